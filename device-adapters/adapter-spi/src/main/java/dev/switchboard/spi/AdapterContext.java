@@ -1,0 +1,27 @@
+package dev.switchboard.spi;
+
+import jakarta.servlet.http.HttpServlet;
+
+/**
+ * What the gateway gives an adapter when it starts: the help desk to hand messages to, the renderers,
+ * the configuration, and a place on the gateway's one HTTP port.
+ */
+public interface AdapterContext {
+
+    /** The hub. */
+    HelpDesk helpDesk();
+
+    /** Renders replies for devices, for adapters that deliver a reply later than the request (SMS, push). */
+    ReplyRenderer renderer();
+
+    /** The gateway's configuration. */
+    AdapterSettings settings();
+
+    /**
+     * Serves {@code servlet} at {@code pathSpec} on the gateway's HTTP port, with the Servlet path-spec
+     * rules ({@code /api/help}, {@code /wap/*}). Only during {@link DeviceAdapter#start}.
+     *
+     * @throws IllegalStateException when another adapter or the gateway already serves that path
+     */
+    void mount(String pathSpec, HttpServlet servlet);
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message from a customer, in the gateway's own terms, made by an adapter from its native request.
+ *
+ * @param idempotencyKey the key that makes a retry harmless: the SMSC message id, Twilio's MessageSid,
+ *                       an email's Message-ID, or a key the client sends. The hub processes a key once
+ *                       per customer address and answers a repeat with the first outcome. 1-200 characters.
+ * @param channel        the medium the message came by
+ * @param profile        the markup the answer must be rendered in for this device
+ * @param address        who sent it, as the channel knows him
+ * @param text           what the customer wrote (may be empty, never {@code null})
+ * @param context        what the device tells about the customer's situation
+ * @param receivedAt     when the gateway received it
+ */
+public record Interaction(
+        String idempotencyKey,
+        Channel channel,
+        DeviceProfile profile,
+        CustomerAddress address,
+        String text,
+        DeviceContext context,
+        Instant receivedAt) {
+
+    public static final int MAX_KEY_LENGTH = 200;
+
+    public Interaction {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("idempotency key is missing");
+        }
+        if (idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("idempotency key is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(profile, "device profile");
+        Objects.requireNonNull(address, "customer address");
+        Objects.requireNonNull(text, "text");
+        context = context == null ? DeviceContext.EMPTY : context;
+        Objects.requireNonNull(receivedAt, "time received");
+    }
+}

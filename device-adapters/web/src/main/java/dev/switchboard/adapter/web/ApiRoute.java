@@ -1,0 +1,64 @@
+package dev.switchboard.adapter.web;
+
+/**
+ * Which operation a request path names, with the one HTTP method it takes.
+ *
+ * @param kind           the operation
+ * @param conversationId the conversation of the path, or {@code null}
+ */
+record ApiRoute(Kind kind, String conversationId) {
+
+    static final String HELP_PATH = "/api/help";
+    static final String CONVERSATIONS_PATH = "/api/conversations";
+
+    /** Longest conversation id looked up; longer ones are unknown without asking the help desk. */
+    static final int MAX_CONVERSATION_ID_LENGTH = 200;
+
+    /** The operations of the API. */
+    enum Kind {
+        /** {@code POST /api/help}: a message from a visitor. */
+        HELP("POST"),
+        /** {@code POST /api/conversations/{id}/messages}: a message to a conversation the token opens. */
+        CONVERSATION_MESSAGE("POST"),
+        /** {@code GET /api/conversations/{id}}: the thread the token opens. */
+        CONVERSATION("GET"),
+        /** Any other path. */
+        UNKNOWN(null);
+
+        private final String method;
+
+        Kind(String method) {
+            this.method = method;
+        }
+
+        /** The one method the operation takes. */
+        String method() {
+            return method;
+        }
+    }
+
+    private static final ApiRoute UNKNOWN = new ApiRoute(Kind.UNKNOWN, null);
+
+    /**
+     * Reads a request's path within the gateway (servlet path and path info, both decoded).
+     */
+    static ApiRoute of(String servletPath, String pathInfo) {
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        if (path.equals(HELP_PATH)) {
+            return new ApiRoute(Kind.HELP, null);
+        }
+        if (!path.startsWith(CONVERSATIONS_PATH + "/")) {
+            return UNKNOWN;
+        }
+        String rest = path.substring(CONVERSATIONS_PATH.length() + 1);
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        if (id.isEmpty() || id.length() > MAX_CONVERSATION_ID_LENGTH) {
+            return UNKNOWN;
+        }
+        if (slash < 0) {
+            return new ApiRoute(Kind.CONVERSATION, id);
+        }
+        return rest.substring(slash).equals("/messages") ? new ApiRoute(Kind.CONVERSATION_MESSAGE, id) : UNKNOWN;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.switchboard.adapter.web;
+
+import dev.switchboard.spi.ConversationView;
+import dev.switchboard.spi.ThreadMessage;
+import java.util.Locale;
+
+/**
+ * Writes a conversation thread as the customer may read it:
+ * <pre>{@code
+ * {"conversationId": "...",
+ *  "messages": [{"id": "...", "channel": "sms", "direction": "inbound" | "outbound",
+ *                "author": "you", "text": "...", "at": "2025-11-23T10:15:30Z"}]}
+ * }</pre>
+ * Messages are oldest first; {@code at} is ISO-8601 in UTC.
+ */
+final class ConversationJson {
+
+    private ConversationJson() {
+    }
+
+    static byte[] write(ConversationView conversation) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("conversationId", conversation.id());
+            json.writeArrayFieldStart("messages");
+            for (ThreadMessage message : conversation.messages()) {
+                json.writeStartObject();
+                json.writeStringField("id", message.id());
+                json.writeStringField("channel", message.channel() == null ? null : message.channel().id());
+                json.writeStringField("direction",
+                        message.direction() == null ? null : message.direction().name().toLowerCase(Locale.ROOT));
+                json.writeStringField("author", message.author());
+                json.writeStringField("text", message.text());
+                json.writeStringField("at", message.at() == null ? null : message.at().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,142 @@
+package dev.switchboard.adapter.web;
+
+import dev.switchboard.spi.ConversationView;
+import dev.switchboard.spi.CustomerTokenRequiredException;
+import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.Outcome;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The customer JSON API over HTTP, mounted at {@code /api/help} and {@code /api/conversations/*}:
+ * <ul>
+ *   <li>{@code POST /api/help}: 201 with the {@link OutcomeJson} body, 200 for a repeated idempotency key;</li>
+ *   <li>{@code POST /api/conversations/{id}/messages} with {@code Authorization: Bearer <token>}: the same;</li>
+ *   <li>{@code GET /api/conversations/{id}} with the token: 200 with the {@link ConversationJson} body.</li>
+ * </ul>
+ * Every refusal is a {@link JsonErrors} body with its status and one WARN log line; an unexpected failure
+ * is a 500 logged at ERROR with its stack trace. Every response is {@code application/json; charset=utf-8}
+ * and {@code Cache-Control: no-store}. Stateless and thread-safe.
+ */
+final class CustomerApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerApiServlet.class);
+
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    private static final int MAX_LOGGED_PATH = 120;
+
+    private final transient HelpDesk helpDesk;
+    private final transient HelpRequestParser parser;
+    private final transient InteractionFactory interactions;
+
+    CustomerApiServlet(HelpDesk helpDesk, HelpRequestParser parser, InteractionFactory interactions) {
+        this.helpDesk = helpDesk;
+        this.parser = parser;
+        this.interactions = interactions;
+    }
+
+    /** A status and the JSON body to send with it. */
+    private record Answer(int status, byte[] body) {
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ApiRoute route = ApiRoute.of(request.getServletPath(), request.getPathInfo());
+        if (route.kind() != ApiRoute.Kind.UNKNOWN && !route.kind().method().equals(request.getMethod())) {
+            response.setHeader("Allow", route.kind().method());
+            refuse(request, response, new ApiException(405, JsonErrors.METHOD_NOT_ALLOWED,
+                    request.getMethod() + " is not allowed here; use " + route.kind().method()));
+            return;
+        }
+        Answer answer;
+        try {
+            answer = switch (route.kind()) {
+                case HELP -> help(request);
+                case CONVERSATION_MESSAGE -> message(route.conversationId(), request);
+                case CONVERSATION -> conversation(route.conversationId(), request);
+                case UNKNOWN -> throw ApiException.notFound();
+            };
+        } catch (ApiException e) {
+            refuse(request, response, e);
+            return;
+        } catch (CustomerTokenRequiredException e) {
+            refuse(request, response, new ApiException(403, JsonErrors.TOKEN_REQUIRED, e.getMessage()));
+            return;
+        } catch (IllegalArgumentException e) {
+            refuse(request, response, ApiException.badRequest(JsonErrors.INVALID_REQUEST, e.getMessage()));
+            return;
+        } catch (IOException e) {
+            refuse(request, response, ApiException.badRequest(JsonErrors.UNREADABLE_BODY,
+                    "the request body could not be read: " + e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.getMethod(), loggedPath(request), e);
+            send(response, 500, JsonErrors.body(JsonErrors.INTERNAL, JsonErrors.INTERNAL_MESSAGE));
+            return;
+        }
+        send(response, answer.status(), answer.body());
+    }
+
+    private Answer help(HttpServletRequest request) throws IOException {
+        ClientHeaders headers = ClientHeaders.of(request);
+        HelpRequest help = parser.parse(readBody(request));
+        Interaction interaction = interactions.fromVisitor(help, headers);
+        return submitted(helpDesk.submit(interaction, headers.customerToken()), interaction);
+    }
+
+    private Answer message(String conversationId, HttpServletRequest request) throws IOException {
+        ClientHeaders headers = ClientHeaders.of(request);
+        if (headers.customerToken() == null) {
+            throw ApiException.notFound();
+        }
+        HelpRequest message = parser.parse(readBody(request));
+        ConversationView conversation = helpDesk.conversation(conversationId, headers.customerToken())
+                .orElseThrow(ApiException::notFound);
+        Interaction interaction = interactions.toConversation(message, conversation.address(), headers);
+        return submitted(helpDesk.submit(interaction, headers.customerToken()), interaction);
+    }
+
+    private Answer conversation(String conversationId, HttpServletRequest request) {
+        String token = ClientHeaders.bearerToken(request.getHeader("Authorization"));
+        if (token == null) {
+            throw ApiException.notFound();
+        }
+        ConversationView conversation = helpDesk.conversation(conversationId, token)
+                .orElseThrow(ApiException::notFound);
+        return new Answer(200, ConversationJson.write(conversation));
+    }
+
+    private static Answer submitted(Outcome outcome, Interaction interaction) {
+        return new Answer(outcome.duplicate() ? 200 : 201, OutcomeJson.write(outcome, interaction.address()));
+    }
+
+    private static JsonRequestBody readBody(HttpServletRequest request) throws IOException {
+        return JsonRequestBody.read(request.getContentType(), request.getContentLengthLong(), request.getInputStream());
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+            throws IOException {
+        LOG.warn("{} {} refused: {} {}: {}", request.getMethod(), loggedPath(request), refusal.status(),
+                refusal.code(), refusal.getMessage());
+        send(response, refusal.status(), JsonErrors.body(refusal.code(), refusal.getMessage()));
+    }
+
+    private static void send(HttpServletResponse response, int status, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Content-Type", CONTENT_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String loggedPath(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path == null || path.length() <= MAX_LOGGED_PATH ? path : path.substring(0, MAX_LOGGED_PATH) + "...";
+    }
+}

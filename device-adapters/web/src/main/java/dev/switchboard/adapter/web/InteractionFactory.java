@@ -1,0 +1,39 @@
+package dev.switchboard.adapter.web;
+
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.CustomerAddress;
+import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.Interaction;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Completes a {@link HelpRequest} into an {@link Interaction}: channel {@code web-chat}, profile HTML5, the
+ * user agent from its header, and the idempotency key from the body, else the {@code Idempotency-Key}
+ * header, else a random UUID.
+ */
+final class InteractionFactory {
+    private final Clock clock;
+
+    InteractionFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A message that opens or continues the conversation of the body's visitor id, or of a fresh one. */
+    Interaction fromVisitor(HelpRequest request, ClientHeaders headers) {
+        return toConversation(request, request.visitorId() != null ? request.visitorId() : VisitorIds.fresh(), headers);
+    }
+
+    /** A message to the conversation opened from {@code address}; a visitor id in the body is not used. */
+    Interaction toConversation(HelpRequest request, CustomerAddress address, ClientHeaders headers) {
+        return new Interaction(idempotencyKey(request, headers), Channel.WEB_CHAT, DeviceProfile.HTML5, address,
+                request.text(), request.context().withUserAgent(headers.userAgent()), clock.instant());
+    }
+
+    private static String idempotencyKey(HelpRequest request, ClientHeaders headers) {
+        if (request.idempotencyKey() != null) {
+            return request.idempotencyKey();
+        }
+        return headers.idempotencyKey() != null ? headers.idempotencyKey() : UUID.randomUUID().toString();
+    }
+}

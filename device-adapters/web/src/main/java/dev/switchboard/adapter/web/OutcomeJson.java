@@ -1,0 +1,83 @@
+package dev.switchboard.adapter.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.switchboard.spi.CustomerAddress;
+import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.QueueStatus;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.WebVisitorId;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Writes the answer to a customer's message. Every key is always present; those without a value are
+ * {@code null}:
+ * <pre>{@code
+ * {"conversationId": "...", "customerToken": "..." | null, "visitorId": "..." | null, "duplicate": false,
+ *  "reply": {"view": "answer", "text": "...", "source": "knowledge-base", "topics": ["..."],
+ *            "queue": {"position": 3, "estimatedWaitSeconds": 240 | null, "agentsOnDuty": true} | null,
+ *            "html": "<rendered HTML5 fragment>" | null}}
+ * }</pre>
+ */
+final class OutcomeJson {
+
+    private OutcomeJson() {
+    }
+
+    /**
+     * @param outcome what the help desk answered
+     * @param address the address the message was sent from; its value is {@code visitorId} when it is a
+     *                {@link WebVisitorId}, otherwise {@code visitorId} is {@code null}
+     */
+    static byte[] write(Outcome outcome, CustomerAddress address) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("conversationId", outcome.conversationId());
+            json.writeStringField("customerToken", outcome.customerToken());
+            json.writeStringField("visitorId", address instanceof WebVisitorId visitor ? visitor.value() : null);
+            json.writeBooleanField("duplicate", outcome.duplicate());
+            json.writeFieldName("reply");
+            writeReply(json, outcome);
+            json.writeEndObject();
+        });
+    }
+
+    private static void writeReply(JsonGenerator json, Outcome outcome) throws IOException {
+        Reply reply = outcome.reply();
+        json.writeStartObject();
+        json.writeStringField("view", reply.view().templateName());
+        json.writeStringField("text", reply.text());
+        json.writeStringField("source", source(reply.source()));
+        json.writeArrayFieldStart("topics");
+        for (String topic : reply.topics()) {
+            json.writeString(topic);
+        }
+        json.writeEndArray();
+        json.writeFieldName("queue");
+        writeQueue(json, reply.queue());
+        json.writeStringField("html", outcome.rendered() == null ? null : outcome.rendered().body());
+        json.writeEndObject();
+    }
+
+    private static void writeQueue(JsonGenerator json, QueueStatus queue) throws IOException {
+        if (queue == null) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartObject();
+        json.writeNumberField("position", queue.position());
+        json.writeFieldName("estimatedWaitSeconds");
+        if (queue.estimatedWait() == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(queue.estimatedWait().toSeconds());
+        }
+        json.writeBooleanField("agentsOnDuty", queue.agentsOnDuty());
+        json.writeEndObject();
+    }
+
+    /** {@code knowledge-base}, {@code agent}, {@code system}. */
+    static String source(Reply.Source source) {
+        return source.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

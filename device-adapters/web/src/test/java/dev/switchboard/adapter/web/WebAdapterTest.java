@@ -1,0 +1,52 @@
+package dev.switchboard.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.DeviceAdapter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class WebAdapterTest {
+
+    @Test
+    void theGatewayFindsTheAdapterThroughTheServiceLoader() {
+        assertThat(ServiceLoader.load(DeviceAdapter.class).stream().map(ServiceLoader.Provider::type))
+                .containsExactly(WebAdapter.class);
+    }
+
+    @Test
+    void describesItselfAsTheWebChannelWithNoPagesYet() {
+        WebAdapter adapter = new WebAdapter();
+
+        assertThat(adapter.id()).isEqualTo("web");
+        assertThat(adapter.description()).contains("/api/help", "/api/conversations");
+        assertThat(adapter.frontEnds()).isEmpty();
+        assertThat(adapter.health()).isEqualTo(AdapterHealth.down("not started"));
+    }
+
+    @Test
+    void mountsTheApiAndReportsHealthUntilStopped() throws Exception {
+        try (ApiServer server = new ApiServer(Map.of())) {
+            assertThat(server.mountedPaths).containsExactly("/api/help", "/api/conversations/*");
+            assertThat(server.adapter.health().up()).isTrue();
+
+            server.adapter.stop();
+
+            assertThat(server.adapter.health()).isEqualTo(AdapterHealth.down("stopped"));
+        }
+    }
+
+    @Test
+    void readsTheTextLimitSetting() {
+        assertThat(WebApiSettings.from(key -> Optional.empty()).maxTextLength()).isEqualTo(4_000);
+        assertThat(WebApiSettings.from(key -> Optional.of(" 500 ")).maxTextLength()).isEqualTo(500);
+        assertThatThrownBy(() -> WebApiSettings.from(key -> Optional.of("lots")))
+                .hasMessage("setting switchboard.web.max-text-length must be a whole number, was 'lots'");
+        assertThatThrownBy(() -> WebApiSettings.from(key -> Optional.of("0")))
+                .hasMessage("setting switchboard.web.max-text-length must be at least 1, was 0");
+    }
+}

@@ -1,0 +1,178 @@
+package dev.switchboard.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.switchboard.gateway.adapters.AdapterRegistry;
+import dev.switchboard.gateway.adapters.GatewayAdapterContext;
+import dev.switchboard.gateway.config.SwitchboardConfig;
+import dev.switchboard.gateway.http.GatewayHttpServer;
+import dev.switchboard.gateway.http.HealthReport;
+import dev.switchboard.gateway.http.HealthServlet;
+import dev.switchboard.gateway.http.MetricsServlet;
+import dev.switchboard.gateway.http.ServletMounts;
+import dev.switchboard.gateway.http.StartPageServlet;
+import dev.switchboard.hub.domain.DecideReply;
+import dev.switchboard.hub.domain.EnrichContext;
+import dev.switchboard.hub.domain.ReadConversation;
+import dev.switchboard.hub.domain.ResolveCustomer;
+import dev.switchboard.hub.knowledge.KnowledgeBase;
+import dev.switchboard.hub.routes.CamelHelpDesk;
+import dev.switchboard.hub.routes.HubErrorHandling;
+import dev.switchboard.hub.routes.HubRoutes;
+import dev.switchboard.hub.routes.HubSteps;
+import dev.switchboard.hub.state.ClusterSettings;
+import dev.switchboard.hub.state.Database;
+import dev.switchboard.hub.state.HazelcastMember;
+import dev.switchboard.render.VelocityReplyRenderer;
+import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.DeviceAdapter;
+import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.ReplyRenderer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway node: the database, the Hazelcast member, the hub's Camel routes (Camel Main), the
+ * device adapters and the Jetty HTTP port, started in that order and stopped in reverse.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private GatewayHttpServer http;
+    private HelpDesk helpDesk;
+    private Duration startupTime;
+
+    private Gateway() {
+    }
+
+    /** Starts a node; on any failure, stops what had started and throws. */
+    public static Gateway start(SwitchboardConfig config) throws Exception {
+        Gateway gateway = new Gateway();
+        try {
+            gateway.boot(config, AdapterRegistry.discover(Gateway.class.getClassLoader()));
+            return gateway;
+        } catch (Exception | Error e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    private void boot(SwitchboardConfig config, List<DeviceAdapter> adapters) throws Exception {
+        long started = System.nanoTime();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        Clock clock = Clock.systemUTC();
+
+        Database database = Database.open(config.get(SwitchboardConfig.DB_URL, ""), config.dataDir(),
+                config.get(SwitchboardConfig.DB_USER, "sa"), config.get(SwitchboardConfig.DB_PASSWORD, ""));
+        toClose.add(database);
+        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), json);
+        toClose.add(member);
+
+        KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.get(SwitchboardConfig.KNOWLEDGE_BASE,
+                KnowledgeBaseSource.DEMO));
+        ReplyRenderer renderer = new VelocityReplyRenderer();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        var conversations = member.conversationStore();
+        HubSteps steps = new HubSteps(member.idempotencyLog(),
+                new ResolveCustomer(member.customerDirectory(), conversations, clock),
+                new EnrichContext(), conversations,
+                new DecideReply(knowledgeBase, member.agentAvailability(),
+                        Duration.ofSeconds(config.getInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS, 180))),
+                renderer, clock);
+
+        Main camel = new Main();
+        camel.configure().setName("switchboard");
+        camel.configure().setJmxEnabled(false);
+        camel.setOverrideProperties(config.effective());
+        camel.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        MicrometerRoutePolicyFactory routeTimers = new MicrometerRoutePolicyFactory();
+        routeTimers.setMeterRegistry(meters);
+        camel.bind("routeTimers", routeTimers);
+        camel.configure().addRoutesBuilder(new HubErrorHandling());
+        camel.configure().addRoutesBuilder(new HubRoutes(steps, meters));
+        camel.start();
+        toClose.add(camel::stop);
+        helpDesk = new CamelHelpDesk(camel.getCamelContext().createProducerTemplate(), new ReadConversation(conversations));
+
+        http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());
+        ServletMounts mounts = new ServletMounts(http.context());
+        mounts.mount("gateway", "/", new StartPageServlet(adapters));
+        mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
+        mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
+        for (DeviceAdapter adapter : adapters) {
+            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts));
+            toClose.add(adapter::stop);
+            LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
+                    adapter.description());
+        }
+        http.start();
+        toClose.add(http::stop);
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("Switchboard is up on http://{}:{}/ in {} ms with {} adapter(s): {}", config.httpHost(), http.port(),
+                startupTime.toMillis(), adapters.size(), adapters.stream().map(DeviceAdapter::id).toList());
+    }
+
+    private static ClusterSettings clusterSettings(SwitchboardConfig config) {
+        int port = config.hazelcastPort() == 0 ? FreePort.find(config.hazelcastHost()) : config.hazelcastPort();
+        return new ClusterSettings(config.clusterName(), config.hazelcastHost(), port, config.clusterMembers());
+    }
+
+    private static HealthReport health(Database database, HazelcastMember member, List<DeviceAdapter> adapters) {
+        HealthReport report = new HealthReport()
+                .part("hazelcast", member.isUp(), member.clusterSize() + " member(s)")
+                .part("database", database.isUp(), database.url().replaceAll(";.*", ""));
+        for (DeviceAdapter adapter : adapters) {
+            AdapterHealth state;
+            try {
+                state = adapter.health();
+            } catch (RuntimeException e) {
+                state = AdapterHealth.down("health check failed: " + e.getMessage());
+            }
+            report.adapter(adapter.id(), state.up(), state.detail());
+        }
+        return report;
+    }
+
+    /** The port the gateway's HTTP server listens on. */
+    public int httpPort() {
+        return http.port();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + httpPort() + "/");
+    }
+
+    /** The help desk as adapters see it. */
+    public HelpDesk helpDesk() {
+        return helpDesk;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops everything that started, newest first; never throws. */
+    @Override
+    public void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", toClose.get(i), e.toString());
+            }
+        }
+        toClose.clear();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.gateway.adapters;
+
+import dev.switchboard.gateway.http.ServletMounts;
+import dev.switchboard.spi.AdapterContext;
+import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.ReplyRenderer;
+import jakarta.servlet.http.HttpServlet;
+
+/** What one adapter is given at start: the hub, the renderers, the settings and its share of the HTTP port. */
+public final class GatewayAdapterContext implements AdapterContext {
+    private final String adapterId;
+    private final HelpDesk helpDesk;
+    private final ReplyRenderer renderer;
+    private final AdapterSettings settings;
+    private final ServletMounts mounts;
+
+    public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
+                                 ServletMounts mounts) {
+        this.adapterId = adapterId;
+        this.helpDesk = helpDesk;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.mounts = mounts;
+    }
+
+    @Override
+    public HelpDesk helpDesk() {
+        return helpDesk;
+    }
+
+    @Override
+    public ReplyRenderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public AdapterSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void mount(String pathSpec, HttpServlet servlet) {
+        mounts.mount("adapter " + adapterId, pathSpec, servlet);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.hub.domain;
+
+import dev.switchboard.hub.knowledge.KnowledgeBase;
+import dev.switchboard.hub.knowledge.KnowledgeMatch;
+import dev.switchboard.spi.QueueStatus;
+import dev.switchboard.spi.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides what the help desk says to a customer's message: when agents are on duty, the customer waits for
+ * one and is told his place in the queue; when nobody is on duty, the knowledge base answers if it has a
+ * good match, and otherwise the customer is told honestly that an agent will get back to him.
+ */
+public final class DecideReply {
+    static final String WAIT_FOR_AGENT = "Thank you. An agent will be with you shortly.";
+    static final String NOBODY_ON_DUTY =
+            "No agent is on duty right now. We have your message and an agent will get back to you.";
+    private static final int TOPICS_OFFERED = 5;
+
+    private final KnowledgeBase knowledgeBase;
+    private final AgentAvailability agents;
+    private final Duration averageHandlingTime;
+
+    public DecideReply(KnowledgeBase knowledgeBase, AgentAvailability agents, Duration averageHandlingTime) {
+        this.knowledgeBase = knowledgeBase;
+        this.agents = agents;
+        this.averageHandlingTime = averageHandlingTime;
+    }
+
+    public Reply decide(String question, CustomerContext context) {
+        int onDuty = agents.agentsOnDuty();
+        if (onDuty > 0) {
+            int position = agents.customersWaiting() + 1;
+            Duration wait = averageHandlingTime.multipliedBy(position).dividedBy(onDuty);
+            return Reply.queued(WAIT_FOR_AGENT, new QueueStatus(position, wait, true));
+        }
+        Locale locale = context.locale() == null ? null : Locale.forLanguageTag(context.locale());
+        Optional<KnowledgeMatch> match =
+                knowledgeBase.bestAnswer(question, locale, context.tvService(), context.tvProgramme());
+        if (match.isPresent()) {
+            return Reply.answer(match.get().article().answer(), Reply.Source.KNOWLEDGE_BASE, otherTopics(match.get()));
+        }
+        return new Reply(Reply.View.QUEUE_STATUS, NOBODY_ON_DUTY, Reply.Source.SYSTEM, firstTopics(),
+                QueueStatus.NOBODY_ON_DUTY, List.of());
+    }
+
+    private List<String> otherTopics(KnowledgeMatch match) {
+        return knowledgeBase.topics().stream()
+                .filter(topic -> !topic.equals(match.article().topic()))
+                .limit(TOPICS_OFFERED - 1L)
+                .toList();
+    }
+
+    private List<String> firstTopics() {
+        return knowledgeBase.topics().stream().limit(TOPICS_OFFERED).toList();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.switchboard.hub.domain;
+
+/**
+ * Who sent an interaction, as the hub worked it out.
+ *
+ * @param customer     the customer record
+ * @param conversation his conversation thread
+ * @param token        the customer token to hand back: newly issued, or the valid one presented; else {@code null}
+ * @param newCustomer  whether this interaction created the customer
+ */
+public record IdentifiedCustomer(Customer customer, Conversation conversation, String token, boolean newCustomer) {
+}

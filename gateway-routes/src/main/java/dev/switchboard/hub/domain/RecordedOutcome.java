@@ -1,0 +1,43 @@
+package dev.switchboard.hub.domain;
+
+import dev.switchboard.spi.QueueStatus;
+import dev.switchboard.spi.Reply;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the hub answered for one idempotency key, kept so that a repeat is answered the same way without
+ * being processed again.
+ *
+ * @param conversationId the conversation the message went to
+ * @param issuedToken    the customer token issued by that interaction, or {@code null}
+ * @param reply          the reply, in storable form
+ */
+public record RecordedOutcome(String conversationId, String issuedToken, StoredReply reply) implements Serializable {
+
+    /**
+     * A {@link dev.switchboard.spi.Reply} without its thread, which is read afresh when needed.
+     */
+    public record StoredReply(String view, String text, String source, List<String> topics, Integer queuePosition,
+                              Long estimatedWaitSeconds, Boolean agentsOnDuty) implements Serializable {
+        public StoredReply {
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+
+        public static StoredReply of(Reply reply) {
+            QueueStatus queue = reply.queue();
+            return new StoredReply(reply.view().name(), reply.text(), reply.source().name(), reply.topics(),
+                    queue == null ? null : queue.position(),
+                    queue == null || queue.estimatedWait() == null ? null : queue.estimatedWait().toSeconds(),
+                    queue == null ? null : queue.agentsOnDuty());
+        }
+
+        public Reply toReply() {
+            QueueStatus queue = queuePosition == null ? null : new QueueStatus(queuePosition,
+                    estimatedWaitSeconds == null ? null : Duration.ofSeconds(estimatedWaitSeconds),
+                    Boolean.TRUE.equals(agentsOnDuty));
+            return new Reply(Reply.View.valueOf(view), text, Reply.Source.valueOf(source), topics, queue, List.of());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.switchboard.hub.routes;
+
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.CustomerContext;
+import dev.switchboard.hub.domain.IdentifiedCustomer;
+import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.RenderedReply;
+import dev.switchboard.spi.Reply;
+
+/**
+ * One interaction on its way through the hub's routes; each step fills in its part. It is the body of the
+ * Camel exchange, so a step reads what the steps before it found without looking at headers.
+ */
+public final class Handling {
+    private final Interaction interaction;
+    private final String presentedToken;
+    private String scopedKey;
+    private RecordedOutcome earlierOutcome;
+    private IdentifiedCustomer customer;
+    private CustomerContext context;
+    private Conversation conversation;
+    private Reply reply;
+    private RenderedReply rendered;
+    private Outcome outcome;
+
+    public Handling(Interaction interaction, String presentedToken) {
+        this.interaction = interaction;
+        this.presentedToken = presentedToken;
+    }
+
+    public Interaction interaction() {
+        return interaction;
+    }
+
+    public String presentedToken() {
+        return presentedToken;
+    }
+
+    public String scopedKey() {
+        return scopedKey;
+    }
+
+    void scopedKey(String key) {
+        this.scopedKey = key;
+    }
+
+    public boolean isDuplicate() {
+        return earlierOutcome != null;
+    }
+
+    public RecordedOutcome earlierOutcome() {
+        return earlierOutcome;
+    }
+
+    void earlierOutcome(RecordedOutcome recorded) {
+        this.earlierOutcome = recorded;
+    }
+
+    public IdentifiedCustomer customer() {
+        return customer;
+    }
+
+    void customer(IdentifiedCustomer identified) {
+        this.customer = identified;
+        this.conversation = identified.conversation();
+    }
+
+    public CustomerContext context() {
+        return context;
+    }
+
+    void context(CustomerContext enriched) {
+        this.context = enriched;
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    void conversation(Conversation updated) {
+        this.conversation = updated;
+    }
+
+    public Reply reply() {
+        return reply;
+    }
+
+    void reply(Reply decided) {
+        this.reply = decided;
+    }
+
+    public RenderedReply rendered() {
+        return rendered;
+    }
+
+    void rendered(RenderedReply renderedReply) {
+        this.rendered = renderedReply;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    void outcome(Outcome finalOutcome) {
+        this.outcome = finalOutcome;
+    }
+}

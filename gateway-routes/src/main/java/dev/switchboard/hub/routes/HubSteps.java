@@ -1,0 +1,109 @@
+package dev.switchboard.hub.routes;
+
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.DecideReply;
+import dev.switchboard.hub.domain.EnrichContext;
+import dev.switchboard.hub.domain.IdempotencyLog;
+import dev.switchboard.hub.domain.IdempotencyScope;
+import dev.switchboard.hub.domain.Ids;
+import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.hub.domain.RecordedOutcome.StoredReply;
+import dev.switchboard.hub.domain.ResolveCustomer;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import java.time.Clock;
+
+/**
+ * The hub's steps as the routes call them, one method a step. Each reads and fills in the {@link Handling}
+ * and leaves every decision to the domain classes.
+ */
+public final class HubSteps {
+    /** The longest message text the hub takes, whatever the channel. */
+    public static final int MAX_TEXT_LENGTH = 16_000;
+    static final String HELP_DESK_AUTHOR = "help desk";
+
+    private final IdempotencyLog idempotency;
+    private final ResolveCustomer resolveCustomer;
+    private final EnrichContext enrichContext;
+    private final ConversationStore conversations;
+    private final DecideReply decideReply;
+    private final ReplyRenderer renderer;
+    private final Clock clock;
+
+    public HubSteps(IdempotencyLog idempotency, ResolveCustomer resolveCustomer, EnrichContext enrichContext,
+                    ConversationStore conversations, DecideReply decideReply, ReplyRenderer renderer, Clock clock) {
+        this.idempotency = idempotency;
+        this.resolveCustomer = resolveCustomer;
+        this.enrichContext = enrichContext;
+        this.conversations = conversations;
+        this.decideReply = decideReply;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    public void checkLimits(Handling handling) {
+        int length = handling.interaction().text().length();
+        if (length > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException(
+                    "message text is " + length + " characters; the help desk takes at most " + MAX_TEXT_LENGTH);
+        }
+    }
+
+    public void deduplicate(Handling handling) {
+        String key = IdempotencyScope.of(handling.interaction());
+        handling.scopedKey(key);
+        idempotency.find(key).ifPresent(handling::earlierOutcome);
+    }
+
+    public void identify(Handling handling) {
+        Interaction interaction = handling.interaction();
+        handling.customer(resolveCustomer.resolve(
+                interaction.address(), interaction.channel().id(), handling.presentedToken()));
+    }
+
+    public void enrich(Handling handling) {
+        handling.context(enrichContext.enrich(handling.interaction().context()));
+    }
+
+    public void thread(Handling handling) {
+        Interaction interaction = handling.interaction();
+        StoredMessage question = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.INBOUND,
+                "you", interaction.text(), interaction.receivedAt(), interaction.idempotencyKey());
+        handling.conversation(conversations.append(handling.conversation().id(), question, handling.context()));
+    }
+
+    public void decide(Handling handling) {
+        handling.reply(decideReply.decide(handling.interaction().text(), handling.conversation().context()));
+    }
+
+    public void render(Handling handling) {
+        handling.rendered(renderer.render(handling.interaction().profile(), handling.reply()));
+    }
+
+    public void deliver(Handling handling) {
+        Interaction interaction = handling.interaction();
+        Reply reply = handling.reply();
+        StoredMessage answer = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.OUTBOUND,
+                HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
+        String conversationId = handling.conversation().id();
+        conversations.append(conversationId, answer, null);
+        String token = handling.customer().token();
+        idempotency.record(handling.scopedKey(), new RecordedOutcome(conversationId, token, StoredReply.of(reply)));
+        handling.outcome(new Outcome(conversationId, token, reply, handling.rendered(), false));
+    }
+
+    /** Prepares a repeated interaction's reply from its recorded outcome, for rendering. */
+    public void recall(Handling handling) {
+        handling.reply(handling.earlierOutcome().reply().toReply());
+    }
+
+    public void answerDuplicate(Handling handling) {
+        RecordedOutcome earlier = handling.earlierOutcome();
+        handling.outcome(new Outcome(earlier.conversationId(), earlier.issuedToken(), handling.reply(),
+                handling.rendered(), true));
+    }
+}

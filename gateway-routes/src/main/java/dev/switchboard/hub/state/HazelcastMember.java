@@ -1,0 +1,115 @@
+package dev.switchboard.hub.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleService;
+import com.hazelcast.map.MapStore;
+import dev.switchboard.hub.domain.AgentAvailability;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerDirectory;
+import dev.switchboard.hub.domain.IdempotencyLog;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's embedded Hazelcast member, which holds the state every gateway node must see, and the
+ * hub's stores over it. Maps that must survive a restart write through to the database.
+ */
+public final class HazelcastMember implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
+
+    static final String CUSTOMERS = "customers";
+    static final String ADDRESS_LINKS = "address-links";
+    static final String CONVERSATIONS = "conversations";
+    static final String IDEMPOTENCY = "idempotency";
+    static final String AGENTS_ON_DUTY = "agents-on-duty";
+    static final String CUSTOMERS_WAITING = "customers-waiting";
+
+    private final HazelcastInstance instance;
+
+    private HazelcastMember(HazelcastInstance instance) {
+        this.instance = instance;
+    }
+
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, ObjectMapper json) {
+        Config config = new Config();
+        config.setClusterName(cluster.clusterName());
+        config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.local.localAddress", cluster.host());
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(cluster.port()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(false);
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
+
+        config.addMapConfig(durableMap(CUSTOMERS, new CustomerMapStore(dataSource)));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, new AddressLinkMapStore(dataSource)));
+        config.addMapConfig(durableMap(CONVERSATIONS, new ConversationMapStore(dataSource, json)));
+        config.addMapConfig(durableMap(IDEMPOTENCY, new IdempotencyMapStore(dataSource, json)));
+
+        HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
+        LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
+                cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
+        return new HazelcastMember(instance);
+    }
+
+    private static MapConfig durableMap(String name, MapStore<String, ?> store) {
+        MapStoreConfig storeConfig = new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(store)
+                .setWriteDelaySeconds(0)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+        return new MapConfig(name)
+                .setBackupCount(1)
+                .setInMemoryFormat(InMemoryFormat.BINARY)
+                .setMapStoreConfig(storeConfig);
+    }
+
+    public CustomerDirectory customerDirectory() {
+        return new HazelcastCustomerDirectory(instance.getMap(ADDRESS_LINKS), instance.getMap(CUSTOMERS));
+    }
+
+    public ConversationStore conversationStore() {
+        return new HazelcastConversationStore(instance.getMap(CONVERSATIONS));
+    }
+
+    public IdempotencyLog idempotencyLog() {
+        return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
+    }
+
+    public AgentAvailability agentAvailability() {
+        return new HazelcastAgentAvailability(
+                instance.getReplicatedMap(AGENTS_ON_DUTY), instance.getReplicatedMap(CUSTOMERS_WAITING));
+    }
+
+    public boolean isUp() {
+        LifecycleService lifecycle = instance.getLifecycleService();
+        return lifecycle.isRunning();
+    }
+
+    public int clusterSize() {
+        return isUp() ? instance.getCluster().getMembers().size() : 0;
+    }
+
+    @Override
+    public void close() {
+        if (isUp()) {
+            instance.shutdown();
+        }
+    }
+}

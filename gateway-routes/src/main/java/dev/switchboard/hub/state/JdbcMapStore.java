@@ -1,0 +1,92 @@
+package dev.switchboard.hub.state;
+
+import com.hazelcast.map.MapStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The shared part of the write-through stores: Hazelcast calls {@link #store} before a map change returns,
+ * so an answered request is in the database. Entries are loaded lazily by key; nothing is preloaded.
+ */
+abstract class JdbcMapStore<V> implements MapStore<String, V> {
+    /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
+    private static final String DUPLICATE_KEY = "23505";
+
+    private final DataSource dataSource;
+
+    JdbcMapStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Writes one entry inside a transaction that the caller commits. */
+    abstract void write(Connection connection, String key, V value) throws SQLException;
+
+    /** Reads one entry, or returns {@code null}. */
+    abstract V read(Connection connection, String key) throws SQLException;
+
+    static boolean isDuplicateKey(SQLException e) {
+        return DUPLICATE_KEY.equals(e.getSQLState());
+    }
+
+    @Override
+    public final void store(String key, V value) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                write(connection, key, value);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public final void storeAll(Map<String, V> entries) {
+        entries.forEach(this::store);
+    }
+
+    @Override
+    public final V load(String key) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, key);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not load " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public final Map<String, V> loadAll(Collection<String> keys) {
+        Map<String, V> found = new HashMap<>();
+        for (String key : keys) {
+            V value = load(key);
+            if (value != null) {
+                found.put(key, value);
+            }
+        }
+        return found;
+    }
+
+    /** No initial load: entries come into memory when first asked for. */
+    @Override
+    public final Iterable<String> loadAllKeys() {
+        return null;
+    }
+
+    @Override
+    public void delete(String key) {
+        throw new UnsupportedOperationException("records are kept; deleting one from the map is a programming error");
+    }
+
+    @Override
+    public final void deleteAll(Collection<String> keys) {
+        keys.forEach(this::delete);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.switchboard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.gateway.config.SwitchboardConfig;
+import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.Ports;
+import dev.switchboard.testing.TestGateways;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cluster tier: two gateway nodes on loopback share conversations through Hazelcast. */
+class TwoNodesTest {
+
+    @Test
+    void aConversationOpenedOnOneNodeIsReadOnTheOtherAndOutlivesTheFirst(@TempDir Path dirA, @TempDir Path dirB)
+            throws Exception {
+        int portA = Ports.free();
+        int portB = Ports.free();
+        String cluster = "two-nodes-" + System.nanoTime();
+        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB));
+        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA));
+        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
+            HttpJson nodeA = new HttpJson(a.baseUri());
+            HttpJson nodeB = new HttpJson(b.baseUri());
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    nodeB.get("/health", null).json().path("components").path("hazelcast").path("detail").asText()
+                            .startsWith("2 "));
+
+            JsonNode opened = nodeA.postJson("/api/help", "{\"text\": \"What are your opening hours?\"}", null).json();
+            String path = "/api/conversations/" + opened.path("conversationId").asText();
+            String token = opened.path("customerToken").asText();
+
+            HttpJson.Response onB = nodeB.get(path, token);
+            assertThat(onB.status()).isEqualTo(200);
+            assertThat(onB.json().path("messages").get(0).path("text").asText()).isEqualTo("What are your opening hours?");
+
+            a.close();
+
+            HttpJson.Response afterA = nodeB.get(path, token);
+            assertThat(afterA.status()).isEqualTo(200);
+            assertThat(afterA.json().path("messages")).hasSize(2);
+        }
+    }
+
+    private static Gateway start(Path dataDir, String cluster, int ownPort, int otherPort) {
+        try {
+            return TestGateways.start(dataDir, Map.of(
+                    SwitchboardConfig.CLUSTER_NAME, cluster,
+                    SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort),
+                    SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

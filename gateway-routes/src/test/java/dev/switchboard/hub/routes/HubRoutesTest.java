@@ -1,0 +1,175 @@
+package dev.switchboard.hub.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.hub.domain.DecideReply;
+import dev.switchboard.hub.domain.EnrichContext;
+import dev.switchboard.hub.domain.ReadConversation;
+import dev.switchboard.hub.domain.ResolveCustomer;
+import dev.switchboard.hub.knowledge.json.KnowledgeBaseLoader;
+import dev.switchboard.render.VelocityReplyRenderer;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.DeviceContext;
+import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.TvContext;
+import dev.switchboard.testing.HubState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each step of the hub's route chain, on its own route, over a real Hazelcast member and H2 file. */
+class HubRoutesTest {
+    @TempDir
+    static Path dataDir;
+    static HubState state;
+    static CamelContext camel;
+    static ProducerTemplate producer;
+    static CamelHelpDesk helpDesk;
+    static int numbers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        state = HubState.open(dataDir);
+        var conversations = state.member().conversationStore();
+        HubSteps steps = new HubSteps(state.member().idempotencyLog(),
+                new ResolveCustomer(state.member().customerDirectory(), conversations, Clock.systemUTC()),
+                new EnrichContext(), conversations,
+                new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"),
+                        state.member().agentAvailability(), Duration.ofMinutes(3)),
+                new VelocityReplyRenderer(), Clock.systemUTC());
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new HubErrorHandling());
+        camel.addRoutes(new HubRoutes(steps, new SimpleMeterRegistry()));
+        camel.start();
+        producer = camel.createProducerTemplate();
+        helpDesk = new CamelHelpDesk(producer, new ReadConversation(conversations));
+    }
+
+    @AfterAll
+    static void stop() {
+        camel.stop();
+        state.close();
+    }
+
+    private static Interaction sms(String key, String text) {
+        return new Interaction(key, Channel.SMS, DeviceProfile.SMS, new E164Number("+4860100" + (1000 + numbers++)),
+                text, DeviceContext.EMPTY.withTv(new TvContext("dvb://1.2.3", "Evening News")), Instant.now());
+    }
+
+    private static Handling through(String endpoint, Handling handling) {
+        producer.requestBody(endpoint, handling);
+        return handling;
+    }
+
+    @Test
+    void deduplicateScopesTheKeyAndFindsAnEarlierOutcome() {
+        Interaction interaction = sms("smsc-1", "what are your opening hours");
+        Handling fresh = through(HubRoutes.DEDUPLICATE, new Handling(interaction, null));
+        assertThat(fresh.isDuplicate()).isFalse();
+        assertThat(fresh.scopedKey()).isEqualTo("sms|" + interaction.address().key() + "|smsc-1");
+
+        helpDesk.submit(interaction, null);
+
+        assertThat(through(HubRoutes.DEDUPLICATE, new Handling(interaction, null)).isDuplicate()).isTrue();
+    }
+
+    @Test
+    void identifyFindsOrCreatesTheCustomer() {
+        Handling handling = through(HubRoutes.IDENTIFY, new Handling(sms("k-identify", "hi"), null));
+
+        assertThat(handling.customer().newCustomer()).isTrue();
+        assertThat(handling.conversation().customerId()).isEqualTo(handling.customer().customer().id());
+    }
+
+    @Test
+    void enrichTurnsDeviceContextIntoCustomerContext() {
+        Handling handling = through(HubRoutes.ENRICH, new Handling(sms("k-enrich", "hi"), null));
+
+        assertThat(handling.context().tvProgramme()).isEqualTo("Evening News");
+    }
+
+    @Test
+    void threadAppendsTheQuestionDurablyOnce() {
+        Handling handling = through(HubRoutes.IDENTIFY, new Handling(sms("k-thread", "my question"), null));
+        through(HubRoutes.ENRICH, handling);
+        through(HubRoutes.THREAD, handling);
+        through(HubRoutes.THREAD, handling);
+
+        assertThat(handling.conversation().messages()).singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("my question"));
+        assertThat(handling.conversation().context().tvService()).isEqualTo("dvb://1.2.3");
+    }
+
+    @Test
+    void decidePicksAKnowledgeBaseAnswerWhenNobodyIsOnDuty() {
+        Handling handling = through(HubRoutes.IDENTIFY, new Handling(sms("k-decide", "I forgot my password"), null));
+        through(HubRoutes.DECIDE, handling);
+
+        assertThat(handling.reply().view()).isEqualTo(Reply.View.ANSWER);
+        assertThat(handling.reply().source()).isEqualTo(Reply.Source.KNOWLEDGE_BASE);
+    }
+
+    @Test
+    void renderUsesTheInteractionsProfile() {
+        Handling handling = new Handling(sms("k-render", "x"), null);
+        handling.reply(Reply.error("Sorry <that> did not work"));
+        through(HubRoutes.RENDER, handling);
+
+        assertThat(handling.rendered().contentType()).isEqualTo(DeviceProfile.SMS.contentType());
+        assertThat(handling.rendered().body()).contains("Sorry <that> did not work");
+    }
+
+    @Test
+    void deliverStoresTheAnswerAndTheOutcome() {
+        Interaction interaction = sms("k-deliver", "what are your opening hours");
+        Handling handling = new Handling(interaction, null);
+        for (String step : new String[] {HubRoutes.DEDUPLICATE, HubRoutes.IDENTIFY, HubRoutes.ENRICH, HubRoutes.THREAD,
+                HubRoutes.DECIDE, HubRoutes.RENDER, HubRoutes.DELIVER}) {
+            through(step, handling);
+        }
+
+        Outcome outcome = handling.outcome();
+        assertThat(outcome.duplicate()).isFalse();
+        var stored = state.member().conversationStore().get(outcome.conversationId()).orElseThrow();
+        assertThat(stored.messages()).extracting(m -> m.direction()).containsExactly(Direction.INBOUND, Direction.OUTBOUND);
+        assertThat(state.member().idempotencyLog().find(handling.scopedKey())).isPresent();
+    }
+
+    @Test
+    void intakeAnswersARepeatFromTheRecordWithoutAddingToTheThread() {
+        Interaction interaction = sms("k-repeat", "what are your opening hours");
+        Outcome first = helpDesk.submit(interaction, null);
+        Outcome repeat = helpDesk.submit(interaction, null);
+
+        assertThat(repeat.duplicate()).isTrue();
+        assertThat(repeat.conversationId()).isEqualTo(first.conversationId());
+        assertThat(repeat.reply().text()).isEqualTo(first.reply().text());
+        assertThat(repeat.rendered().body()).isEqualTo(first.rendered().body());
+        assertThat(state.member().conversationStore().get(first.conversationId()).orElseThrow().messages()).hasSize(2);
+    }
+
+    @Test
+    void intakeRefusesTextOverTheLimitWithTheReasonAndStoresNothing() {
+        Interaction tooLong = sms("k-long", "x".repeat(HubSteps.MAX_TEXT_LENGTH + 1));
+
+        assertThatThrownBy(() -> helpDesk.submit(tooLong, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + HubSteps.MAX_TEXT_LENGTH);
+        assertThat(state.member().customerDirectory().linkOf(tooLong.address().key())).isEmpty();
+    }
+}

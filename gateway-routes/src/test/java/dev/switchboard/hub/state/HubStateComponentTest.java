@@ -1,0 +1,144 @@
+package dev.switchboard.hub.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.CustomerContext;
+import dev.switchboard.hub.domain.IdentifiedCustomer;
+import dev.switchboard.hub.domain.Ids;
+import dev.switchboard.hub.domain.ResolveCustomer;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.CustomerTokenRequiredException;
+import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.WebVisitorId;
+import dev.switchboard.testing.HubState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Customers and conversations in a real Hazelcast member written through to a real H2 file. */
+class HubStateComponentTest {
+    @TempDir
+    Path dataDir;
+
+    private static ResolveCustomer resolver(HubState state) {
+        return new ResolveCustomer(state.member().customerDirectory(), state.member().conversationStore(),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void oneAddressIsOneCustomerWithOneConversation() {
+        try (HubState state = HubState.open(dataDir)) {
+            ResolveCustomer resolve = resolver(state);
+            IdentifiedCustomer first = resolve.resolve(new E164Number("+48601234567"), "sms", null);
+            IdentifiedCustomer again = resolve.resolve(new E164Number("+48 601 234 567"), "sms", null);
+
+            assertThat(first.newCustomer()).isTrue();
+            assertThat(first.token()).isNotBlank();
+            assertThat(again.newCustomer()).isFalse();
+            assertThat(again.customer()).isEqualTo(first.customer());
+            assertThat(again.conversation().id()).isEqualTo(first.conversation().id());
+        }
+    }
+
+    @Test
+    void aSelfAssertedAddressContinuesOnlyWithItsToken() {
+        try (HubState state = HubState.open(dataDir)) {
+            ResolveCustomer resolve = resolver(state);
+            WebVisitorId visitor = new WebVisitorId("visitor-0001");
+            IdentifiedCustomer first = resolve.resolve(visitor, "web-chat", null);
+
+            assertThatThrownBy(() -> resolve.resolve(visitor, "web-chat", null))
+                    .isInstanceOf(CustomerTokenRequiredException.class);
+            assertThatThrownBy(() -> resolve.resolve(visitor, "web-chat", "forged-token"))
+                    .isInstanceOf(CustomerTokenRequiredException.class);
+            assertThat(resolve.resolve(visitor, "web-chat", first.token()).conversation().id())
+                    .isEqualTo(first.conversation().id());
+        }
+    }
+
+    @Test
+    void racingFirstContactsFromOneAddressMakeOneCustomer() throws Exception {
+        try (HubState state = HubState.open(dataDir)) {
+            ResolveCustomer resolve = resolver(state);
+            List<Callable<IdentifiedCustomer>> contacts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                contacts.add(() -> resolve.resolve(new E164Number("+447700900999"), "sms", null));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            Set<String> customers = new HashSet<>();
+            try {
+                for (Future<IdentifiedCustomer> result : pool.invokeAll(contacts)) {
+                    customers.add(result.get().customer().id());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(customers).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentAppendsAreAllKept() throws Exception {
+        try (HubState state = HubState.open(dataDir)) {
+            ConversationStore conversations = state.member().conversationStore();
+            String id = resolver(state).resolve(new E164Number("+447700900111"), "sms", null).conversation().id();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Conversation>> appends = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String key = "key-" + i;
+                    appends.add(() -> conversations.append(id, new StoredMessage(Ids.next("m-"), "sms",
+                            Direction.INBOUND, "you", "message " + key, Instant.now(), key), null));
+                }
+                for (Future<Conversation> done : pool.invokeAll(appends)) {
+                    done.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(conversations.get(id).orElseThrow().messages()).hasSize(20);
+        }
+    }
+
+    @Test
+    void everythingStoredIsReadBackAfterARestart() {
+        String conversationId;
+        String token;
+        try (HubState state = HubState.open(dataDir)) {
+            IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900222"), "sms", null);
+            conversationId = customer.conversation().id();
+            token = customer.token();
+            state.member().conversationStore().append(conversationId, new StoredMessage("m-1", "sms",
+                    Direction.INBOUND, "you", "Zażółć gęślą jaźń 👋", Instant.parse("2026-11-23T10:15:30Z"), "k-1"),
+                    new CustomerContext(52.2297, 21.0122, 30.0, "operator", "pl-PL", null, null, null, "Orange PL"));
+        }
+
+        try (HubState restarted = HubState.open(dataDir)) {
+            IdentifiedCustomer again = resolver(restarted).resolve(new E164Number("+447700900222"), "sms", null);
+            Conversation conversation = again.conversation();
+
+            assertThat(conversation.id()).isEqualTo(conversationId);
+            assertThat(again.newCustomer()).isFalse();
+            assertThat(conversation.messages()).singleElement().satisfies(m -> {
+                assertThat(m.text()).isEqualTo("Zażółć gęślą jaźń 👋");
+                assertThat(m.at()).isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
+            });
+            assertThat(conversation.context().network()).isEqualTo("Orange PL");
+            assertThat(resolver(restarted).resolve(new E164Number("+447700900222"), "sms", token).token()).isEqualTo(token);
+        }
+    }
+}

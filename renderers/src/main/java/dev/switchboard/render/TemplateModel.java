@@ -1,0 +1,111 @@
+package dev.switchboard.render;
+
+import dev.switchboard.spi.QueueStatus;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.velocity.VelocityContext;
+
+/**
+ * Turns a {@link Reply} into the variables every template sees. Values are plain strings, numbers,
+ * booleans, lists and maps, decided here once so that templates only lay them out. Never {@code null}.
+ *
+ * <pre>
+ *   $text    the reply's main text
+ *   $source  knowledge-base | agent | system
+ *   $topics  list of maps: label, query (the label URL-encoded, for ?q= links)
+ *   $queue   map: position (0 = not shown), waitMinutes (0 = not shown), nobodyOnDuty (boolean)
+ *   $thread  list of maps, oldest first: author, text, time (HH:mm UTC), timestamp (ISO-8601 UTC),
+ *            inbound (boolean: the customer wrote it), channel
+ * </pre>
+ */
+final class TemplateModel {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Map<String, Object> NO_QUEUE = queue(0, 0, false);
+    private static final Comparator<ThreadMessage> OLDEST_FIRST =
+            Comparator.comparing(ThreadMessage::at, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private TemplateModel() {
+    }
+
+    static VelocityContext contextFor(Reply reply) {
+        VelocityContext context = new VelocityContext();
+        context.put("text", reply.text());
+        context.put("source", reply.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        context.put("topics", topics(reply.topics()));
+        context.put("queue", queue(reply.queue()));
+        context.put("thread", thread(reply.thread()));
+        return context;
+    }
+
+    private static List<Map<String, Object>> topics(List<String> topics) {
+        if (topics.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> result = new ArrayList<>(topics.size());
+        for (String topic : topics) {
+            if (topic != null && !topic.isBlank()) {
+                result.add(Map.of("label", topic, "query", URLEncoder.encode(topic, StandardCharsets.UTF_8)));
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, Object> queue(QueueStatus queue) {
+        if (queue == null) {
+            return NO_QUEUE;
+        }
+        if (!queue.agentsOnDuty()) {
+            return queue(0, 0, true);
+        }
+        return queue(Math.max(queue.position(), 0), waitMinutes(queue.estimatedWait()), false);
+    }
+
+    private static Map<String, Object> queue(int position, int waitMinutes, boolean nobodyOnDuty) {
+        return Map.of("position", position, "waitMinutes", waitMinutes, "nobodyOnDuty", nobodyOnDuty);
+    }
+
+    /** Whole minutes, rounded up so that a wait is never understated; 0 when unknown. */
+    static int waitMinutes(Duration wait) {
+        if (wait == null || wait.isNegative() || wait.isZero()) {
+            return 0;
+        }
+        long minutes = (wait.getSeconds() + 59) / 60;
+        return (int) Math.min(Math.max(minutes, 1), Integer.MAX_VALUE);
+    }
+
+    private static List<Map<String, Object>> thread(List<ThreadMessage> thread) {
+        if (thread.isEmpty()) {
+            return List.of();
+        }
+        List<ThreadMessage> ordered = new ArrayList<>(thread);
+        ordered.sort(OLDEST_FIRST);
+        List<Map<String, Object>> result = new ArrayList<>(ordered.size());
+        for (ThreadMessage message : ordered) {
+            Instant at = message.at();
+            result.add(Map.of(
+                    "author", orEmpty(message.author()),
+                    "text", orEmpty(message.text()),
+                    "time", at == null ? "" : CLOCK.format(at),
+                    "timestamp", at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS)),
+                    "inbound", message.direction() == ThreadMessage.Direction.INBOUND,
+                    "channel", message.channel() == null ? "" : message.channel().id()));
+        }
+        return result;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
