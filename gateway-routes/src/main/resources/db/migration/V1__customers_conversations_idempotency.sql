@@ -40,7 +40,6 @@ CREATE TABLE messages (
 CREATE TABLE idempotency_keys (
     scoped_key      VARCHAR(700)             NOT NULL PRIMARY KEY,
     conversation_id VARCHAR(64)              NOT NULL,
-    issued_token    VARCHAR(64),
     reply_json      VARCHAR(100000)          NOT NULL,
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -137,16 +137,26 @@ class CustomerApiTest {
     void aRetryWithTheSameIdempotencyKeyIsAnsweredWithoutBeingProcessedTwice() {
         String body = "{\"text\": \"What are your opening hours?\", \"visitorId\": \"visitor-retry-1\"}";
         Response first = http.postJson("/api/help", body, null, "retry-key-1");
-        Response again = http.postJson("/api/help", body, null, "retry-key-1");
+        String token = first.json().path("customerToken").asText();
+        Response again = http.postJson("/api/help", body, token, "retry-key-1");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("duplicate").asBoolean()).isTrue();
         assertThat(again.json().path("conversationId")).isEqualTo(first.json().path("conversationId"));
         assertThat(again.json().path("reply").path("text")).isEqualTo(first.json().path("reply").path("text"));
-        Response thread = http.get("/api/conversations/" + first.json().path("conversationId").asText(),
-                first.json().path("customerToken").asText());
+        Response thread = http.get("/api/conversations/" + first.json().path("conversationId").asText(), token);
         assertThat(thread.json().path("messages")).hasSize(2);
+    }
+
+    @Test
+    void aRetryWithoutTheTokenNeverHandsOutTheCustomersToken() {
+        String body = "{\"text\": \"What are your opening hours?\", \"visitorId\": \"visitor-retry-2\"}";
+        Response first = http.postJson("/api/help", body, null, "1");
+        Response replayed = http.postJson("/api/help", body, null, "1");
+
+        assertThat(replayed.status()).isEqualTo(403);
+        assertThat(replayed.body()).doesNotContain(first.json().path("customerToken").asText());
     }
 
     @Test

@@ -10,11 +10,13 @@ import java.util.List;
  * What the hub answered for one idempotency key, kept so that a repeat is answered the same way without
  * being processed again.
  *
+ * <p>The customer token is deliberately not kept: a repeat gets a token back only when it presents it, so
+ * knowing someone's visitor id and idempotency key is not enough to take over his conversation.
+ *
  * @param conversationId the conversation the message went to
- * @param issuedToken    the customer token issued by that interaction, or {@code null}
  * @param reply          the reply, in storable form
  */
-public record RecordedOutcome(String conversationId, String issuedToken, StoredReply reply) implements Serializable {
+public record RecordedOutcome(String conversationId, StoredReply reply) implements Serializable {
 
     /**
      * A {@link dev.switchboard.spi.Reply} without its thread, which is read afresh when needed.

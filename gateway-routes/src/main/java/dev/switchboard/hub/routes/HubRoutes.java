@@ -6,7 +6,8 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The hub's route chain: intake -> deduplicate -> identify -> enrich -> thread -> decide -> render ->
  * deliver. Every step is its own route, so each can be tested and timed on its own; a repeated
- * idempotency key skips straight to rendering the recorded reply.
+ * idempotency key is identified (a self-asserted address still needs its token) and answered with the
+ * recorded reply, without being processed again.
  */
 public final class HubRoutes extends RouteBuilder {
     public static final String INTAKE = "direct:intake";
@@ -35,6 +36,7 @@ public final class HubRoutes extends RouteBuilder {
                 .to(DEDUPLICATE)
                 .choice()
                     .when(exchange -> exchange.getIn().getBody(Handling.class).isDuplicate())
+                        .to(IDENTIFY)
                         .bean(steps, "recall")
                         .to(RENDER)
                         .bean(steps, "answerDuplicate")

@@ -91,9 +91,8 @@ public final class HubSteps {
                 HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
         String conversationId = handling.conversation().id();
         conversations.append(conversationId, answer, null);
-        String token = handling.customer().token();
-        idempotency.record(handling.scopedKey(), new RecordedOutcome(conversationId, token, StoredReply.of(reply)));
-        handling.outcome(new Outcome(conversationId, token, reply, handling.rendered(), false));
+        idempotency.record(handling.scopedKey(), new RecordedOutcome(conversationId, StoredReply.of(reply)));
+        handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false));
     }
 
     /** Prepares a repeated interaction's reply from its recorded outcome, for rendering. */
@@ -101,9 +100,9 @@ public final class HubSteps {
         handling.reply(handling.earlierOutcome().reply().toReply());
     }
 
+    /** The repeat's outcome; the token only when the repeat presented a valid one (see {@link RecordedOutcome}). */
     public void answerDuplicate(Handling handling) {
-        RecordedOutcome earlier = handling.earlierOutcome();
-        handling.outcome(new Outcome(earlier.conversationId(), earlier.issuedToken(), handling.reply(),
-                handling.rendered(), true));
+        handling.outcome(new Outcome(handling.earlierOutcome().conversationId(), handling.customer().token(),
+                handling.reply(), handling.rendered(), true));
     }
 }

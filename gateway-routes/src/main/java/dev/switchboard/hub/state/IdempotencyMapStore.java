@@ -23,13 +23,12 @@ final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
     @Override
     void write(Connection connection, String key, RecordedOutcome outcome) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO idempotency_keys (scoped_key, conversation_id, issued_token, reply_json, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO idempotency_keys (scoped_key, conversation_id, reply_json, recorded_at)"
+                        + " VALUES (?, ?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, outcome.conversationId());
-            insert.setString(3, outcome.issuedToken());
-            insert.setString(4, json.writeValueAsString(outcome.reply()));
-            SqlTimes.set(insert, 5, Instant.now());
+            insert.setString(3, json.writeValueAsString(outcome.reply()));
+            SqlTimes.set(insert, 4, Instant.now());
             insert.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("reply cannot be written as JSON", e);
@@ -43,14 +42,13 @@ final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
     @Override
     RecordedOutcome read(Connection connection, String key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT conversation_id, issued_token, reply_json FROM idempotency_keys WHERE scoped_key = ?")) {
+                "SELECT conversation_id, reply_json FROM idempotency_keys WHERE scoped_key = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return null;
                 }
-                return new RecordedOutcome(row.getString("conversation_id"), row.getString("issued_token"),
-                        json.readValue(row.getString("reply_json"), StoredReply.class));
+                return new RecordedOutcome(row.getString("conversation_id"), json.readValue(row.getString("reply_json"), StoredReply.class));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored reply of " + key + " is not valid JSON", e);

@@ -1,0 +1,64 @@
+package dev.switchboard.features;
+
+import dev.switchboard.testing.HttpJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What one scenario knows, shared by the step classes of its actors. cucumber-picocontainer is not
+ * published for this Cucumber version, so there is no constructor injection: the world is a static holder
+ * that {@link Hooks} replaces before every scenario. Scenarios run one after another.
+ */
+final class World {
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static World current = new World();
+
+    /** The web visitor of the scenario. */
+    final WebVisitor visitor = new WebVisitor();
+    /** The pager of the scenario, once connected. */
+    PagerClient pager;
+    /** The pager's number, a fresh one each scenario so that each pager is a new customer. */
+    final String pagerNumber = String.format("+4477009%05d", NUMBERS.incrementAndGet());
+    /** The text of every message the pager sent, by message id. */
+    final Map<String, String> pagerTexts = new HashMap<>();
+    /** Every answer line the pager got, oldest first. */
+    final List<PagerClient.Answer> pagerAnswers = new ArrayList<>();
+
+    static final class WebVisitor {
+        final String id = "visitor-" + UUID.randomUUID();
+        String question;
+        HttpJson.Response answer;
+    }
+
+    static World current() {
+        return current;
+    }
+
+    static void reset() {
+        current.close();
+        current = new World();
+    }
+
+    RunningGateway gateway() {
+        return RunningGateway.get();
+    }
+
+    /** The pager's latest answer line. */
+    PagerClient.Answer lastPagerAnswer() {
+        if (pagerAnswers.isEmpty()) {
+            throw new AssertionError("the pager has not been answered yet");
+        }
+        return pagerAnswers.get(pagerAnswers.size() - 1);
+    }
+
+    void close() {
+        if (pager != null) {
+            pager.close();
+            pager = null;
+        }
+    }
+}
