@@ -33,7 +33,7 @@ Feature: An integrator adds a device adapter
     Given a pager of a new customer is connected to the gateway's pager line
     When the pager sends message "p-2" saying "What are your opening hours?"
     And the pager sends message "p-2" saying "What are your opening hours?" again
-    Then both replies to "p-2" are the same
+    Then both replies to "p-2" carry the same answer, and only the first the customer token
     And the customer's conversation holds his question and the reply once each, on the channel "pager"
 
   Scenario Outline: A line the adapter cannot take gets an error, and the connection keeps working

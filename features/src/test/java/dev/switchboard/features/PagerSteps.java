@@ -63,14 +63,16 @@ public class PagerSteps {
         assertThat(world().lastPagerAnswer().reason()).contains(reason);
     }
 
-    @Then("both replies to {string} are the same")
+    @Then("both replies to {string} carry the same answer, and only the first the customer token")
     public void bothRepliesAreTheSame(String messageId) {
         List<PagerClient.Answer> replies = world().pagerAnswers.stream()
                 .filter(PagerClient.Answer::isReply)
                 .filter(answer -> answer.messageId().equals(messageId))
                 .toList();
         assertThat(replies).hasSize(2);
-        assertThat(replies.get(1).line()).isEqualTo(replies.get(0).line());
+        assertThat(replies.get(1).conversationId()).isEqualTo(replies.get(0).conversationId());
+        assertThat(replies.get(1).text()).isEqualTo(replies.get(0).text());
+        assertThat(replies.get(1).customerToken()).as("a repeat never hands out the customer token").isNull();
     }
 
     @Then("the customer's conversation holds his question and the reply once each, on the channel {string}")
