@@ -46,6 +46,15 @@ public record Conversation(String id, String customerId, String openedFrom, byte
         return new Conversation(id, customerId, openedFrom, tokenHash, startedAt, context, longer);
     }
 
+    /** This thread with each of {@code more} appended as {@link #with(StoredMessage)} does. */
+    public Conversation with(List<StoredMessage> more) {
+        Conversation result = this;
+        for (StoredMessage message : more) {
+            result = result.with(message);
+        }
+        return result;
+    }
+
     /** This thread with the customer context updated from {@code newer}. */
     public Conversation withContext(CustomerContext newer) {
         CustomerContext merged = context.updatedWith(newer);

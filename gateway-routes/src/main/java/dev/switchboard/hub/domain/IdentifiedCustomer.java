@@ -4,7 +4,7 @@ package dev.switchboard.hub.domain;
  * Who sent an interaction, as the hub worked it out.
  *
  * @param customer     the customer record
- * @param conversation his conversation thread
+ * @param conversation his conversation thread: as stored, or as it will start when it is not stored yet
  * @param token        the customer token to hand back: newly issued, or the valid one presented; else {@code null}
  * @param newCustomer  whether this interaction created the customer
  */

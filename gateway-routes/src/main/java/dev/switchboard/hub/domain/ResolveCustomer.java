@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Works out which customer an address belongs to, creating the customer and his conversation on first
- * contact. Safe when two first contacts from one address race on two nodes: the address link is claimed
- * atomically and the loser joins the winner's customer. Each step can be repeated after a crash.
+ * Works out which customer an address belongs to, creating the customer on first contact. Safe when two
+ * first contacts from one address race on two nodes: the address link is claimed atomically and the loser
+ * joins the winner's customer. A new customer's conversation is returned as it will start; it is stored
+ * with the first messages (see {@link ConversationStore#record}). Each step can be repeated after a crash.
  */
 public final class ResolveCustomer {
     private final CustomerDirectory directory;
@@ -43,35 +44,34 @@ public final class ResolveCustomer {
         }
         Customer customer = new Customer(proposed.customerId(), Ids.next("cv-"), now);
         directory.save(customer);
-        String token = CustomerTokens.newToken();
-        Conversation conversation = conversations.createIfAbsent(Conversation.open(
-                customer.conversationId(), customer.id(), addressKey, CustomerTokens.hash(token), now));
-        return new IdentifiedCustomer(customer, conversation, token, true);
+        return opening(customer, address, true);
     }
 
     private IdentifiedCustomer returning(AddressLink link, CustomerAddress address, String presentedToken) {
-        Instant now = clock.instant();
         // A crash between claiming the link and saving the customer leaves a link without a record: finish the job.
         Customer customer = directory.customer(link.customerId()).orElseGet(() -> {
-            Customer recreated = new Customer(link.customerId(), Ids.next("cv-"), now);
+            Customer recreated = new Customer(link.customerId(), Ids.next("cv-"), clock.instant());
             directory.save(recreated);
             return recreated;
         });
         Optional<Conversation> stored = conversations.get(customer.conversationId());
-        if (stored.isEmpty()) {
-            String token = CustomerTokens.newToken();
-            Conversation opened = conversations.createIfAbsent(Conversation.open(
-                    customer.conversationId(), customer.id(), address.key(), CustomerTokens.hash(token), now));
-            return new IdentifiedCustomer(customer, opened, token, false);
+        if (stored.isEmpty() && !address.selfAsserted()) {
+            return opening(customer, address, false);
         }
-        Conversation conversation = stored.get();
-        boolean tokenValid = CustomerTokens.matches(presentedToken, conversation.tokenHash());
+        boolean tokenValid = stored.isPresent() && CustomerTokens.matches(presentedToken, stored.get().tokenHash());
         if (address.selfAsserted() && !tokenValid) {
             throw new CustomerTokenRequiredException(
                     "this " + describe(address) + " already has a conversation: send its customer token"
                             + " (Authorization: Bearer ...) to continue it, or use a new id");
         }
-        return new IdentifiedCustomer(customer, conversation, tokenValid ? presentedToken : null, false);
+        return new IdentifiedCustomer(customer, stored.get(), tokenValid ? presentedToken : null, false);
+    }
+
+    private IdentifiedCustomer opening(Customer customer, CustomerAddress address, boolean newCustomer) {
+        String token = CustomerTokens.newToken();
+        Conversation opening = Conversation.open(
+                customer.conversationId(), customer.id(), address.key(), CustomerTokens.hash(token), clock.instant());
+        return new IdentifiedCustomer(customer, opening, token, newCustomer);
     }
 
     private static String describe(CustomerAddress address) {

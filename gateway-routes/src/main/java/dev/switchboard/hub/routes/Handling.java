@@ -4,10 +4,12 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.IdentifiedCustomer;
 import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage.Direction;
 
 /**
  * One interaction on its way through the hub's routes; each step fills in its part. It is the body of the
@@ -21,6 +23,7 @@ public final class Handling {
     private IdentifiedCustomer customer;
     private CustomerContext context;
     private Conversation conversation;
+    private StoredMessage question;
     private Reply reply;
     private RenderedReply rendered;
     private Outcome outcome;
@@ -46,8 +49,13 @@ public final class Handling {
         this.scopedKey = key;
     }
 
+    /**
+     * Whether this interaction was answered before: its outcome is recorded and its answer is in the thread.
+     * The two are written side by side, so after a crash between them only both together count.
+     */
     public boolean isDuplicate() {
-        return earlierOutcome != null;
+        return earlierOutcome != null && conversation != null
+                && conversation.find(Direction.OUTBOUND, interaction.idempotencyKey()).isPresent();
     }
 
     public RecordedOutcome earlierOutcome() {
@@ -81,6 +89,15 @@ public final class Handling {
 
     void conversation(Conversation updated) {
         this.conversation = updated;
+    }
+
+    /** The customer's message as it joins the thread, once the thread step made it. */
+    public StoredMessage question() {
+        return question;
+    }
+
+    void question(StoredMessage message) {
+        this.question = message;
     }
 
     public Reply reply() {

@@ -5,9 +5,9 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The hub's route chain: intake -> deduplicate -> identify -> enrich -> thread -> decide -> render ->
- * deliver. Every step is its own route, so each can be tested and timed on its own; a repeated
- * idempotency key is identified (a self-asserted address still needs its token) and answered with the
- * recorded reply, without being processed again.
+ * deliver. Every step is its own route, so each can be tested and timed on its own. A repeated
+ * idempotency key is identified too (a self-asserted address still needs its token) and answered with
+ * the recorded reply, without being processed again.
  */
 public final class HubRoutes extends RouteBuilder {
     public static final String INTAKE = "direct:intake";
@@ -33,15 +33,14 @@ public final class HubRoutes extends RouteBuilder {
                 .process(exchange -> meters.counter("switchboard.interactions",
                         "channel", exchange.getIn().getBody(Handling.class).interaction().channel().id()).increment())
                 .bean(steps, "checkLimits")
-                .to(DEDUPLICATE)
+                .to(DEDUPLICATE, IDENTIFY)
                 .choice()
                     .when(exchange -> exchange.getIn().getBody(Handling.class).isDuplicate())
-                        .to(IDENTIFY)
                         .bean(steps, "recall")
                         .to(RENDER)
                         .bean(steps, "answerDuplicate")
                     .otherwise()
-                        .to(IDENTIFY, ENRICH, THREAD, DECIDE, RENDER, DELIVER)
+                        .to(ENRICH, THREAD, DECIDE, RENDER, DELIVER)
                 .end();
 
         step(DEDUPLICATE, "deduplicate");

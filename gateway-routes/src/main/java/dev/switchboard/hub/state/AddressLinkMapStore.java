@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 /** Address -> customer links in table {@code address_links}. */
 final class AddressLinkMapStore extends JdbcMapStore<AddressLink> {
 
-    AddressLinkMapStore(DataSource dataSource) {
-        super(dataSource);
+    AddressLinkMapStore(DataSource dataSource, GroupCommit writes) {
+        super(dataSource, writes);
     }
 
     @Override

@@ -23,8 +23,8 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static final HexFormat HEX = HexFormat.of();
     private final ObjectMapper json;
 
-    ConversationMapStore(DataSource dataSource, ObjectMapper json) {
-        super(dataSource);
+    ConversationMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
+        super(dataSource, writes);
         this.json = json;
     }
 

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 /** Customer records in table {@code customers}; a record never changes once written. */
 final class CustomerMapStore extends JdbcMapStore<Customer> {
 
-    CustomerMapStore(DataSource dataSource) {
-        super(dataSource);
+    CustomerMapStore(DataSource dataSource, GroupCommit writes) {
+        super(dataSource, writes);
     }
 
     @Override
@@ -21,11 +21,7 @@ final class CustomerMapStore extends JdbcMapStore<Customer> {
             insert.setString(1, key);
             insert.setString(2, customer.conversationId());
             SqlTimes.set(insert, 3, customer.createdAt());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
+            insertOnce(insert);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
+import java.util.List;
 import java.util.Optional;
 
 final class HazelcastConversationStore implements ConversationStore {
@@ -20,17 +21,7 @@ final class HazelcastConversationStore implements ConversationStore {
     }
 
     @Override
-    public Conversation createIfAbsent(Conversation conversation) {
-        Conversation earlier = conversations.putIfAbsent(conversation.id(), conversation);
-        return earlier == null ? conversation : earlier;
-    }
-
-    @Override
-    public Conversation append(String conversationId, StoredMessage message, CustomerContext context) {
-        Conversation updated = conversations.executeOnKey(conversationId, new AppendMessage(message, context));
-        if (updated == null) {
-            throw new IllegalStateException("conversation " + conversationId + " does not exist");
-        }
-        return updated;
+    public Conversation record(Conversation opening, List<StoredMessage> messages, CustomerContext context) {
+        return conversations.executeOnKey(opening.id(), new RecordMessages(opening, messages, context));
     }
 }

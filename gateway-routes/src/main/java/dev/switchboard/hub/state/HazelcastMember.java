@@ -34,12 +34,15 @@ public final class HazelcastMember implements AutoCloseable {
     static final String CUSTOMERS_WAITING = "customers-waiting";
 
     private final HazelcastInstance instance;
+    private final GroupCommit writes;
 
-    private HazelcastMember(HazelcastInstance instance) {
+    private HazelcastMember(HazelcastInstance instance, GroupCommit writes) {
         this.instance = instance;
+        this.writes = writes;
     }
 
     public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, ObjectMapper json) {
+        GroupCommit writes = new GroupCommit(dataSource, "database-writer-" + cluster.port());
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
         config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
@@ -57,15 +60,21 @@ public final class HazelcastMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
-        config.addMapConfig(durableMap(CUSTOMERS, new CustomerMapStore(dataSource)));
-        config.addMapConfig(durableMap(ADDRESS_LINKS, new AddressLinkMapStore(dataSource)));
-        config.addMapConfig(durableMap(CONVERSATIONS, new ConversationMapStore(dataSource, json)));
-        config.addMapConfig(durableMap(IDEMPOTENCY, new IdempotencyMapStore(dataSource, json)));
+        config.addMapConfig(durableMap(CUSTOMERS, new CustomerMapStore(dataSource, writes)));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, new AddressLinkMapStore(dataSource, writes)));
+        config.addMapConfig(durableMap(CONVERSATIONS, new ConversationMapStore(dataSource, writes, json)));
+        config.addMapConfig(durableMap(IDEMPOTENCY, new IdempotencyMapStore(dataSource, writes, json)));
 
-        HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
+        HazelcastInstance instance;
+        try {
+            instance = Hazelcast.newHazelcastInstance(config);
+        } catch (RuntimeException e) {
+            writes.close();
+            throw e;
+        }
         LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
                 cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
-        return new HazelcastMember(instance);
+        return new HazelcastMember(instance, writes);
     }
 
     private static MapConfig durableMap(String name, MapStore<String, ?> store) {
@@ -111,5 +120,6 @@ public final class HazelcastMember implements AutoCloseable {
         if (isUp()) {
             instance.shutdown();
         }
+        writes.close();
     }
 }

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
     private final ObjectMapper json;
 
-    IdempotencyMapStore(DataSource dataSource, ObjectMapper json) {
-        super(dataSource);
+    IdempotencyMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
+        super(dataSource, writes);
         this.json = json;
     }
 
@@ -29,13 +29,9 @@ final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
             insert.setString(2, outcome.conversationId());
             insert.setString(3, json.writeValueAsString(outcome.reply()));
             SqlTimes.set(insert, 4, Instant.now());
-            insert.executeUpdate();
+            insertOnce(insert);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("reply cannot be written as JSON", e);
-        } catch (SQLException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
         }
     }
 

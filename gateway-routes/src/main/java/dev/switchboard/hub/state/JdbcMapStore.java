@@ -2,6 +2,7 @@ package dev.switchboard.hub.state;
 
 import com.hazelcast.map.MapStore;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,16 +11,19 @@ import javax.sql.DataSource;
 
 /**
  * The shared part of the write-through stores: Hazelcast calls {@link #store} before a map change returns,
- * so an answered request is in the database. Entries are loaded lazily by key; nothing is preloaded.
+ * and the store returns once the write is committed (with others', see {@link GroupCommit}), so an
+ * answered request is in the database. Entries are loaded lazily by key; nothing is preloaded.
  */
 abstract class JdbcMapStore<V> implements MapStore<String, V> {
     /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
     private static final String DUPLICATE_KEY = "23505";
 
     private final DataSource dataSource;
+    private final GroupCommit writes;
 
-    JdbcMapStore(DataSource dataSource) {
+    JdbcMapStore(DataSource dataSource, GroupCommit writes) {
         this.dataSource = dataSource;
+        this.writes = writes;
     }
 
     /** Writes one entry inside a transaction that the caller commits. */
@@ -28,24 +32,20 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
     /** Reads one entry, or returns {@code null}. */
     abstract V read(Connection connection, String key) throws SQLException;
 
-    static boolean isDuplicateKey(SQLException e) {
-        return DUPLICATE_KEY.equals(e.getSQLState());
+    /** Runs an insert of a row that never changes; a second insert of the same key is a harmless repeat. */
+    static void insertOnce(PreparedStatement insert) throws SQLException {
+        try {
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
     }
 
     @Override
     public final void store(String key, V value) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                write(connection, key, value);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store " + key + ": " + e.getMessage(), e);
-        }
+        writes.commit(connection -> write(connection, key, value));
     }
 
     @Override

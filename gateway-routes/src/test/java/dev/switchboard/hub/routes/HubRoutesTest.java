@@ -85,7 +85,9 @@ class HubRoutesTest {
 
         helpDesk.submit(interaction, null);
 
-        assertThat(through(HubRoutes.DEDUPLICATE, new Handling(interaction, null)).isDuplicate()).isTrue();
+        Handling repeat = through(HubRoutes.DEDUPLICATE, new Handling(interaction, null));
+        assertThat(repeat.earlierOutcome()).isNotNull();
+        assertThat(through(HubRoutes.IDENTIFY, repeat).isDuplicate()).isTrue();
     }
 
     @Test
@@ -104,15 +106,31 @@ class HubRoutesTest {
     }
 
     @Test
-    void threadAppendsTheQuestionDurablyOnce() {
+    void threadAddsTheQuestionOnceForTheStepsAfterIt() {
         Handling handling = through(HubRoutes.IDENTIFY, new Handling(sms("k-thread", "my question"), null));
         through(HubRoutes.ENRICH, handling);
         through(HubRoutes.THREAD, handling);
         through(HubRoutes.THREAD, handling);
 
+        assertThat(handling.question().text()).isEqualTo("my question");
         assertThat(handling.conversation().messages()).singleElement()
                 .satisfies(m -> assertThat(m.text()).isEqualTo("my question"));
         assertThat(handling.conversation().context().tvService()).isEqualTo("dvb://1.2.3");
+    }
+
+    @Test
+    void anOutcomeRecordedWithoutItsAnswerInTheThreadIsProcessedAgain() throws Exception {
+        Interaction interaction = sms("k-half", "what are your opening hours");
+        Handling identified = through(HubRoutes.IDENTIFY, new Handling(interaction, null));
+        state.member().idempotencyLog().record(dev.switchboard.hub.domain.IdempotencyScope.of(interaction),
+                new dev.switchboard.hub.domain.RecordedOutcome(identified.conversation().id(),
+                        dev.switchboard.hub.domain.RecordedOutcome.StoredReply.of(Reply.error("stale"))))
+                .toCompletableFuture().get();
+
+        Outcome outcome = helpDesk.submit(interaction, null);
+
+        assertThat(outcome.duplicate()).isFalse();
+        assertThat(state.member().conversationStore().get(outcome.conversationId()).orElseThrow().messages()).hasSize(2);
     }
 
     @Test

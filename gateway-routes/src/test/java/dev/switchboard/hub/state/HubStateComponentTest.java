@@ -44,6 +44,7 @@ class HubStateComponentTest {
         try (HubState state = HubState.open(dataDir)) {
             ResolveCustomer resolve = resolver(state);
             IdentifiedCustomer first = resolve.resolve(new E164Number("+48601234567"), "sms", null);
+            state.member().conversationStore().record(first.conversation(), List.of(), null);
             IdentifiedCustomer again = resolve.resolve(new E164Number("+48 601 234 567"), "sms", null);
 
             assertThat(first.newCustomer()).isTrue();
@@ -60,6 +61,7 @@ class HubStateComponentTest {
             ResolveCustomer resolve = resolver(state);
             WebVisitorId visitor = new WebVisitorId("visitor-0001");
             IdentifiedCustomer first = resolve.resolve(visitor, "web-chat", null);
+            state.member().conversationStore().record(first.conversation(), List.of(), null);
 
             assertThatThrownBy(() -> resolve.resolve(visitor, "web-chat", null))
                     .isInstanceOf(CustomerTokenRequiredException.class);
@@ -95,14 +97,15 @@ class HubStateComponentTest {
     void concurrentAppendsAreAllKept() throws Exception {
         try (HubState state = HubState.open(dataDir)) {
             ConversationStore conversations = state.member().conversationStore();
-            String id = resolver(state).resolve(new E164Number("+447700900111"), "sms", null).conversation().id();
+            Conversation opening = resolver(state).resolve(new E164Number("+447700900111"), "sms", null).conversation();
+            String id = opening.id();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Callable<Conversation>> appends = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
                     String key = "key-" + i;
-                    appends.add(() -> conversations.append(id, new StoredMessage(Ids.next("m-"), "sms",
-                            Direction.INBOUND, "you", "message " + key, Instant.now(), key), null));
+                    appends.add(() -> conversations.record(opening, List.of(new StoredMessage(Ids.next("m-"), "sms",
+                            Direction.INBOUND, "you", "message " + key, Instant.now(), key)), null));
                 }
                 for (Future<Conversation> done : pool.invokeAll(appends)) {
                     done.get();
@@ -122,8 +125,8 @@ class HubStateComponentTest {
             IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900222"), "sms", null);
             conversationId = customer.conversation().id();
             token = customer.token();
-            state.member().conversationStore().append(conversationId, new StoredMessage("m-1", "sms",
-                    Direction.INBOUND, "you", "Zażółć gęślą jaźń 👋", Instant.parse("2026-11-23T10:15:30Z"), "k-1"),
+            state.member().conversationStore().record(customer.conversation(), List.of(new StoredMessage("m-1", "sms",
+                    Direction.INBOUND, "you", "Zażółć gęślą jaźń 👋", Instant.parse("2026-11-23T10:15:30Z"), "k-1")),
                     new CustomerContext(52.2297, 21.0122, 30.0, "operator", "pl-PL", null, null, null, "Orange PL"));
         }
 
