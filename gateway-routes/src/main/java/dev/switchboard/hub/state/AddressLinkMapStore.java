@@ -16,23 +16,23 @@ final class AddressLinkMapStore extends JdbcMapStore<AddressLink> {
 
     @Override
     void write(Connection connection, String addressKey, AddressLink link) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE address_links SET customer_id = ?, source = ?, linked_at = ? WHERE address_key = ?")) {
-            update.setString(1, link.customerId());
-            update.setString(2, link.source());
-            SqlTimes.set(update, 3, link.linkedAt());
-            update.setString(4, addressKey);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO address_links (address_key, customer_id, source, linked_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, addressKey);
             insert.setString(2, link.customerId());
             insert.setString(3, link.source());
             SqlTimes.set(insert, 4, link.linkedAt());
-            insert.executeUpdate();
+            if (insertOnce(insert)) {
+                return;
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE address_links SET customer_id = ?, source = ?, linked_at = ? WHERE address_key = ?")) {
+            update.setString(1, link.customerId());
+            update.setString(2, link.source());
+            SqlTimes.set(update, 3, link.linkedAt());
+            update.setString(4, addressKey);
+            update.executeUpdate();
         }
     }
 

@@ -31,15 +31,18 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     @Override
     void write(Connection connection, String id, Conversation conversation) throws SQLException {
         String context = toJson(conversation.context());
+        int stored;
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE conversations SET context_json = ? WHERE id = ?")) {
             update.setString(1, context);
             update.setString(2, id);
             if (update.executeUpdate() == 0) {
                 insertHeader(connection, id, conversation, context);
+                stored = 0;
+            } else {
+                stored = storedMessageCount(connection, id);
             }
         }
-        int stored = storedMessageCount(connection, id);
         List<StoredMessage> messages = conversation.messages();
         if (stored >= messages.size()) {
             return;

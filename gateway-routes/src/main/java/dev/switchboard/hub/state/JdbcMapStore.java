@@ -32,14 +32,20 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
     /** Reads one entry, or returns {@code null}. */
     abstract V read(Connection connection, String key) throws SQLException;
 
-    /** Runs an insert of a row that never changes; a second insert of the same key is a harmless repeat. */
-    static void insertOnce(PreparedStatement insert) throws SQLException {
+    /**
+     * Runs an insert; a row with the same key already there is not an error.
+     *
+     * @return whether the row was inserted ({@code false}: the key was there)
+     */
+    static boolean insertOnce(PreparedStatement insert) throws SQLException {
         try {
             insert.executeUpdate();
+            return true;
         } catch (SQLException e) {
             if (!DUPLICATE_KEY.equals(e.getSQLState())) {
                 throw e;
             }
+            return false;
         }
     }
 
