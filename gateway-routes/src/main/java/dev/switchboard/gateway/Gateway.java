@@ -47,6 +47,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static {
+        // Hazelcast completes its futures' callbacks on the common pool only when that pool has more than one
+        // thread; on a 2-core machine it has one, and Hazelcast starts a new thread per callback instead
+        // (hundreds a second under load). Effective only before the pool is first used, so set it early.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        }
+    }
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private GatewayHttpServer http;

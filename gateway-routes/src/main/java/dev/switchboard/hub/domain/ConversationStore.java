@@ -13,10 +13,11 @@ public interface ConversationStore {
      * change. A conversation that is not stored yet is stored as {@code opening} first, so a customer's
      * first contact costs one write.
      *
-     * @param opening  the conversation as it starts, used only when none with its id is stored
-     * @param messages the messages to append, in order
-     * @param context  what the devices told this time, or {@code null}
-     * @return the conversation afterwards
+     * @param conversationId the conversation
+     * @param opening        the conversation as it starts, when it may not be stored yet; {@code null} when
+     *                       it is known to be stored (so that a long thread is not sent along again)
+     * @param messages       the messages to append, in order
+     * @param context        what the devices told this time, or {@code null}
      */
-    Conversation record(Conversation opening, List<StoredMessage> messages, CustomerContext context);
+    void record(String conversationId, Conversation opening, List<StoredMessage> messages, CustomerContext context);
 }

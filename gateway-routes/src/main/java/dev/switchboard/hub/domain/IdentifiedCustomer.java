@@ -7,6 +7,8 @@ package dev.switchboard.hub.domain;
  * @param conversation his conversation thread: as stored, or as it will start when it is not stored yet
  * @param token        the customer token to hand back: newly issued, or the valid one presented; else {@code null}
  * @param newCustomer  whether this interaction created the customer
+ * @param stored       whether the conversation is stored already
  */
-public record IdentifiedCustomer(Customer customer, Conversation conversation, String token, boolean newCustomer) {
+public record IdentifiedCustomer(Customer customer, Conversation conversation, String token, boolean newCustomer,
+                                 boolean stored) {
 }

@@ -64,14 +64,14 @@ public final class ResolveCustomer {
                     "this " + describe(address) + " already has a conversation: send its customer token"
                             + " (Authorization: Bearer ...) to continue it, or use a new id");
         }
-        return new IdentifiedCustomer(customer, stored.get(), tokenValid ? presentedToken : null, false);
+        return new IdentifiedCustomer(customer, stored.get(), tokenValid ? presentedToken : null, false, true);
     }
 
     private IdentifiedCustomer opening(Customer customer, CustomerAddress address, boolean newCustomer) {
         String token = CustomerTokens.newToken();
         Conversation opening = Conversation.open(
                 customer.conversationId(), customer.id(), address.key(), CustomerTokens.hash(token), clock.instant());
-        return new IdentifiedCustomer(customer, opening, token, newCustomer);
+        return new IdentifiedCustomer(customer, opening, token, newCustomer, false);
     }
 
     private static String describe(CustomerAddress address) {

@@ -5,6 +5,7 @@ import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.hub.domain.IdempotencyScope;
+import dev.switchboard.hub.domain.IdentifiedCustomer;
 import dev.switchboard.hub.domain.Ids;
 import dev.switchboard.hub.domain.RecordedOutcome;
 import dev.switchboard.hub.domain.RecordedOutcome.StoredReply;
@@ -100,8 +101,9 @@ public final class HubSteps {
         String conversationId = handling.conversation().id();
         CompletableFuture<Void> outcomeRecorded = idempotency.record(handling.scopedKey(),
                 new RecordedOutcome(conversationId, StoredReply.of(reply))).toCompletableFuture();
-        handling.conversation(conversations.record(handling.customer().conversation(),
-                List.of(handling.question(), answer), handling.context()));
+        IdentifiedCustomer customer = handling.customer();
+        conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
+                List.of(handling.question(), answer), handling.context());
         outcomeRecorded.join();
         handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false));
     }

@@ -38,6 +38,8 @@ final class GroupCommit implements AutoCloseable {
 
     private final DataSource dataSource;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** The writer's own connection, kept open so the database reuses its parsed statements; reopened after a failure. */
+    private Connection connection;
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -84,11 +86,31 @@ final class GroupCommit implements AutoCloseable {
             }
         }
         failRemaining();
+        closeConnection();
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the writer's connection failed: {}", e.getMessage());
+            }
+            connection = null;
+        }
     }
 
     private void commitBatch(List<Pending> batch) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        try {
+            Connection connection = connection();
             try {
                 for (Pending pending : batch) {
                     pending.write().apply(connection);
@@ -108,6 +130,7 @@ final class GroupCommit implements AutoCloseable {
                 commitAlone(connection, pending);
             }
         } catch (SQLException | RuntimeException e) {
+            closeConnection();
             batch.forEach(pending -> pending.done().completeExceptionally(failure(e)));
         }
     }

@@ -21,7 +21,11 @@ final class HazelcastConversationStore implements ConversationStore {
     }
 
     @Override
-    public Conversation record(Conversation opening, List<StoredMessage> messages, CustomerContext context) {
-        return conversations.executeOnKey(opening.id(), new RecordMessages(opening, messages, context));
+    public void record(String conversationId, Conversation opening, List<StoredMessage> messages,
+                       CustomerContext context) {
+        Boolean recorded = conversations.executeOnKey(conversationId, new RecordMessages(opening, messages, context));
+        if (!Boolean.TRUE.equals(recorded)) {
+            throw new IllegalStateException("conversation " + conversationId + " is not stored");
+        }
     }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * Appends messages to a conversation where the entry lives, so that two nodes appending at once never
- * overwrite each other; stores the opening conversation first when there is none. Returns the
- * conversation afterwards.
+ * overwrite each other; stores the opening conversation first when there is none. Returns whether the
+ * conversation is stored (only a small answer travels back, however long the thread).
  */
-final class RecordMessages implements EntryProcessor<String, Conversation, Conversation> {
+final class RecordMessages implements EntryProcessor<String, Conversation, Boolean> {
     private static final long serialVersionUID = 1L;
 
     private final Conversation opening;
@@ -26,8 +26,11 @@ final class RecordMessages implements EntryProcessor<String, Conversation, Conve
     }
 
     @Override
-    public Conversation process(Map.Entry<String, Conversation> entry) {
+    public Boolean process(Map.Entry<String, Conversation> entry) {
         Conversation before = entry.getValue() == null ? opening : entry.getValue();
+        if (before == null) {
+            return false;
+        }
         Conversation after = before.with(messages);
         if (context != null) {
             after = after.withContext(context);
@@ -35,6 +38,6 @@ final class RecordMessages implements EntryProcessor<String, Conversation, Conve
         if (after != entry.getValue()) {
             entry.setValue(after);
         }
-        return after;
+        return true;
     }
 }

@@ -44,7 +44,7 @@ class HubStateComponentTest {
         try (HubState state = HubState.open(dataDir)) {
             ResolveCustomer resolve = resolver(state);
             IdentifiedCustomer first = resolve.resolve(new E164Number("+48601234567"), "sms", null);
-            state.member().conversationStore().record(first.conversation(), List.of(), null);
+            state.member().conversationStore().record(first.conversation().id(), first.conversation(), List.of(), null);
             IdentifiedCustomer again = resolve.resolve(new E164Number("+48 601 234 567"), "sms", null);
 
             assertThat(first.newCustomer()).isTrue();
@@ -61,7 +61,7 @@ class HubStateComponentTest {
             ResolveCustomer resolve = resolver(state);
             WebVisitorId visitor = new WebVisitorId("visitor-0001");
             IdentifiedCustomer first = resolve.resolve(visitor, "web-chat", null);
-            state.member().conversationStore().record(first.conversation(), List.of(), null);
+            state.member().conversationStore().record(first.conversation().id(), first.conversation(), List.of(), null);
 
             assertThatThrownBy(() -> resolve.resolve(visitor, "web-chat", null))
                     .isInstanceOf(CustomerTokenRequiredException.class);
@@ -101,13 +101,16 @@ class HubStateComponentTest {
             String id = opening.id();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
-                List<Callable<Conversation>> appends = new ArrayList<>();
+                List<Callable<Void>> appends = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
                     String key = "key-" + i;
-                    appends.add(() -> conversations.record(opening, List.of(new StoredMessage(Ids.next("m-"), "sms",
-                            Direction.INBOUND, "you", "message " + key, Instant.now(), key)), null));
+                    appends.add(() -> {
+                        conversations.record(id, opening, List.of(new StoredMessage(Ids.next("m-"), "sms",
+                                Direction.INBOUND, "you", "message " + key, Instant.now(), key)), null);
+                        return null;
+                    });
                 }
-                for (Future<Conversation> done : pool.invokeAll(appends)) {
+                for (Future<Void> done : pool.invokeAll(appends)) {
                     done.get();
                 }
             } finally {
@@ -125,7 +128,7 @@ class HubStateComponentTest {
             IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900222"), "sms", null);
             conversationId = customer.conversation().id();
             token = customer.token();
-            state.member().conversationStore().record(customer.conversation(), List.of(new StoredMessage("m-1", "sms",
+            state.member().conversationStore().record(conversationId, customer.conversation(), List.of(new StoredMessage("m-1", "sms",
                     Direction.INBOUND, "you", "Zażółć gęślą jaźń 👋", Instant.parse("2026-11-23T10:15:30Z"), "k-1")),
                     new CustomerContext(52.2297, 21.0122, 30.0, "operator", "pl-PL", null, null, null, "Orange PL"));
         }

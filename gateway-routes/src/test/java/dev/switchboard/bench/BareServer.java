@@ -1,0 +1,94 @@
+package dev.switchboard.bench;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The baseline: a bare Jetty 12 server built like the gateway's (see
+ * {@code dev.switchboard.gateway.http.GatewayHttpServer}: QueuedThreadPool of 200/8, one ServerConnector,
+ * an ee10 ServletContextHandler at "/") with one servlet that reads the request body and answers 201 with
+ * a fixed JSON body of about the size of the hub's answer, with the same response headers.
+ */
+final class BareServer implements AutoCloseable {
+    /** A copy of the hub's answer to "What are your opening hours?" from a new visitor (about 1.3 KB). */
+    static final byte[] BODY = ("{\"conversationId\":\"cv-gXHmbqrOtlSzxlJE_Ur48g\",\"customerToken\":\"Ub-J6PUtheSZPgobVPEEq45ZtQa"
+            + "Z4GrFqwRJaB1mAcY\",\"visitorId\":\"bench-abcdef12-3-45\",\"duplicate\":false,\"reply\":{\"view\":\"ans"
+            + "wer\",\"text\":\"Switchboard service points are open Mon-Fri 9:00-20:00 and Sat 10:00-16:00, c"
+            + "losed on Sundays and public holidays. Our phone line is open Mon-Sat 8:00-22:00.\",\"source\""
+            + ":\"knowledge-base\",\"topics\":[\"Reset password\",\"Bills and invoices\",\"Roaming abroad\",\"SMS no"
+            + "t arriving\"],\"queue\":null,\"html\":\"<div class=\\\"sb-reply sb-answer\\\" data-source=\\\"knowledg"
+            + "e-base\\\">\\n<p class=\\\"sb-text\\\">Switchboard service points are open Mon-Fri 9:00-20:00 and"
+            + " Sat 10:00-16:00, closed on Sundays and public holidays. Our phone line is open Mon-Sat 8:"
+            + "00-22:00.</p>\\n<p class=\\\"sb-topics-label\\\">You can also ask about:</p>\\n<ul class=\\\"sb-to"
+            + "pics\\\">\\n<li><button type=\\\"button\\\" class=\\\"sb-topic\\\" data-topic=\\\"Reset password\\\">Rese"
+            + "t password</button></li>\\n<li><button type=\\\"button\\\" class=\\\"sb-topic\\\" data-topic=\\\"Bill"
+            + "s and invoices\\\">Bills and invoices</button></li>\\n<li><button type=\\\"button\\\" class=\\\"sb-"
+            + "topic\\\" data-topic=\\\"Roaming abroad\\\">Roaming abroad</button></li>\\n<li><button type=\\\"but"
+            + "ton\\\" class=\\\"sb-topic\\\" data-topic=\\\"SMS not arriving\\\">SMS not arriving</button></li>\\n<"
+            + "/ul>\\n</div>\\n\"}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private BareServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    static BareServer start() throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("bare-http");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
+        server.setHandler(context);
+        server.setStopTimeout(5_000);
+        server.start();
+        return new BareServer(server, connector);
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** Reads the whole body (as the API does), then answers 201 with {@link #BODY}. */
+    private static final class FixedAnswerServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            byte[] buffer = new byte[8 * 1024];
+            try (InputStream in = request.getInputStream()) {
+                while (in.read(buffer) >= 0) {
+                    // the body is read and dropped
+                }
+            }
+            response.setStatus(201);
+            response.setHeader("Content-Type", "application/json; charset=utf-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setContentLength(BODY.length);
+            response.getOutputStream().write(BODY);
+        }
+    }
+}
