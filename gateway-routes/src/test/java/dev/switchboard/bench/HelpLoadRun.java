@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Run it (the tests are skipped in the {@code bench} profile; it never runs in a plain {@code mvn verify}):
  * <pre>
- * cd /work/main && mvn -q -pl gateway-routes -Pbench verify
- * cd /work/main && mvn -pl gateway-routes -Pbench test-compile exec:exec     # quicker: no jar, no shade
+ * mvn -q -pl gateway-routes -Pbench verify
+ * mvn -pl gateway-routes -Pbench test-compile exec:exec     # quicker: no jar, no shade
  * </pre>
  * Parameters, as {@code -D} options of either command: {@code bench.clients} (64), {@code bench.seconds} (20),
  * {@code bench.requests} (200000), {@code bench.warmup.seconds} (20), {@code bench.warmup.requests} (20000: the
