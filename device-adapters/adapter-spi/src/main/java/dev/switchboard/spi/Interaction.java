@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param text           what the customer wrote (may be empty, never {@code null})
  * @param context        what the device tells about the customer's situation
  * @param receivedAt     when the gateway received it
+ * @param repeatable     whether the key came from the channel or the client, so that the same message may
+ *                       arrive again with it; {@code false} when the adapter made a key up because none was
+ *                       given: nobody can repeat such a message, so the hub keeps no record of its outcome
  */
 public record Interaction(
         String idempotencyKey,
@@ -23,7 +26,8 @@ public record Interaction(
         CustomerAddress address,
         String text,
         DeviceContext context,
-        Instant receivedAt) {
+        Instant receivedAt,
+        boolean repeatable) {
 
     public static final int MAX_KEY_LENGTH = 200;
 
@@ -40,5 +44,11 @@ public record Interaction(
         Objects.requireNonNull(text, "text");
         context = context == null ? DeviceContext.EMPTY : context;
         Objects.requireNonNull(receivedAt, "time received");
+    }
+
+    /** An interaction whose idempotency key came from the channel or the client (the usual case). */
+    public Interaction(String idempotencyKey, Channel channel, DeviceProfile profile, CustomerAddress address,
+                       String text, DeviceContext context, Instant receivedAt) {
+        this(idempotencyKey, channel, profile, address, text, context, receivedAt, true);
     }
 }

@@ -59,7 +59,9 @@ public final class HubSteps {
     public void deduplicate(Handling handling) {
         String key = IdempotencyScope.of(handling.interaction());
         handling.scopedKey(key);
-        idempotency.find(key).ifPresent(handling::earlierOutcome);
+        if (handling.interaction().repeatable()) {
+            idempotency.find(key).ifPresent(handling::earlierOutcome);
+        }
     }
 
     public void identify(Handling handling) {
@@ -99,8 +101,10 @@ public final class HubSteps {
         StoredMessage answer = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.OUTBOUND,
                 HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
         String conversationId = handling.conversation().id();
-        CompletableFuture<Void> outcomeRecorded = idempotency.record(handling.scopedKey(),
-                new RecordedOutcome(conversationId, StoredReply.of(reply))).toCompletableFuture();
+        CompletableFuture<Void> outcomeRecorded = interaction.repeatable()
+                ? idempotency.record(handling.scopedKey(), new RecordedOutcome(conversationId, StoredReply.of(reply)))
+                        .toCompletableFuture()
+                : CompletableFuture.completedFuture(null);
         IdentifiedCustomer customer = handling.customer();
         conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
                 List.of(handling.question(), answer), handling.context());

@@ -182,6 +182,20 @@ class HubRoutesTest {
     }
 
     @Test
+    void aMessageNobodyCanRepeatLeavesNoOutcomeRecord() {
+        Interaction once = sms("k-made-up", "what are your opening hours");
+        Interaction unrepeatable = new Interaction(once.idempotencyKey(), once.channel(), once.profile(), once.address(),
+                once.text(), once.context(), once.receivedAt(), false);
+
+        Outcome outcome = helpDesk.submit(unrepeatable, null);
+
+        assertThat(outcome.reply().view()).isEqualTo(Reply.View.ANSWER);
+        assertThat(state.member().idempotencyLog().find(dev.switchboard.hub.domain.IdempotencyScope.of(unrepeatable)))
+                .isEmpty();
+        assertThat(state.member().conversationStore().get(outcome.conversationId()).orElseThrow().messages()).hasSize(2);
+    }
+
+    @Test
     void intakeRefusesTextOverTheLimitWithTheReasonAndStoresNothing() {
         Interaction tooLong = sms("k-long", "x".repeat(HubSteps.MAX_TEXT_LENGTH + 1));
 

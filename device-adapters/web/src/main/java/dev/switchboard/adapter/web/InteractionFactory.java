@@ -26,14 +26,10 @@ final class InteractionFactory {
 
     /** A message to the conversation opened from {@code address}; a visitor id in the body is not used. */
     Interaction toConversation(HelpRequest request, CustomerAddress address, ClientHeaders headers) {
-        return new Interaction(idempotencyKey(request, headers), Channel.WEB_CHAT, DeviceProfile.HTML5, address,
-                request.text(), request.context().withUserAgent(headers.userAgent()), clock.instant());
-    }
-
-    private static String idempotencyKey(HelpRequest request, ClientHeaders headers) {
-        if (request.idempotencyKey() != null) {
-            return request.idempotencyKey();
-        }
-        return headers.idempotencyKey() != null ? headers.idempotencyKey() : UUID.randomUUID().toString();
+        String clientKey = request.idempotencyKey() != null ? request.idempotencyKey() : headers.idempotencyKey();
+        boolean repeatable = clientKey != null;
+        return new Interaction(repeatable ? clientKey : UUID.randomUUID().toString(), Channel.WEB_CHAT,
+                DeviceProfile.HTML5, address, request.text(), request.context().withUserAgent(headers.userAgent()),
+                clock.instant(), repeatable);
     }
 }

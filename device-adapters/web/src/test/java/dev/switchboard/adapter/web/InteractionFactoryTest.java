@@ -55,6 +55,10 @@ class InteractionFactoryTest {
         String random = factory.fromVisitor(withoutKey, noHeaderKey).idempotencyKey();
         assertThat(UUID.fromString(random).version()).isEqualTo(4);
         assertThat(factory.fromVisitor(withoutKey, noHeaderKey).idempotencyKey()).isNotEqualTo(random);
+        assertThat(factory.fromVisitor(withKey, noHeaderKey).repeatable()).isTrue();
+        assertThat(factory.fromVisitor(withoutKey, headerKey).repeatable()).isTrue();
+        assertThat(factory.fromVisitor(withoutKey, noHeaderKey).repeatable())
+                .as("a key the adapter made up cannot come again").isFalse();
     }
 
     @Test
