@@ -85,7 +85,7 @@ public final class HazelcastMember implements AutoCloseable {
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
         return new MapConfig(name)
                 .setBackupCount(1)
-                .setInMemoryFormat(InMemoryFormat.BINARY)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setMapStoreConfig(storeConfig);
     }
 
