@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the data directory " + dataDir.toAbsolutePath() + ": " + e, e);
         }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32;PAGE_SIZE=4096";
     }
 
     public DataSource dataSource() {
