@@ -83,14 +83,13 @@ public final class Gateway implements AutoCloseable {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         Clock clock = Clock.systemUTC();
 
-        Database database = Database.open(config.get(SwitchboardConfig.DB_URL, ""), config.dataDir(),
-                config.get(SwitchboardConfig.DB_USER, "sa"), config.get(SwitchboardConfig.DB_PASSWORD, ""));
+        Database database = Database.open(config.required(SwitchboardConfig.DB_URL), config.dataDir(),
+                config.required(SwitchboardConfig.DB_USER), config.required(SwitchboardConfig.DB_PASSWORD));
         toClose.add(database);
         HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), json);
         toClose.add(member);
 
-        KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.get(SwitchboardConfig.KNOWLEDGE_BASE,
-                KnowledgeBaseSource.DEMO));
+        KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
         ReplyRenderer renderer = new VelocityReplyRenderer();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -99,7 +98,7 @@ public final class Gateway implements AutoCloseable {
                 new ResolveCustomer(member.customerDirectory(), conversations, clock),
                 new EnrichContext(), conversations,
                 new DecideReply(knowledgeBase, member.agentAvailability(),
-                        Duration.ofSeconds(config.getInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS, 180))),
+                        Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS))),
                 renderer, clock);
 
         Main camel = new Main();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 /** Reads the knowledge base from the configured place: {@code classpath:NAME} or a file path. */
 final class KnowledgeBaseSource {
-    static final String DEMO = "classpath:knowledge-base.json";
     private static final String CLASSPATH = "classpath:";
 
     private KnowledgeBaseSource() {

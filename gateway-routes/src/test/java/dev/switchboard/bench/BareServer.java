@@ -1,5 +1,6 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.gateway.http.GatewayHttpServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,11 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The baseline: a bare Jetty 12 server built like the gateway's (see
@@ -38,32 +35,22 @@ final class BareServer implements AutoCloseable {
             + "/ul>\\n</div>\\n\"}}")
             .getBytes(StandardCharsets.UTF_8);
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final GatewayHttpServer server;
 
-    private BareServer(Server server, ServerConnector connector) {
+    private BareServer(GatewayHttpServer server) {
         this.server = server;
-        this.connector = connector;
     }
 
+    /** The gateway's own Jetty set-up ({@link GatewayHttpServer}), serving only the fixed answer. */
     static BareServer start() throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("bare-http");
-        Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
-        server.setHandler(context);
-        server.setStopTimeout(5_000);
+        GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
+        server.context().addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
         server.start();
-        return new BareServer(server, connector);
+        return new BareServer(server);
     }
 
     URI baseUri() {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        return URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
     @Override

@@ -105,33 +105,41 @@ public final class SwitchboardConfig implements AdapterSettings {
         return effective;
     }
 
+    /**
+     * A key's value; every key the gateway itself reads has its default in {@value #DEFAULTS_RESOURCE}, the
+     * one place defaults are written.
+     */
+    public String required(String key) {
+        return get(key).orElseThrow(() -> new IllegalStateException(key + " has no default in " + DEFAULTS_RESOURCE));
+    }
+
     public String httpHost() {
-        return get(HTTP_HOST, "0.0.0.0");
+        return required(HTTP_HOST);
     }
 
     public int httpPort() {
-        return port(HTTP_PORT, 8080);
+        return port(HTTP_PORT);
     }
 
     public Path dataDir() {
-        return Path.of(get(DATA_DIR, "./data"));
+        return Path.of(required(DATA_DIR));
     }
 
     public String hazelcastHost() {
-        return get(HAZELCAST_HOST, "127.0.0.1");
+        return required(HAZELCAST_HOST);
     }
 
     public int hazelcastPort() {
-        return port(HAZELCAST_PORT, 5701);
+        return port(HAZELCAST_PORT);
     }
 
     public String clusterName() {
-        return get(CLUSTER_NAME, "switchboard");
+        return required(CLUSTER_NAME);
     }
 
     /** The other cluster members as {@code host:port}; empty when this node runs alone. */
     public List<String> clusterMembers() {
-        return Arrays.stream(get(CLUSTER_MEMBERS, "").split(","))
+        return Arrays.stream(required(CLUSTER_MEMBERS).split(","))
                 .map(String::trim)
                 .filter(member -> !member.isEmpty())
                 .peek(SwitchboardConfig::checkMember)
@@ -146,8 +154,18 @@ public final class SwitchboardConfig implements AdapterSettings {
         }
     }
 
-    private int port(String key, int defaultPort) {
-        int port = getInt(key, defaultPort);
+    /** {@link #required(String)} as a whole number, with the key named when it is not one. */
+    public int requiredInt(String key) {
+        String value = required(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private int port(String key) {
+        int port = requiredInt(key);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException(environmentName(key) + " must be a port from 0 to 65535, was " + port);
         }

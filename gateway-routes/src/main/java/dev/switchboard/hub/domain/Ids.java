@@ -18,6 +18,7 @@ public final class Ids {
     public static String next(String prefix) {
         byte[] bits = new byte[12];
         RANDOM.nextBytes(bits);
-        return prefix + String.format("%011x", System.currentTimeMillis()) + URL_SAFE.encodeToString(bits);
+        String millis = Long.toHexString(System.currentTimeMillis());
+        return prefix + "0".repeat(Math.max(0, 11 - millis.length())) + millis + URL_SAFE.encodeToString(bits);
     }
 }
