@@ -12,34 +12,47 @@ import java.util.Locale;
  * @param pageUrl   the web page the customer was on
  * @param tv        the TV service and programme being watched
  * @param network   the network the device is on ({@code wifi}, {@code 4g}, an operator name, ...)
+ * @param placeName a town or postcode the customer keyed in when the device could not tell where he is;
+ *                  the hub looks it up in its gazetteer
  */
 public record DeviceContext(
-        GeoLocation location, Locale locale, String userAgent, String pageUrl, TvContext tv, String network) {
+        GeoLocation location, Locale locale, String userAgent, String pageUrl, TvContext tv, String network,
+        String placeName) {
 
     /** A context that says nothing. */
-    public static final DeviceContext EMPTY = new DeviceContext(null, null, null, null, null, null);
+    public static final DeviceContext EMPTY = new DeviceContext(null, null, null, null, null, null, null);
+
+    /** A context without a keyed-in place name. */
+    public DeviceContext(GeoLocation location, Locale locale, String userAgent, String pageUrl, TvContext tv,
+                         String network) {
+        this(location, locale, userAgent, pageUrl, tv, network, null);
+    }
 
     public DeviceContext withLocation(GeoLocation newLocation) {
-        return new DeviceContext(newLocation, locale, userAgent, pageUrl, tv, network);
+        return new DeviceContext(newLocation, locale, userAgent, pageUrl, tv, network, placeName);
     }
 
     public DeviceContext withLocale(Locale newLocale) {
-        return new DeviceContext(location, newLocale, userAgent, pageUrl, tv, network);
+        return new DeviceContext(location, newLocale, userAgent, pageUrl, tv, network, placeName);
     }
 
     public DeviceContext withUserAgent(String newUserAgent) {
-        return new DeviceContext(location, locale, newUserAgent, pageUrl, tv, network);
+        return new DeviceContext(location, locale, newUserAgent, pageUrl, tv, network, placeName);
     }
 
     public DeviceContext withPageUrl(String newPageUrl) {
-        return new DeviceContext(location, locale, userAgent, newPageUrl, tv, network);
+        return new DeviceContext(location, locale, userAgent, newPageUrl, tv, network, placeName);
     }
 
     public DeviceContext withTv(TvContext newTv) {
-        return new DeviceContext(location, locale, userAgent, pageUrl, newTv, network);
+        return new DeviceContext(location, locale, userAgent, pageUrl, newTv, network, placeName);
     }
 
     public DeviceContext withNetwork(String newNetwork) {
-        return new DeviceContext(location, locale, userAgent, pageUrl, tv, newNetwork);
+        return new DeviceContext(location, locale, userAgent, pageUrl, tv, newNetwork, placeName);
+    }
+
+    public DeviceContext withPlaceName(String newPlaceName) {
+        return new DeviceContext(location, locale, userAgent, pageUrl, tv, network, newPlaceName);
     }
 }
