@@ -86,7 +86,7 @@ public final class Gateway implements AutoCloseable {
         Database database = Database.open(config.required(SwitchboardConfig.DB_URL), config.dataDir(),
                 config.required(SwitchboardConfig.DB_USER), config.required(SwitchboardConfig.DB_PASSWORD));
         toClose.add(database);
-        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), json);
+        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(), json);
         toClose.add(member);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));

@@ -21,7 +21,7 @@ public final class HubState implements AutoCloseable {
         Database database = Database.open("", dataDir, "sa", "");
         HazelcastMember member = HazelcastMember.start(
                 new ClusterSettings("state-" + System.nanoTime(), "127.0.0.1", Ports.free(), List.of()),
-                database.dataSource(), new ObjectMapper());
+                database.dataSource(), dataDir, new ObjectMapper());
         return new HubState(database, member);
     }
 

@@ -6,6 +6,7 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,47 +14,82 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * Conversation threads in tables {@code conversations} and {@code messages}. Messages are only ever
- * appended, so a store writes the header and the messages the database does not have yet.
+ * appended, so a change carries the header and the messages not journaled yet.
  */
 final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static final HexFormat HEX = HexFormat.of();
     private final ObjectMapper json;
+    /** How many messages of each conversation this node has journaled: the next change starts there. */
+    private final Map<String, Integer> journaledMessages = new ConcurrentHashMap<>();
 
     ConversationMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
         super(dataSource, writes);
         this.json = json;
     }
 
+    /**
+     * A change of a conversation: its header and context, and the messages from {@code firstSeq} on (those
+     * not journaled before), so that a long thread's every append does not write it whole.
+     */
+    record Change(int firstSeq, Conversation conversation) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    String keysQuery() {
+        return "SELECT id FROM conversations";
+    }
+
+    @Override
+    JournaledWrite journaled(String id, Conversation conversation) {
+        List<StoredMessage> messages = conversation.messages();
+        int firstSeq = Math.min(journaledMessages.getOrDefault(id, 0), messages.size());
+        Change change = new Change(firstSeq, new Conversation(conversation.id(), conversation.customerId(),
+                conversation.openedFrom(), conversation.tokenHash(), conversation.startedAt(), conversation.context(),
+                List.copyOf(messages.subList(firstSeq, messages.size()))));
+        journaledMessages.put(id, messages.size());
+        return new JournaledWrite(serialize(change), connection -> write(connection, id, change));
+    }
+
+    @Override
+    public void replay(Connection connection, String id, byte[] body) throws SQLException {
+        write(connection, id, (Change) deserialize(body));
+    }
+
     @Override
     void write(Connection connection, String id, Conversation conversation) throws SQLException {
+        write(connection, id, new Change(0, conversation));
+    }
+
+    /** Upserts the header and inserts the change's messages that the database does not have yet. */
+    private void write(Connection connection, String id, Change change) throws SQLException {
+        Conversation conversation = change.conversation();
         String context = toJson(conversation.context());
-        int stored;
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE conversations SET context_json = ? WHERE id = ?")) {
             update.setString(1, context);
             update.setString(2, id);
             if (update.executeUpdate() == 0) {
                 insertHeader(connection, id, conversation, context);
-                stored = 0;
-            } else {
-                stored = storedMessageCount(connection, id);
             }
         }
         List<StoredMessage> messages = conversation.messages();
-        if (stored >= messages.size()) {
+        if (messages.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO messages (conversation_id, seq, id, channel, direction, author, body, sent_at, idempotency_key)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int seq = stored; seq < messages.size(); seq++) {
-                StoredMessage m = messages.get(seq);
+            for (int i = 0; i < messages.size(); i++) {
+                StoredMessage m = messages.get(i);
                 insert.setString(1, id);
-                insert.setInt(2, seq);
+                insert.setInt(2, change.firstSeq() + i);
                 insert.setString(3, m.id());
                 insert.setString(4, m.channel());
                 insert.setString(5, m.direction().name());
@@ -61,9 +97,8 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
                 insert.setString(7, m.text());
                 SqlTimes.set(insert, 8, m.at());
                 insert.setString(9, m.idempotencyKey());
-                insert.addBatch();
+                insertOnce(insert);
             }
-            insert.executeBatch();
         }
     }
 
@@ -78,17 +113,6 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
             SqlTimes.set(insert, 5, c.startedAt());
             insert.setString(6, context);
             insert.executeUpdate();
-        }
-    }
-
-    private static int storedMessageCount(Connection connection, String id) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM messages WHERE conversation_id = ?")) {
-            count.setString(1, id);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
         }
     }
 

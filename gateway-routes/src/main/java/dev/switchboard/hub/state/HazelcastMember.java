@@ -15,6 +15,8 @@ import dev.switchboard.hub.domain.AgentAvailability;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.IdempotencyLog;
+import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +43,17 @@ public final class HazelcastMember implements AutoCloseable {
         this.writes = writes;
     }
 
-    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, ObjectMapper json) {
-        GroupCommit writes = new GroupCommit(dataSource, "database-writer-" + cluster.port());
+    /**
+     * Starts this node's member. The database first gets what the journal under {@code dataDirectory} holds
+     * beyond its checkpoint (the writes of a process that was killed).
+     */
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
+                                        ObjectMapper json) {
+        GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
+        List<JdbcMapStore<?>> stores = List.of(new CustomerMapStore(dataSource, writes),
+                new AddressLinkMapStore(dataSource, writes), new ConversationMapStore(dataSource, writes, json),
+                new IdempotencyMapStore(dataSource, writes, json));
+        writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
         config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
@@ -60,10 +71,10 @@ public final class HazelcastMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
-        config.addMapConfig(durableMap(CUSTOMERS, new CustomerMapStore(dataSource, writes)));
-        config.addMapConfig(durableMap(ADDRESS_LINKS, new AddressLinkMapStore(dataSource, writes)));
-        config.addMapConfig(durableMap(CONVERSATIONS, new ConversationMapStore(dataSource, writes, json)));
-        config.addMapConfig(durableMap(IDEMPOTENCY, new IdempotencyMapStore(dataSource, writes, json)));
+        config.addMapConfig(durableMap(CUSTOMERS, stores.get(0)));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, stores.get(1)));
+        config.addMapConfig(durableMap(CONVERSATIONS, stores.get(2)));
+        config.addMapConfig(durableMap(IDEMPOTENCY, stores.get(3)));
 
         HazelcastInstance instance;
         try {
