@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,12 +45,13 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
             }
         }
         List<StoredMessage> messages = conversation.messages();
+        updateDeliveries(connection, id, messages.subList(0, Math.min(stored, messages.size())));
         if (stored >= messages.size()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO messages (conversation_id, seq, id, channel, direction, author, body, sent_at, idempotency_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO messages (conversation_id, seq, id, channel, direction, author, body, sent_at, idempotency_key,"
+                        + " delivery_status, delivery_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int seq = stored; seq < messages.size(); seq++) {
                 StoredMessage m = messages.get(seq);
                 insert.setString(1, id);
@@ -61,9 +63,46 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
                 insert.setString(7, m.text());
                 SqlTimes.set(insert, 8, m.at());
                 insert.setString(9, m.idempotencyKey());
+                insert.setString(10, m.delivery() == null ? null : m.delivery().name());
+                insert.setString(11, m.deliveryDetail());
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /**
+     * Writes the delivery status of stored messages that have one, where the row differs: messages are
+     * appended only, but a status changes after the message is stored. Messages without a status (most
+     * channels) cost nothing here.
+     */
+    private static void updateDeliveries(Connection connection, String id, List<StoredMessage> storedMessages)
+            throws SQLException {
+        PreparedStatement update = null;
+        try {
+            for (int seq = 0; seq < storedMessages.size(); seq++) {
+                StoredMessage m = storedMessages.get(seq);
+                if (m.delivery() == null) {
+                    continue;
+                }
+                if (update == null) {
+                    update = connection.prepareStatement("UPDATE messages SET delivery_status = ?, delivery_detail = ?"
+                            + " WHERE conversation_id = ? AND seq = ? AND (delivery_status IS NULL OR delivery_status <> ?)");
+                }
+                update.setString(1, m.delivery().name());
+                update.setString(2, m.deliveryDetail());
+                update.setString(3, id);
+                update.setInt(4, seq);
+                update.setString(5, m.delivery().name());
+                update.addBatch();
+            }
+            if (update != null) {
+                update.executeBatch();
+            }
+        } finally {
+            if (update != null) {
+                update.close();
+            }
         }
     }
 
@@ -111,18 +150,24 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static List<StoredMessage> readMessages(Connection connection, String id) throws SQLException {
         List<StoredMessage> messages = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, channel, direction, author, body, sent_at, idempotency_key FROM messages"
+                "SELECT id, channel, direction, author, body, sent_at, idempotency_key, delivery_status, delivery_detail"
+                        + " FROM messages"
                         + " WHERE conversation_id = ? ORDER BY seq")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     messages.add(new StoredMessage(row.getString("id"), row.getString("channel"),
                             Direction.valueOf(row.getString("direction")), row.getString("author"),
-                            row.getString("body"), SqlTimes.get(row, "sent_at"), row.getString("idempotency_key")));
+                            row.getString("body"), SqlTimes.get(row, "sent_at"), row.getString("idempotency_key"),
+                            deliveryStatus(row.getString("delivery_status")), row.getString("delivery_detail")));
                 }
             }
         }
         return messages;
+    }
+
+    private static DeliveryStatus deliveryStatus(String stored) {
+        return stored == null ? null : DeliveryStatus.valueOf(stored);
     }
 
     private String toJson(CustomerContext context) {
