@@ -13,7 +13,6 @@ import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.gateway.http.StartPageServlet;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
-import dev.switchboard.hub.domain.ReadConversation;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.knowledge.KnowledgeBase;
 import dev.switchboard.hub.routes.CamelHelpDesk;
@@ -113,7 +112,8 @@ public final class Gateway implements AutoCloseable {
         camel.configure().addRoutesBuilder(new HubRoutes(steps, meters));
         camel.start();
         toClose.add(camel::stop);
-        helpDesk = new CamelHelpDesk(camel.getCamelContext().createProducerTemplate(), new ReadConversation(conversations));
+        helpDesk = new CamelHelpDesk(camel.getCamelContext().createProducerTemplate(), conversations,
+                knowledgeBase.topics());
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());
         ServletMounts mounts = new ServletMounts(http.context());
