@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.switchboard.agent.api.AgentDesk;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.config.SwitchboardConfig;
@@ -61,6 +62,7 @@ public final class Gateway implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private GatewayHttpServer http;
     private HelpDesk helpDesk;
+    private AgentDesk agentDesk;
     private Duration startupTime;
 
     private Gateway() {
@@ -120,6 +122,8 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
+        agentDesk = AgentDesk.start(config, member.agentMaps(), mounts, json, clock);
+        toClose.add(agentDesk);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts));
             toClose.add(adapter::stop);
@@ -166,6 +170,11 @@ public final class Gateway implements AutoCloseable {
     /** The help desk as adapters see it. */
     public HelpDesk helpDesk() {
         return helpDesk;
+    }
+
+    /** The agent desk: accounts, presence, routing. */
+    public AgentDesk agentDesk() {
+        return agentDesk;
     }
 
     public Duration startupTime() {

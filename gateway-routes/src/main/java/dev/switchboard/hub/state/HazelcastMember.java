@@ -64,6 +64,7 @@ public final class HazelcastMember implements AutoCloseable {
         config.addMapConfig(durableMap(ADDRESS_LINKS, new AddressLinkMapStore(dataSource, writes)));
         config.addMapConfig(durableMap(CONVERSATIONS, new ConversationMapStore(dataSource, writes, json)));
         config.addMapConfig(durableMap(IDEMPOTENCY, new IdempotencyMapStore(dataSource, writes, json)));
+        AgentMaps.configure(config, dataSource, writes);
 
         HazelcastInstance instance;
         try {
@@ -104,6 +105,10 @@ public final class HazelcastMember implements AutoCloseable {
     public AgentAvailability agentAvailability() {
         return new HazelcastAgentAvailability(
                 instance.getReplicatedMap(AGENTS_ON_DUTY), instance.getReplicatedMap(CUSTOMERS_WAITING));
+    }
+
+    public AgentMaps agentMaps() {
+        return new AgentMaps(instance);
     }
 
     public boolean isUp() {
