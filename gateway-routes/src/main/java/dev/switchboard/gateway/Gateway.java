@@ -96,11 +96,12 @@ public final class Gateway implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         var conversations = member.conversationStore();
+        agentDesk = AgentDesk.create(config, member.agentMaps(), clock);
+        toClose.add(agentDesk);
         HubSteps steps = new HubSteps(member.idempotencyLog(),
                 new ResolveCustomer(member.customerDirectory(), conversations, clock),
                 new EnrichContext(), conversations,
-                new DecideReply(knowledgeBase, member.agentAvailability(),
-                        Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS))),
+                new DecideReply(knowledgeBase, agentDesk.routing()),
                 renderer, clock);
 
         Main camel = new Main();
@@ -122,8 +123,7 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
-        agentDesk = AgentDesk.start(config, member.agentMaps(), mounts, json, clock);
-        toClose.add(agentDesk);
+        agentDesk.start(mounts, conversations, json);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts));
             toClose.add(adapter::stop);

@@ -3,7 +3,6 @@ package dev.switchboard.hub.agents;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A person who signs in to the agent desktop.
@@ -23,8 +22,8 @@ public record AgentAccount(String username, String displayName, Role role, Strin
                            Instant createdAt) implements Serializable {
 
     public AgentAccount {
-        skills = Set.copyOf(new TreeSet<>(skills));
-        teams = Set.copyOf(new TreeSet<>(teams));
+        skills = Set.copyOf(skills);
+        teams = Set.copyOf(teams);
     }
 
     public boolean isManager() {

@@ -7,6 +7,9 @@ import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
 import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentSession;
+import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.agents.Assignment;
+import dev.switchboard.hub.agents.PreferredAgent;
 import dev.switchboard.hub.agents.SharedRecords;
 import javax.sql.DataSource;
 
@@ -18,6 +21,9 @@ import javax.sql.DataSource;
 public final class AgentMaps {
     static final String ACCOUNTS = "agent-accounts";
     static final String SESSIONS = "agent-sessions";
+    static final String STATUSES = "agent-status";
+    static final String ASSIGNMENTS = "assignments";
+    static final String PREFERRED_AGENTS = "preferred-agents";
 
     private final HazelcastInstance instance;
 
@@ -33,7 +39,9 @@ public final class AgentMaps {
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(new MapConfig(ACCOUNTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setMapStoreConfig(accountStore));
-        config.addMapConfig(new MapConfig(SESSIONS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
+        for (String live : new String[] {SESSIONS, STATUSES, ASSIGNMENTS, PREFERRED_AGENTS}) {
+            config.addMapConfig(new MapConfig(live).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
+        }
     }
 
     public SharedRecords<AgentAccount> accounts() {
@@ -42,5 +50,17 @@ public final class AgentMaps {
 
     public SharedRecords<AgentSession> sessions() {
         return new HazelcastSharedRecords<>(instance.getMap(SESSIONS));
+    }
+
+    public SharedRecords<AgentStatus> statuses() {
+        return new HazelcastSharedRecords<>(instance.getMap(STATUSES));
+    }
+
+    public SharedRecords<Assignment> assignments() {
+        return new HazelcastSharedRecords<>(instance.getMap(ASSIGNMENTS));
+    }
+
+    public SharedRecords<PreferredAgent> preferredAgents() {
+        return new HazelcastSharedRecords<>(instance.getMap(PREFERRED_AGENTS));
     }
 }

@@ -11,7 +11,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.MapStore;
-import dev.switchboard.hub.domain.AgentAvailability;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.IdempotencyLog;
@@ -30,8 +29,6 @@ public final class HazelcastMember implements AutoCloseable {
     static final String ADDRESS_LINKS = "address-links";
     static final String CONVERSATIONS = "conversations";
     static final String IDEMPOTENCY = "idempotency";
-    static final String AGENTS_ON_DUTY = "agents-on-duty";
-    static final String CUSTOMERS_WAITING = "customers-waiting";
 
     private final HazelcastInstance instance;
     private final GroupCommit writes;
@@ -100,11 +97,6 @@ public final class HazelcastMember implements AutoCloseable {
 
     public IdempotencyLog idempotencyLog() {
         return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
-    }
-
-    public AgentAvailability agentAvailability() {
-        return new HazelcastAgentAvailability(
-                instance.getReplicatedMap(AGENTS_ON_DUTY), instance.getReplicatedMap(CUSTOMERS_WAITING));
     }
 
     public AgentMaps agentMaps() {
