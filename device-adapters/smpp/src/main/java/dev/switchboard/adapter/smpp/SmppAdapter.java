@@ -6,6 +6,7 @@ import dev.switchboard.adapter.smpp.store.Journal;
 import dev.switchboard.adapter.smpp.store.LongMessageParts;
 import dev.switchboard.adapter.smpp.store.MorePages;
 import dev.switchboard.adapter.smpp.store.OptOuts;
+import dev.switchboard.adapter.smpp.store.OutgoingSms;
 import dev.switchboard.adapter.smpp.store.Outbox;
 import dev.switchboard.adapter.smpp.store.SeenMessages;
 import dev.switchboard.adapter.smpp.text.AnswerPages;
@@ -83,6 +84,15 @@ public final class SmppAdapter implements DeviceAdapter {
         if (simulator != null && !link.awaitBound(SIMULATOR_BIND_WAIT)) {
             LOG.warn("Not bound to the SMSC simulator after {} s: {}", SIMULATOR_BIND_WAIT.toSeconds(), link.health().detail());
         }
+    }
+
+    /**
+     * Puts an outgoing text in the durable outbox, to be sent in order once the SMSC takes it; returns once
+     * it is stored. The one way texts leave the adapter: the hub's answers, the adapter's own replies, and
+     * (with the agents issue) agents' replies.
+     */
+    void send(OutgoingSms sms) {
+        sender.enqueue(sms);
     }
 
     @Override

@@ -252,7 +252,7 @@ public final class SmscSimulator implements AutoCloseable {
                 bind.reject(ESME_RINVSYSID);
                 return;
             }
-            if (!password.equals(bind.getPassword())) {
+            if (!password.equals(bind.getPassword() == null ? "" : bind.getPassword())) {
                 LOG.warn("SMSC simulator: refused a bind from '{}' with a wrong password", bind.getSystemId());
                 bind.reject(ESME_RINVPASWD);
                 return;
