@@ -70,6 +70,8 @@ import org.slf4j.LoggerFactory;
 public final class SmscSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmscSimulator.class);
     private static final int BIND_WAIT_MILLIS = 5_000;
+    /** How long a deliver_sm waits for its response: the desk stores a text (and asks the hub) first. */
+    private static final long RESPONSE_WAIT_MILLIS = 15_000;
     private static final int ESME_RINVPASWD = 0x0E;
     private static final int ESME_RINVSYSID = 0x0F;
     private static final int ESME_RINVDSTADR = 0x0B;
@@ -263,6 +265,7 @@ public final class SmscSimulator implements AutoCloseable {
                 }
             });
             bind.accept(systemId);
+            session.setTransactionTimer(RESPONSE_WAIT_MILLIS);
             sessions.add(session);
             LOG.info("SMSC simulator: '{}' bound as {}", bind.getSystemId(), bind.getBindType());
         } catch (Exception e) {
