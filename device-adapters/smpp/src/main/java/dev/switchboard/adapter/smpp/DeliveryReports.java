@@ -3,35 +3,55 @@ package dev.switchboard.adapter.smpp;
 import dev.switchboard.adapter.smpp.store.OutgoingSms;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.HelpDesk;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells the hub how far an outgoing text got, for texts the hub keeps in a thread; the adapter's own texts are not reported. */
-final class DeliveryReports {
+/**
+ * Tells the hub how far an outgoing text got, for texts the hub keeps in a thread; the adapter's own texts
+ * are not reported. What the sender learns (queued, sent, refused) is reported in the background, in order,
+ * so that a lane does not wait for the hub's write before its next text; a receipt is reported before the
+ * SMSC gets its deliver_sm_resp, so that a receipt that could not be stored is delivered again.
+ */
+final class DeliveryReports implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryReports.class);
 
     private final HelpDesk helpDesk;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "smpp-delivery-reports");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DeliveryReports(HelpDesk helpDesk) {
         this.helpDesk = helpDesk;
     }
 
-    /**
-     * Reports a status; a failure of the hub is logged and not thrown, because the text itself is settled.
-     * Receipts call {@link #reportOrThrow} instead, so that the SMSC delivers a receipt again that could not be stored.
-     */
+    /** Reports a status in the background; a failure of the hub is logged, because the text itself is settled. */
     void report(OutgoingSms sms, DeliveryStatus status, String detail) {
-        try {
-            reportOrThrow(sms, status, detail);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record delivery status {} of message {} in conversation {}: {}",
-                    status, sms.messageId(), sms.conversationId(), e.getMessage());
+        if (!sms.tracked()) {
+            return;
         }
+        background.execute(() -> {
+            try {
+                reportOrThrow(sms, status, detail);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record delivery status {} of message {} in conversation {}: {}",
+                        status, sms.messageId(), sms.conversationId(), e.getMessage());
+            }
+        });
     }
 
+    /** Reports a status now. */
     void reportOrThrow(OutgoingSms sms, DeliveryStatus status, String detail) {
         if (sms.tracked()) {
             helpDesk.reportDelivery(sms.conversationId(), sms.messageId(), status, detail);
         }
+    }
+
+    @Override
+    public void close() {
+        background.shutdown();
     }
 }

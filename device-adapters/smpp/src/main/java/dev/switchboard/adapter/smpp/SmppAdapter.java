@@ -40,6 +40,7 @@ public final class SmppAdapter implements DeviceAdapter {
     private Outbox outbox;
     private SmscLink link;
     private OutboxSender sender;
+    private DeliveryReports reports;
 
     @Override
     public String id() {
@@ -71,7 +72,7 @@ public final class SmppAdapter implements DeviceAdapter {
         outbox = new Outbox();
         journal = Journal.open(settings.stateDir().resolve("journal.jsonl"), List.of(optOuts, more, seen, parts, outbox));
 
-        DeliveryReports reports = new DeliveryReports(context.helpDesk());
+        reports = new DeliveryReports(context.helpDesk());
         link = new SmscLink(settings, host, port);
         sender = new OutboxSender(settings, link, outbox, optOuts, reports, clock);
         Keywords keywords = settings.keywords();
@@ -121,6 +122,9 @@ public final class SmppAdapter implements DeviceAdapter {
         }
         if (link != null) {
             link.close();
+        }
+        if (reports != null) {
+            reports.close();
         }
         if (simulator != null) {
             simulator.close();

@@ -143,7 +143,7 @@ final class SmscLink implements AutoCloseable {
     }
 
     private SMPPSession bind(BindType type) throws IOException {
-        SMPPSession session = new SMPPSession();
+        SMPPSession session = new SMPPSession(new NoDelayConnections());
         session.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
         session.setTransactionTimer(TRANSACTION_TIMEOUT_MILLIS);
         if (type != BindType.BIND_TX) {

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.smpp.sim;
 
+import dev.switchboard.adapter.smpp.NoDelayConnections;
 import dev.switchboard.adapter.smpp.text.Concatenation;
 import dev.switchboard.adapter.smpp.text.DataCoding;
 import dev.switchboard.adapter.smpp.text.Segments;
@@ -55,7 +56,7 @@ import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
-import org.jsmpp.session.connection.socket.ServerSocketConnection;
+import org.jsmpp.session.connection.Connection;
 import org.jsmpp.util.MessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -386,7 +387,7 @@ public final class SmscSimulator implements AutoCloseable {
         };
     }
 
-    /** Listens on loopback and remembers the port it got. */
+    /** Listens on loopback, remembers the port it got, and turns Nagle's algorithm off on each connection. */
     private static final class LoopbackFactory implements ServerConnectionFactory {
         int boundPort;
 
@@ -407,7 +408,27 @@ public final class SmscSimulator implements AutoCloseable {
             socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
             socket.setSoTimeout(timeout);
             boundPort = socket.getLocalPort();
-            return new ServerSocketConnection(socket);
+            return new ServerConnection() {
+                @Override
+                public Connection accept() throws IOException {
+                    return NoDelayConnections.accepted(socket.accept());
+                }
+
+                @Override
+                public void setSoTimeout(int millis) throws IOException {
+                    socket.setSoTimeout(millis);
+                }
+
+                @Override
+                public int getSoTimeout() throws IOException {
+                    return socket.getSoTimeout();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    socket.close();
+                }
+            };
         }
     }
 
