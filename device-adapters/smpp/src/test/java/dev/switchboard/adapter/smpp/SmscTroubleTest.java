@@ -137,6 +137,18 @@ class SmscTroubleTest {
     }
 
     @Test
+    void theBindIsKeptAliveWithEnquireLink() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.start(0, "switchboard", "");
+             AdapterUnderTest gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(),
+                     Map.of("switchboard.smpp.enquire-link-seconds", "1"))) {
+            await().atMost(WAIT).until(() -> gateway.adapter.health().up());
+
+            await().atMost(Duration.ofSeconds(8)).until(() -> smsc.enquireLinks() >= 3);
+            assertThat(gateway.adapter.health().up()).isTrue();
+        }
+    }
+
+    @Test
     void aLostBindIsBoundAgainAndTextsFlowAgain() throws Exception {
         int port;
         try (SmscSimulator first = SmscSimulator.start(0, "switchboard", "");

@@ -90,9 +90,11 @@ public final class SmscSimulator implements AutoCloseable {
     private final List<Consumer<PhoneText>> textListeners = new CopyOnWriteArrayList<>();
     private final Map<String, TreeMap<Integer, byte[]>> partsInTransit = new HashMap<>();
     private final Map<String, String> failingNumbers = new HashMap<>();
+    private final java.util.Set<String> unreachableNumbers = new java.util.HashSet<>();
     private final AtomicLong nextMessageId = new AtomicLong(1);
     private final AtomicInteger nextReference = new AtomicInteger();
     private final AtomicInteger pushBacks = new AtomicInteger();
+    private final AtomicInteger enquireLinks = new AtomicInteger();
     private volatile int pushBackStatus;
     private volatile boolean running = true;
 
@@ -224,6 +226,16 @@ public final class SmscSimulator implements AutoCloseable {
         failingNumbers.put(number, error);
     }
 
+    /** How many enquire_link keep-alives the ESMEs sent. */
+    public int enquireLinks() {
+        return enquireLinks.get();
+    }
+
+    /** Texts to {@code number} are accepted and never receipted, as for a phone that is switched off. */
+    public synchronized void switchOff(String number) {
+        unreachableNumbers.add(number);
+    }
+
     private SMPPServerSession receiver() {
         for (SMPPServerSession session : sessions) {
             SessionState state = session.getSessionState();
@@ -337,6 +349,9 @@ public final class SmscSimulator implements AutoCloseable {
         }
         String error;
         synchronized (this) {
+            if (unreachableNumbers.contains("+" + part.destination())) {
+                return;
+            }
             error = failingNumbers.get("+" + part.destination());
         }
         boolean delivered = error == null;
@@ -480,6 +495,11 @@ public final class SmscSimulator implements AutoCloseable {
         @Override
         public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
             throw new ProcessRequestException("data_sm is not simulated", 0x03);
+        }
+
+        @Override
+        public void onAcceptEnquireLink(org.jsmpp.bean.EnquireLink enquireLink, Session source) {
+            enquireLinks.incrementAndGet();
         }
     }
 }

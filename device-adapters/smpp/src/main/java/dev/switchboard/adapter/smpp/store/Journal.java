@@ -73,9 +73,10 @@ public final class Journal implements AutoCloseable {
     /** Writes one record; it is in the file (the operating system's cache) when this returns. */
     public synchronized void append(ObjectNode record) {
         try {
-            out.write(json.writeValueAsBytes(record));
-            out.write('\n');
-            out.flush();
+            byte[] line = json.writeValueAsBytes(record);
+            byte[] withNewline = java.util.Arrays.copyOf(line, line.length + 1);
+            withNewline[line.length] = '\n';
+            out.write(withNewline);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the SMPP adapter's journal " + file + ": " + e.getMessage(), e);
         }
