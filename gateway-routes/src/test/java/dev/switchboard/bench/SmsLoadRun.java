@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * mvn -q -pl gateway-routes -Pbench-sms verify                       # 20 s per phase
  * mvn -q -pl gateway-routes -Pbench-sms verify -Dbench.sms.seconds=60  # the full minute
  * </pre>
- * Parameters: {@code bench.sms.seconds} (20), {@code bench.sms.warmup.seconds} (10), {@code bench.sms.window} (10).
+ * Parameters: {@code bench.sms.seconds} (20), {@code bench.sms.warmup.seconds} (15), {@code bench.sms.window} (10).
  */
 public final class SmsLoadRun {
     private static final Logger LOG = LoggerFactory.getLogger("bench");
@@ -55,7 +55,7 @@ public final class SmsLoadRun {
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.sms.seconds", 20);
-        int warmup = Integer.getInteger("bench.sms.warmup.seconds", 10);
+        int warmup = Integer.getInteger("bench.sms.warmup.seconds", 15);
         int window = Integer.getInteger("bench.sms.window", 10);
         Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
         Files.createDirectories(out);
