@@ -33,6 +33,14 @@ public final class SmppAdapter implements DeviceAdapter {
     static final String MORE_MARKER_PREFIX = " (reply ";
     /** The built-in simulator binds at once; waiting for it lets /health say UP as soon as the gateway runs. */
     private static final java.time.Duration SIMULATOR_BIND_WAIT = java.time.Duration.ofSeconds(5);
+    /** The journal is compacted while running once it grows past this (and twice its compacted size). */
+    private static final long JOURNAL_COMPACTION_BYTES = 64L * 1024 * 1024;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "smpp-journal-compaction");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private SmppSettings settings;
     private SmscSimulator simulator;
@@ -81,6 +89,7 @@ public final class SmppAdapter implements DeviceAdapter {
                 optOuts, more, sender);
         IncomingTexts incoming = new IncomingTexts(new SenderNumbers(settings.countryCode()), parts, seen, desk, clock);
         sender.start();
+        housekeeping.scheduleWithFixedDelay(this::compactJournal, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
         link.start(new DeliverSmListener(incoming, new DeliveryReceipts(outbox, reports)));
         if (simulator != null && !link.awaitBound(SIMULATOR_BIND_WAIT)) {
             LOG.warn("Not bound to the SMSC simulator after {} s: {}", SIMULATOR_BIND_WAIT.toSeconds(), link.health().detail());
@@ -94,6 +103,16 @@ public final class SmppAdapter implements DeviceAdapter {
      */
     void send(OutgoingSms sms) {
         sender.enqueue(sms);
+    }
+
+    private void compactJournal() {
+        try {
+            if (journal.compactIfLargerThan(JOURNAL_COMPACTION_BYTES)) {
+                LOG.info("SMPP adapter journal compacted");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Compacting the SMPP adapter journal failed; it keeps growing until the next start: {}", e.getMessage());
+        }
     }
 
     @Override
@@ -117,6 +136,7 @@ public final class SmppAdapter implements DeviceAdapter {
 
     @Override
     public void stop() {
+        housekeeping.shutdownNow();
         if (sender != null) {
             sender.close();
         }

@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * compacted: every part writes what it still holds as fresh records to a new file, which replaces the old
  * one atomically.
  *
+ * <p>While the adapter runs, {@link #compactIfLargerThan} compacts the file again once it has grown: the
+ * parts are locked in a fixed order and then the journal, the order every change takes (one part's lock,
+ * then the journal's), so nothing changes while the snapshot is taken and no lock order is ever reversed.
+ *
  * <p>Every record is handed to the operating system before {@link #append} returns, so a killed process
  * loses nothing it acknowledged (a power cut may lose the last records, as with the hub's embedded H2 file).
  * A torn last line, from a process killed while writing it, is ignored. Thread-safe.
@@ -36,17 +40,21 @@ public final class Journal implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path file;
+    private final List<JournalPart> parts;
     private OutputStream out;
+    private long bytes;
+    private long bytesAfterCompaction;
 
-    private Journal(Path file) {
+    private Journal(Path file, List<? extends JournalPart> parts) {
         this.file = file;
+        this.parts = List.copyOf(parts);
     }
 
     /**
      * Opens the journal file {@code file}, replays it into {@code parts} and compacts it.
      */
     public static Journal open(Path file, List<? extends JournalPart> parts) {
-        Journal journal = new Journal(file);
+        Journal journal = new Journal(file, parts);
         Map<String, JournalPart> byName = parts.stream().collect(Collectors.toMap(JournalPart::name, Function.identity()));
         for (JournalPart part : parts) {
             part.attach(journal);
@@ -54,7 +62,9 @@ public final class Journal implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             int records = journal.replay(byName);
-            journal.compact(parts);
+            synchronized (journal) {
+                journal.compact();
+            }
             LOG.info("SMPP adapter state: {} records replayed from {}", records, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the SMPP adapter's journal " + file + ": " + e.getMessage(), e);
@@ -77,6 +87,7 @@ public final class Journal implements AutoCloseable {
             byte[] withNewline = java.util.Arrays.copyOf(line, line.length + 1);
             withNewline[line.length] = '\n';
             out.write(withNewline);
+            bytes += withNewline.length;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the SMPP adapter's journal " + file + ": " + e.getMessage(), e);
         }
@@ -112,7 +123,38 @@ public final class Journal implements AutoCloseable {
         return count;
     }
 
-    private void compact(List<? extends JournalPart> parts) throws IOException {
+    /**
+     * Compacts the file when it has grown past {@code maxBytes} and to more than twice its size after the last
+     * compaction (so that a large live state is not rewritten again and again); returns whether it did.
+     */
+    public boolean compactIfLargerThan(long maxBytes) {
+        synchronized (this) {
+            if (bytes <= maxBytes || bytes <= 2 * bytesAfterCompaction) {
+                return false;
+            }
+        }
+        withPartsLocked(0);
+        return true;
+    }
+
+    private void withPartsLocked(int index) {
+        if (index < parts.size()) {
+            synchronized (parts.get(index)) {
+                withPartsLocked(index + 1);
+            }
+            return;
+        }
+        synchronized (this) {
+            try {
+                out.close();
+                compact();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot compact the SMPP adapter's journal " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void compact() throws IOException {
         Path fresh = file.resolveSibling(file.getFileName() + ".compacting");
         out = Files.newOutputStream(fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
@@ -126,6 +168,8 @@ public final class Journal implements AutoCloseable {
         out.close();
         Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         out = Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        bytes = Files.size(file);
+        bytesAfterCompaction = bytes;
     }
 
     @Override

@@ -72,6 +72,29 @@ class JournalTest {
     }
 
     @Test
+    void aGrownJournalIsCompactedWhileRunningAndKeepsWhatIsLive() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        try (State state = open()) {
+            for (int i = 0; i < 200; i++) {
+                state.outbox().enqueue(sms("k" + i, "+48600000001"), Instant.now());
+                state.outbox().drop("k" + i);
+            }
+            state.outbox().enqueue(sms("live", "+48600000001"), Instant.now());
+            long grown = Files.size(file);
+
+            assertThat(state.journal().compactIfLargerThan(1_000)).isTrue();
+
+            assertThat(Files.size(file)).isLessThan(grown / 2);
+            state.optOuts().optOut("+48600000002");
+        }
+        try (State state = open()) {
+            assertThat(state.outbox().pending()).extracting(e -> e.sms().key()).containsExactly("live");
+            assertThat(state.outbox().enqueue(sms("k7", "+48600000001"), Instant.now())).isEmpty();
+            assertThat(state.optOuts().contains("+48600000002")).isTrue();
+        }
+    }
+
+    @Test
     void aReceiptBeforeThePartIsRecordedIsAppliedWhenItIs() {
         try (State state = open()) {
             state.outbox().enqueue(sms("a", "+48600000001"), Instant.now());
