@@ -121,7 +121,7 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
         for (DeviceAdapter adapter : adapters) {
-            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts));
+            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());
