@@ -159,9 +159,10 @@ public final class WapBrowser {
             return contentType.startsWith("text/vnd.wap.wml");
         }
 
-        /** The text a person reads (element content, without markup). */
+        /** The text a person reads (element content, without markup; in WML, {@code $$} shows as {@code $}). */
         public String text() {
-            return document.getDocumentElement().getTextContent().replaceAll("\\s+", " ").strip();
+            String text = document.getDocumentElement().getTextContent().replaceAll("\\s+", " ").strip();
+            return isWml() ? text.replace("$$", "$") : text;
         }
 
         /** The address of the link whose text is {@code text}. */
