@@ -18,7 +18,7 @@ final class ProfileChoice {
     private static final String XHTML_MP = "application/vnd.wap.xhtml+xml";
     /** Browsers of WAP 1.x phones that read WML only. */
     private static final Pattern WML_BROWSERS = Pattern.compile(
-            "(?i).*(UP\\.Browser/[1-4]\\.|Nokia7110|Nokia62[0-9]0|Nokia33[0-9]0|Ericsson[RT][0-9]|R380|MOT-[^ ]*/.*UP\\.Browser/4|WAP ?1\\.).*");
+            "(?i).*(UP\\.Browser/[1-4]\\.|Nokia7110|Nokia62[15]0|Nokia33[13]0|Ericsson[RT][0-9]|R380|MOT-[^ ]*/.*UP\\.Browser/4|WAP ?1\\.).*");
     /** Browsers of WAP 2.0 phones that read XHTML-MP. */
     private static final Pattern XHTML_MP_BROWSERS = Pattern.compile(
             "(?i).*(UP\\.Browser/[5-7]\\.|NetFront|Obigo|Teleca|Series40|Profile/MIDP-2|Opera Mini).*");
@@ -51,11 +51,11 @@ final class ProfileChoice {
             return DeviceProfile.XHTML_MP;
         }
         String agent = userAgent == null ? "" : userAgent;
-        if (WML_BROWSERS.matcher(agent).matches()) {
-            return DeviceProfile.WML;
-        }
         if (XHTML_MP_BROWSERS.matcher(agent).matches()) {
             return DeviceProfile.XHTML_MP;
+        }
+        if (WML_BROWSERS.matcher(agent).matches()) {
+            return DeviceProfile.WML;
         }
         return DeviceProfile.HTML5;
     }
