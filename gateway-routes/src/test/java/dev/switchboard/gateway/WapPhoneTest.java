@@ -7,7 +7,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
-import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.hub.domain.AddressLink;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.Customer;
@@ -66,8 +65,8 @@ class WapPhoneTest {
         int portA = Ports.free();
         int portB = Ports.free();
         String cluster = "wap-two-nodes-" + System.nanoTime();
-        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB));
-        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA));
+        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirA, cluster, portA, portB));
+        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirB, cluster, portB, portA));
         try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
             HttpJson nodeB = new HttpJson(b.baseUri());
             await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -95,16 +94,5 @@ class WapPhoneTest {
 
     private static URI origin(Gateway gateway) {
         return URI.create("http://127.0.0.1:" + gateway.httpPort());
-    }
-
-    private static Gateway start(Path dataDir, String cluster, int ownPort, int otherPort) {
-        try {
-            return TestGateways.start(dataDir, Map.of(
-                    SwitchboardConfig.CLUSTER_NAME, cluster,
-                    SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort),
-                    SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
