@@ -28,10 +28,12 @@ record WapSettings(int deckBudgetBytes, int maxTextLength, List<String> msisdnHe
     static final String SESSION_MINUTES = "switchboard.wap.session-minutes";
     static final String SUBSCRIBER_DAYS = "switchboard.wap.subscriber-days";
     static final String TOPICS = "switchboard.wap.topics";
+    static final int MIN_DECK_BUDGET = 1_000;
 
     WapSettings {
-        if (deckBudgetBytes < 500) {
-            throw new IllegalArgumentException("setting " + DECK_BUDGET + " must be at least 500 bytes, was " + deckBudgetBytes);
+        if (deckBudgetBytes < MIN_DECK_BUDGET) {
+            throw new IllegalArgumentException("setting " + DECK_BUDGET + " must be at least " + MIN_DECK_BUDGET
+                    + " bytes (a deck's links and question card take most of that), was " + deckBudgetBytes);
         }
         if (maxTextLength < 1) {
             throw new IllegalArgumentException("setting " + MAX_TEXT_LENGTH + " must be at least 1, was " + maxTextLength);

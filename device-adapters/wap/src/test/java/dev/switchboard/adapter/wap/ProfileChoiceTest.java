@@ -79,4 +79,20 @@ class ProfileChoiceTest {
             assertThat(server.helpDesk.last().context().placeName()).isEqualTo("Leeds");
         }
     }
+
+    @Test
+    void anXhtmlMpBrowserAsksToBeTextedWithItsForm() throws Exception {
+        try (WapServer server = new WapServer(Map.of())) {
+            WapBrowser browser = new WapBrowser(server.origin()).header("Accept", WapBrowser.XHTML_MP_ACCEPT);
+            Page contact = browser.open("/wap/contact");
+            String action = contact.document().getElementsByTagName("form").item(0).getAttributes()
+                    .getNamedItem("action").getNodeValue();
+
+            Page confirmed = browser.post(action, Map.of("n", "+44 7700 900123", "how", "Text me"));
+
+            assertThat(confirmed.status()).isEqualTo(200);
+            assertThat(confirmed.text()).contains("An agent will text you at +447700900123");
+            assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at +447700900123.");
+        }
+    }
 }

@@ -22,7 +22,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * A phone's browser for tests: it sends the headers a phone (and its operator's gateway) sends, keeps no
- * cookies, follows links and sends WML {@code <go>} forms the way a WML browser does (substituting its
+ * cookies (and fails when a page sets one), follows links and sends WML {@code <go>} forms the way a WML browser does (substituting its
  * variables, {@code $$} as a dollar sign). Every page it receives is checked: a WML deck against the WML
  * 1.1 DTD, XHTML-MP and HTML5 pages for well-formedness.
  */
@@ -96,6 +96,8 @@ public final class WapBrowser {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // Many WAP gateways drop cookies: the session must travel in the URL alone.
+            assertThat(response.headers().allValues("Set-Cookie")).as("cookies set by %s", response.uri()).isEmpty();
             return Page.checked(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
