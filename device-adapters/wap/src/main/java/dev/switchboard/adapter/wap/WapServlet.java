@@ -17,6 +17,7 @@ import dev.switchboard.spi.PageNotFoundException;
 import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.ThreadMessage;
 import dev.switchboard.spi.WebVisitorId;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -209,7 +210,7 @@ final class WapServlet extends HttpServlet {
 
     private RenderedReply thread(Visit visit) {
         WapSession session = requireSession(visit);
-        List<dev.switchboard.spi.ThreadMessage> messages = session.customerToken() == null ? List.of()
+        List<ThreadMessage> messages = session.customerToken() == null ? List.of()
                 : helpDesk.conversation(session.conversationId(), session.customerToken())
                         .map(ConversationView::messages).orElse(List.of());
         Reply conversation = Reply.conversation(messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE, messages);
