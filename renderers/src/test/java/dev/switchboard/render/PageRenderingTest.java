@@ -156,7 +156,7 @@ class PageRenderingTest {
         }
         Reply conversation = Reply.conversation("Your conversation with us", thread);
 
-        List<String> pages = allPages(DeviceProfile.WML, conversation, 1_000);
+        List<String> pages = allPages(DeviceProfile.WML, conversation, 1_200);
 
         assertThat(pages.get(0)).contains("Newest very long words", ReplyPages.SHORTENED + "</p>")
                 .doesNotContain("Message number");
@@ -164,7 +164,7 @@ class PageRenderingTest {
         assertThat(pages.get(pages.size() - 1)).contains("Message number 0");
         for (String page : pages) {
             MarkupChecks.validWml(page);
-            assertThat(page.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1_000);
+            assertThat(page.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1_200);
         }
     }
 

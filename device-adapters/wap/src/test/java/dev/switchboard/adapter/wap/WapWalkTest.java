@@ -92,11 +92,12 @@ class WapWalkTest {
         for (Page deck : decks) {
             assertThat(deck.status()).isEqualTo(200);
             assertThat(deck.body().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1_400);
-            shown.append(deck.text()).append(' ');
+            String firstParagraph = deck.document().getElementsByTagName("p").item(0).getTextContent().strip();
+            if (!firstParagraph.startsWith("You can also ask about")) {
+                shown.append(firstParagraph).append(' ');
+            }
         }
-        for (int step = 1; step <= 60; step++) {
-            assertThat(shown.toString()).contains("Step " + step + " of");
-        }
+        assertThat(shown.toString().strip()).isEqualTo(RecordingHelpDesk.LONG_ANSWER);
         assertThat(decks.get(decks.size() - 1).links()).containsValue("Opening hours");
         assertThat(server.helpDesk.taken()).hasSize(1);
     }
