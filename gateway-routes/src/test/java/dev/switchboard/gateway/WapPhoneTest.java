@@ -45,8 +45,7 @@ class WapPhoneTest {
             Page callMe = phone.submit(phone.follow(password, "Text me or call me back"), "Call me back", Map.of());
             assertThat(callMe.text()).contains("call you back at +" + MSISDN);
 
-            Page thread = phone.follow(callMe, "Your conversation");
-            String text = thread.text();
+            String text = wholeConversation(phone, phone.follow(callMe, "Your conversation"));
             assertThat(text).contains("Please call me back at +" + MSISDN + " (this phone's number, given by the operator).");
             assertThat(text.indexOf("Please call me back")).isLessThan(text.indexOf("I forgot my password"));
             assertThat(text.indexOf("switchboard.example/reset")).isLessThan(text.indexOf("I forgot my password"));
@@ -81,6 +80,18 @@ class WapPhoneTest {
             assertThat(threadOnB.status()).isEqualTo(200);
             assertThat(threadOnB.text()).contains("What are your opening hours?", "Switchboard service points are open");
         }
+    }
+
+    /** The text of the conversation deck and of every older deck its "More" links lead to. */
+    private static String wholeConversation(WapBrowser phone, Page first) {
+        StringBuilder text = new StringBuilder(first.text());
+        Page page = first;
+        for (int more = 0; page.links().containsValue("More"); more++) {
+            assertThat(more).isLessThan(10);
+            page = phone.follow(page, "More");
+            text.append(' ').append(page.text());
+        }
+        return text.toString();
     }
 
     private static Conversation conversationOf(String addressKey) {
