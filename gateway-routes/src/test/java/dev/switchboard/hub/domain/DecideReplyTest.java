@@ -45,4 +45,30 @@ class DecideReplyTest {
         assertThat(reply.queue().estimatedWait()).isEqualTo(Duration.ofMinutes(6));
         assertThat(reply.queue().agentsOnDuty()).isTrue();
     }
+
+    @Test
+    void aViewerOpeningTheTvOverlayIsOfferedHisProgrammesTopicsFirstThenTelevisionOnes() {
+        CustomerContext watchingTheNews = new CustomerContext(null, null, null, null, null, null,
+                "dvb://233a.1004.1044", "Evening News", null);
+
+        Reply reply = new DecideReply(DEMO, new Desk(2, 0), Duration.ofMinutes(3)).decide("", watchingTheNews);
+
+        assertThat(reply.view()).isEqualTo(Reply.View.ANSWER);
+        assertThat(reply.text()).isEqualTo(DecideReply.CHOOSE_A_TOPIC);
+        assertThat(reply.topics()).hasSize(5).startsWith("Evening News: watch again", "TV picture frozen")
+                .doesNotContain("Sunday Football: highlights", "Opening hours");
+    }
+
+    @Test
+    void anAnswerForAViewerOffersTopicsOfWhatHeWatches() {
+        CustomerContext watchingFootball = new CustomerContext(null, null, null, null, null, null,
+                "dvb://233a.1004.1045", "Sunday Football", null);
+
+        Reply reply = new DecideReply(DEMO, new Desk(0, 0), Duration.ofMinutes(3))
+                .decide("how do I turn on subtitles", watchingFootball);
+
+        assertThat(reply.source()).isEqualTo(Reply.Source.KNOWLEDGE_BASE);
+        assertThat(reply.topics()).first().isEqualTo("Sunday Football: highlights");
+        assertThat(reply.topics()).doesNotContain("Evening News: watch again", "TV subtitles");
+    }
 }
