@@ -12,7 +12,7 @@
     var API = 'api/';
     var POLL_MS = 3000;
     var MULTI_TAP_MS = 1200;
-    var MULTI_TAP = ['.,?!1', 'abc2', 'def3', 'ghi4', 'jkl5', 'mno6', 'pqrs7', 'tuv8', 'wxyz9', ' 0'];
+    var MULTI_TAP = [' 0', '.,?!1', 'abc2', 'def3', 'ghi4', 'jkl5', 'mno6', 'pqrs7', 'tuv8', 'wxyz9']; // by digit
     var OSK_ROWS = ['abcdefg', 'hijklmn', 'opqrstu', 'vwxyz.?'];
     var OSK_LAST_ROW = ['space', 'delete', 'send'];
 
