@@ -236,7 +236,8 @@
             }
             box.conversationId = json.conversationId;
             store.set('sb.conversation', box.conversationId);
-            state.asked = true;
+            // Opening the menu is no question yet: only then is the satisfaction question asked at the end.
+            state.asked = state.asked || path !== 'help' || body.text !== '';
             setStatus('');
             done(json.reply);
         });

@@ -110,7 +110,9 @@ const title = page => page.locator('#overlay-title');
 const body = page => page.locator('#overlay-body');
 
 async function checkShippedCode(results) {
-    const script = await (await fetch(BASE + 'tv/app.js')).text();
+    const response = await fetch(BASE + 'tv/app.js');
+    assert.equal(response.status, 200, 'the gateway serves the app (is adapter itv on its class path?)');
+    const script = await response.text();
     acorn.parse(script, { ecmaVersion: 5, sourceType: 'script' }); // throws on anything newer than ES5
     results.es5 = true;
 }
@@ -272,6 +274,9 @@ async function hbbtvWalk(browser, results) {
     await page.locator('.sb-topic').first().waitFor({ timeout: TIMEOUT });
     assert.equal(await page.evaluate(() => localStorage.getItem('sb.settop')), setTopId);
     assert.equal(await page.evaluate(() => localStorage.getItem('sb.conversation')), firstConversation);
+    // Nothing asked since the overlay opened: BACK closes it without the satisfaction question.
+    await remote(cdp, KEY.BACK);
+    await page.locator('#overlay').waitFor({ state: 'hidden', timeout: TIMEOUT });
 
     assert.deepEqual(errors, []);
     await context.close();
