@@ -9,6 +9,7 @@ import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.ClaimResult;
 import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.NewAccount;
 import dev.switchboard.hub.agents.Presence;
 import dev.switchboard.hub.agents.Role;
@@ -41,19 +42,22 @@ final class AgentApi {
     private final AgentSessions sessions;
     private final AgentPresence presence;
     private final ConversationRouting routing;
+    private final Handover handover;
     private final ConversationStore conversations;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             ConversationStore conversations) {
+             Handover handover, ConversationStore conversations) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
         this.routing = routing;
+        this.handover = handover;
         this.conversations = conversations;
         accountOperations();
         presenceOperations();
         routingOperations();
+        handoverOperations();
     }
 
     List<Operation> operations() {
@@ -168,13 +172,40 @@ final class AgentApi {
         });
     }
 
-    /** The assignment, when the caller takes part, is invited, is offered it, or is a manager. */
+    private void handoverOperations() {
+        add("POST", CONVERSATION + "/transfer", call -> {
+            String toAgent = call.text("toAgent");
+            String toTeam = call.text("toTeam");
+            if ((toAgent == null) == (toTeam == null)) {
+                throw new AgentDeskException(AgentDeskException.Kind.INVALID, "give either 'toAgent' or 'toTeam'");
+            }
+            return assignmentView(toAgent != null
+                    ? handover.transferToAgent(call.account(), call.parameter("id"), toAgent, call.text("note"))
+                    : handover.transferToTeam(call.account(), call.parameter("id"), toTeam, call.text("note")));
+        });
+        add("POST", CONVERSATION + "/invite", call -> assignmentView(handover.invite(call.account(),
+                call.parameter("id"), call.requiredText("agent"), call.text("note"))));
+        add("POST", CONVERSATION + "/join", call -> {
+            AgentStatus status = presence.status(call.account().username()).orElseThrow(() ->
+                    new AgentDeskException(AgentDeskException.Kind.CONFLICT, "set your presence first"));
+            return assignmentView(handover.join(status, call.parameter("id")));
+        });
+        add("POST", CONVERSATION + "/leave", call -> assignmentView(handover.leave(call.account(), call.parameter("id"))));
+        add("POST", CONVERSATION + "/suspend", call ->
+                assignmentView(handover.suspend(call.account(), call.parameter("id"))));
+        add("POST", CONVERSATION + "/resume", call ->
+                assignmentView(handover.resume(call.account(), call.parameter("id"))));
+        add("POST", CONVERSATION + "/finish", call ->
+                assignmentView(handover.finish(call.account(), call.parameter("id"), call.text("wrapUp"))));
+    }
+
+    /** The assignment, when the caller takes part, owns it, is invited, is offered it, or is a manager. */
     private Assignment visibleAssignment(ApiCall call) {
         String id = call.parameter("id");
         String me = call.account().username();
         return routing.assignment(id)
-                .filter(a -> call.account().isManager() || a.participants().contains(me) || a.invited().contains(me)
-                        || a.offeredTo().contains(me))
+                .filter(a -> call.account().isManager() || a.participants().contains(me) || me.equals(a.owner())
+                        || a.invited().contains(me) || a.offeredTo().contains(me))
                 .orElseThrow(() -> notFound(id));
     }
 

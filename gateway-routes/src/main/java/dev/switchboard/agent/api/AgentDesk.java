@@ -8,6 +8,7 @@ import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.FirstManager;
+import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.PasswordHashing;
 import dev.switchboard.hub.agents.RoutingSettings;
 import dev.switchboard.hub.domain.ConversationStore;
@@ -42,15 +43,17 @@ public final class AgentDesk implements AutoCloseable {
     private final AgentSessions sessions;
     private final AgentPresence presence;
     private final ConversationRouting routing;
+    private final Handover handover;
     private final ScheduledExecutorService ticker;
 
     private AgentDesk(SwitchboardConfig config, Accounts accounts, AgentSessions sessions, AgentPresence presence,
-                      ConversationRouting routing) {
+                      ConversationRouting routing, Handover handover) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
         this.routing = routing;
+        this.handover = handover;
         this.ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "agent-desk-ticker");
             thread.setDaemon(true);
@@ -72,14 +75,15 @@ public final class AgentDesk implements AutoCloseable {
                 Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
                 maps.statuses(), presence, settings, clock);
-        AgentDesk desk = new AgentDesk(config, accounts, sessions, presence, routing);
+        Handover handover = new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock);
+        AgentDesk desk = new AgentDesk(config, accounts, sessions, presence, routing, handover);
         desk.ensureFirstManager();
         return desk;
     }
 
     /** Serves the agent API and starts the ticker. */
     public void start(ServletMounts mounts, ConversationStore conversations, ObjectMapper json) {
-        AgentApi api = new AgentApi(accounts, sessions, presence, routing, conversations);
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, conversations);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
                 new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, json));

@@ -130,7 +130,7 @@ public final class ConversationRouting implements AgentAvailability {
         return sorted(assignments.matching(new InvitedTo(username)));
     }
 
-    /** The conversations he takes part in (active or suspended). */
+    /** The conversations he takes part in, and the suspended ones he owns. */
     public List<Assignment> heldBy(String username) {
         return sorted(assignments.matching(new HeldBy(username)));
     }
@@ -275,7 +275,8 @@ public final class ConversationRouting implements AgentAvailability {
     record HeldBy(String username) implements SharedRecords.Filter<Assignment> {
         @Override
         public boolean test(Assignment value) {
-            return value.participants().contains(username);
+            return value.participants().contains(username)
+                    || value.stage() == Assignment.Stage.SUSPENDED && username.equals(value.owner());
         }
     }
 }
