@@ -24,4 +24,15 @@ public interface AdapterContext {
      * @throws IllegalStateException when another adapter or the gateway already serves that path
      */
     void mount(String pathSpec, HttpServlet servlet);
+
+    /**
+     * Carries the help desk's own messages (agents' answers) on {@code channel} through {@code sender}.
+     * Only during {@link DeviceAdapter#start}.
+     *
+     * @throws IllegalStateException when another adapter already sends on that channel
+     * @throws UnsupportedOperationException from a context that carries no outbound messages (a bare test context)
+     */
+    default void sendsOn(Channel channel, OutboundSender sender) {
+        throw new UnsupportedOperationException("this context carries no outbound messages");
+    }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.agent.api;
 import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentDeskException;
 import dev.switchboard.hub.agents.AgentPresence;
+import dev.switchboard.hub.agents.AgentReplies;
 import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.Accounts;
@@ -43,21 +44,32 @@ final class AgentApi {
     private final AgentPresence presence;
     private final ConversationRouting routing;
     private final Handover handover;
+    private final AgentReplies replies;
     private final ConversationStore conversations;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             Handover handover, ConversationStore conversations) {
+             Handover handover, AgentReplies replies, ConversationStore conversations) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
         this.routing = routing;
         this.handover = handover;
+        this.replies = replies;
         this.conversations = conversations;
         accountOperations();
         presenceOperations();
         routingOperations();
         handoverOperations();
+        add("POST", CONVERSATION + "/messages", call -> {
+            AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
+                    call.text("channel"), call.text("idempotencyKey"));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("message", MessageView.of(sent.message()));
+            view.put("sent", sent.sent());
+            view.put("problem", sent.problem());
+            return new Operation.Answer(sent.sent() ? 201 : 502, view);
+        });
     }
 
     List<Operation> operations() {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.hub.agents.AgentPresence;
+import dev.switchboard.hub.agents.AgentReplies;
+import dev.switchboard.hub.agents.CustomerAddresses;
+import dev.switchboard.hub.agents.OutboundChannels;
 import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.ConversationRouting;
@@ -44,11 +47,15 @@ public final class AgentDesk implements AutoCloseable {
     private final AgentPresence presence;
     private final ConversationRouting routing;
     private final Handover handover;
+    private final AgentMaps maps;
+    private final Clock clock;
     private final ScheduledExecutorService ticker;
 
-    private AgentDesk(SwitchboardConfig config, Accounts accounts, AgentSessions sessions, AgentPresence presence,
-                      ConversationRouting routing, Handover handover) {
+    private AgentDesk(SwitchboardConfig config, AgentMaps maps, Clock clock, Accounts accounts, AgentSessions sessions,
+                      AgentPresence presence, ConversationRouting routing, Handover handover) {
         this.config = config;
+        this.maps = maps;
+        this.clock = clock;
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
@@ -76,14 +83,16 @@ public final class AgentDesk implements AutoCloseable {
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
                 maps.statuses(), presence, settings, clock);
         Handover handover = new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock);
-        AgentDesk desk = new AgentDesk(config, accounts, sessions, presence, routing, handover);
+        AgentDesk desk = new AgentDesk(config, maps, clock, accounts, sessions, presence, routing, handover);
         desk.ensureFirstManager();
         return desk;
     }
 
     /** Serves the agent API and starts the ticker. */
-    public void start(ServletMounts mounts, ConversationStore conversations, ObjectMapper json) {
-        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, conversations);
+    public void start(ServletMounts mounts, ConversationStore conversations, CustomerAddresses addresses,
+                      OutboundChannels outbound, ObjectMapper json) {
+        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, clock);
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, conversations);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
                 new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, json));

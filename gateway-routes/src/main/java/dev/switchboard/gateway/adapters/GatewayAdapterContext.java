@@ -3,7 +3,9 @@ package dev.switchboard.gateway.adapters;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.ReplyRenderer;
 import jakarta.servlet.http.HttpServlet;
 
@@ -14,14 +16,16 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final ReplyRenderer renderer;
     private final AdapterSettings settings;
     private final ServletMounts mounts;
+    private final OutboundSenders senders;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
-                                 ServletMounts mounts) {
+                                 ServletMounts mounts, OutboundSenders senders) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
         this.settings = settings;
         this.mounts = mounts;
+        this.senders = senders;
     }
 
     @Override
@@ -42,5 +46,10 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public void mount(String pathSpec, HttpServlet servlet) {
         mounts.mount("adapter " + adapterId, pathSpec, servlet);
+    }
+
+    @Override
+    public void sendsOn(Channel channel, OutboundSender sender) {
+        senders.register(adapterId, channel.id(), sender);
     }
 }

@@ -11,6 +11,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.MapStore;
+import dev.switchboard.hub.agents.CustomerAddresses;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.IdempotencyLog;
@@ -97,6 +98,10 @@ public final class HazelcastMember implements AutoCloseable {
 
     public IdempotencyLog idempotencyLog() {
         return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
+    }
+
+    public CustomerAddresses customerAddresses() {
+        return new HazelcastCustomerAddresses(instance.getMap(ADDRESS_LINKS));
     }
 
     public AgentMaps agentMaps() {
