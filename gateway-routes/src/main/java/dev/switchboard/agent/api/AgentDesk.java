@@ -1,6 +1,7 @@
 package dev.switchboard.agent.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.hub.agents.AgentPresence;
@@ -94,8 +95,10 @@ public final class AgentDesk implements AutoCloseable {
         AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, clock);
         AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, conversations);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
+        ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
-                new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, json));
+                new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, isoTimes));
+        mounts.mount("agent desk", OpenApiServlet.PATH, new OpenApiServlet());
         long tick = config.requiredInt(TICK_MILLIS);
         ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
