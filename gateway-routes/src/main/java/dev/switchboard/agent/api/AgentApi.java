@@ -13,6 +13,7 @@ import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.NewAccount;
 import dev.switchboard.hub.agents.Presence;
+import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.Role;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
@@ -46,10 +47,11 @@ final class AgentApi {
     private final Handover handover;
     private final AgentReplies replies;
     private final ConversationStore conversations;
+    private final RecentEvents recent;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             Handover handover, AgentReplies replies, ConversationStore conversations) {
+             Handover handover, AgentReplies replies, ConversationStore conversations, RecentEvents recent) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
@@ -57,6 +59,7 @@ final class AgentApi {
         this.handover = handover;
         this.replies = replies;
         this.conversations = conversations;
+        this.recent = recent;
         accountOperations();
         presenceOperations();
         routingOperations();
@@ -131,6 +134,20 @@ final class AgentApi {
                         "presence is available, away or offline, was '" + text + "'");
             }
             return StatusView.of(presence.set(call.account(), chosen));
+        });
+        add("GET", PREFIX + "/events", call -> {
+            long after = call.query("after");
+            List<Map<String, Object>> events = new ArrayList<>();
+            long last = recent.last();
+            for (RecentEvents.Numbered numbered : recent.after(after, call.account().username())) {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("seq", numbered.seq());
+                view.put("type", numbered.event().type());
+                view.put("conversationId", numbered.event().conversationId());
+                view.put("at", numbered.event().at());
+                events.add(view);
+            }
+            return Map.of("events", events, "last", last);
         });
         add("GET", PREFIX + "/agents", call ->
                 Map.of("agents", presence.everyone().stream().map(StatusView::of).toList()));

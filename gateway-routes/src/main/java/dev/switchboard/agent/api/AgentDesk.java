@@ -14,9 +14,11 @@ import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.FirstManager;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.PasswordHashing;
+import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.RoutingSettings;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.state.AgentMaps;
+import dev.switchboard.hub.state.HazelcastDeskEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -40,6 +42,8 @@ public final class AgentDesk implements AutoCloseable {
     static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
     static final String PREFERRED_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
     static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
+    /** How many desk events each node keeps for desktops that ask what is new. */
+    static final int RECENT_EVENTS_KEPT = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
 
     private final SwitchboardConfig config;
@@ -48,12 +52,17 @@ public final class AgentDesk implements AutoCloseable {
     private final AgentPresence presence;
     private final ConversationRouting routing;
     private final Handover handover;
+    private final HazelcastDeskEvents events;
+    private final RecentEvents recent;
     private final AgentMaps maps;
     private final Clock clock;
     private final ScheduledExecutorService ticker;
 
     private AgentDesk(SwitchboardConfig config, AgentMaps maps, Clock clock, Accounts accounts, AgentSessions sessions,
-                      AgentPresence presence, ConversationRouting routing, Handover handover) {
+                      AgentPresence presence, ConversationRouting routing, Handover handover, HazelcastDeskEvents events,
+                      RecentEvents recent) {
+        this.events = events;
+        this.recent = recent;
         this.config = config;
         this.maps = maps;
         this.clock = clock;
@@ -81,10 +90,13 @@ public final class AgentDesk implements AutoCloseable {
                 Duration.ofHours(config.requiredInt(PREFERRED_WINDOW_HOURS)),
                 config.required(DEFAULT_SKILL),
                 Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
+        RecentEvents recent = new RecentEvents(RECENT_EVENTS_KEPT);
+        HazelcastDeskEvents events = maps.deskEvents(recent::add);
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
-                maps.statuses(), presence, settings, clock);
+                maps.statuses(), presence, settings, events, clock);
         Handover handover = new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock);
-        AgentDesk desk = new AgentDesk(config, maps, clock, accounts, sessions, presence, routing, handover);
+        AgentDesk desk = new AgentDesk(config, maps, clock, accounts, sessions, presence, routing, handover, events,
+                recent);
         desk.ensureFirstManager();
         return desk;
     }
@@ -92,8 +104,8 @@ public final class AgentDesk implements AutoCloseable {
     /** Serves the agent API and starts the ticker. */
     public void start(ServletMounts mounts, ConversationStore conversations, CustomerAddresses addresses,
                       OutboundChannels outbound, ObjectMapper json) {
-        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, clock);
-        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, conversations);
+        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, events, clock);
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, conversations, recent);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
@@ -139,5 +151,6 @@ public final class AgentDesk implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        events.close();
     }
 }

@@ -10,8 +10,10 @@ import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An agent answers a customer on the channel he picks, by default the one the customer last wrote on. The
@@ -25,6 +27,7 @@ public final class AgentReplies {
     private final ConversationStore conversations;
     private final CustomerAddresses addresses;
     private final OutboundChannels outbound;
+    private final DeskEvents events;
     private final Clock clock;
 
     /** What became of an answer: stored always; {@code sent} false with the channel's reason when it did not go out. */
@@ -32,11 +35,12 @@ public final class AgentReplies {
     }
 
     public AgentReplies(SharedRecords<Assignment> assignments, ConversationStore conversations,
-                        CustomerAddresses addresses, OutboundChannels outbound, Clock clock) {
+                        CustomerAddresses addresses, OutboundChannels outbound, DeskEvents events, Clock clock) {
         this.assignments = assignments;
         this.conversations = conversations;
         this.addresses = addresses;
         this.outbound = outbound;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,6 +73,11 @@ public final class AgentReplies {
         StoredMessage message = new StoredMessage(Ids.next("m-"), chosen, Direction.OUTBOUND, by.displayName(),
                 text, clock.instant(), key);
         conversations.record(conversationId, null, List.of(message), null);
+        Set<String> others = new HashSet<>(assignment.participants());
+        others.remove(by.username());
+        if (!others.isEmpty()) {
+            events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, others, message.at()));
+        }
         try {
             outbound.send(new OutboundMessage(message.id(), conversationId, Channel.of(chosen), address,
                     Reply.answer(text, Reply.Source.AGENT, List.of())));

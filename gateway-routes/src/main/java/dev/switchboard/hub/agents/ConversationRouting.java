@@ -30,6 +30,7 @@ public final class ConversationRouting implements AgentAvailability {
     private final AgentPresence presence;
     private final Seats seats;
     private final RoutingSettings settings;
+    private final DeskEvents events;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(0, List.of());
 
@@ -39,12 +40,13 @@ public final class ConversationRouting implements AgentAvailability {
 
     public ConversationRouting(SharedRecords<Assignment> assignments, SharedRecords<PreferredAgent> preferred,
                                SharedRecords<AgentStatus> statuses, AgentPresence presence, RoutingSettings settings,
-                               Clock clock) {
+                               DeskEvents events, Clock clock) {
         this.assignments = assignments;
         this.preferred = preferred;
         this.presence = presence;
         this.seats = new Seats(statuses);
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
         presence.onAvailable(this::offerWaiting);
     }
@@ -117,7 +119,35 @@ public final class ConversationRouting implements AgentAvailability {
                 .filter(agent -> assignment.suits(agent, now))
                 .map(AgentStatus::username)
                 .collect(Collectors.toSet());
-        assignments.change(conversationId, new Offer(candidates, now, now.plus(settings.offerTimeout())));
+        SharedRecords.Changed<Assignment> offered =
+                assignments.change(conversationId, new Offer(candidates, now, now.plus(settings.offerTimeout())));
+        if (offered.changed() && offered.after() != null) {
+            Set<String> fresh = new HashSet<>(offered.after().offeredTo());
+            fresh.removeAll(offered.before().offeredTo());
+            if (!fresh.isEmpty()) {
+                events.publish(new DeskEvent(DeskEvent.Type.OFFERED, conversationId, fresh, now));
+            }
+        }
+    }
+
+    /** A customer wrote in a conversation an agent has: his desktop (and the other participants') shows it. */
+    @Override
+    public void customerWrote(String conversationId) {
+        assignments.get(conversationId).ifPresent(a -> {
+            Set<String> to = new HashSet<>(a.participants());
+            if (a.owner() != null) {
+                to.add(a.owner());
+            }
+            if (!to.isEmpty()) {
+                events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, to, clock.instant()));
+            }
+        });
+    }
+
+    void tell(DeskEvent.Type type, String conversationId, Set<String> to) {
+        if (!to.isEmpty()) {
+            events.publish(new DeskEvent(type, conversationId, to, clock.instant()));
+        }
     }
 
     /** The conversations offered to this agent now, oldest first. */
@@ -171,6 +201,9 @@ public final class ConversationRouting implements AgentAvailability {
                 assignments.change(conversationId, new Claim(agent.username(), agent.displayName()));
         Assignment after = claimed.after();
         if (claimed.changed() && agent.username().equals(after.owner())) {
+            Set<String> told = new HashSet<>(claimed.before().offeredTo());
+            told.add(agent.username());
+            tell(DeskEvent.Type.CLAIMED, conversationId, told);
             refresh();
             return new ClaimResult(ClaimResult.Outcome.WON, after);
         }

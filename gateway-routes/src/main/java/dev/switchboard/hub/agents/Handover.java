@@ -52,6 +52,7 @@ public final class Handover {
         Assignment after = applied(conversationId, new Transfer(before.owner(), team, agent,
                 now.plus(settings.offerTimeout()), handoverNote));
         before.participants().forEach(username -> seats.release(username, conversationId));
+        routing.tell(DeskEvent.Type.TRANSFERRED, conversationId, before.participants());
         routing.offer(conversationId);
         routing.offerWaiting();
         routing.refresh();
@@ -70,7 +71,9 @@ public final class Handover {
         String text = note == null || note.isBlank() ? null : checkNote(note);
         Assignment.HandoverNote handoverNote = text == null ? null
                 : new Assignment.HandoverNote(by.username(), username, text, clock.instant());
-        return applied(conversationId, new Invite(before.owner(), username, handoverNote));
+        Assignment after = applied(conversationId, new Invite(before.owner(), username, handoverNote));
+        routing.tell(DeskEvent.Type.INVITED, conversationId, java.util.Set.of(username));
+        return after;
     }
 
     /** An invited agent joins; he needs a free seat. */
@@ -140,6 +143,7 @@ public final class Handover {
         }
         Assignment after = applied(conversationId, new Finish(before.owner(), wrapUp == null || wrapUp.isEmpty() ? null : wrapUp));
         before.participants().forEach(username -> seats.release(username, conversationId));
+        routing.tell(DeskEvent.Type.FINISHED, conversationId, before.participants());
         routing.offerWaiting();
         routing.refresh();
         return after;

@@ -8,9 +8,11 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentSession;
 import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.PreferredAgent;
 import dev.switchboard.hub.agents.SharedRecords;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +26,7 @@ public final class AgentMaps {
     static final String STATUSES = "agent-status";
     static final String ASSIGNMENTS = "assignments";
     static final String PREFERRED_AGENTS = "preferred-agents";
+    static final String DESK_EVENTS = "desk-events";
 
     private final HazelcastInstance instance;
 
@@ -58,6 +61,11 @@ public final class AgentMaps {
 
     public SharedRecords<Assignment> assignments() {
         return new HazelcastSharedRecords<>(instance.getMap(ASSIGNMENTS));
+    }
+
+    /** Desk events of the whole cluster; each one this node hears goes to {@code heard}. */
+    public HazelcastDeskEvents deskEvents(Consumer<DeskEvent> heard) {
+        return new HazelcastDeskEvents(instance.getTopic(DESK_EVENTS), heard);
     }
 
     public SharedRecords<PreferredAgent> preferredAgents() {

@@ -18,7 +18,7 @@ class HandoverTest {
     private final RoutingSettings settings =
             new RoutingSettings(Duration.ofSeconds(30), Duration.ofHours(72), "general", Duration.ofMinutes(3));
     private final ConversationRouting routing =
-            new ConversationRouting(assignments, new InMemoryRecords<>(), statuses, presence, settings, clock);
+            new ConversationRouting(assignments, new InMemoryRecords<>(), statuses, presence, settings, DeskEvents.NONE, clock);
     private final Accounts accounts = new Accounts(accountRecords, new PasswordHashing(4), clock);
     private final Handover handover = new Handover(assignments, statuses, accounts, routing, settings, clock);
 
