@@ -16,7 +16,7 @@ public final class AgentPresence {
     private final SharedRecords<AgentStatus> statuses;
     private final Duration grace;
     private final Clock clock;
-    private volatile Runnable onAvailable = () -> { };
+    private volatile java.util.function.Consumer<Presence> onChange = presence -> { };
 
     public AgentPresence(SharedRecords<AgentStatus> statuses, Duration grace, Clock clock) {
         this.statuses = statuses;
@@ -24,17 +24,15 @@ public final class AgentPresence {
         this.clock = clock;
     }
 
-    /** Called after an agent turned available, so that waiting conversations are offered to him. */
-    public void onAvailable(Runnable listener) {
-        this.onAvailable = listener;
+    /** Told each presence an agent chooses on this node, after it holds (waiting conversations go to him). */
+    public void onChange(java.util.function.Consumer<Presence> listener) {
+        this.onChange = listener;
     }
 
     public AgentStatus set(AgentAccount account, Presence presence) {
         AgentStatus after = statuses.change(account.username(), new SetPresence(account, presence, clock.instant()))
                 .after();
-        if (presence == Presence.AVAILABLE) {
-            onAvailable.run();
-        }
+        onChange.accept(presence);
         return after;
     }
 

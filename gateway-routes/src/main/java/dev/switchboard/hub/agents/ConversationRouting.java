@@ -48,7 +48,7 @@ public final class ConversationRouting implements AgentAvailability {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
-        presence.onAvailable(this::offerWaiting);
+        presence.onChange(this::presenceChanged);
     }
 
     // ---- the hub's questions (AgentAvailability) ----
@@ -105,6 +105,13 @@ public final class ConversationRouting implements AgentAvailability {
         for (String conversationId : assignments.localMatching(new Queued()).keySet()) {
             offer(conversationId);
         }
+    }
+
+    private void presenceChanged(Presence chosen) {
+        if (chosen == Presence.AVAILABLE) {
+            offerWaiting();
+        }
+        refresh();
     }
 
     /** Offers one waiting conversation to every suitable agent who can take more now. */
