@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -100,11 +101,17 @@ public final class ConversationRouting implements AgentAvailability {
 
     // ---- the desk's side ----
 
-    /** Offers (or offers on) every waiting conversation this node keeps; also where offers run out. */
+    /**
+     * Offers (or offers on) every waiting conversation this node keeps; also where offers run out. The agents
+     * are read once for the whole sweep, and a conversation whose offer would not change is not touched.
+     */
     public void offerWaiting() {
-        for (String conversationId : assignments.localMatching(new Queued()).keySet()) {
-            offer(conversationId);
+        Map<String, Assignment> waiting = assignments.localMatching(new Queued());
+        if (waiting.isEmpty()) {
+            return;
         }
+        List<AgentStatus> able = presence.ableToTakeMore();
+        waiting.forEach((conversationId, assignment) -> offer(conversationId, assignment, able));
     }
 
     private void presenceChanged(Presence chosen) {
@@ -116,18 +123,22 @@ public final class ConversationRouting implements AgentAvailability {
 
     /** Offers one waiting conversation to every suitable agent who can take more now. */
     void offer(String conversationId) {
-        Optional<Assignment> current = assignments.get(conversationId);
-        if (current.isEmpty() || !current.get().isQueued()) {
-            return;
-        }
+        assignments.get(conversationId)
+                .filter(Assignment::isQueued)
+                .ifPresent(assignment -> offer(conversationId, assignment, presence.ableToTakeMore()));
+    }
+
+    private void offer(String conversationId, Assignment seen, List<AgentStatus> able) {
         Instant now = clock.instant();
-        Assignment assignment = current.get();
-        Set<String> candidates = presence.ableToTakeMore().stream()
-                .filter(agent -> assignment.suits(agent, now))
+        Set<String> candidates = able.stream()
+                .filter(agent -> seen.suits(agent, now))
                 .map(AgentStatus::username)
                 .collect(Collectors.toSet());
-        SharedRecords.Changed<Assignment> offered =
-                assignments.change(conversationId, new Offer(candidates, now, now.plus(settings.offerTimeout())));
+        Offer offer = new Offer(candidates, now, now.plus(settings.offerTimeout()));
+        if (offer.apply(seen) == seen) {
+            return;
+        }
+        SharedRecords.Changed<Assignment> offered = assignments.change(conversationId, offer);
         if (offered.changed() && offered.after() != null) {
             Set<String> fresh = new HashSet<>(offered.after().offeredTo());
             fresh.removeAll(offered.before().offeredTo());
