@@ -111,6 +111,7 @@ public final class AgentDesk implements AutoCloseable {
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
                 new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, isoTimes));
         mounts.mount("agent desk", OpenApiServlet.PATH, new OpenApiServlet());
+        mounts.mount("agent desk", AgentDesktopServlet.PATH + "/*", new AgentDesktopServlet());
         long tick = config.requiredInt(TICK_MILLIS);
         ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
