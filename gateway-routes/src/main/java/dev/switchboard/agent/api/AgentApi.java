@@ -13,6 +13,8 @@ import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.NewAccount;
 import dev.switchboard.hub.agents.Presence;
+import dev.switchboard.hub.agents.QuickText;
+import dev.switchboard.hub.agents.QuickTexts;
 import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.Role;
 import dev.switchboard.hub.domain.Conversation;
@@ -39,6 +41,7 @@ final class AgentApi {
     static final String PASSWORD = PREFIX + "/password";
     static final String ACCOUNTS = PREFIX + "/accounts";
     static final String CONVERSATION = PREFIX + "/conversations/{id}";
+    static final String QUICK_TEXTS = PREFIX + "/quick-texts";
 
     private final Accounts accounts;
     private final AgentSessions sessions;
@@ -46,24 +49,28 @@ final class AgentApi {
     private final ConversationRouting routing;
     private final Handover handover;
     private final AgentReplies replies;
+    private final QuickTexts quickTexts;
     private final ConversationStore conversations;
     private final RecentEvents recent;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             Handover handover, AgentReplies replies, ConversationStore conversations, RecentEvents recent) {
+             Handover handover, AgentReplies replies, QuickTexts quickTexts, ConversationStore conversations,
+             RecentEvents recent) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
         this.routing = routing;
         this.handover = handover;
         this.replies = replies;
+        this.quickTexts = quickTexts;
         this.conversations = conversations;
         this.recent = recent;
         accountOperations();
         presenceOperations();
         routingOperations();
         handoverOperations();
+        quickTextOperations();
         add("POST", CONVERSATION + "/messages", call -> {
             AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
                     call.text("channel"), call.text("idempotencyKey"));
@@ -184,6 +191,9 @@ final class AgentApi {
             AgentStatus status = presence.status(call.account().username()).orElse(null);
             ClaimResult result = status == null ? new ClaimResult(ClaimResult.Outcome.NOT_OFFERED, null)
                     : routing.claim(status, id);
+            if (result.outcome() == ClaimResult.Outcome.WON) {
+                replies.greet(call.account(), id);
+            }
             return switch (result.outcome()) {
                 case WON -> assignmentView(result.assignment());
                 case TAKEN -> new Operation.Answer(409, Map.of("error", "taken",
@@ -226,6 +236,21 @@ final class AgentApi {
                 assignmentView(handover.resume(call.account(), call.parameter("id"))));
         add("POST", CONVERSATION + "/finish", call ->
                 assignmentView(handover.finish(call.account(), call.parameter("id"), call.text("wrapUp"))));
+    }
+
+    private void quickTextOperations() {
+        add("GET", QUICK_TEXTS, call -> Map.of("quickTexts", quickTexts.forAgent(call.account().username()).stream()
+                .map(q -> Map.of("shortcut", q.shortcut(), "text", q.text(), "shared", q.shared())).toList()));
+        add("POST", QUICK_TEXTS, call -> {
+            QuickText saved = quickTexts.save(call.account(), call.requiredText("shortcut"), call.text("text"),
+                    call.bool("shared"));
+            return new Operation.Answer(201, Map.of("shortcut", saved.shortcut(), "text", saved.text(),
+                    "shared", saved.shared()));
+        });
+        add("POST", QUICK_TEXTS + "/delete", call -> {
+            quickTexts.delete(call.account(), call.requiredText("shortcut"), call.bool("shared"));
+            return Map.of("deleted", true);
+        });
     }
 
     /** The assignment, when the caller takes part, owns it, is invited, is offered it, or is a manager. */

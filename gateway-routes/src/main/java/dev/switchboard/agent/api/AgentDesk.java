@@ -14,6 +14,7 @@ import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.FirstManager;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.PasswordHashing;
+import dev.switchboard.hub.agents.QuickTexts;
 import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.RoutingSettings;
 import dev.switchboard.hub.domain.ConversationStore;
@@ -42,6 +43,7 @@ public final class AgentDesk implements AutoCloseable {
     static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
     static final String PREFERRED_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
     static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
+    static final String GREETING = "switchboard.agents.greeting";
     /** How many desk events each node keeps for desktops that ask what is new. */
     static final int RECENT_EVENTS_KEPT = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
@@ -104,8 +106,10 @@ public final class AgentDesk implements AutoCloseable {
     /** Serves the agent API and starts the ticker. */
     public void start(ServletMounts mounts, ConversationStore conversations, CustomerAddresses addresses,
                       OutboundChannels outbound, ObjectMapper json) {
-        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, events, clock);
-        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, conversations, recent);
+        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, events,
+                config.required(GREETING), clock);
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies,
+                new QuickTexts(maps.quickTexts(), clock), conversations, recent);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",

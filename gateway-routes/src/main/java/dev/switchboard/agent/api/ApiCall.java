@@ -76,6 +76,18 @@ record ApiCall(AgentAccount account, AgentSession session, String sessionToken, 
         return node.intValue();
     }
 
+    /** A true/false field, {@code false} when absent. */
+    boolean bool(String field) {
+        JsonNode node = body.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new AgentDeskException(AgentDeskException.Kind.INVALID, "'" + field + "' must be true or false");
+        }
+        return node.booleanValue();
+    }
+
     /** A list of strings, or {@code null} when absent. */
     Set<String> names(String field) {
         JsonNode node = body.path(field);

@@ -28,6 +28,7 @@ public final class AgentReplies {
     private final CustomerAddresses addresses;
     private final OutboundChannels outbound;
     private final DeskEvents events;
+    private final String greeting;
     private final Clock clock;
 
     /** What became of an answer: stored always; {@code sent} false with the channel's reason when it did not go out. */
@@ -35,12 +36,14 @@ public final class AgentReplies {
     }
 
     public AgentReplies(SharedRecords<Assignment> assignments, ConversationStore conversations,
-                        CustomerAddresses addresses, OutboundChannels outbound, DeskEvents events, Clock clock) {
+                        CustomerAddresses addresses, OutboundChannels outbound, DeskEvents events, String greeting,
+                        Clock clock) {
         this.assignments = assignments;
         this.conversations = conversations;
         this.addresses = addresses;
         this.outbound = outbound;
         this.events = events;
+        this.greeting = greeting == null ? "" : greeting.strip();
         this.clock = clock;
     }
 
@@ -84,6 +87,16 @@ public final class AgentReplies {
             return new Sent(message, true, null);
         } catch (RuntimeException e) {
             return new Sent(message, false, e.getMessage());
+        }
+    }
+
+    /**
+     * Greets the customer on his last channel once an agent accepted him, with the configured greeting
+     * ({@code {agent}} becomes the agent's display name); nothing when no greeting is configured.
+     */
+    public void greet(AgentAccount agent, String conversationId) {
+        if (!greeting.isEmpty()) {
+            send(agent, conversationId, greeting.replace("{agent}", agent.displayName()), null, null);
         }
     }
 

@@ -86,6 +86,11 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
         return null;
     }
 
+    /** A write other than {@link #write}, such as a delete, committed like every other. */
+    final void writesCommit(GroupCommit.Write write) {
+        writes.commit(write);
+    }
+
     /** A query for a store that overrides {@link #loadAllKeys}. */
     final <T> T readAll(SqlRead<T> read) {
         try (Connection connection = dataSource.getConnection()) {

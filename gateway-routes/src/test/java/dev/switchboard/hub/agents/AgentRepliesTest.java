@@ -58,7 +58,7 @@ class AgentRepliesTest {
     };
     private final CustomerAddresses addresses = customerId -> Map.<String, CustomerAddress>of(
             "web-chat", new WebVisitorId("v-123456789"), "sms", new E164Number("+447700900123"));
-    private final AgentReplies replies = new AgentReplies(assignments, store, addresses, outbound, DeskEvents.NONE, clock);
+    private final AgentReplies replies = new AgentReplies(assignments, store, addresses, outbound, DeskEvents.NONE, "Hello, this is {agent}.", clock);
     private final AgentAccount ann = new AgentAccount("ann", "Ann Smith", Role.AGENT, "$2a$04$x", false,
             Set.of("general"), Set.of(), 2, Instant.EPOCH);
 
