@@ -1,6 +1,8 @@
 // Two agents sign in to the agent desktop in Chromium, a web customer asks, both are offered, the first
 // accept wins, the winner transfers to the other, who answers; the customer reads the answer in his thread.
-// Usage: node agent-desktop.mjs <gateway base URL> <screenshot dir>   (agents ann and bob must exist)
+// The answer is typed with the shared quick text /parcel.
+// Usage: node agent-desktop.mjs <gateway base URL> <screenshot dir>
+// (agents ann and bob and the shared quick text /parcel must exist)
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
@@ -75,7 +77,8 @@ try {
   await loser.page.click(offer);
   await loser.page.waitForSelector('#conversation', { state: 'visible' });
   await loser.page.waitForFunction(() => document.getElementById('notes').textContent.includes('courier lost it'));
-  await loser.page.fill('#reply-text', 'A new parcel leaves today.');
+  await loser.page.type('#reply-text', '/parcel ');
+  assert.equal(await loser.page.inputValue('#reply-text'), 'A new parcel leaves today. ');
   await loser.page.click('#reply button[type=submit]');
   await loser.page.waitForFunction(() => document.getElementById('thread').textContent.includes('A new parcel leaves today.'));
   if (shots) {

@@ -2,7 +2,7 @@
 // on them. Every text from the server is set with textContent, never as HTML.
 'use strict';
 
-const state = { csrf: null, account: null, selected: null, timer: null };
+const state = { csrf: null, account: null, selected: null, timer: null, quickTexts: {} };
 const $ = (id) => document.getElementById(id);
 
 function notice(text) {
@@ -32,6 +32,7 @@ function signedIn(answer) {
     return;
   }
   $('desk').hidden = false;
+  loadQuickTexts();
   refresh();
   state.timer = setInterval(refresh, 1000);
 }
@@ -83,6 +84,24 @@ async function refresh() {
   }));
   if (state.selected) {
     await show(state.selected);
+  }
+}
+
+async function loadQuickTexts() {
+  const result = await api('GET', '/quick-texts');
+  state.quickTexts = {};
+  fill('quick-texts', (result.json.quickTexts || []).map((q) => {
+    state.quickTexts[q.shortcut] = q.text;
+    return item('/' + q.shortcut + ' ' + q.text + (q.shared ? ' (shared)' : ''), []);
+  }));
+}
+
+// "/hours " typed at the end of the answer becomes the quick text with that shortcut.
+function expandQuickText() {
+  const box = $('reply-text');
+  const match = /(^|\s)\/([a-z0-9._-]+) $/.exec(box.value);
+  if (match && state.quickTexts[match[2]] !== undefined) {
+    box.value = box.value.slice(0, match.index + match[1].length) + state.quickTexts[match[2]] + ' ';
   }
 }
 
@@ -209,6 +228,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       $('reply-text').value = '';
     }
   });
+  $('reply-text').addEventListener('input', expandQuickText);
   $('transfer').addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { note: $('transfer-note').value };

@@ -74,7 +74,7 @@ public final class AgentReplies {
         }
         CustomerAddress address = addressOn(assignment.customerId(), conversation, chosen);
         StoredMessage message = new StoredMessage(Ids.next("m-"), chosen, Direction.OUTBOUND, by.displayName(),
-                text, clock.instant(), key);
+                text.strip(), clock.instant(), key);
         conversations.record(conversationId, null, List.of(message), null);
         Set<String> others = new HashSet<>(assignment.participants());
         others.remove(by.username());
@@ -83,7 +83,7 @@ public final class AgentReplies {
         }
         try {
             outbound.send(new OutboundMessage(message.id(), conversationId, Channel.of(chosen), address,
-                    Reply.answer(text, Reply.Source.AGENT, List.of())));
+                    Reply.answer(message.text(), Reply.Source.AGENT, List.of())));
             return new Sent(message, true, null);
         } catch (RuntimeException e) {
             return new Sent(message, false, e.getMessage());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent desktop at /agent in Debian's Chromium, driven by playwright-core (src/test/playwright, installed by
  * the build's npm ci): two agents sign in, a web customer asks, both are offered, the first accept wins, the
- * winner transfers to the other, who answers, and the customer sees the answer.
+ * winner transfers to the other, who answers with a shared quick text, and the customer sees the answer.
  */
 class AgentDesktopInChromiumTest {
     private static final Path SCRIPT = Path.of("src/test/playwright/agent-desktop.mjs").toAbsolutePath();
@@ -30,6 +30,8 @@ class AgentDesktopInChromiumTest {
             AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", BOSS_PASSWORD);
             AgentRoutingApiTest.agent(gateway, boss, "ann", "[\"general\"]", 2);
             AgentRoutingApiTest.agent(gateway, boss, "bob", "[\"general\"]", 2);
+            boss.postOk("/api/agent/quick-texts",
+                    "{\"shortcut\": \"parcel\", \"text\": \"A new parcel leaves today.\", \"shared\": true}");
 
             Path shots = Files.createDirectories(Path.of("target/screenshots"));
             Path log = dir.resolve("playwright.log");
