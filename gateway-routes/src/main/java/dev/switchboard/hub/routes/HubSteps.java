@@ -87,7 +87,8 @@ public final class HubSteps {
     }
 
     public void decide(Handling handling) {
-        handling.reply(decideReply.decide(handling.interaction().text(), handling.conversation().context()));
+        handling.reply(decideReply.decide(handling.conversation().id(), handling.interaction().text(),
+                handling.conversation().context()));
     }
 
     public void render(Handling handling) {
@@ -109,6 +110,7 @@ public final class HubSteps {
         conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
                 List.of(handling.question(), answer), handling.context());
         outcomeRecorded.join();
+        decideReply.delivered(conversationId, handling.conversation().customerId(), reply);
         handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
                 answer.id()));
     }

@@ -50,8 +50,7 @@ class HubRoutesTest {
         HubSteps steps = new HubSteps(state.member().idempotencyLog(),
                 new ResolveCustomer(state.member().customerDirectory(), conversations, Clock.systemUTC()),
                 new EnrichContext(), conversations,
-                new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"),
-                        state.member().agentAvailability(), Duration.ofMinutes(3)),
+                new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"), state.routing()),
                 new VelocityReplyRenderer(), Clock.systemUTC());
         camel = new DefaultCamelContext();
         camel.addRoutes(new HubErrorHandling());

@@ -16,7 +16,10 @@ import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.spi.WebVisitorId;
 import dev.switchboard.testing.HubState;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,6 +149,55 @@ class HubStateComponentTest {
             });
             assertThat(conversation.context().network()).isEqualTo("Orange PL");
             assertThat(resolver(restarted).resolve(new E164Number("+447700900222"), "sms", token).token()).isEqualTo(token);
+        }
+    }
+
+    @Test
+    void writesTheDatabaseFileLostComeBackFromTheJournal(@TempDir Path before) throws Exception {
+        HubState.open(dataDir).close();
+        copy(dataDir, before);
+        String conversationId;
+        try (HubState state = HubState.open(dataDir)) {
+            IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+48601234567"), "sms", null);
+            conversationId = customer.conversation().id();
+            state.member().conversationStore().record(conversationId, customer.conversation(), List.of(
+                    new StoredMessage("m-1", "sms", Direction.INBOUND, "you", "Gdzie jest mój rachunek?",
+                            Instant.parse("2026-11-23T10:15:30Z"), "k-1")), null);
+            state.member().conversationStore().record(conversationId, null, List.of(
+                    new StoredMessage("m-2", "sms", Direction.OUTBOUND, "hub", "W aplikacji, w zakładce Rachunki.",
+                            Instant.parse("2026-11-23T10:15:31Z"), "k-1")), null);
+        }
+        // The database file and checkpoint as they were before those writes, as when the process was killed
+        // before its database writer got to them; the journal segments written since stay.
+        try (var files = Files.list(before)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, dataDir.resolve(file.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.copy(before.resolve("journal/checkpoint"), dataDir.resolve("journal/checkpoint"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        try (HubState restarted = HubState.open(dataDir)) {
+            IdentifiedCustomer again = resolver(restarted).resolve(new E164Number("+48601234567"), "sms", null);
+
+            assertThat(again.newCustomer()).isFalse();
+            assertThat(again.conversation().id()).isEqualTo(conversationId);
+            assertThat(again.conversation().messages()).extracting(StoredMessage::text)
+                    .containsExactly("Gdzie jest mój rachunek?", "W aplikacji, w zakładce Rachunki.");
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
