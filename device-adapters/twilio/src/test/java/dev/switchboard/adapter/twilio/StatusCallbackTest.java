@@ -1,0 +1,62 @@
+package dev.switchboard.adapter.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusCallbackTest {
+
+    static Map<String, String> callback(String messageSid, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", TestSettings.ACCOUNT_SID);
+        form.put("From", TestSettings.FROM);
+        form.put("To", "+447700900123");
+        form.put("MessageSid", messageSid);
+        form.put("SmsSid", messageSid);
+        form.put("MessageStatus", status);
+        form.put("SmsStatus", status);
+        form.put("ApiVersion", "2010-04-01");
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return form;
+    }
+
+    @Test
+    void readsWhichMessageAndHowFarItGot() throws Exception {
+        StatusCallback delivered = StatusCallback.parse(callback("SM100", "delivered", null));
+        assertThat(delivered.messageSid()).isEqualTo("SM100");
+        assertThat(delivered.status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(delivered.status().progress()).isEqualTo(MessageStatus.Progress.DELIVERED);
+        assertThat(delivered.failureDetail()).isNull();
+
+        assertThat(StatusCallback.parse(callback("SM100", "sent", null)).status().progress())
+                .isEqualTo(MessageStatus.Progress.SENT);
+        assertThat(StatusCallback.parse(callback("SM100", "queued", null)).status().progress())
+                .isEqualTo(MessageStatus.Progress.WAITING);
+    }
+
+    @Test
+    void aFailureCarriesTwiliosErrorCode() throws Exception {
+        StatusCallback undelivered = StatusCallback.parse(callback("SM101", "undelivered", "30003"));
+
+        assertThat(undelivered.status().progress()).isEqualTo(MessageStatus.Progress.FAILED);
+        assertThat(undelivered.errorCode()).isEqualTo("30003");
+        assertThat(undelivered.failureDetail()).isEqualTo("undelivered, Twilio error 30003");
+    }
+
+    @Test
+    void aCallbackWithoutMessageOrWithAnUnknownStatusIsRefusedWithTheReason() {
+        Map<String, String> noSid = callback("SM102", "sent", null);
+        noSid.remove("MessageSid");
+        noSid.remove("SmsSid");
+        assertThatThrownBy(() -> StatusCallback.parse(noSid)).hasMessage("MessageSid is missing");
+        assertThatThrownBy(() -> StatusCallback.parse(callback("SM103", "teleported", null)))
+                .hasMessageContaining("'teleported'");
+        assertThatThrownBy(() -> StatusCallback.parse(callback("SM104", "failed", "30003; DROP")))
+                .hasMessageContaining("ErrorCode");
+    }
+}
