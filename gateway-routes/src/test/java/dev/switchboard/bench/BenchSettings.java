@@ -24,9 +24,12 @@ import java.time.Duration;
  *                       where the time went ({@code bench.jfr}, default false)
  * @param outputDir      where the results go ({@code bench.out}, default {@code target/bench})
  * @param drainTimeout   how long to wait for the requests still in flight when a phase ends
+ * @param scenario       what is measured ({@code bench.scenario}): {@code help} (default: the customer JSON API, new
+ *                       customers and follow-ups) or {@code twilio} (signed Twilio SMS webhooks from new numbers)
  */
 record BenchSettings(int clients, Duration measured, int maxRequests, Duration warmup, int warmupRequests,
-                     Duration warmupMax, Duration followUpWarmup, String client, boolean jfr, String outputDir, Duration drainTimeout) {
+                     Duration warmupMax, Duration followUpWarmup, String client, boolean jfr, String outputDir, Duration drainTimeout,
+                     String scenario) {
 
     static final int DEFAULT_CLIENTS = 64;
     static final int DEFAULT_SECONDS = 20;
@@ -63,6 +66,9 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
         if (!client.equals("jetty") && !client.equals("jdk")) {
             throw new IllegalArgumentException("bench.client must be jetty or jdk, was " + client);
         }
+        if (!scenario.equals("help") && !scenario.equals("twilio")) {
+            throw new IllegalArgumentException("bench.scenario must be help or twilio, was " + scenario);
+        }
     }
 
     static BenchSettings fromSystemProperties() {
@@ -78,7 +84,8 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
                 System.getProperty("bench.client", "jetty").trim().toLowerCase(java.util.Locale.ROOT),
                 Boolean.parseBoolean(System.getProperty("bench.jfr", "false").trim()),
                 System.getProperty("bench.out", "target/bench"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                System.getProperty("bench.scenario", "help").trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The parameters that differ from the defaults, as {@code -D} options, for the command in the report. */
@@ -110,6 +117,9 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
         }
         if (jfr) {
             options.append(" -Dbench.jfr=true");
+        }
+        if (!scenario.equals("help")) {
+            options.append(" -Dbench.scenario=").append(scenario);
         }
         return options.toString();
     }

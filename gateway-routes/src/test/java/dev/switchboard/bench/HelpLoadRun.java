@@ -5,6 +5,8 @@ import dev.switchboard.bench.ClosedLoop.Scenario;
 import dev.switchboard.bench.HttpDriver.Reply;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.TestGateways;
+import dev.switchboard.testing.TwilioWebhooks;
+import java.net.URI;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -29,6 +31,14 @@ import org.slf4j.LoggerFactory;
  *       creates a customer, an address link, a conversation and an idempotency record (the full write path);</li>
  *   <li>{@code hub-follow-up}: the same gateway, one returning customer per client posting follow-ups to his
  *       own conversation: {@code POST /api/conversations/{id}/messages} with his Bearer token.</li>
+ * </ol>
+ * With {@code -Dbench.scenario=twilio} it measures Twilio's SMS webhook instead, against
+ * <ol>
+ *   <li>{@code bare}: the same bare server, whose servlet at {@code /twilio/sms} only checks the signature with the
+ *       SDK's RequestValidator and answers a fixed TwiML body of the hub's size (the baseline);</li>
+ *   <li>{@code hub-twilio}: a whole gateway with the Twilio channel on, signed webhooks from a new number each
+ *       (signature checked, customer, link, conversation and idempotency record written, TwiML answer); report in
+ *       {@code target/bench/twilio-load.md}, with the target of 1,000 webhooks/s.</li>
  * </ol>
  * Reports answers, errors, throughput, latency percentiles and the hub/bare ratio through the {@code bench}
  * logger and in {@code target/bench/help-load.md} and {@code .json}. A run with errors is flagged and exits 2.
@@ -57,6 +67,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HelpLoadRun {
     private static final Logger LOG = LoggerFactory.getLogger("bench");
+    private static final int TWILIO_TARGET_PER_SECOND = 1_000;
 
     private HelpLoadRun() {
     }
@@ -78,51 +89,23 @@ public final class HelpLoadRun {
         if (settings.jfr()) {
             Profiler.prime();
         }
+        boolean twilio = settings.scenario().equals("twilio");
         try (HttpDriver driver = HttpDriver.create(settings.client(), settings.clients())) {
-            report = new RunReport(settings, driver.name());
+            report = twilio
+                    ? new RunReport(settings, driver.name(), "twilio-load", "Twilio webhook",
+                            "bare Jetty 12 servlet checking the signature, fixed TwiML")
+                    : new RunReport(settings, driver.name(), "help-load", "help-load",
+                            "bare Jetty 12 servlet, fixed 201 JSON");
             report.note("Code measured", SourceVersion.describe());
-            LOG.info("Help-load benchmark: {} clients; per target a warm-up of at least {} s and {} answers (at most {} s),"
-                    + " then at most {} s or {} answers; client {}", settings.clients(), settings.warmup().toSeconds(),
-                    settings.warmupRequests(), settings.warmupMax().toSeconds(), settings.measured().toSeconds(),
-                    settings.maxRequests(), driver.name());
+            LOG.info("{} benchmark: {} clients; per target a warm-up of at least {} s and {} answers (at most {} s),"
+                    + " then at most {} s or {} answers; client {}", settings.scenario(), settings.clients(),
+                    settings.warmup().toSeconds(), settings.warmupRequests(), settings.warmupMax().toSeconds(),
+                    settings.measured().toSeconds(), settings.maxRequests(), driver.name());
             LOG.info("Machine: {}", RunReport.machine());
-
-            try (BareServer bare = BareServer.start()) {
-                report.add(measure(settings, driver, "bare", "Bare Jetty servlet, POST /api/help (fixed 201 JSON)",
-                        Scenarios.newVisitors(bare.baseUri().resolve("/api/help"), runId), warmup, null, recordings));
-            }
-
-            Path dataDir = Files.createTempDirectory("switchboard-bench-");
-            try {
-                try (Gateway gateway = TestGateways.start(dataDir)) {
-                    Reply probe = driver.sendAndWait(new HttpDriver.BenchRequest(gateway.baseUri().resolve("/api/help"),
-                            Scenarios.helpBody("What are your opening hours?", "bench-" + runId + "-probe"), null));
-                    if (!probe.ok()) {
-                        throw new IllegalStateException("the gateway does not answer: " + probe.describe());
-                    }
-                    report.note("Hub answer to a new visitor", probe.body().length + " bytes (baseline body: "
-                            + BareServer.BODY.length + " bytes)");
-                    report.note("Gateway", "TestGateways.start on a fresh temporary data directory (embedded H2 file,"
-                            + " WRITE_DELAY=0; one Hazelcast member), started in " + gateway.startupTime().toMillis() + " ms");
-
-                    report.add(measure(settings, driver, "hub-new", "Hub, new customer per request (POST /api/help)",
-                            Scenarios.newVisitors(gateway.baseUri().resolve("/api/help"), runId), warmup,
-                            settings.jfr() ? out.resolve("hub-new.jfr") : null, recordings));
-
-                    Scenario followUps = Scenarios.followUps(driver, gateway.baseUri(), settings.clients(), runId);
-                    RunReport.Target followUp = measure(settings, driver, "hub-follow-up",
-                            "Hub, returning customer follow-up (POST /api/conversations/{id}/messages)", followUps,
-                            new ClosedLoop.Warmup(settings.followUpWarmup(), 0, settings.followUpWarmup()),
-                            settings.jfr() ? out.resolve("hub-follow-up.jfr") : null, recordings);
-                    report.add(followUp);
-                    long atStart = 2 + 2L * followUp.outcome().warmupRequests() / settings.clients();
-                    long atEnd = atStart + 2L * followUp.outcome().requests() / settings.clients();
-                    report.note("Follow-up conversations", "about " + atStart + " messages each when the measured phase"
-                            + " started, " + atEnd + " at its end (each follow-up appends a question and an answer; a"
-                            + " conversation is one IMap value, read and written whole)");
-                }
-            } finally {
-                deleteRecursively(dataDir);
+            if (twilio) {
+                measureTwilio(settings, driver, report, runId, warmup, out, recordings);
+            } else {
+                measureHelp(settings, driver, report, runId, warmup, out, recordings);
             }
         }
         for (Path recording : recordings) {
@@ -140,6 +123,82 @@ public final class HelpLoadRun {
             System.exit(2);
         }
         System.exit(0);
+    }
+
+    /** The customer JSON API: bare, then new customers and follow-ups through the hub. */
+    private static void measureHelp(BenchSettings settings, HttpDriver driver, RunReport report, String runId,
+                                    ClosedLoop.Warmup warmup, Path out, List<Path> recordings) throws Exception {
+        try (BareServer bare = BareServer.start()) {
+            report.add(measure(settings, driver, "bare", "Bare Jetty servlet, POST /api/help (fixed 201 JSON)",
+                    Scenarios.newVisitors(bare.baseUri().resolve("/api/help"), runId), warmup, null, recordings));
+        }
+
+        Path dataDir = Files.createTempDirectory("switchboard-bench-");
+        try {
+            try (Gateway gateway = TestGateways.start(dataDir)) {
+                Reply probe = driver.sendAndWait(new HttpDriver.BenchRequest(gateway.baseUri().resolve("/api/help"),
+                        Scenarios.helpBody("What are your opening hours?", "bench-" + runId + "-probe"), null));
+                if (!probe.ok()) {
+                    throw new IllegalStateException("the gateway does not answer: " + probe.describe());
+                }
+                report.note("Hub answer to a new visitor", probe.body().length + " bytes (baseline body: "
+                        + BareServer.BODY.length + " bytes)");
+                report.note("Gateway", "TestGateways.start on a fresh temporary data directory (embedded H2 file,"
+                        + " WRITE_DELAY=0; one Hazelcast member), started in " + gateway.startupTime().toMillis() + " ms");
+
+                report.add(measure(settings, driver, "hub-new", "Hub, new customer per request (POST /api/help)",
+                        Scenarios.newVisitors(gateway.baseUri().resolve("/api/help"), runId), warmup,
+                        settings.jfr() ? out.resolve("hub-new.jfr") : null, recordings));
+
+                Scenario followUps = Scenarios.followUps(driver, gateway.baseUri(), settings.clients(), runId);
+                RunReport.Target followUp = measure(settings, driver, "hub-follow-up",
+                        "Hub, returning customer follow-up (POST /api/conversations/{id}/messages)", followUps,
+                        new ClosedLoop.Warmup(settings.followUpWarmup(), 0, settings.followUpWarmup()),
+                        settings.jfr() ? out.resolve("hub-follow-up.jfr") : null, recordings);
+                report.add(followUp);
+                long atStart = 2 + 2L * followUp.outcome().warmupRequests() / settings.clients();
+                long atEnd = atStart + 2L * followUp.outcome().requests() / settings.clients();
+                report.note("Follow-up conversations", "about " + atStart + " messages each when the measured phase"
+                        + " started, " + atEnd + " at its end (each follow-up appends a question and an answer; a"
+                        + " conversation is one IMap value, read and written whole)");
+            }
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * Twilio's SMS webhook: a bare servlet that only checks the signature, then the hub with the Twilio channel
+     * on, both posted the same signed webhooks, each from a new number. Target: 1,000 webhooks/s.
+     */
+    private static void measureTwilio(BenchSettings settings, HttpDriver driver, RunReport report, String runId,
+                                      ClosedLoop.Warmup warmup, Path out, List<Path> recordings) throws Exception {
+        try (BareServer bare = BareServer.start()) {
+            report.add(measure(settings, driver, "bare", "Bare Jetty servlet, signed POST /twilio/sms (signature"
+                            + " checked, fixed TwiML)", Scenarios.twilioWebhooks(bare.baseUri().resolve("/twilio/sms"), runId),
+                    warmup, null, recordings));
+        }
+        Path dataDir = Files.createTempDirectory("switchboard-bench-");
+        try (Gateway gateway = TestGateways.start(dataDir, TwilioWebhooks.settings("http://127.0.0.1:9"))) {
+            URI sms = gateway.baseUri().resolve("/twilio/sms");
+            Reply probe = driver.sendAndWait(Scenarios.twilioWebhooks(sms, runId + "p").next(0));
+            if (!probe.ok()) {
+                throw new IllegalStateException("the gateway does not answer the webhook: " + probe.describe());
+            }
+            report.note("Hub answer to a webhook", probe.body().length + " bytes of TwiML (baseline body: "
+                    + BareServer.TWIML_BODY.length + " bytes)");
+            report.note("Gateway", "TestGateways.start with the Twilio channel on, on a fresh temporary data directory"
+                    + " (embedded H2 file; one Hazelcast member), started in " + gateway.startupTime().toMillis() + " ms");
+            RunReport.Target hub = measure(settings, driver, "hub-twilio", "Hub, signed Twilio SMS webhook from a new"
+                            + " number (POST /twilio/sms)", Scenarios.twilioWebhooks(sms, runId), warmup,
+                    settings.jfr() ? out.resolve("hub-twilio.jfr") : null, recordings);
+            report.add(hub);
+            double rate = hub.outcome().requestsPerSecond();
+            report.note("Twilio target", String.format(Locale.ROOT, ">= %,d signed webhooks/s through the hub: %,.0f/s %s",
+                    TWILIO_TARGET_PER_SECOND, rate, rate >= TWILIO_TARGET_PER_SECOND ? "(met)" : "(MISSED)"));
+        } finally {
+            deleteRecursively(dataDir);
+        }
     }
 
     private static RunReport.Target measure(BenchSettings settings, HttpDriver driver, String id, String description,

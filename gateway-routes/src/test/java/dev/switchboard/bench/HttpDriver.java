@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -9,8 +10,19 @@ interface HttpDriver extends AutoCloseable {
     /** How long one request may take before it counts as failed. */
     long REQUEST_TIMEOUT_SECONDS = 30;
 
-    /** One POST of a JSON body, with a customer token or {@code null}. */
-    record BenchRequest(URI uri, byte[] body, String bearer) {
+    /** One POST of a body of {@code contentType} with extra request headers (name, value, ...). */
+    record BenchRequest(URI uri, String contentType, byte[] body, List<String> headers) {
+        public BenchRequest {
+            headers = List.copyOf(headers);
+            if (headers.size() % 2 != 0) {
+                throw new IllegalArgumentException("headers come as name, value pairs");
+            }
+        }
+
+        /** One POST of a JSON body, with a customer token or {@code null}. */
+        BenchRequest(URI uri, byte[] body, String bearer) {
+            this(uri, "application/json", body, bearer == null ? List.of() : List.of("Authorization", "Bearer " + bearer));
+        }
     }
 
     /** A completed exchange: its status and body, or a failure (status -1). */

@@ -37,11 +37,11 @@ final class JdkDriver implements HttpDriver {
     public void send(BenchRequest request, Callback callback) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .timeout(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", request.contentType())
                 .header("User-Agent", "switchboard-bench")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        if (request.bearer() != null) {
-            builder.header("Authorization", "Bearer " + request.bearer());
+        for (int i = 0; i < request.headers().size(); i += 2) {
+            builder.header(request.headers().get(i), request.headers().get(i + 1));
         }
         client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure != null) {

@@ -43,9 +43,13 @@ final class JettyDriver implements HttpDriver {
         var exchange = client.newRequest(request.uri())
                 .method(HttpMethod.POST)
                 .timeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .body(new BytesRequestContent("application/json", request.body()));
-        if (request.bearer() != null) {
-            exchange.headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + request.bearer()));
+                .body(new BytesRequestContent(request.contentType(), request.body()));
+        if (!request.headers().isEmpty()) {
+            exchange.headers(headers -> {
+                for (int i = 0; i < request.headers().size(); i += 2) {
+                    headers.put(request.headers().get(i), request.headers().get(i + 1));
+                }
+            });
         }
         exchange.send(new BufferingResponseListener(MAX_RESPONSE_BYTES) {
             @Override

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The results of one run, as log lines, {@code help-load.md} and {@code help-load.json}. */
+/** The results of one run, as log lines, {@code <name>.md} and {@code <name>.json} ({@code help-load.md}, ...). */
 final class RunReport {
     static final String COMMAND = "mvn -q -pl gateway-routes -Pbench verify";
     static final double TARGET_RATIO = 0.5;
@@ -28,14 +28,21 @@ final class RunReport {
 
     private final BenchSettings settings;
     private final String clientName;
+    /** The report's file name without extension ({@code help-load}), its title, and what the baseline is. */
+    private final String name;
+    private final String title;
+    private final String baseline;
     private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final List<String> profiles = new ArrayList<>();
 
-    RunReport(BenchSettings settings, String clientName) {
+    RunReport(BenchSettings settings, String clientName, String name, String title, String baseline) {
         this.settings = settings;
         this.clientName = clientName;
+        this.name = name;
+        this.title = title;
+        this.baseline = baseline;
     }
 
     void add(Target target) {
@@ -73,7 +80,7 @@ final class RunReport {
     /** The table of all targets and, per hub target, the README row. */
     List<String> markdown() {
         List<String> lines = new ArrayList<>();
-        lines.add("# Switchboard help-load benchmark, " + started.withNano(0));
+        lines.add("# Switchboard " + title + " benchmark, " + started.withNano(0));
         lines.add("");
         lines.add("- Command: `" + command() + "`");
         lines.add("- Machine: " + machine() + "; loopback 127.0.0.1 only. The machine is noisy: compare runs, not digits.");
@@ -173,15 +180,15 @@ final class RunReport {
     }
 
     private String readmeRow(Target target, Target bare) {
-        return String.format(Locale.ROOT, "| %s: %,.0f req/s | bare Jetty 12 servlet, fixed 201 JSON: %,.0f req/s | %.3f |"
+        return String.format(Locale.ROOT, "| %s: %,.0f req/s | %s: %,.0f req/s | %.3f |"
                         + " %.1f ms | %s | `%s` |",
-                target.description(), target.outcome().requestsPerSecond(), bare.outcome().requestsPerSecond(),
+                target.description(), target.outcome().requestsPerSecond(), baseline, bare.outcome().requestsPerSecond(),
                 ratio(target, bare), target.outcome().latency().p99Ms(), LocalDate.now(ZoneOffset.UTC), command());
     }
 
     private static double ratio(Target target, Target bare) {
-        double baseline = bare.outcome().requestsPerSecond();
-        return baseline == 0 ? 0 : target.outcome().requestsPerSecond() / baseline;
+        double bareRate = bare.outcome().requestsPerSecond();
+        return bareRate == 0 ? 0 : target.outcome().requestsPerSecond() / bareRate;
     }
 
     Map<String, Object> json() {
@@ -249,11 +256,11 @@ final class RunReport {
         return latency;
     }
 
-    /** Writes {@code help-load.md} and {@code help-load.json} to {@code dir}. */
+    /** Writes {@code <name>.md} and {@code <name>.json} ({@code help-load.md}, ...) to {@code dir}. */
     List<Path> write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path md = dir.resolve("help-load.md");
-        Path json = dir.resolve("help-load.json");
+        Path md = dir.resolve(name + ".md");
+        Path json = dir.resolve(name + ".json");
         Files.write(md, markdown());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), json());
         return List.of(md, json);
