@@ -23,15 +23,21 @@ abstract class SignedWebhookServlet extends HttpServlet {
         this.signature = signature;
     }
 
-    /** Answers a request Twilio signed, with its form parameters. */
-    abstract void handleSigned(Map<String, String> form, HttpServletResponse response) throws IOException;
+    /**
+     * Answers a request Twilio signed, with its form parameters and its query's (which the signature covers
+     * too: they are the ones we gave Twilio in the URL to call).
+     */
+    abstract void handleSigned(Map<String, String> form, Map<String, String> query, HttpServletResponse response)
+            throws IOException;
 
     @Override
     protected final void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
         Map<String, String> form;
+        Map<String, String> query;
         try {
             form = FormBody.read(request);
+            query = FormBody.parse(request.getQueryString() == null ? "" : request.getQueryString());
         } catch (FormBody.MalformedFormException e) {
             LOG.warn("Twilio webhook {} from {} refused, not a Twilio form: {}", path, request.getRemoteAddr(),
                     e.getMessage());
@@ -49,7 +55,7 @@ abstract class SignedWebhookServlet extends HttpServlet {
                     "Forbidden: the request is not signed by Twilio for this address\n");
             return;
         }
-        handleSigned(form, response);
+        handleSigned(form, query, response);
     }
 
     @Override

@@ -45,7 +45,8 @@ final class SmsWebhookServlet extends SignedWebhookServlet {
     }
 
     @Override
-    void handleSigned(Map<String, String> form, HttpServletResponse response) throws IOException {
+    void handleSigned(Map<String, String> form, Map<String, String> query, HttpServletResponse response)
+            throws IOException {
         InboundMessage message;
         try {
             message = InboundMessage.parse(form);

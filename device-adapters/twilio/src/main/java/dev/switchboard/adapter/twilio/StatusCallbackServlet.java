@@ -24,10 +24,11 @@ final class StatusCallbackServlet extends SignedWebhookServlet {
     }
 
     @Override
-    void handleSigned(Map<String, String> form, HttpServletResponse response) throws IOException {
+    void handleSigned(Map<String, String> form, Map<String, String> query, HttpServletResponse response)
+            throws IOException {
         StatusCallback callback;
         try {
-            callback = StatusCallback.parse(form);
+            callback = StatusCallback.parse(form, query);
         } catch (StatusCallback.InvalidCallbackException e) {
             LOG.warn("Twilio status callback not understood: {}", e.getMessage());
             answer(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain; charset=UTF-8",

@@ -69,11 +69,15 @@ public final class TwilioAdapter implements DeviceAdapter {
 
     /**
      * Until the help desk takes delivery reports (the SMPP issue adds {@code HelpDesk.reportDelivery}), a status
-     * callback is logged only.
+     * callback is logged only. Then: for a callback with {@link StatusCallback#message()}, report its
+     * {@link MessageStatus.Progress} (WAITING as QUEUED) and {@link StatusCallback#failureDetail()}.
      */
     private static void logStatus(StatusCallback callback) {
-        LOG.info("Twilio message {} is {} ({}){}", callback.messageSid(), callback.status().twilioName(),
-                callback.status().progress(), callback.failureDetail() == null ? "" : ": " + callback.failureDetail());
+        LOG.info("Twilio message {}{} is {} ({}){}", callback.messageSid(),
+                callback.message() == null ? "" : " (" + callback.message().conversationId() + "/"
+                        + callback.message().messageId() + ")",
+                callback.status().twilioName(), callback.status().progress(),
+                callback.failureDetail() == null ? "" : ": " + callback.failureDetail());
     }
 
     /** The REST client for answers sent later, once the channel is on; empty while it is off. */

@@ -20,7 +20,7 @@ final class TwilioMessages {
 
     private final TwilioRestClient client;
     private final E164Number from;
-    private final URI statusCallback;
+    private final String statusCallback;
 
     TwilioMessages(TwilioSettings settings) {
         this(settings, BaseUrlHttpClient.forBase(settings.apiBaseUrl()));
@@ -32,7 +32,7 @@ final class TwilioMessages {
                 .httpClient(http)
                 .build();
         this.from = settings.from();
-        this.statusCallback = URI.create(settings.publicAddress(StatusCallbackServlet.PATH));
+        this.statusCallback = settings.publicAddress(StatusCallbackServlet.PATH);
     }
 
     /** Twilio refused or could not be reached; the message says why, with Twilio's error code when it gave one. */
@@ -43,14 +43,17 @@ final class TwilioMessages {
     }
 
     /**
-     * Sends {@code body} to {@code to} from the configured number.
+     * Sends {@code body} to {@code to} from the configured number; Twilio's status callbacks for it will name
+     * {@code which}.
      *
-     * @return Twilio's MessageSid of the new message, which its status callbacks will name
+     * @param which the thread message this text is, or {@code null} when it is none
+     * @return Twilio's MessageSid of the new message
      */
-    String send(E164Number to, String body) throws SendFailedException {
+    String send(E164Number to, String body, OutgoingMessage which) throws SendFailedException {
+        URI callback = URI.create(which == null ? statusCallback : statusCallback + "?" + which.statusCallbackQuery());
         try {
             Message message = Message.creator(new PhoneNumber(to.value()), new PhoneNumber(from.value()), body)
-                    .setStatusCallback(statusCallback)
+                    .setStatusCallback(callback)
                     .create(client);
             LOG.info("Sent text {} through Twilio, status {}", message.getSid(), message.getStatus());
             return message.getSid();

@@ -13,7 +13,7 @@ class StatusCallbackEndpointTest {
              LogCapture adapterLog = new LogCapture(TwilioAdapter.class);
              LogCapture refusals = new LogCapture(SignedWebhookServlet.class)) {
 
-            WebhookServer.Answer taken = server.postSigned("/twilio/status",
+            WebhookServer.Answer taken = server.postSigned("/twilio/status?conversation=cv-3&message=m-4",
                     StatusCallbackTest.callback("SM200", "undelivered", "30005"), TestSettings.AUTH_TOKEN);
             WebhookServer.Answer forged = server.post("/twilio/status",
                     StatusCallbackTest.callback("SM201", "delivered", null), "bm90IGEgc2lnbmF0dXJl");
@@ -22,7 +22,7 @@ class StatusCallbackEndpointTest {
 
             assertThat(taken.status()).isEqualTo(204);
             assertThat(adapterLog.messages()).anySatisfy(line ->
-                    assertThat(line).contains("SM200", "undelivered", "Twilio error 30005"));
+                    assertThat(line).contains("SM200", "cv-3/m-4", "undelivered", "Twilio error 30005"));
             assertThat(forged.status()).isEqualTo(403);
             assertThat(refusals.messages()).anySatisfy(line -> assertThat(line).contains("/twilio/status", "SM201"));
             assertThat(adapterLog.messages()).noneSatisfy(line -> assertThat(line).contains("SM201"));

@@ -27,21 +27,21 @@ class StatusCallbackTest {
 
     @Test
     void readsWhichMessageAndHowFarItGot() throws Exception {
-        StatusCallback delivered = StatusCallback.parse(callback("SM100", "delivered", null));
+        StatusCallback delivered = StatusCallback.parse(callback("SM100", "delivered", null), Map.of());
         assertThat(delivered.messageSid()).isEqualTo("SM100");
         assertThat(delivered.status()).isEqualTo(MessageStatus.DELIVERED);
         assertThat(delivered.status().progress()).isEqualTo(MessageStatus.Progress.DELIVERED);
         assertThat(delivered.failureDetail()).isNull();
 
-        assertThat(StatusCallback.parse(callback("SM100", "sent", null)).status().progress())
+        assertThat(StatusCallback.parse(callback("SM100", "sent", null), Map.of()).status().progress())
                 .isEqualTo(MessageStatus.Progress.SENT);
-        assertThat(StatusCallback.parse(callback("SM100", "queued", null)).status().progress())
+        assertThat(StatusCallback.parse(callback("SM100", "queued", null), Map.of()).status().progress())
                 .isEqualTo(MessageStatus.Progress.WAITING);
     }
 
     @Test
     void aFailureCarriesTwiliosErrorCode() throws Exception {
-        StatusCallback undelivered = StatusCallback.parse(callback("SM101", "undelivered", "30003"));
+        StatusCallback undelivered = StatusCallback.parse(callback("SM101", "undelivered", "30003"), Map.of());
 
         assertThat(undelivered.status().progress()).isEqualTo(MessageStatus.Progress.FAILED);
         assertThat(undelivered.errorCode()).isEqualTo("30003");
@@ -49,14 +49,25 @@ class StatusCallbackTest {
     }
 
     @Test
+    void theThreadMessageComesFromTheSignedUrlsQuery() throws Exception {
+        OutgoingMessage which = new OutgoingMessage("cv-1 &x", "m-2");
+        Map<String, String> query = FormBody.parse(which.statusCallbackQuery());
+
+        assertThat(StatusCallback.parse(callback("SM105", "delivered", null), query).message()).isEqualTo(which);
+        assertThat(StatusCallback.parse(callback("SM105", "delivered", null), Map.of()).message()).isNull();
+        assertThatThrownBy(() -> StatusCallback.parse(callback("SM106", "sent", null), Map.of("conversation", "cv-1")))
+                .hasMessageContaining("both a conversation and a message");
+    }
+
+    @Test
     void aCallbackWithoutMessageOrWithAnUnknownStatusIsRefusedWithTheReason() {
         Map<String, String> noSid = callback("SM102", "sent", null);
         noSid.remove("MessageSid");
         noSid.remove("SmsSid");
-        assertThatThrownBy(() -> StatusCallback.parse(noSid)).hasMessage("MessageSid is missing");
-        assertThatThrownBy(() -> StatusCallback.parse(callback("SM103", "teleported", null)))
+        assertThatThrownBy(() -> StatusCallback.parse(noSid, Map.of())).hasMessage("MessageSid is missing");
+        assertThatThrownBy(() -> StatusCallback.parse(callback("SM103", "teleported", null), Map.of()))
                 .hasMessageContaining("'teleported'");
-        assertThatThrownBy(() -> StatusCallback.parse(callback("SM104", "failed", "30003; DROP")))
+        assertThatThrownBy(() -> StatusCallback.parse(callback("SM104", "failed", "30003; DROP"), Map.of()))
                 .hasMessageContaining("ErrorCode");
     }
 }

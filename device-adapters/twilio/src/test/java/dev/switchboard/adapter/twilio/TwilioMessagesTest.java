@@ -16,7 +16,8 @@ class TwilioMessagesTest {
         try (FakeTwilioApi api = new FakeTwilioApi()) {
             TwilioMessages messages = new TwilioMessages(TestSettings.twilio(api.baseUrl()));
 
-            String sid = messages.send(new E164Number("+447700900123"), "Your parcel leaves today. Zażółć 👍");
+            String sid = messages.send(new E164Number("+447700900123"), "Your parcel leaves today. Zażółć 👍",
+                    new OutgoingMessage("cv-7", "m-9"));
 
             assertThat(sid).startsWith("SM").endsWith("1");
             assertThat(api.received).singleElement().satisfies(request -> {
@@ -26,7 +27,8 @@ class TwilioMessagesTest {
                 assertThat(request.form()).containsEntry("To", "+447700900123")
                         .containsEntry("From", TestSettings.FROM)
                         .containsEntry("Body", "Your parcel leaves today. Zażółć 👍")
-                        .containsEntry("StatusCallback", TestSettings.PUBLIC_URL + "/twilio/status");
+                        .containsEntry("StatusCallback",
+                                TestSettings.PUBLIC_URL + "/twilio/status?conversation=cv-7&message=m-9");
                 assertThat(request.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
                         (TestSettings.ACCOUNT_SID + ":" + TestSettings.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
             });
@@ -36,7 +38,7 @@ class TwilioMessagesTest {
     @Test
     void aBaseUrlWithAPathKeepsIt() throws Exception {
         try (FakeTwilioApi api = new FakeTwilioApi()) {
-            new TwilioMessages(TestSettings.twilio(api.baseUrl() + "/twilio-proxy/")).send(new E164Number("+447700900123"), "hi");
+            new TwilioMessages(TestSettings.twilio(api.baseUrl() + "/twilio-proxy/")).send(new E164Number("+447700900123"), "hi", null);
 
             assertThat(api.received).singleElement().satisfies(request -> assertThat(request.path())
                     .isEqualTo("/twilio-proxy/2010-04-01/Accounts/" + TestSettings.ACCOUNT_SID + "/Messages.json"));
@@ -49,7 +51,7 @@ class TwilioMessagesTest {
             api.refuseWith(21211);
             TwilioMessages messages = new TwilioMessages(TestSettings.twilio(api.baseUrl()));
 
-            assertThatThrownBy(() -> messages.send(new E164Number("+447700900123"), "hi"))
+            assertThatThrownBy(() -> messages.send(new E164Number("+447700900123"), "hi", null))
                     .isInstanceOf(TwilioMessages.SendFailedException.class)
                     .hasMessageContaining("Twilio error 21211")
                     .hasMessageContaining("HTTP 400");

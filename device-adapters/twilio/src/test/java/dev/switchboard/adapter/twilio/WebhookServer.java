@@ -48,7 +48,7 @@ final class WebhookServer implements AutoCloseable {
     record Answer(int status, String contentType, String body) {
     }
 
-    /** Posts {@code form} to {@code path} as Twilio would, signed for the public URL with {@code authToken}. */
+    /** Posts {@code form} to {@code path} (with its query) as Twilio would, signed for the public URL with {@code authToken}. */
     Answer postSigned(String path, Map<String, String> form, String authToken) {
         return post(path, form, TwilioSigner.sign(authToken, TestSettings.PUBLIC_URL + path, form));
     }
