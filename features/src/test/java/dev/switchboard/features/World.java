@@ -27,6 +27,19 @@ final class World {
     final Map<String, String> pagerTexts = new HashMap<>();
     /** Every answer line the pager got, oldest first. */
     final List<PagerClient.Answer> pagerAnswers = new ArrayList<>();
+    /** The phone of the scenario's SMS customer, a fresh number each scenario, and what Twilio got back. */
+    final TextingCustomer texter = new TextingCustomer(String.format("+4477019%05d", NUMBERS.incrementAndGet()));
+
+    static final class TextingCustomer {
+        final String number;
+        /** Each webhook Twilio posted for him, as posted, and the answers, oldest first. */
+        final List<Map<String, String>> webhooks = new ArrayList<>();
+        final List<HttpJson.Response> answers = new ArrayList<>();
+
+        TextingCustomer(String number) {
+            this.number = number;
+        }
+    }
 
     static final class WebVisitor {
         final String id = "visitor-" + UUID.randomUUID();
