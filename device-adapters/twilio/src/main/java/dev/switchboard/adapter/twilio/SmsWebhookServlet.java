@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A signed webhook that is not a message we can take (no MessageSid, no From, a From that is not a phone
  * number) is logged and answered with an empty TwiML response: Twilio accepts it and sends nothing, as there
- * is nobody to tell. A message the help desk refuses (too long) is answered with the reason, as TwiML.
+ * is nobody to tell. A message the help desk refuses (too long) is answered with the reason, as TwiML; one it
+ * cannot take now (it failed) gets 503, so that Twilio tries the number's fallback URL and reports it.
  */
 final class SmsWebhookServlet extends SignedWebhookServlet {
     static final String PATH = "/twilio/sms";
@@ -69,6 +70,12 @@ final class SmsWebhookServlet extends SignedWebhookServlet {
         } catch (IllegalArgumentException e) {
             LOG.warn("Twilio message {} refused by the help desk: {}", message.messageSid(), e.getMessage());
             twiml = renderer.render(DeviceProfile.TWIML, Reply.error(e.getMessage())).body();
+        } catch (RuntimeException e) {
+            // Nothing was stored: a 5xx makes Twilio try the number's fallback URL and report the failure.
+            LOG.error("Twilio message {} could not be taken, nothing stored: {}", message.messageSid(), e.toString(), e);
+            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=UTF-8",
+                    "The help desk cannot take messages right now\n");
+            return;
         }
         answer(response, HttpServletResponse.SC_OK, TWIML, twiml);
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A help desk that keeps what it was given and answers "Got it: <text>" as TwiML, once per idempotency key
  * and address, as the hub does; a text longer than 2,000 characters is refused as the hub refuses one over
- * its limit.
+ * its limit; the text "break the help desk" makes it fail as a help desk whose database is gone.
  */
 final class RecordingHelpDesk implements HelpDesk {
     final List<Interaction> processed = new CopyOnWriteArrayList<>();
@@ -23,6 +23,9 @@ final class RecordingHelpDesk implements HelpDesk {
 
     @Override
     public Outcome submit(Interaction interaction, String customerToken) {
+        if (interaction.text().equals("break the help desk")) {
+            throw new IllegalStateException("the database is gone");
+        }
         if (interaction.text().length() > 2_000) {
             throw new IllegalArgumentException("the text is longer than 2000 characters");
         }

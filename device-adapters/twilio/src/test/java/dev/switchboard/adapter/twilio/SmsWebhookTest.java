@@ -158,6 +158,19 @@ class SmsWebhookTest {
     }
 
     @Test
+    void aHelpDeskFailureIs503SoThatTwilioTriesItsFallbackAndTheWebhookKeepsWorking() {
+        try (LogCapture log = new LogCapture(SmsWebhookServlet.class)) {
+            WebhookServer.Answer failed = server.postSigned("/twilio/sms",
+                    sms("SM0011", "+447700900123", "break the help desk"), TestSettings.AUTH_TOKEN);
+
+            assertThat(failed.status()).isEqualTo(503);
+            assertThat(log.messages()).anySatisfy(line -> assertThat(line).contains("SM0011", "nothing stored"));
+        }
+        assertThat(server.postSigned("/twilio/sms", sms("SM0012", "+447700900123", "still there?"),
+                TestSettings.AUTH_TOKEN).status()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyThatIsNotAFormIsRefusedWith400() {
         WebhookServer.Answer answer = server.send("/twilio/sms", "application/json", "{\"From\": \"+447700900123\"}", "x");
 
