@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ConversationView;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
@@ -129,6 +130,29 @@ class TwilioChannelTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/xml");
         assertThat(answer.body()).contains("<Response/>");
+    }
+
+    @Test
+    void aSignedStatusCallbackUpdatesTheDeliveryOfItsThreadMessageAndAForgedOneDoesNot() {
+        Outcome opened = earlierText("+447700900207");
+        String path = "/twilio/status?conversation=" + opened.conversationId() + "&message=" + opened.replyMessageId();
+
+        Response forged = http.send(TwilioWebhooks.post(gateway.baseUri(), path,
+                TwilioWebhooks.statusCallback("SMb0000000000000000000000000000007", "delivered", null), "Zm9yZ2Vk"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(reply(opened).delivery()).isNull();
+
+        Response undelivered = http.send(TwilioWebhooks.signedPost(gateway.baseUri(), path,
+                TwilioWebhooks.statusCallback("SMb0000000000000000000000000000007", "undelivered", "30003")));
+
+        assertThat(undelivered.status()).isEqualTo(204);
+        assertThat(reply(opened).delivery()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(reply(opened).deliveryDetail()).isEqualTo("undelivered, Twilio error 30003");
+    }
+
+    private static ThreadMessage reply(Outcome opened) {
+        return gateway.helpDesk().conversation(opened.conversationId(), opened.customerToken()).orElseThrow()
+                .messages().stream().filter(m -> m.id().equals(opened.replyMessageId())).findFirst().orElseThrow();
     }
 
     @Test

@@ -57,6 +57,22 @@ public final class TwilioWebhooks {
         return form;
     }
 
+    /** The form of a status callback for a text we sent, as Twilio posts it; {@code errorCode} may be {@code null}. */
+    public static Map<String, String> statusCallback(String messageSid, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", ACCOUNT_SID);
+        form.put("From", HELP_NUMBER);
+        form.put("MessageSid", messageSid);
+        form.put("SmsSid", messageSid);
+        form.put("MessageStatus", status);
+        form.put("SmsStatus", status);
+        form.put("ApiVersion", "2010-04-01");
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return form;
+    }
+
     /** Twilio's signature of a POST to {@code url} with {@code form}. */
     public static String sign(String authToken, String url, Map<String, String> form) {
         StringBuilder data = new StringBuilder(url);
@@ -90,7 +106,7 @@ public final class TwilioWebhooks {
         return request.build();
     }
 
-    /** A POST signed as Twilio signs it when it calls {@link #PUBLIC_URL} + {@code path}. */
+    /** A POST signed as Twilio signs it when it calls {@link #PUBLIC_URL} + {@code path} (with its query). */
     public static HttpRequest signedPost(URI base, String path, Map<String, String> form) {
         return post(base, path, form, sign(AUTH_TOKEN, PUBLIC_URL + path, form));
     }

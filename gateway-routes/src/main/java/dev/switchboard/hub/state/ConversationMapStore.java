@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.io.Serializable;
 import java.sql.Connection;
@@ -34,10 +35,16 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     }
 
     /**
-     * A change of a conversation: its header and context, and the messages from {@code firstSeq} on (those
-     * not journaled before), so that a long thread's every append does not write it whole.
+     * A change of a conversation: its header and context, the messages from {@code firstSeq} on (those not
+     * journaled before), so that a long thread's every append does not write it whole, and the delivery
+     * status of the earlier messages that have one (a status changes after its message is stored).
      */
-    record Change(int firstSeq, Conversation conversation) implements Serializable {
+    record Change(int firstSeq, Conversation conversation, List<Delivery> deliveries) implements Serializable {
+        private static final long serialVersionUID = 2L;
+    }
+
+    /** The delivery status of the message at {@code seq}. */
+    record Delivery(int seq, DeliveryStatus status, String detail) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -48,13 +55,23 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
 
     @Override
     JournaledWrite journaled(String id, Conversation conversation) {
-        List<StoredMessage> messages = conversation.messages();
-        int firstSeq = Math.min(journaledMessages.getOrDefault(id, 0), messages.size());
-        Change change = new Change(firstSeq, new Conversation(conversation.id(), conversation.customerId(),
-                conversation.openedFrom(), conversation.tokenHash(), conversation.startedAt(), conversation.context(),
-                List.copyOf(messages.subList(firstSeq, messages.size()))));
-        journaledMessages.put(id, messages.size());
+        Change change = change(conversation, Math.min(journaledMessages.getOrDefault(id, 0), conversation.messages().size()));
+        journaledMessages.put(id, conversation.messages().size());
         return new JournaledWrite(serialize(change), connection -> write(connection, id, change));
+    }
+
+    private static Change change(Conversation conversation, int firstSeq) {
+        List<StoredMessage> messages = conversation.messages();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int seq = 0; seq < firstSeq; seq++) {
+            StoredMessage m = messages.get(seq);
+            if (m.delivery() != null) {
+                deliveries.add(new Delivery(seq, m.delivery(), m.deliveryDetail()));
+            }
+        }
+        return new Change(firstSeq, new Conversation(conversation.id(), conversation.customerId(),
+                conversation.openedFrom(), conversation.tokenHash(), conversation.startedAt(), conversation.context(),
+                List.copyOf(messages.subList(firstSeq, messages.size()))), deliveries);
     }
 
     @Override
@@ -64,10 +81,13 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
 
     @Override
     void write(Connection connection, String id, Conversation conversation) throws SQLException {
-        write(connection, id, new Change(0, conversation));
+        write(connection, id, change(conversation, 0));
     }
 
-    /** Upserts the header and inserts the change's messages that the database does not have yet. */
+    /**
+     * Upserts the header, inserts the change's messages that the database does not have yet, and updates
+     * the delivery status of those it has.
+     */
     private void write(Connection connection, String id, Change change) throws SQLException {
         Conversation conversation = change.conversation();
         String context = toJson(conversation.context());
@@ -79,26 +99,52 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
                 insertHeader(connection, id, conversation, context);
             }
         }
+        List<Delivery> deliveries = new ArrayList<>(change.deliveries());
         List<StoredMessage> messages = conversation.messages();
-        if (messages.isEmpty()) {
+        if (!messages.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO messages (conversation_id, seq, id, channel, direction, author, body, sent_at,"
+                            + " idempotency_key, delivery_status, delivery_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < messages.size(); i++) {
+                    StoredMessage m = messages.get(i);
+                    int seq = change.firstSeq() + i;
+                    insert.setString(1, id);
+                    insert.setInt(2, seq);
+                    insert.setString(3, m.id());
+                    insert.setString(4, m.channel());
+                    insert.setString(5, m.direction().name());
+                    insert.setString(6, m.author());
+                    insert.setString(7, m.text());
+                    SqlTimes.set(insert, 8, m.at());
+                    insert.setString(9, m.idempotencyKey());
+                    insert.setString(10, m.delivery() == null ? null : m.delivery().name());
+                    insert.setString(11, m.deliveryDetail());
+                    if (!insertOnce(insert) && m.delivery() != null) {
+                        deliveries.add(new Delivery(seq, m.delivery(), m.deliveryDetail()));
+                    }
+                }
+            }
+        }
+        updateDeliveries(connection, id, deliveries);
+    }
+
+    /** Writes delivery statuses where the row differs; messages without a status (most channels) cost nothing. */
+    private static void updateDeliveries(Connection connection, String id, List<Delivery> deliveries) throws SQLException {
+        if (deliveries.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO messages (conversation_id, seq, id, channel, direction, author, body, sent_at, idempotency_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < messages.size(); i++) {
-                StoredMessage m = messages.get(i);
-                insert.setString(1, id);
-                insert.setInt(2, change.firstSeq() + i);
-                insert.setString(3, m.id());
-                insert.setString(4, m.channel());
-                insert.setString(5, m.direction().name());
-                insert.setString(6, m.author());
-                insert.setString(7, m.text());
-                SqlTimes.set(insert, 8, m.at());
-                insert.setString(9, m.idempotencyKey());
-                insertOnce(insert);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET delivery_status = ?,"
+                + " delivery_detail = ? WHERE conversation_id = ? AND seq = ?"
+                + " AND (delivery_status IS NULL OR delivery_status <> ?)")) {
+            for (Delivery delivery : deliveries) {
+                update.setString(1, delivery.status().name());
+                update.setString(2, delivery.detail());
+                update.setString(3, id);
+                update.setInt(4, delivery.seq());
+                update.setString(5, delivery.status().name());
+                update.addBatch();
             }
+            update.executeBatch();
         }
     }
 
@@ -135,18 +181,24 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static List<StoredMessage> readMessages(Connection connection, String id) throws SQLException {
         List<StoredMessage> messages = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, channel, direction, author, body, sent_at, idempotency_key FROM messages"
+                "SELECT id, channel, direction, author, body, sent_at, idempotency_key, delivery_status, delivery_detail"
+                        + " FROM messages"
                         + " WHERE conversation_id = ? ORDER BY seq")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     messages.add(new StoredMessage(row.getString("id"), row.getString("channel"),
                             Direction.valueOf(row.getString("direction")), row.getString("author"),
-                            row.getString("body"), SqlTimes.get(row, "sent_at"), row.getString("idempotency_key")));
+                            row.getString("body"), SqlTimes.get(row, "sent_at"), row.getString("idempotency_key"),
+                            deliveryStatus(row.getString("delivery_status")), row.getString("delivery_detail")));
                 }
             }
         }
         return messages;
+    }
+
+    private static DeliveryStatus deliveryStatus(String stored) {
+        return stored == null ? null : DeliveryStatus.valueOf(stored);
     }
 
     private String toJson(CustomerContext context) {

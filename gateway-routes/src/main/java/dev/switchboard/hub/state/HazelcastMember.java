@@ -11,7 +11,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.MapStore;
-import dev.switchboard.hub.domain.AgentAvailability;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.IdempotencyLog;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's embedded Hazelcast member, which holds the state every gateway node must see, and the
- * hub's stores over it. Maps that must survive a restart write through to the database.
+ * hub's stores over it. Maps that must survive a restart are journaled, then written to the database.
  */
 public final class HazelcastMember implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
@@ -32,8 +31,6 @@ public final class HazelcastMember implements AutoCloseable {
     static final String ADDRESS_LINKS = "address-links";
     static final String CONVERSATIONS = "conversations";
     static final String IDEMPOTENCY = "idempotency";
-    static final String AGENTS_ON_DUTY = "agents-on-duty";
-    static final String CUSTOMERS_WAITING = "customers-waiting";
 
     private final HazelcastInstance instance;
     private final GroupCommit writes;
@@ -50,9 +47,12 @@ public final class HazelcastMember implements AutoCloseable {
     public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
                                         ObjectMapper json) {
         GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
-        List<JdbcMapStore<?>> stores = List.of(new CustomerMapStore(dataSource, writes),
-                new AddressLinkMapStore(dataSource, writes), new ConversationMapStore(dataSource, writes, json),
-                new IdempotencyMapStore(dataSource, writes, json));
+        CustomerMapStore customers = new CustomerMapStore(dataSource, writes);
+        AddressLinkMapStore addressLinks = new AddressLinkMapStore(dataSource, writes);
+        ConversationMapStore conversations = new ConversationMapStore(dataSource, writes, json);
+        IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
+        AccountMapStore accounts = new AccountMapStore(dataSource, writes);
+        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts);
         writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
@@ -71,10 +71,11 @@ public final class HazelcastMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
-        config.addMapConfig(durableMap(CUSTOMERS, stores.get(0)));
-        config.addMapConfig(durableMap(ADDRESS_LINKS, stores.get(1)));
-        config.addMapConfig(durableMap(CONVERSATIONS, stores.get(2)));
-        config.addMapConfig(durableMap(IDEMPOTENCY, stores.get(3)));
+        config.addMapConfig(durableMap(CUSTOMERS, customers));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
+        config.addMapConfig(durableMap(CONVERSATIONS, conversations));
+        config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
+        AgentMaps.configure(config, accounts);
 
         HazelcastInstance instance;
         try {
@@ -112,9 +113,8 @@ public final class HazelcastMember implements AutoCloseable {
         return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
     }
 
-    public AgentAvailability agentAvailability() {
-        return new HazelcastAgentAvailability(
-                instance.getReplicatedMap(AGENTS_ON_DUTY), instance.getReplicatedMap(CUSTOMERS_WAITING));
+    public AgentMaps agentMaps() {
+        return new AgentMaps(instance);
     }
 
     public boolean isUp() {

@@ -129,10 +129,23 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         return found;
     }
 
-    /** No initial load: entries come into memory when first asked for. */
+    /** No initial load by default: entries come into memory when first asked for. */
     @Override
-    public final Iterable<String> loadAllKeys() {
+    public Iterable<String> loadAllKeys() {
         return null;
+    }
+
+    /** A query for a store that overrides {@link #loadAllKeys}. */
+    final <T> T readAll(SqlRead<T> read) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read.read(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the keys: " + e.getMessage(), e);
+        }
+    }
+
+    interface SqlRead<T> {
+        T read(Connection connection) throws SQLException;
     }
 
     @Override

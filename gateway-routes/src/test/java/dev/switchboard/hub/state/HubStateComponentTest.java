@@ -11,6 +11,7 @@ import dev.switchboard.hub.domain.Ids;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.CustomerTokenRequiredException;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.spi.WebVisitorId;
@@ -197,6 +198,32 @@ class HubStateComponentTest {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    @Test
+    void aDeliveryStatusIsKeptOnTheMessageAndReadBackAfterARestart() {
+        String conversationId;
+        try (HubState state = HubState.open(dataDir)) {
+            IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900333"), "sms", null);
+            conversationId = customer.conversation().id();
+            ConversationStore store = state.member().conversationStore();
+            store.record(conversationId, customer.conversation(), List.of(
+                    new StoredMessage("m-q", "sms", Direction.INBOUND, "you", "hi", Instant.now(), "k-1"),
+                    new StoredMessage("m-a", "sms", Direction.OUTBOUND, "help desk", "hello", Instant.now(), "k-1")), null);
+            store.recordDelivery(conversationId, "m-a", DeliveryStatus.SENT, null);
+            store.recordDelivery(conversationId, "m-a", DeliveryStatus.FAILED, "SMSC error 0x0000000B");
+            store.recordDelivery(conversationId, "m-a", DeliveryStatus.SENT, null);
+            store.recordDelivery(conversationId, "m-unknown", DeliveryStatus.DELIVERED, null);
+            store.recordDelivery("c-unknown", "m-a", DeliveryStatus.DELIVERED, null);
+            assertThat(store.get("c-unknown")).isEmpty();
+        }
+
+        try (HubState restarted = HubState.open(dataDir)) {
+            Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
+            assertThat(conversation.messages()).extracting(StoredMessage::id, StoredMessage::delivery, StoredMessage::deliveryDetail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("m-q", null, null),
+                            org.assertj.core.groups.Tuple.tuple("m-a", DeliveryStatus.FAILED, "SMSC error 0x0000000B"));
         }
     }
 }

@@ -1,30 +1,30 @@
 package dev.switchboard.adapter.twilio;
 
+import dev.switchboard.spi.DeliveryStatus;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Twilio's {@code MessageStatus} of an outgoing message, as its status callbacks report it. Grouped the way the
- * help desk shows a message's fate: waiting, handed to the network, delivered, or failed.
+ * Twilio's {@code MessageStatus} of an outgoing message, as its status callbacks report it, with the
+ * {@link DeliveryStatus} the help desk shows for it.
  */
 enum MessageStatus {
-    ACCEPTED(Progress.WAITING), SCHEDULED(Progress.WAITING), QUEUED(Progress.WAITING), SENDING(Progress.WAITING),
-    SENT(Progress.SENT),
-    DELIVERED(Progress.DELIVERED), READ(Progress.DELIVERED),
-    UNDELIVERED(Progress.FAILED), FAILED(Progress.FAILED), CANCELED(Progress.FAILED),
-    PARTIALLY_DELIVERED(Progress.FAILED);
+    ACCEPTED(DeliveryStatus.QUEUED), SCHEDULED(DeliveryStatus.QUEUED), QUEUED(DeliveryStatus.QUEUED),
+    SENDING(DeliveryStatus.QUEUED),
+    SENT(DeliveryStatus.SENT),
+    DELIVERED(DeliveryStatus.DELIVERED), READ(DeliveryStatus.DELIVERED),
+    UNDELIVERED(DeliveryStatus.FAILED), FAILED(DeliveryStatus.FAILED), CANCELED(DeliveryStatus.FAILED),
+    PARTIALLY_DELIVERED(DeliveryStatus.FAILED);
 
-    /** How far the message got. DELIVERED and FAILED are final. */
-    enum Progress { WAITING, SENT, DELIVERED, FAILED }
+    private final DeliveryStatus delivery;
 
-    private final Progress progress;
-
-    MessageStatus(Progress progress) {
-        this.progress = progress;
+    MessageStatus(DeliveryStatus delivery) {
+        this.delivery = delivery;
     }
 
-    Progress progress() {
-        return progress;
+    /** How far the message got, as the help desk shows it. */
+    DeliveryStatus delivery() {
+        return delivery;
     }
 
     /** Twilio's lower-case name ({@code delivered}, {@code partially_delivered}); empty for one we do not know. */

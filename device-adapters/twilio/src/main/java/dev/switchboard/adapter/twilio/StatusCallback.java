@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.twilio;
 
+import dev.switchboard.spi.DeliveryStatus;
 import java.util.Map;
 
 /**
@@ -51,7 +52,7 @@ record StatusCallback(String messageSid, MessageStatus status, String errorCode,
 
     /** For a failed message, what went wrong as Twilio said it ({@code "undelivered, Twilio error 30003"}); else {@code null}. */
     String failureDetail() {
-        if (status.progress() != MessageStatus.Progress.FAILED) {
+        if (status.delivery() != DeliveryStatus.FAILED) {
             return null;
         }
         return errorCode == null ? status.twilioName() : status.twilioName() + ", Twilio error " + errorCode;

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /twilio/status}: Twilio's status callbacks for the messages we send, signed like every webhook.
- * Each valid one is handed to the consumer given; answered 204, which Twilio takes as received. A callback
+ * Each valid one is handed to the consumer given ({@link DeliveryReports}); answered 204, which Twilio takes as
+ * received. A callback
  * that cannot be read is logged and answered 400: Twilio shows it in its debugger.
  */
 final class StatusCallbackServlet extends SignedWebhookServlet {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code twilio} channel: SMS and MMS through Twilio. Twilio's webhook {@code /twilio/sms} brings each
  * message (signature checked) to the help desk as channel {@code sms}, profile {@code twiml}, and the answer
- * goes back at once as TwiML; {@code /twilio/status} takes the status callbacks of the messages we send;
+ * goes back at once as TwiML; {@code /twilio/status} takes the status callbacks of the messages we send and
+ * hands them to the help desk ({@link DeliveryReports});
  * {@link TwilioMessages} sends later answers through the REST API.
  *
  * <p>Without an account SID, auth token and sender number the channel is off: nothing is mounted and
@@ -58,26 +59,14 @@ public final class TwilioAdapter implements DeviceAdapter {
         WebhookSignature signature = new WebhookSignature(settings);
         context.mount(SmsWebhookServlet.PATH,
                 new SmsWebhookServlet(signature, context.helpDesk(), context.renderer(), clock));
-        context.mount(StatusCallbackServlet.PATH, new StatusCallbackServlet(signature, TwilioAdapter::logStatus));
+        context.mount(StatusCallbackServlet.PATH,
+                new StatusCallbackServlet(signature, new DeliveryReports(context.helpDesk())));
         messages = new TwilioMessages(settings);
         LOG.info("Twilio channel on: webhooks {} and {} signed for {}, texts sent from {} through {}",
                 SmsWebhookServlet.PATH, StatusCallbackServlet.PATH, settings.publicUrl(), settings.from().value(),
                 settings.apiBaseUrl());
         health = AdapterHealth.up("webhooks at " + settings.publicAddress(SmsWebhookServlet.PATH) + " and "
                 + StatusCallbackServlet.PATH + ", sending from " + settings.from().value());
-    }
-
-    /**
-     * Until the help desk takes delivery reports (the SMPP issue adds {@code HelpDesk.reportDelivery}), a status
-     * callback is logged only. Then: for a callback with {@link StatusCallback#message()}, report its
-     * {@link MessageStatus.Progress} (WAITING as QUEUED) and {@link StatusCallback#failureDetail()}.
-     */
-    private static void logStatus(StatusCallback callback) {
-        LOG.info("Twilio message {}{} is {} ({}){}", callback.messageSid(),
-                callback.message() == null ? "" : " (" + callback.message().conversationId() + "/"
-                        + callback.message().messageId() + ")",
-                callback.status().twilioName(), callback.status().progress(),
-                callback.failureDetail() == null ? "" : ": " + callback.failureDetail());
     }
 
     /** The REST client for answers sent later, once the channel is on; empty while it is off. */

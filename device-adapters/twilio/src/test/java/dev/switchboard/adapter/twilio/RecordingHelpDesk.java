@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.twilio;
 
 import dev.switchboard.spi.ConversationView;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
@@ -43,6 +44,22 @@ final class RecordingHelpDesk implements HelpDesk {
     @Override
     public Optional<ConversationView> conversation(String conversationId, String customerToken) {
         return Optional.empty();
+    }
+
+    /** One delivery report as the help desk got it. */
+    record DeliveryReport(String conversationId, String messageId, DeliveryStatus status, String detail) {
+    }
+
+    final List<DeliveryReport> deliveryReports = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void reportDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
+        deliveryReports.add(new DeliveryReport(conversationId, messageId, status, detail));
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of();
     }
 
     /** A stand-in for the renderers module: the reply's text in a TwiML message, XML-escaped. */

@@ -3,6 +3,7 @@ package dev.switchboard.adapter.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.spi.DeliveryStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,20 +31,20 @@ class StatusCallbackTest {
         StatusCallback delivered = StatusCallback.parse(callback("SM100", "delivered", null), Map.of());
         assertThat(delivered.messageSid()).isEqualTo("SM100");
         assertThat(delivered.status()).isEqualTo(MessageStatus.DELIVERED);
-        assertThat(delivered.status().progress()).isEqualTo(MessageStatus.Progress.DELIVERED);
+        assertThat(delivered.status().delivery()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(delivered.failureDetail()).isNull();
 
-        assertThat(StatusCallback.parse(callback("SM100", "sent", null), Map.of()).status().progress())
-                .isEqualTo(MessageStatus.Progress.SENT);
-        assertThat(StatusCallback.parse(callback("SM100", "queued", null), Map.of()).status().progress())
-                .isEqualTo(MessageStatus.Progress.WAITING);
+        assertThat(StatusCallback.parse(callback("SM100", "sent", null), Map.of()).status().delivery())
+                .isEqualTo(DeliveryStatus.SENT);
+        assertThat(StatusCallback.parse(callback("SM100", "queued", null), Map.of()).status().delivery())
+                .isEqualTo(DeliveryStatus.QUEUED);
     }
 
     @Test
     void aFailureCarriesTwiliosErrorCode() throws Exception {
         StatusCallback undelivered = StatusCallback.parse(callback("SM101", "undelivered", "30003"), Map.of());
 
-        assertThat(undelivered.status().progress()).isEqualTo(MessageStatus.Progress.FAILED);
+        assertThat(undelivered.status().delivery()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(undelivered.errorCode()).isEqualTo("30003");
         assertThat(undelivered.failureDetail()).isEqualTo("undelivered, Twilio error 30003");
     }
