@@ -1,5 +1,7 @@
 package dev.switchboard.spi;
 
+import java.util.Objects;
+
 /**
  * An adapter's state as {@code /health} shows it.
  *
@@ -19,7 +21,7 @@ public record AdapterHealth(Status status, String detail) {
     }
 
     public AdapterHealth {
-        java.util.Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(status, "status");
     }
 
     public static AdapterHealth up(String detail) {
