@@ -155,7 +155,7 @@ public final class Gateway implements AutoCloseable {
             } catch (RuntimeException e) {
                 state = AdapterHealth.down("health check failed: " + e.getMessage());
             }
-            report.adapter(adapter.id(), state.up(), state.detail());
+            report.adapter(adapter.id(), state);
         }
         return report;
     }
