@@ -2,8 +2,10 @@ package dev.switchboard.adapter.itv;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.FrontEnd;
+import dev.switchboard.spi.OutboundSender;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,6 +45,7 @@ public final class ItvAdapter implements DeviceAdapter {
     @Override
     public void start(AdapterContext context) {
         TvAppFiles files = TvAppFiles.fromClasspath();
+        context.sendsOn(Channel.TV, OutboundSender.readFromThread());
         context.mount(TvApiServlet.API_PATH + "/*", new TvApiServlet(context.helpDesk(), new TvInteractions(clock)));
         context.mount(TvAppServlet.APP_PATH + "*", new TvAppServlet(files));
         LOG.info("TV overlay at {} ({} files, {} bytes), its API at {}/", TvAppServlet.APP_PATH, files.count(),

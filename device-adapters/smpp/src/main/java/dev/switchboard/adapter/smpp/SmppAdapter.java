@@ -12,6 +12,7 @@ import dev.switchboard.adapter.smpp.store.SeenMessages;
 import dev.switchboard.adapter.smpp.text.AnswerPages;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.FrontEnd;
 import java.time.Clock;
@@ -60,6 +61,10 @@ public final class SmppAdapter implements DeviceAdapter {
         return "SMS through an operator's SMSC over SMPP 3.4 (jSMPP), with a durable outbox and delivery receipts";
     }
 
+    /** The setting naming the adapter that carries the help desk's own texts (agents' answers). */
+    static final String SMS_SENDER = "switchboard.sms.sender";
+    private static final String SMPP_SENDS_SMS = "smpp";
+
     @Override
     public void start(AdapterContext context) throws Exception {
         settings = SmppSettings.from(context.settings());
@@ -89,6 +94,9 @@ public final class SmppAdapter implements DeviceAdapter {
                 optOuts, more, sender);
         IncomingTexts incoming = new IncomingTexts(new SenderNumbers(settings.countryCode()), parts, seen, desk, clock);
         sender.start();
+        if (SMPP_SENDS_SMS.equals(context.settings().get(SMS_SENDER).orElse(""))) {
+            context.sendsOn(Channel.SMS, desk::deliver);
+        }
         housekeeping.scheduleWithFixedDelay(this::compactJournal, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
         link.start(new DeliverSmListener(incoming, new DeliveryReceipts(outbox, reports)));
         if (simulator != null && !link.awaitBound(SIMULATOR_BIND_WAIT)) {

@@ -10,6 +10,7 @@ import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.ReplyRenderer;
 import java.time.Instant;
@@ -89,6 +90,20 @@ final class TextDesk {
         String textKey = outcome.replyMessageId() != null ? outcome.replyMessageId() : key + ":answer";
         outbox.enqueue(new OutgoingSms(textKey, from.value(), page.text(), outcome.conversationId(),
                 outcome.replyMessageId(), false));
+    }
+
+    /**
+     * Texts a message the help desk originates (an agent's answer), paged like an answer, with its message
+     * id so that its receipt reaches the thread.
+     */
+    void deliver(OutboundMessage message) {
+        if (!(message.address() instanceof E164Number to)) {
+            throw new IllegalArgumentException("an SMS goes to a phone number, not to " + message.address().key());
+        }
+        AnswerPages.Page page = pages.first(renderer.renderUntrimmed(DeviceProfile.SMS, message.reply()).body());
+        more.keep(to.value(), page.rest());
+        outbox.enqueue(new OutgoingSms(message.messageId(), to.value(), page.text(), message.conversationId(),
+                message.messageId(), false));
     }
 
     /** Sends a text of the adapter's own, paged like an answer. */

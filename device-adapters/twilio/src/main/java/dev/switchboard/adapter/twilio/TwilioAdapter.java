@@ -2,6 +2,7 @@ package dev.switchboard.adapter.twilio;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,6 +45,10 @@ public final class TwilioAdapter implements DeviceAdapter {
         return "SMS and MMS through Twilio (" + SmsWebhookServlet.PATH + ", " + StatusCallbackServlet.PATH + ")";
     }
 
+    /** The setting naming the adapter that carries the help desk's own texts (agents' answers). */
+    static final String SMS_SENDER = "switchboard.sms.sender";
+    private static final String TWILIO_SENDS_SMS = "twilio";
+
     @Override
     public void start(AdapterContext context) {
         Optional<TwilioSettings> configured = TwilioSettings.from(context.settings());
@@ -62,6 +67,9 @@ public final class TwilioAdapter implements DeviceAdapter {
         context.mount(StatusCallbackServlet.PATH,
                 new StatusCallbackServlet(signature, new DeliveryReports(context.helpDesk())));
         messages = new TwilioMessages(settings);
+        if (TWILIO_SENDS_SMS.equals(context.settings().get(SMS_SENDER).orElse(""))) {
+            context.sendsOn(Channel.SMS, new TwilioTexts(messages, context.renderer()));
+        }
         LOG.info("Twilio channel on: webhooks {} and {} signed for {}, texts sent from {} through {}",
                 SmsWebhookServlet.PATH, StatusCallbackServlet.PATH, settings.publicUrl(), settings.from().value(),
                 settings.apiBaseUrl());

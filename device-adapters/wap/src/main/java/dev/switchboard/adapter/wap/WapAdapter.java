@@ -2,8 +2,10 @@ package dev.switchboard.adapter.wap;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.FrontEnd;
+import dev.switchboard.spi.OutboundSender;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -47,6 +49,7 @@ public final class WapAdapter implements DeviceAdapter {
                 context.sharedMap("subscriber-tokens", settings.subscriberMemory()));
         OperatorHeaders operator = new OperatorHeaders(settings.msisdnHeaders(), settings.trustedGateways(),
                 settings.locationHeader());
+        context.sendsOn(Channel.WAP, OutboundSender.readFromThread());
         context.mount(PATH + "/*", new WapServlet(context.helpDesk(), context.renderer(), sessions, operator, settings, clock));
         LOG.info("WAP pages at {}, decks up to {} bytes, MSISDN headers {} trusted from {}", PATH,
                 settings.deckBudgetBytes(), settings.msisdnHeaders(),
