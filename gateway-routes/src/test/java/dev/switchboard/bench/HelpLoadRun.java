@@ -110,7 +110,7 @@ public final class HelpLoadRun {
             try {
                 try (Gateway gateway = TestGateways.start(dataDir)) {
                     report.note("Gateway", "TestGateways.start on a fresh temporary data directory (embedded H2 file,"
-                            + " WRITE_DELAY=0; one Hazelcast member), started in " + gateway.startupTime().toMillis() + " ms");
+                            + " a journal in front of it; one Hazelcast member), started in " + gateway.startupTime().toMillis() + " ms");
                     if (api) {
                         measureApi(settings, driver, gateway, runId, report, warmup, out, recordings);
                     }

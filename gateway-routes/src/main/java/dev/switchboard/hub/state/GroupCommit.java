@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Makes the durable maps' writes durable, many callers' at a time. A caller blocks until its write is in
  * the {@link Journal} (one file write for all the writes gathered meanwhile), so a write that returned
  * survives the process being killed. A second thread then writes the journaled batches to the database,
- * several batches to a transaction, and moves the journal's checkpoint past them.
+ * several batches to a transaction; about once a second (and when idle) it has the database write its
+ * file ({@code CHECKPOINT}) and moves the journal's checkpoint past what the file now holds.
  *
  * <p>A database batch that fails is rolled back and its writes retried one by one, so one bad write costs
  * only itself; it is logged with its store and key (it is still in memory, and in the journal until the
@@ -32,6 +35,8 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 512;
     private static final int MAX_BATCHES_BEHIND = 64;
+    /** How often the database is made to write its commits to its file, so that the journal can be cut. */
+    private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
 
     /** One write, run inside a database transaction that the caller commits; must not commit or roll back. */
     @FunctionalInterface
@@ -168,29 +173,52 @@ final class GroupCommit implements AutoCloseable {
 
     private void databaseLoop() {
         List<Journaled> batches = new ArrayList<>();
+        Journal.Position applied = null;
+        long flushedAt = System.nanoTime();
         while (!journalDone || !toDatabase.isEmpty()) {
             try {
                 Journaled first = toDatabase.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (first != null) {
+                    batches.add(first);
+                    toDatabase.drainTo(batches);
+                    if (writeToDatabase(batches)) {
+                        applied = batches.get(batches.size() - 1).end();
+                    } else {
+                        checkpointHeld = true;
+                    }
                 }
-                batches.add(first);
-                toDatabase.drainTo(batches);
-                if (writeToDatabase(batches) && !checkpointHeld) {
-                    journal.checkpoint(batches.get(batches.size() - 1).end());
-                } else {
-                    checkpointHeld = true;
+                boolean due = first == null || System.nanoTime() - flushedAt >= FLUSH_INTERVAL.toNanos();
+                if (applied != null && due && !checkpointHeld) {
+                    flushAndCheckpoint(applied);
+                    applied = null;
+                    flushedAt = System.nanoTime();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (IOException e) {
-                LOG.warn("Cannot move the journal checkpoint: {}", e.toString());
             } finally {
                 batches.clear();
             }
         }
+        if (applied != null && !checkpointHeld) {
+            flushAndCheckpoint(applied);
+        }
         closeConnection();
+    }
+
+    /**
+     * Has the database write what it committed to its file (its commits only reach the file in the
+     * background), then moves the journal's checkpoint past it: until then the journal keeps those writes.
+     */
+    private void flushAndCheckpoint(Journal.Position applied) {
+        try (Statement checkpoint = connection().createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+            connection.commit();
+            journal.checkpoint(applied);
+        } catch (SQLException | IOException e) {
+            LOG.warn("Cannot flush the database and move the journal checkpoint (the journal keeps the writes): {}",
+                    e.toString());
+        }
     }
 
     /** Returns whether every write reached the database or was refused on its own (and logged). */
