@@ -1,6 +1,8 @@
 package dev.switchboard.bench;
 
+import com.twilio.security.RequestValidator;
 import dev.switchboard.gateway.http.GatewayHttpServer;
+import dev.switchboard.testing.TwilioWebhooks;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +14,7 @@ import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.PageNavigation;
 import dev.switchboard.spi.Reply;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -20,7 +23,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * The baseline: a bare Jetty 12 server built like the gateway's (see
  * {@code dev.switchboard.gateway.http.GatewayHttpServer}: QueuedThreadPool of 200/8, one ServerConnector,
  * an ee10 ServletContextHandler at "/") with one servlet that reads the request body and answers 201 with
- * a fixed JSON body of about the size of the hub's answer, with the same response headers.
+ * a fixed JSON body of about the size of the hub's answer, with the same response headers; beside it one that
+ * answers a fixed WML deck, and one that only checks a Twilio webhook's signature and answers fixed TwiML.
  */
 final class BareServer implements AutoCloseable {
     /** A copy of the hub's answer to "What are your opening hours?" from a new visitor (about 1.3 KB). */
@@ -47,6 +51,12 @@ final class BareServer implements AutoCloseable {
      */
     static final byte[] WML_DECK = wmlDeck();
 
+    /** A copy of the hub's TwiML answer to "What are your opening hours?" by SMS (312 bytes). */
+    static final byte[] TWIML_BODY = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Message>Switchboard service"
+            + " points are open Mon-Fri 9:00-20:00 and Sat 10:00-16:00, closed on Sundays and public holidays. Our phone"
+            + " line is open Mon-Sat 8:00-22:00.\nYou can also ask about: Reset password, Bills and invoices, Roaming"
+            + " abroad</Message></Response>\n").getBytes(StandardCharsets.UTF_8);
+
     private final GatewayHttpServer server;
 
     private BareServer(GatewayHttpServer server) {
@@ -58,6 +68,7 @@ final class BareServer implements AutoCloseable {
         GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
         server.context().addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
         server.context().addServlet(new ServletHolder("fixed-deck", new FixedDeckServlet()), "/wap/ask");
+        server.context().addServlet(new ServletHolder("signature-check", new SignatureCheckServlet()), "/twilio/sms");
         server.start();
         return new BareServer(server);
     }
@@ -104,6 +115,31 @@ final class BareServer implements AutoCloseable {
             response.setHeader("Cache-Control", "no-store");
             response.setContentLength(WML_DECK.length);
             response.getOutputStream().write(WML_DECK);
+        }
+    }
+
+    /**
+     * Twilio's webhook with nothing behind it: reads the form, checks its {@code X-Twilio-Signature} with the SDK's
+     * {@link RequestValidator} against the public URL (403 when wrong), then answers 200 with {@link #TWIML_BODY}.
+     */
+    private static final class SignatureCheckServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient RequestValidator validator = new RequestValidator(TwilioWebhooks.AUTH_TOKEN);
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Map<String, String> form = new HashMap<>();
+            request.getParameterMap().forEach((name, values) -> form.put(name, values[0]));
+            if (!validator.validate(TwilioWebhooks.PUBLIC_URL + request.getRequestURI(), form,
+                    request.getHeader(TwilioWebhooks.SIGNATURE_HEADER))) {
+                response.sendError(403);
+                return;
+            }
+            response.setStatus(200);
+            response.setContentType("text/xml; charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentLength(TWIML_BODY.length);
+            response.getOutputStream().write(TWIML_BODY);
         }
     }
 

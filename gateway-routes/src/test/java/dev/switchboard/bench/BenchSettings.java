@@ -25,8 +25,9 @@ import java.time.Duration;
  * @param outputDir      where the results go ({@code bench.out}, default {@code target/bench})
  * @param drainTimeout   how long to wait for the requests still in flight when a phase ends
  * @param scenarios      which loads to run ({@code bench.scenarios}, default {@code api,wap}): {@code api} the customer
- *                       JSON API (new customers, then follow-ups), {@code wap} WML answer decks for new phones; each
- *                       beside its own bare baseline
+ *                       JSON API (new customers, then follow-ups), {@code wap} WML answer decks for new phones,
+ *                       {@code twilio} (only when named) signed Twilio SMS webhooks from new numbers; each beside its
+ *                       own bare baseline
  */
 record BenchSettings(int clients, Duration measured, int maxRequests, Duration warmup, int warmupRequests,
                      Duration warmupMax, Duration followUpWarmup, String client, boolean jfr, String outputDir, Duration drainTimeout,
@@ -34,6 +35,7 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
 
     static final String API = "api";
     static final String WAP = "wap";
+    static final String TWILIO = "twilio";
     static final String DEFAULT_SCENARIOS = API + "," + WAP;
 
     static final int DEFAULT_CLIENTS = 64;
@@ -72,8 +74,8 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
             throw new IllegalArgumentException("bench.client must be jetty or jdk, was " + client);
         }
         scenarios = java.util.Set.copyOf(scenarios);
-        if (scenarios.isEmpty() || !java.util.Set.of(API, WAP).containsAll(scenarios)) {
-            throw new IllegalArgumentException("bench.scenarios must name api and/or wap, was " + scenarios);
+        if (scenarios.isEmpty() || !java.util.Set.of(API, WAP, TWILIO).containsAll(scenarios)) {
+            throw new IllegalArgumentException("bench.scenarios must name some of api, wap and twilio, was " + scenarios);
         }
     }
 

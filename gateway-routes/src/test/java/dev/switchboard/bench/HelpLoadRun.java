@@ -5,6 +5,7 @@ import dev.switchboard.bench.ClosedLoop.Scenario;
 import dev.switchboard.bench.HttpDriver.Reply;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.TestGateways;
+import dev.switchboard.testing.TwilioWebhooks;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -34,8 +36,15 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code hub-wap}: the gateway's WAP adapter, {@code POST /wap/ask} from a new WML phone every time: an
  *       anonymous customer, his conversation, an idempotency record and a WAP session each time, answered with a
  *       WML deck rendered to the deck budget.</li>
+ *   <li>{@code bare-twilio}: the bare server at {@code POST /twilio/sms}, checking each webhook's signature with the
+ *       Twilio SDK's RequestValidator and answering a fixed TwiML body of the hub's size (the Twilio baseline);</li>
+ *   <li>{@code hub-twilio}: the gateway with the Twilio channel on (its REST API pointed at a closed port: nothing is
+ *       sent), signed SMS webhooks {@code POST /twilio/sms} from a new number every time, each with its own
+ *       MessageSid: signature checked, customer, address link, conversation and idempotency record written, TwiML
+ *       answer.</li>
  * </ol>
- * {@code bench.scenarios} picks {@code api} (the first three), {@code wap} (the last two) or both (the default).
+ * {@code bench.scenarios} picks {@code api} (the first three), {@code wap} (the next two), {@code twilio} (the last
+ * two), or a comma-separated list of them; the default is {@code api,wap}.
  * Reports answers, errors, throughput, latency percentiles and the hub/bare ratio through the {@code bench}
  * logger and in {@code target/bench/help-load.md} and {@code .json}. A run with errors is flagged and exits 2.
  *
@@ -63,6 +72,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class HelpLoadRun {
     private static final Logger LOG = LoggerFactory.getLogger("bench");
+    /** The Twilio issue's target: signed webhooks per second through the hub. */
+    private static final int TWILIO_TARGET_PER_SECOND = 1_000;
+    /** Where the Twilio channel's REST API is said to be: a closed port, so that nothing leaves loopback. */
+    private static final String UNREACHABLE_TWILIO_API = "http://127.0.0.1:9";
 
     private HelpLoadRun() {
     }
@@ -95,6 +108,7 @@ public final class HelpLoadRun {
 
             boolean api = settings.scenarios().contains(BenchSettings.API);
             boolean wap = settings.scenarios().contains(BenchSettings.WAP);
+            boolean twilio = settings.scenarios().contains(BenchSettings.TWILIO);
             try (BareServer bare = BareServer.start()) {
                 if (api) {
                     report.add(measure(settings, driver, "bare", "Bare Jetty servlet, POST /api/help (fixed 201 JSON)",
@@ -104,13 +118,21 @@ public final class HelpLoadRun {
                     report.add(measure(settings, driver, "bare-wap", "Bare Jetty servlet, POST /wap/ask (fixed WML deck)",
                             Scenarios.newPhones(bare.baseUri().resolve("/wap/ask"), runId), warmup, null, recordings, null));
                 }
+                if (twilio) {
+                    report.add(measure(settings, driver, "bare-twilio", "Bare Jetty servlet, signed POST /twilio/sms"
+                                    + " (signature checked, fixed TwiML)",
+                            Scenarios.twilioWebhooks(bare.baseUri().resolve("/twilio/sms"), runId), warmup, null,
+                            recordings, null));
+                }
             }
 
             Path dataDir = Files.createTempDirectory("switchboard-bench-");
             try {
-                try (Gateway gateway = TestGateways.start(dataDir)) {
+                Map<String, String> overrides = twilio ? TwilioWebhooks.settings(UNREACHABLE_TWILIO_API) : Map.of();
+                try (Gateway gateway = TestGateways.start(dataDir, overrides)) {
                     report.note("Gateway", "TestGateways.start on a fresh temporary data directory (embedded H2 file,"
-                            + " a journal in front of it; one Hazelcast member), started in " + gateway.startupTime().toMillis() + " ms");
+                            + " a journal in front of it; one Hazelcast member)" + (twilio ? ", the Twilio channel on" : "")
+                            + ", started in " + gateway.startupTime().toMillis() + " ms");
                     if (api) {
                         measureApi(settings, driver, gateway, runId, report, warmup, out, recordings);
                     }
@@ -126,6 +148,9 @@ public final class HelpLoadRun {
                         report.add(measure(settings, driver, "hub-wap", "Hub, WML answer deck for a new phone (POST /wap/ask)",
                                 Scenarios.newPhones(gateway.baseUri().resolve("/wap/ask"), runId), warmup,
                                 settings.jfr() ? out.resolve("hub-wap.jfr") : null, recordings, "bare-wap"));
+                    }
+                    if (twilio) {
+                        measureTwilio(settings, driver, gateway, runId, report, warmup, out, recordings);
                     }
                 }
             } finally {
@@ -175,6 +200,28 @@ public final class HelpLoadRun {
         report.note("Follow-up conversations", "about " + atStart + " messages each when the measured phase"
                 + " started, " + atEnd + " at its end (each follow-up appends a question and an answer; a"
                 + " conversation is one IMap value, read and written whole)");
+    }
+
+    /** Twilio's signed SMS webhooks from new numbers, against the bare signature check. */
+    private static void measureTwilio(BenchSettings settings, HttpDriver driver, Gateway gateway, String runId,
+                                      RunReport report, ClosedLoop.Warmup warmup, Path out, List<Path> recordings)
+            throws Exception {
+        // the probe is the scenario's first webhook, so the measured ones still come from numbers never seen
+        Scenario webhooks = Scenarios.twilioWebhooks(gateway.baseUri().resolve("/twilio/sms"), runId);
+        Reply probe = driver.sendAndWait(webhooks.next(0));
+        String twiml = new String(probe.body(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!probe.ok() || !twiml.contains("<Message>")) {
+            throw new IllegalStateException("the gateway does not answer a signed Twilio webhook: " + probe.describe());
+        }
+        report.note("Hub TwiML answer to a new number", probe.body().length + " bytes (baseline body: "
+                + BareServer.TWIML_BODY.length + " bytes)");
+        RunReport.Target hub = measure(settings, driver, "hub-twilio", "Hub, signed Twilio SMS webhook from a new"
+                        + " number (POST /twilio/sms)", webhooks, warmup,
+                settings.jfr() ? out.resolve("hub-twilio.jfr") : null, recordings, "bare-twilio");
+        report.add(hub);
+        double rate = hub.outcome().requestsPerSecond();
+        report.note("Twilio target", String.format(Locale.ROOT, ">= %,d signed webhooks/s through the hub: %,.0f/s %s",
+                TWILIO_TARGET_PER_SECOND, rate, rate >= TWILIO_TARGET_PER_SECOND ? "(met)" : "(MISSED)"));
     }
 
     private static RunReport.Target measure(BenchSettings settings, HttpDriver driver, String id, String description,

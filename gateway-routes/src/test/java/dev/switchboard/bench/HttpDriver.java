@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -9,13 +10,17 @@ interface HttpDriver extends AutoCloseable {
     /** How long one request may take before it counts as failed. */
     long REQUEST_TIMEOUT_SECONDS = 30;
 
-    /** One POST of a body of {@code contentType}, with a customer token or {@code null}, asking for {@code accept} (or anything). */
-    record BenchRequest(URI uri, byte[] body, String bearer, String contentType, String accept) {
+    /** One POST of a body of {@code contentType}, with extra request headers (name to value; none: empty). */
+    record BenchRequest(URI uri, byte[] body, String contentType, Map<String, String> headers) {
         static final String JSON = "application/json";
 
-        /** A POST of a JSON body. */
+        public BenchRequest {
+            headers = Map.copyOf(headers);
+        }
+
+        /** A POST of a JSON body, with a customer token ({@code Authorization: Bearer}) or {@code null}. */
         BenchRequest(URI uri, byte[] body, String bearer) {
-            this(uri, body, bearer, JSON, null);
+            this(uri, body, JSON, bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer));
         }
     }
 

@@ -40,12 +40,7 @@ final class JdkDriver implements HttpDriver {
                 .header("Content-Type", request.contentType())
                 .header("User-Agent", "switchboard-bench")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        if (request.bearer() != null) {
-            builder.header("Authorization", "Bearer " + request.bearer());
-        }
-        if (request.accept() != null) {
-            builder.header("Accept", request.accept());
-        }
+        request.headers().forEach(builder::header);
         client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure != null) {
                 callback.completed(new Reply(-1, new byte[0], failure));

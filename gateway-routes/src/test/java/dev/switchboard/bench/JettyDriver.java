@@ -44,11 +44,8 @@ final class JettyDriver implements HttpDriver {
                 .method(HttpMethod.POST)
                 .timeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .body(new BytesRequestContent(request.contentType(), request.body()));
-        if (request.bearer() != null) {
-            exchange.headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + request.bearer()));
-        }
-        if (request.accept() != null) {
-            exchange.headers(headers -> headers.put(HttpHeader.ACCEPT, request.accept()));
+        if (!request.headers().isEmpty()) {
+            exchange.headers(headers -> request.headers().forEach(headers::put));
         }
         exchange.send(new BufferingResponseListener(MAX_RESPONSE_BYTES) {
             @Override

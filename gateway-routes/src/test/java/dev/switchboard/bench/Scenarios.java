@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.bench.ClosedLoop.Scenario;
 import dev.switchboard.bench.HttpDriver.BenchRequest;
 import dev.switchboard.bench.HttpDriver.Reply;
+import dev.switchboard.testing.TwilioWebhooks;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +65,25 @@ final class Scenarios {
             long n = sequence.getAndIncrement();
             String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
             String form = "q=" + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&k=bench" + runId + "x" + client + "x" + n;
-            return new BenchRequest(askUri, form.getBytes(StandardCharsets.UTF_8), null, FORM, WML_ACCEPT);
+            return new BenchRequest(askUri, form.getBytes(StandardCharsets.UTF_8), FORM, Map.of("Accept", WML_ACCEPT));
+        };
+    }
+
+    /**
+     * Twilio's SMS webhook ({@code POST /twilio/sms}) from a new number every time, each with its own MessageSid
+     * and signed as Twilio signs it when it calls {@link TwilioWebhooks#PUBLIC_URL}: the hub checks the signature,
+     * then creates a customer, an address link, a conversation and an idempotency record (the full write path) and
+     * answers in TwiML. The bare baseline gets the very same requests.
+     */
+    static Scenario twilioWebhooks(URI smsUri, String runId) {
+        AtomicLong sequence = new AtomicLong();
+        String signedUrl = TwilioWebhooks.PUBLIC_URL + smsUri.getPath();
+        return client -> {
+            long n = sequence.getAndIncrement();
+            Map<String, String> form = TwilioWebhooks.sms(String.format(Locale.ROOT, "SM%s%024d", runId, n),
+                    String.format(Locale.ROOT, "+4477%09d", n), QUESTIONS.get((int) (n % QUESTIONS.size())));
+            return new BenchRequest(smsUri, TwilioWebhooks.encode(form).getBytes(StandardCharsets.UTF_8), FORM,
+                    Map.of(TwilioWebhooks.SIGNATURE_HEADER, TwilioWebhooks.sign(TwilioWebhooks.AUTH_TOKEN, signedUrl, form)));
         };
     }
 
