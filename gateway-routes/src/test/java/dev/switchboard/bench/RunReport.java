@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** The results of one run, as log lines, {@code help-load.md} and {@code help-load.json}. */
 final class RunReport {
-    static final String COMMAND = "mvn -q -pl gateway-routes -Pbench verify";
+    static final String COMMAND = "mvn -q -pl gateway-routes -am -DskipTests -Pbench verify";
     static final double TARGET_RATIO = 0.5;
     static final double TARGET_P99_MS = 20.0;
     /** Other processes' share of all cores above which a phase is marked disturbed. */
