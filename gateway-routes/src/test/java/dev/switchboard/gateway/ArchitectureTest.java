@@ -13,7 +13,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule decisionsAreFreeOfFrameworks = noClasses()
-            .that().resideInAnyPackage("dev.switchboard.hub.domain..", "dev.switchboard.hub.knowledge")
+            .that().resideInAnyPackage("dev.switchboard.hub.domain..", "dev.switchboard.hub.knowledge",
+                    "dev.switchboard.hub.places")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.camel..", "org.eclipse.jetty..", "jakarta.servlet..", "com.hazelcast..",
                     "com.fasterxml.jackson..", "java.sql..", "org.apache.velocity..")
