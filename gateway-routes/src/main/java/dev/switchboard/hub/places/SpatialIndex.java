@@ -13,7 +13,9 @@ import java.util.function.ToDoubleFunction;
  * poles alike. Built once, immutable, thread-safe.
  *
  * <p>The tree is implicit: the items are ordered so that each subrange's middle element splits it along
- * the axis on which the subrange is widest; no node objects, three coordinate arrays and one axis array.
+ * the axis on which the subrange is widest; no node objects, just arrays. Each subrange also keeps its
+ * bounding box, and a search skips a subrange whose box is farther than the k-th best so far: the split
+ * plane alone prunes badly for a position far from every item (a customer at sea), the box does not.
  *
  * @param <T> what is indexed
  */
@@ -27,6 +29,9 @@ public final class SpatialIndex<T> {
     private final double[] longitudes;
     private final double[][] coordinates;
     private final byte[] splitAxis;
+    /** The bounding box of the subrange whose middle is i: boxMin[axis][i], boxMax[axis][i]. */
+    private final double[][] boxMin;
+    private final double[][] boxMax;
 
     private SpatialIndex(List<T> source, ToDoubleFunction<T> latitude, ToDoubleFunction<T> longitude) {
         int n = source.size();
@@ -41,6 +46,8 @@ public final class SpatialIndex<T> {
             order[i] = i;
         }
         splitAxis = new byte[n];
+        boxMin = new double[3][n];
+        boxMax = new double[3][n];
         build(unsorted, order, 0, n);
         items = new Object[n];
         latitudes = new double[n];
@@ -85,22 +92,34 @@ public final class SpatialIndex<T> {
     }
 
     private void search(double[] q, int from, int to, Best best) {
-        while (from < to) {
-            int mid = (from + to) >>> 1;
-            best.offer(mid, squaredChord(q, mid));
-            int axis = splitAxis[mid];
-            double diff = q[axis] - coordinates[axis][mid];
-            boolean lowFirst = diff < 0;
-            int nearFrom = lowFirst ? from : mid + 1;
-            int nearTo = lowFirst ? mid : to;
-            search(q, nearFrom, nearTo, best);
-            if (best.full() && diff * diff >= best.worst()) {
-                return;
-            }
-            // The far side, as a loop instead of a second recursive call.
-            from = lowFirst ? mid + 1 : from;
-            to = lowFirst ? to : mid;
+        if (from >= to) {
+            return;
         }
+        int mid = (from + to) >>> 1;
+        if (best.full() && squaredDistanceToBox(q, mid) >= best.worst()) {
+            return;
+        }
+        best.offer(mid, squaredChord(q, mid));
+        int axis = splitAxis[mid];
+        if (q[axis] < coordinates[axis][mid]) {
+            search(q, from, mid, best);
+            search(q, mid + 1, to, best);
+        } else {
+            search(q, mid + 1, to, best);
+            search(q, from, mid, best);
+        }
+    }
+
+    private double squaredDistanceToBox(double[] q, int node) {
+        double sum = 0;
+        for (int axis = 0; axis < 3; axis++) {
+            double v = q[axis];
+            double below = boxMin[axis][node] - v;
+            double above = v - boxMax[axis][node];
+            double outside = below > 0 ? below : above > 0 ? above : 0;
+            sum += outside * outside;
+        }
+        return sum;
     }
 
     private double squaredChord(double[] q, int i) {
@@ -111,17 +130,19 @@ public final class SpatialIndex<T> {
     }
 
     private void build(double[][] points, int[] order, int from, int to) {
-        while (to - from > 1) {
-            int axis = widestAxis(points, order, from, to);
-            int mid = (from + to) >>> 1;
-            select(points[axis], order, from, to - 1, mid);
-            splitAxis[mid] = (byte) axis;
-            build(points, order, from, mid);
-            from = mid + 1;
+        if (from >= to) {
+            return;
         }
+        int mid = (from + to) >>> 1;
+        int axis = widestAxis(points, order, from, to, mid);
+        select(points[axis], order, from, to - 1, mid);
+        splitAxis[mid] = (byte) axis;
+        build(points, order, from, mid);
+        build(points, order, mid + 1, to);
     }
 
-    private static int widestAxis(double[][] points, int[] order, int from, int to) {
+    /** Records the subrange's bounding box at its middle and returns the axis on which it is widest. */
+    private int widestAxis(double[][] points, int[] order, int from, int to, int mid) {
         int widest = 0;
         double widestSpread = -1;
         for (int axis = 0; axis < 3; axis++) {
@@ -132,6 +153,8 @@ public final class SpatialIndex<T> {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
+            boxMin[axis][mid] = min;
+            boxMax[axis][mid] = max;
             if (max - min > widestSpread) {
                 widestSpread = max - min;
                 widest = axis;
