@@ -60,13 +60,19 @@ async function askWithLocation() {
   const { context, page, errors } = await newApp({
     geolocation: KRAKOW_MAIN_SQUARE, permissions: ['geolocation'], locale: 'pl-PL' });
   const reason = await page.locator('#location-consent').textContent();
+  const sent = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/help')) {
+      sent.push(request.postDataJSON());
+    }
+  });
   await page.click('#share-location');
   await page.locator('#location-status', { hasText: 'Location shared' }).waitFor(WAIT);
   await ask(page, 'What are your opening hours?');
   const shown = await points(page, 0);
   const answer = await page.locator('.message.theirs .text').first().textContent();
   await context.close();
-  return { reason, answer, ...shown, errors };
+  return { reason, answer, sent, ...shown, errors };
 }
 
 async function askWithLocationRefused() {

@@ -104,6 +104,23 @@ class MobileAppInChromiumTest {
     }
 
     @Test
+    void theProjectsPluginGivesTheDeviceContextThatGoesWithTheQuestion() {
+        JsonNode sent = shown.path("located").path("sent");
+
+        assertThat(sent).hasSize(1);
+        JsonNode context = sent.get(0).path("context");
+        assertThat(context.path("location").path("lat").asDouble()).isEqualTo(50.0614);
+        assertThat(context.path("location").path("lon").asDouble()).isEqualTo(19.9366);
+        assertThat(context.path("location").path("accuracyMeters").asDouble()).isEqualTo(20.0);
+        assertThat(context.path("location").path("source").asText()).isEqualTo("other");
+        assertThat(context.path("locale").asText()).isEqualTo("pl-PL");
+        assertThat(context.path("network").asText()).isNotBlank();
+        assertThat(context.path("appVersion").asText()).isEqualTo("0.1.0");
+        assertThat(sent.get(0).path("idempotencyKey").asText()).startsWith("m-");
+        assertThat(sent.get(0).path("visitorId").asText()).startsWith("app-");
+    }
+
+    @Test
     void withTheLocationRefusedTheAppAsksForATownAndStillAnswers() {
         JsonNode town = shown.path("town");
 
