@@ -71,8 +71,16 @@ async function askWithLocation() {
   await ask(page, 'What are your opening hours?');
   const shown = await points(page, 0);
   const answer = await page.locator('.message.theirs .text').first().textContent();
+  // Closed and opened again: the conversation is still on the device, the location question is not asked again.
+  await page.reload();
+  await page.locator('.message.theirs .nearby .point').first().waitFor(WAIT);
+  const afterReload = {
+    messages: await page.locator('.message').count(),
+    points: await page.locator('.message.theirs .nearby .point').count(),
+    askedAgain: await page.locator('#location-consent').isVisible(),
+  };
   await context.close();
-  return { reason, answer, sent, ...shown, errors };
+  return { reason, answer, sent, afterReload, ...shown, errors };
 }
 
 async function askWithLocationRefused() {

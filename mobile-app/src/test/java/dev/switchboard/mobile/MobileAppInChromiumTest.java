@@ -104,6 +104,15 @@ class MobileAppInChromiumTest {
     }
 
     @Test
+    void theConversationIsKeptOnTheDeviceWhenTheAppIsOpenedAgain() {
+        JsonNode afterReload = shown.path("located").path("afterReload");
+
+        assertThat(afterReload.path("messages").asInt()).isEqualTo(2);
+        assertThat(afterReload.path("points").asInt()).isEqualTo(5);
+        assertThat(afterReload.path("askedAgain").asBoolean()).isFalse();
+    }
+
+    @Test
     void theProjectsPluginGivesTheDeviceContextThatGoesWithTheQuestion() {
         JsonNode sent = shown.path("located").path("sent");
 
