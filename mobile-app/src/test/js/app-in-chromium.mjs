@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 
 const base = process.argv[2].replace(/\/$/, '');
 const app = `${base}/app/`;
-const WAIT = { timeout: 20_000 };
+const WAIT = { timeout: 30_000 };
 const KRAKOW_MAIN_SQUARE = { latitude: 50.0614, longitude: 19.9366, accuracy: 20 };
 const LONDON_OXFORD_STREET = { latitude: 51.5152, longitude: -0.1419, accuracy: 30 };
 

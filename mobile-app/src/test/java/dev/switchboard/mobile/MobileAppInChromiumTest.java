@@ -62,9 +62,9 @@ class MobileAppInChromiumTest {
                 .redirectOutput(out.toFile())
                 .redirectError(log.toFile())
                 .start();
-        if (!node.waitFor(180, TimeUnit.SECONDS)) {
+        if (!node.waitFor(240, TimeUnit.SECONDS)) {
             node.destroyForcibly();
-            throw new AssertionError("Playwright did not finish within 180 s: " + Files.readString(log));
+            throw new AssertionError("Playwright did not finish within 240 s: " + Files.readString(log));
         }
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(node.exitValue()).as("Playwright failed: %s%s", Files.readString(log), stdout).isZero();
