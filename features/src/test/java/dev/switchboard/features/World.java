@@ -27,6 +27,10 @@ final class World {
     final Map<String, String> pagerTexts = new HashMap<>();
     /** Every answer line the pager got, oldest first. */
     final List<PagerClient.Answer> pagerAnswers = new ArrayList<>();
+    /** The SMS customer's phone number, a fresh one each scenario so that each phone is a new customer. */
+    final String phoneNumber = String.format("+4879%07d", NUMBERS.incrementAndGet());
+    /** How many texts from the desk the phone had when its owner last texted. */
+    int phoneAnswersSeen;
 
     static final class WebVisitor {
         final String id = "visitor-" + UUID.randomUUID();

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.switchboard.agent.api.AgentDesk;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.config.SwitchboardConfig;
@@ -14,7 +15,6 @@ import dev.switchboard.gateway.http.StartPageServlet;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
-import dev.switchboard.hub.domain.ReadConversation;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.knowledge.KnowledgeBase;
 import dev.switchboard.hub.places.GazetteerLoader;
@@ -64,6 +64,7 @@ public final class Gateway implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private GatewayHttpServer http;
     private HelpDesk helpDesk;
+    private AgentDesk agentDesk;
     private Duration startupTime;
 
     private Gateway() {
@@ -89,7 +90,7 @@ public final class Gateway implements AutoCloseable {
         Database database = Database.open(config.required(SwitchboardConfig.DB_URL), config.dataDir(),
                 config.required(SwitchboardConfig.DB_USER), config.required(SwitchboardConfig.DB_PASSWORD));
         toClose.add(database);
-        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), json);
+        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(), json);
         toClose.add(member);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
@@ -99,11 +100,12 @@ public final class Gateway implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         var conversations = member.conversationStore();
+        agentDesk = AgentDesk.create(config, member.agentMaps(), clock);
+        toClose.add(agentDesk);
         HubSteps steps = new HubSteps(member.idempotencyLog(),
                 new ResolveCustomer(member.customerDirectory(), conversations, clock),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
-                new DecideReply(knowledgeBase, member.agentAvailability(),
-                        Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS))),
+                new DecideReply(knowledgeBase, agentDesk.routing()),
                 new AddNearbyServicePoints(servicePoints, clock), renderer, clock);
 
         Main camel = new Main();
@@ -118,13 +120,15 @@ public final class Gateway implements AutoCloseable {
         camel.configure().addRoutesBuilder(new HubRoutes(steps, meters));
         camel.start();
         toClose.add(camel::stop);
-        helpDesk = new CamelHelpDesk(camel.getCamelContext().createProducerTemplate(), new ReadConversation(conversations));
+        helpDesk = new CamelHelpDesk(camel.getCamelContext().createProducerTemplate(), conversations,
+                knowledgeBase.topics());
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());
         ServletMounts mounts = new ServletMounts(http.context());
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
+        agentDesk.start(mounts, conversations, json);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts));
             toClose.add(adapter::stop);
@@ -171,6 +175,11 @@ public final class Gateway implements AutoCloseable {
     /** The help desk as adapters see it. */
     public HelpDesk helpDesk() {
         return helpDesk;
+    }
+
+    /** The agent desk: accounts, presence, routing. */
+    public AgentDesk agentDesk() {
+        return agentDesk;
     }
 
     public Duration startupTime() {

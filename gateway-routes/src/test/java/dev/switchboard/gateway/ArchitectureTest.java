@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule decisionsAreFreeOfFrameworks = noClasses()
             .that().resideInAnyPackage("dev.switchboard.hub.domain..", "dev.switchboard.hub.knowledge",
-                    "dev.switchboard.hub.places")
+                    "dev.switchboard.hub.places", "dev.switchboard.hub.agents..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.camel..", "org.eclipse.jetty..", "jakarta.servlet..", "com.hazelcast..",
                     "com.fasterxml.jackson..", "java.sql..", "org.apache.velocity..")
@@ -28,8 +28,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theDomainDoesNotReachIntoInfrastructure = noClasses()
-            .that().resideInAPackage("dev.switchboard.hub.domain..")
+            .that().resideInAnyPackage("dev.switchboard.hub.domain..", "dev.switchboard.hub.agents..")
             .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.switchboard.agent..",
                     "dev.switchboard.hub.state..", "dev.switchboard.hub.routes..", "dev.switchboard.gateway..")
             .because("state and routes sit behind the domain's ports, not the other way round");
 

@@ -48,6 +48,7 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("SWITCHBOARD_HAZELCAST_PORT", String.valueOf(Ports.free()));
         env.put("SWITCHBOARD_CLUSTER_NAME", "process-" + System.nanoTime());
         env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        env.put("SWITCHBOARD_SMSC_SIM_PORT", "0");
         GatewayProcess gateway = new GatewayProcess(builder.start(), httpPort);
         HttpJson http = gateway.http();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.state.ClusterSettings;
 import dev.switchboard.hub.state.Database;
 import dev.switchboard.hub.state.HazelcastMember;
+import dev.switchboard.hub.agents.AgentPresence;
+import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.RoutingSettings;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** Component tier: a real embedded Hazelcast member writing through to a real H2 file, as one node has. */
@@ -21,12 +26,21 @@ public final class HubState implements AutoCloseable {
         Database database = Database.open("", dataDir, "sa", "");
         HazelcastMember member = HazelcastMember.start(
                 new ClusterSettings("state-" + System.nanoTime(), "127.0.0.1", Ports.free(), List.of()),
-                database.dataSource(), new ObjectMapper());
+                database.dataSource(), dataDir, new ObjectMapper());
         return new HubState(database, member);
     }
 
     public HazelcastMember member() {
         return member;
+    }
+
+    /** Routing over this member's agent maps, with a 3-minute handling time and 30-second offers. */
+    public ConversationRouting routing() {
+        var maps = member.agentMaps();
+        AgentPresence presence = new AgentPresence(maps.statuses(), Duration.ofMinutes(1), Clock.systemUTC());
+        return new ConversationRouting(maps.assignments(), maps.preferredAgents(), maps.statuses(), presence,
+                new RoutingSettings(Duration.ofSeconds(30), Duration.ofHours(72), "general", Duration.ofMinutes(3)),
+                Clock.systemUTC());
     }
 
     public Database database() {

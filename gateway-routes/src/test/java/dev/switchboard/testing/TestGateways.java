@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Gateways for tests: free HTTP and Hazelcast ports on loopback, a data directory of the test's own, and
+ * Gateways for tests: free HTTP, Hazelcast and SMSC-simulator ports on loopback, a data directory of the test's own, and
  * none of the machine's environment, so that a developer's SWITCHBOARD_* variables cannot change a test.
  */
 public final class TestGateways {
@@ -22,6 +22,7 @@ public final class TestGateways {
         values.put(SwitchboardConfig.HAZELCAST_PORT, "0");
         values.put(SwitchboardConfig.CLUSTER_NAME, "test-" + Long.toHexString(System.nanoTime()));
         values.put(SwitchboardConfig.DATA_DIR, dataDir.toString());
+        values.put("switchboard.smsc.sim.port", "0");
         values.putAll(overrides);
         return SwitchboardConfig.of(Map.of(), values);
     }

@@ -88,6 +88,13 @@ public final class VelocityReplyRenderer implements ReplyRenderer {
      */
     @Override
     public RenderedReply render(DeviceProfile profile, Reply reply) {
+        RenderedReply whole = renderUntrimmed(profile, reply);
+        return profile == DeviceProfile.SMS ? new RenderedReply(whole.contentType(), smsBudget.fit(whole.body())) : whole;
+    }
+
+    /** Renders {@code reply} as {@link #render} does, without fitting SMS output to the {@link SmsBudget}. */
+    @Override
+    public RenderedReply renderUntrimmed(DeviceProfile profile, Reply reply) {
         Objects.requireNonNull(profile, "device profile");
         Objects.requireNonNull(reply, "reply");
         Template template = templates.get(profile).get(reply.view());
@@ -104,10 +111,7 @@ public final class VelocityReplyRenderer implements ReplyRenderer {
                     "rendering " + templatePath(profile, reply.view()) + " failed: " + e.getMessage(), e);
         }
         String body = out.toString();
-        if (profile == DeviceProfile.SMS) {
-            body = smsBudget.fit(body.strip());
-        }
-        return new RenderedReply(profile.contentType(), body);
+        return new RenderedReply(profile.contentType(), profile == DeviceProfile.SMS ? body.strip() : body);
     }
 
     private static VelocityEngine newEngine() {

@@ -36,6 +36,18 @@ class VelocityReplyRendererTest {
     }
 
     @Test
+    void anUntrimmedSmsKeepsTheWholeAnswerForAnAdapterThatPagesIt() {
+        String longAnswer = "Bring the parcel and its receipt to a service point near you. ".repeat(20).strip();
+        Reply answer = Reply.answer(longAnswer, Reply.Source.KNOWLEDGE_BASE, List.of());
+
+        String body = RENDERER.renderUntrimmed(DeviceProfile.SMS, answer).body();
+
+        assertThat(body).isEqualTo(longAnswer);
+        assertThat(RENDERER.renderUntrimmed(DeviceProfile.HTML5, answer).body())
+                .isEqualTo(RENDERER.render(DeviceProfile.HTML5, answer).body());
+    }
+
+    @Test
     void smsBudgetIsConfigurable() {
         VelocityReplyRenderer oneMessage = new VelocityReplyRenderer(new SmsBudget(1, " (reply MORE)"));
 

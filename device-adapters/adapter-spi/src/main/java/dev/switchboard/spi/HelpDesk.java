@@ -1,5 +1,6 @@
 package dev.switchboard.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,4 +31,24 @@ public interface HelpDesk {
      * same empty answer, so that a caller learns nothing about other customers' conversations.
      */
     Optional<ConversationView> conversation(String conversationId, String customerToken);
+
+    /**
+     * Records how far an outgoing message got, for channels that learn it later (an SMSC's delivery
+     * receipt). The status is kept on the message in the thread, durably, and shown with it. A report for
+     * a message the hub does not know is ignored (a receipt may outlive its message's thread); a report
+     * never moves a message back from a final status ({@link DeliveryStatus#DELIVERED},
+     * {@link DeliveryStatus#FAILED}) to an earlier one.
+     *
+     * @param conversationId the conversation of the message, from {@link Outcome#conversationId()}
+     * @param messageId      the message, from {@link Outcome#replyMessageId()}
+     * @param status         its status now
+     * @param detail         for {@link DeliveryStatus#FAILED}, the channel's reason; otherwise {@code null}
+     */
+    void reportDelivery(String conversationId, String messageId, DeliveryStatus status, String detail);
+
+    /**
+     * The topics of the self-service answers, in menu order: a customer may ask by a topic's name or its
+     * 1-based number. For channels that offer a menu (an SMS "HELP").
+     */
+    List<String> topics();
 }

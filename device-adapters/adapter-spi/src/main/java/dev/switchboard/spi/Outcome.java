@@ -10,7 +10,15 @@ package dev.switchboard.spi;
  * @param reply          the reply
  * @param rendered       the reply rendered for the interaction's device profile
  * @param duplicate      {@code true} when the idempotency key had been seen: nothing was processed again
+ * @param replyMessageId the id of the reply as a message of the thread, for
+ *                       {@link HelpDesk#reportDelivery}; the same id for a repeat. {@code null} when the
+ *                       help desk keeps no such message
  */
 public record Outcome(String conversationId, String customerToken, Reply reply, RenderedReply rendered,
-                      boolean duplicate) {
+                      boolean duplicate, String replyMessageId) {
+
+    /** An outcome whose reply is not tracked as a message of the thread. */
+    public Outcome(String conversationId, String customerToken, Reply reply, RenderedReply rendered, boolean duplicate) {
+        this(conversationId, customerToken, reply, rendered, duplicate, null);
+    }
 }

@@ -11,8 +11,16 @@ import java.time.Instant;
  * @param author    who wrote it as shown to the customer ({@code "you"}, an agent's display name, {@code "help desk"})
  * @param text      the text
  * @param at        when the gateway received or sent it
+ * @param delivery  for an outgoing message on a channel that reports it, how far it got; otherwise {@code null}
+ * @param deliveryDetail why delivery failed, as the channel said it (an SMSC's error code); otherwise {@code null}
  */
-public record ThreadMessage(String id, Channel channel, Direction direction, String author, String text, Instant at) {
+public record ThreadMessage(String id, Channel channel, Direction direction, String author, String text, Instant at,
+                            DeliveryStatus delivery, String deliveryDetail) {
+
+    /** A message without a delivery status. */
+    public ThreadMessage(String id, Channel channel, Direction direction, String author, String text, Instant at) {
+        this(id, channel, direction, author, text, at, null, null);
+    }
 
     /** Seen from the help desk: {@code INBOUND} came from the customer, {@code OUTBOUND} went to him. */
     public enum Direction { INBOUND, OUTBOUND }

@@ -1,9 +1,23 @@
 package dev.switchboard.hub.domain;
 
-/** How many agents can take a conversation now, and how many customers wait for one. */
+import java.time.Duration;
+import java.util.Optional;
+
+/** The agents as the hub's decide step sees them: who is on duty, where a customer waits, who has him. */
 public interface AgentAvailability {
 
+    /** How many agents are available now. */
     int agentsOnDuty();
 
-    int customersWaiting();
+    /** Where the conversation waits (1 is next), or where it would join the queue now. */
+    int queuePosition(String conversationId);
+
+    /** The expected wait at a position of the queue. */
+    Duration estimatedWait(int position);
+
+    /** The display name of the agent who has the conversation, if one has. */
+    Optional<String> agentFor(String conversationId);
+
+    /** Puts the conversation in the queue for an agent, once its message is stored; nothing when queued or owned. */
+    void waitForAgent(String conversationId, String customerId);
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.hub.domain;
 
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.io.Serializable;
 import java.time.Instant;
@@ -62,6 +63,26 @@ public record Conversation(String id, String customerId, String openedFrom, byte
             return this;
         }
         return new Conversation(id, customerId, openedFrom, tokenHash, startedAt, merged, messages);
+    }
+
+    /**
+     * This thread with the delivery status of one message updated (see {@link StoredMessage#withDelivery}),
+     * or itself when the message is not in it or the status does not change.
+     */
+    public Conversation withDelivery(String messageId, DeliveryStatus status, String detail) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            StoredMessage message = messages.get(i);
+            if (message.id().equals(messageId)) {
+                StoredMessage updated = message.withDelivery(status, detail);
+                if (updated == message) {
+                    return this;
+                }
+                List<StoredMessage> changed = new ArrayList<>(messages);
+                changed.set(i, updated);
+                return new Conversation(id, customerId, openedFrom, tokenHash, startedAt, context, changed);
+            }
+        }
+        return this;
     }
 
     /** The message of one direction stored for an idempotency key, if any. */

@@ -1,5 +1,6 @@
 package dev.switchboard.hub.domain;
 
+import dev.switchboard.spi.DeliveryStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,4 +21,10 @@ public interface ConversationStore {
      * @param context        what the devices told this time, or {@code null}
      */
     void record(String conversationId, Conversation opening, List<StoredMessage> messages, CustomerContext context);
+
+    /**
+     * Sets the delivery status of one message (see {@link Conversation#withDelivery}), atomically and
+     * durably. Nothing happens when the conversation or the message is unknown.
+     */
+    void recordDelivery(String conversationId, String messageId, DeliveryStatus status, String detail);
 }

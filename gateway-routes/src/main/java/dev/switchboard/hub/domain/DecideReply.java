@@ -10,31 +10,35 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides what the help desk says to a customer's message: when agents are on duty, the customer waits for
- * one and is told his place in the queue; when nobody is on duty, the knowledge base answers if it has a
- * good match, and otherwise the customer is told honestly that an agent will get back to him.
+ * Decides what the help desk says to a customer's message: when an agent has his conversation, the message
+ * is his; when agents are on duty, the customer waits for one and is told his place in the queue; when
+ * nobody is on duty, the knowledge base answers if it has a good match, and otherwise the customer is told
+ * honestly that an agent will get back to him. Once the reply is stored, a customer told to wait joins the
+ * queue ({@link #delivered}).
  */
 public final class DecideReply {
     static final String WAIT_FOR_AGENT = "Thank you. An agent will be with you shortly.";
+    static final String WITH_AGENT = "%s has your message and will answer here.";
     static final String NOBODY_ON_DUTY =
             "No agent is on duty right now. We have your message and an agent will get back to you.";
     private static final int TOPICS_OFFERED = 5;
 
     private final KnowledgeBase knowledgeBase;
     private final AgentAvailability agents;
-    private final Duration averageHandlingTime;
 
-    public DecideReply(KnowledgeBase knowledgeBase, AgentAvailability agents, Duration averageHandlingTime) {
+    public DecideReply(KnowledgeBase knowledgeBase, AgentAvailability agents) {
         this.knowledgeBase = knowledgeBase;
         this.agents = agents;
-        this.averageHandlingTime = averageHandlingTime;
     }
 
-    public Reply decide(String question, CustomerContext context) {
-        int onDuty = agents.agentsOnDuty();
-        if (onDuty > 0) {
-            int position = agents.customersWaiting() + 1;
-            Duration wait = averageHandlingTime.multipliedBy(position).dividedBy(onDuty);
+    public Reply decide(String conversationId, String question, CustomerContext context) {
+        Optional<String> agent = agents.agentFor(conversationId);
+        if (agent.isPresent()) {
+            return Reply.answer(WITH_AGENT.formatted(agent.get()), Reply.Source.SYSTEM, List.of());
+        }
+        if (agents.agentsOnDuty() > 0) {
+            int position = agents.queuePosition(conversationId);
+            Duration wait = agents.estimatedWait(position);
             return Reply.queued(WAIT_FOR_AGENT, new QueueStatus(position, wait, true));
         }
         Locale locale = context.locale() == null ? null : Locale.forLanguageTag(context.locale());
@@ -45,6 +49,13 @@ public final class DecideReply {
         }
         return new Reply(Reply.View.QUEUE_STATUS, NOBODY_ON_DUTY, Reply.Source.SYSTEM, firstTopics(),
                 QueueStatus.NOBODY_ON_DUTY, List.of());
+    }
+
+    /** After the reply is stored: a customer told to wait for an agent (or for one to come on duty) joins the queue. */
+    public void delivered(String conversationId, String customerId, Reply reply) {
+        if (reply.view() == Reply.View.QUEUE_STATUS) {
+            agents.waitForAgent(conversationId, customerId);
+        }
     }
 
     private List<String> otherTopics(KnowledgeMatch match) {

@@ -32,6 +32,7 @@ public final class ReadConversation {
     }
 
     static ThreadMessage asThreadMessage(StoredMessage m) {
-        return new ThreadMessage(m.id(), Channel.of(m.channel()), m.direction(), m.author(), m.text(), m.at());
+        return new ThreadMessage(m.id(), Channel.of(m.channel()), m.direction(), m.author(), m.text(), m.at(),
+                m.delivery(), m.deliveryDetail());
     }
 }

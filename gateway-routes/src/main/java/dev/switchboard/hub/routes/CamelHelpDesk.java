@@ -1,22 +1,35 @@
 package dev.switchboard.hub.routes;
 
+import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.ReadConversation;
 import dev.switchboard.spi.ConversationView;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
-/** The {@link HelpDesk} adapters call: each message goes through the hub's routes, a read goes to the store. */
+/**
+ * The {@link HelpDesk} adapters call: each message goes through the hub's routes; reads and delivery reports
+ * go to the store.
+ */
 public final class CamelHelpDesk implements HelpDesk {
     private final ProducerTemplate producer;
+    private final ConversationStore conversations;
     private final ReadConversation readConversation;
+    private final List<String> topics;
 
-    public CamelHelpDesk(ProducerTemplate producer, ReadConversation readConversation) {
+    /**
+     * @param topics the knowledge base's topics in menu order
+     */
+    public CamelHelpDesk(ProducerTemplate producer, ConversationStore conversations, List<String> topics) {
         this.producer = producer;
-        this.readConversation = readConversation;
+        this.conversations = conversations;
+        this.readConversation = new ReadConversation(conversations);
+        this.topics = List.copyOf(topics);
     }
 
     @Override
@@ -36,5 +49,15 @@ public final class CamelHelpDesk implements HelpDesk {
     @Override
     public Optional<ConversationView> conversation(String conversationId, String customerToken) {
         return readConversation.forCustomer(conversationId, customerToken);
+    }
+
+    @Override
+    public void reportDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
+        conversations.recordDelivery(conversationId, messageId, status, detail);
+    }
+
+    @Override
+    public List<String> topics() {
+        return topics;
     }
 }

@@ -1,6 +1,11 @@
 package dev.switchboard.hub.routes;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -21,6 +26,7 @@ public final class HubRoutes extends RouteBuilder {
 
     private final HubSteps steps;
     private final MeterRegistry meters;
+    private final Map<String, Counter> interactions = new ConcurrentHashMap<>();
 
     public HubRoutes(HubSteps steps, MeterRegistry meters) {
         this.steps = steps;
@@ -30,29 +36,34 @@ public final class HubRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(INTAKE).routeId("intake").routeConfigurationId(HubErrorHandling.ID)
-                .process(exchange -> meters.counter("switchboard.interactions",
-                        "channel", exchange.getIn().getBody(Handling.class).interaction().channel().id()).increment())
-                .bean(steps, "checkLimits")
+                .process(step(handling -> interactions.computeIfAbsent(handling.interaction().channel().id(),
+                        channel -> meters.counter("switchboard.interactions", "channel", channel)).increment()))
+                .process(step(steps::checkLimits))
                 .to(DEDUPLICATE, IDENTIFY)
                 .choice()
                     .when(exchange -> exchange.getIn().getBody(Handling.class).isDuplicate())
-                        .bean(steps, "recall")
+                        .process(step(steps::recall))
                         .to(RENDER)
-                        .bean(steps, "answerDuplicate")
+                        .process(step(steps::answerDuplicate))
                     .otherwise()
                         .to(ENRICH, THREAD, DECIDE, RENDER, DELIVER)
                 .end();
 
-        step(DEDUPLICATE, "deduplicate");
-        step(IDENTIFY, "identify");
-        step(ENRICH, "enrich");
-        step(THREAD, "thread");
-        step(DECIDE, "decide");
-        step(RENDER, "render");
-        step(DELIVER, "deliver");
+        stepRoute(DEDUPLICATE, "deduplicate", steps::deduplicate);
+        stepRoute(IDENTIFY, "identify", steps::identify);
+        stepRoute(ENRICH, "enrich", steps::enrich);
+        stepRoute(THREAD, "thread", steps::thread);
+        stepRoute(DECIDE, "decide", steps::decide);
+        stepRoute(RENDER, "render", steps::render);
+        stepRoute(DELIVER, "deliver", steps::deliver);
     }
 
-    private void step(String endpoint, String method) {
-        from(endpoint).routeId(method).routeConfigurationId(HubErrorHandling.ID).bean(steps, method);
+    private void stepRoute(String endpoint, String routeId, Consumer<Handling> step) {
+        from(endpoint).routeId(routeId).routeConfigurationId(HubErrorHandling.ID).process(step(step));
+    }
+
+    // A plain processor, not .bean(): Camel's bean binding looks the method up by reflection on every call.
+    private static Processor step(Consumer<Handling> step) {
+        return exchange -> step.accept(exchange.getIn().getBody(Handling.class));
     }
 }

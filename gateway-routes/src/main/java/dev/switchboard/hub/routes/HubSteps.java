@@ -92,7 +92,8 @@ public final class HubSteps {
 
     public void decide(Handling handling) {
         var context = handling.conversation().context();
-        handling.reply(nearbyServicePoints.to(decideReply.decide(handling.interaction().text(), context), context));
+        handling.reply(nearbyServicePoints.to(
+                decideReply.decide(handling.conversation().id(), handling.interaction().text(), context), context));
     }
 
     public void render(Handling handling) {
@@ -114,7 +115,9 @@ public final class HubSteps {
         conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
                 List.of(handling.question(), answer), handling.context());
         outcomeRecorded.join();
-        handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false));
+        decideReply.delivered(conversationId, handling.conversation().customerId(), reply);
+        handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
+                answer.id()));
     }
 
     /** Prepares a repeated interaction's reply from its recorded outcome, for rendering. */
@@ -124,7 +127,9 @@ public final class HubSteps {
 
     /** The repeat's outcome; the token only when the repeat presented a valid one (see {@link RecordedOutcome}). */
     public void answerDuplicate(Handling handling) {
+        String answerId = handling.conversation().find(Direction.OUTBOUND, handling.interaction().idempotencyKey())
+                .map(StoredMessage::id).orElse(null);
         handling.outcome(new Outcome(handling.earlierOutcome().conversationId(), handling.customer().token(),
-                handling.reply(), handling.rendered(), true));
+                handling.reply(), handling.rendered(), true, answerId));
     }
 }

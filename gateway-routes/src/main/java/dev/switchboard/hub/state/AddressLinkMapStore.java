@@ -15,6 +15,11 @@ final class AddressLinkMapStore extends JdbcMapStore<AddressLink> {
     }
 
     @Override
+    String keysQuery() {
+        return "SELECT address_key FROM address_links";
+    }
+
+    @Override
     void write(Connection connection, String addressKey, AddressLink link) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO address_links (address_key, customer_id, source, linked_at) VALUES (?, ?, ?, ?)")) {

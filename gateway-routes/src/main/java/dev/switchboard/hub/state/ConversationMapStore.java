@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,57 +15,136 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * Conversation threads in tables {@code conversations} and {@code messages}. Messages are only ever
- * appended, so a store writes the header and the messages the database does not have yet.
+ * appended, so a change carries the header and the messages not journaled yet.
  */
 final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static final HexFormat HEX = HexFormat.of();
     private final ObjectMapper json;
+    /** How many messages of each conversation this node has journaled: the next change starts there. */
+    private final Map<String, Integer> journaledMessages = new ConcurrentHashMap<>();
 
     ConversationMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
         super(dataSource, writes);
         this.json = json;
     }
 
+    /**
+     * A change of a conversation: its header and context, the messages from {@code firstSeq} on (those not
+     * journaled before), so that a long thread's every append does not write it whole, and the delivery
+     * status of the earlier messages that have one (a status changes after its message is stored).
+     */
+    record Change(int firstSeq, Conversation conversation, List<Delivery> deliveries) implements Serializable {
+        private static final long serialVersionUID = 2L;
+    }
+
+    /** The delivery status of the message at {@code seq}. */
+    record Delivery(int seq, DeliveryStatus status, String detail) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    String keysQuery() {
+        return "SELECT id FROM conversations";
+    }
+
+    @Override
+    JournaledWrite journaled(String id, Conversation conversation) {
+        Change change = change(conversation, Math.min(journaledMessages.getOrDefault(id, 0), conversation.messages().size()));
+        journaledMessages.put(id, conversation.messages().size());
+        return new JournaledWrite(serialize(change), connection -> write(connection, id, change));
+    }
+
+    private static Change change(Conversation conversation, int firstSeq) {
+        List<StoredMessage> messages = conversation.messages();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int seq = 0; seq < firstSeq; seq++) {
+            StoredMessage m = messages.get(seq);
+            if (m.delivery() != null) {
+                deliveries.add(new Delivery(seq, m.delivery(), m.deliveryDetail()));
+            }
+        }
+        return new Change(firstSeq, new Conversation(conversation.id(), conversation.customerId(),
+                conversation.openedFrom(), conversation.tokenHash(), conversation.startedAt(), conversation.context(),
+                List.copyOf(messages.subList(firstSeq, messages.size()))), deliveries);
+    }
+
+    @Override
+    public void replay(Connection connection, String id, byte[] body) throws SQLException {
+        write(connection, id, (Change) deserialize(body));
+    }
+
     @Override
     void write(Connection connection, String id, Conversation conversation) throws SQLException {
+        write(connection, id, change(conversation, 0));
+    }
+
+    /**
+     * Upserts the header, inserts the change's messages that the database does not have yet, and updates
+     * the delivery status of those it has.
+     */
+    private void write(Connection connection, String id, Change change) throws SQLException {
+        Conversation conversation = change.conversation();
         String context = toJson(conversation.context());
-        int stored;
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE conversations SET context_json = ? WHERE id = ?")) {
             update.setString(1, context);
             update.setString(2, id);
             if (update.executeUpdate() == 0) {
                 insertHeader(connection, id, conversation, context);
-                stored = 0;
-            } else {
-                stored = storedMessageCount(connection, id);
             }
         }
+        List<Delivery> deliveries = new ArrayList<>(change.deliveries());
         List<StoredMessage> messages = conversation.messages();
-        if (stored >= messages.size()) {
+        if (!messages.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO messages (conversation_id, seq, id, channel, direction, author, body, sent_at,"
+                            + " idempotency_key, delivery_status, delivery_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < messages.size(); i++) {
+                    StoredMessage m = messages.get(i);
+                    int seq = change.firstSeq() + i;
+                    insert.setString(1, id);
+                    insert.setInt(2, seq);
+                    insert.setString(3, m.id());
+                    insert.setString(4, m.channel());
+                    insert.setString(5, m.direction().name());
+                    insert.setString(6, m.author());
+                    insert.setString(7, m.text());
+                    SqlTimes.set(insert, 8, m.at());
+                    insert.setString(9, m.idempotencyKey());
+                    insert.setString(10, m.delivery() == null ? null : m.delivery().name());
+                    insert.setString(11, m.deliveryDetail());
+                    if (!insertOnce(insert) && m.delivery() != null) {
+                        deliveries.add(new Delivery(seq, m.delivery(), m.deliveryDetail()));
+                    }
+                }
+            }
+        }
+        updateDeliveries(connection, id, deliveries);
+    }
+
+    /** Writes delivery statuses where the row differs; messages without a status (most channels) cost nothing. */
+    private static void updateDeliveries(Connection connection, String id, List<Delivery> deliveries) throws SQLException {
+        if (deliveries.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO messages (conversation_id, seq, id, channel, direction, author, body, sent_at, idempotency_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int seq = stored; seq < messages.size(); seq++) {
-                StoredMessage m = messages.get(seq);
-                insert.setString(1, id);
-                insert.setInt(2, seq);
-                insert.setString(3, m.id());
-                insert.setString(4, m.channel());
-                insert.setString(5, m.direction().name());
-                insert.setString(6, m.author());
-                insert.setString(7, m.text());
-                SqlTimes.set(insert, 8, m.at());
-                insert.setString(9, m.idempotencyKey());
-                insert.addBatch();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET delivery_status = ?,"
+                + " delivery_detail = ? WHERE conversation_id = ? AND seq = ?"
+                + " AND (delivery_status IS NULL OR delivery_status <> ?)")) {
+            for (Delivery delivery : deliveries) {
+                update.setString(1, delivery.status().name());
+                update.setString(2, delivery.detail());
+                update.setString(3, id);
+                update.setInt(4, delivery.seq());
+                update.setString(5, delivery.status().name());
+                update.addBatch();
             }
-            insert.executeBatch();
+            update.executeBatch();
         }
     }
 
@@ -78,17 +159,6 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
             SqlTimes.set(insert, 5, c.startedAt());
             insert.setString(6, context);
             insert.executeUpdate();
-        }
-    }
-
-    private static int storedMessageCount(Connection connection, String id) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM messages WHERE conversation_id = ?")) {
-            count.setString(1, id);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
         }
     }
 
@@ -111,18 +181,24 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static List<StoredMessage> readMessages(Connection connection, String id) throws SQLException {
         List<StoredMessage> messages = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, channel, direction, author, body, sent_at, idempotency_key FROM messages"
+                "SELECT id, channel, direction, author, body, sent_at, idempotency_key, delivery_status, delivery_detail"
+                        + " FROM messages"
                         + " WHERE conversation_id = ? ORDER BY seq")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     messages.add(new StoredMessage(row.getString("id"), row.getString("channel"),
                             Direction.valueOf(row.getString("direction")), row.getString("author"),
-                            row.getString("body"), SqlTimes.get(row, "sent_at"), row.getString("idempotency_key")));
+                            row.getString("body"), SqlTimes.get(row, "sent_at"), row.getString("idempotency_key"),
+                            deliveryStatus(row.getString("delivery_status")), row.getString("delivery_detail")));
                 }
             }
         }
         return messages;
+    }
+
+    private static DeliveryStatus deliveryStatus(String stored) {
+        return stored == null ? null : DeliveryStatus.valueOf(stored);
     }
 
     private String toJson(CustomerContext context) {

@@ -15,6 +15,11 @@ final class CustomerMapStore extends JdbcMapStore<Customer> {
     }
 
     @Override
+    String keysQuery() {
+        return "SELECT id FROM customers";
+    }
+
+    @Override
     void write(Connection connection, String key, Customer customer) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO customers (id, conversation_id, created_at) VALUES (?, ?, ?)")) {

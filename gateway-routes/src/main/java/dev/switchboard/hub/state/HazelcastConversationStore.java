@@ -5,6 +5,7 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.DeliveryStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,5 +28,10 @@ final class HazelcastConversationStore implements ConversationStore {
         if (!Boolean.TRUE.equals(recorded)) {
             throw new IllegalStateException("conversation " + conversationId + " is not stored");
         }
+    }
+
+    @Override
+    public void recordDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
+        conversations.executeOnKey(conversationId, new RecordDelivery(messageId, status, detail));
     }
 }

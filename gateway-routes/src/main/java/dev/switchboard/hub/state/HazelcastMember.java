@@ -11,17 +11,18 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.MapStore;
-import dev.switchboard.hub.domain.AgentAvailability;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.IdempotencyLog;
+import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This node's embedded Hazelcast member, which holds the state every gateway node must see, and the
- * hub's stores over it. Maps that must survive a restart write through to the database.
+ * hub's stores over it. Maps that must survive a restart are journaled, then written to the database.
  */
 public final class HazelcastMember implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
@@ -30,8 +31,6 @@ public final class HazelcastMember implements AutoCloseable {
     static final String ADDRESS_LINKS = "address-links";
     static final String CONVERSATIONS = "conversations";
     static final String IDEMPOTENCY = "idempotency";
-    static final String AGENTS_ON_DUTY = "agents-on-duty";
-    static final String CUSTOMERS_WAITING = "customers-waiting";
 
     private final HazelcastInstance instance;
     private final GroupCommit writes;
@@ -41,8 +40,20 @@ public final class HazelcastMember implements AutoCloseable {
         this.writes = writes;
     }
 
-    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, ObjectMapper json) {
-        GroupCommit writes = new GroupCommit(dataSource, "database-writer-" + cluster.port());
+    /**
+     * Starts this node's member. The database first gets what the journal under {@code dataDirectory} holds
+     * beyond its checkpoint (the writes of a process that was killed).
+     */
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
+                                        ObjectMapper json) {
+        GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
+        CustomerMapStore customers = new CustomerMapStore(dataSource, writes);
+        AddressLinkMapStore addressLinks = new AddressLinkMapStore(dataSource, writes);
+        ConversationMapStore conversations = new ConversationMapStore(dataSource, writes, json);
+        IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
+        AccountMapStore accounts = new AccountMapStore(dataSource, writes);
+        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts);
+        writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
         config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
@@ -60,10 +71,11 @@ public final class HazelcastMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
-        config.addMapConfig(durableMap(CUSTOMERS, new CustomerMapStore(dataSource, writes)));
-        config.addMapConfig(durableMap(ADDRESS_LINKS, new AddressLinkMapStore(dataSource, writes)));
-        config.addMapConfig(durableMap(CONVERSATIONS, new ConversationMapStore(dataSource, writes, json)));
-        config.addMapConfig(durableMap(IDEMPOTENCY, new IdempotencyMapStore(dataSource, writes, json)));
+        config.addMapConfig(durableMap(CUSTOMERS, customers));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
+        config.addMapConfig(durableMap(CONVERSATIONS, conversations));
+        config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
+        AgentMaps.configure(config, accounts);
 
         HazelcastInstance instance;
         try {
@@ -101,9 +113,8 @@ public final class HazelcastMember implements AutoCloseable {
         return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
     }
 
-    public AgentAvailability agentAvailability() {
-        return new HazelcastAgentAvailability(
-                instance.getReplicatedMap(AGENTS_ON_DUTY), instance.getReplicatedMap(CUSTOMERS_WAITING));
+    public AgentMaps agentMaps() {
+        return new AgentMaps(instance);
     }
 
     public boolean isUp() {

@@ -21,6 +21,11 @@ final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
     }
 
     @Override
+    String keysQuery() {
+        return "SELECT scoped_key FROM idempotency_keys";
+    }
+
+    @Override
     void write(Connection connection, String key, RecordedOutcome outcome) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO idempotency_keys (scoped_key, conversation_id, reply_json, recorded_at)"

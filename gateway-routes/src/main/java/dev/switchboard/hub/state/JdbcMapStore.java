@@ -1,36 +1,76 @@
 package dev.switchboard.hub.state;
 
 import com.hazelcast.map.MapStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The shared part of the write-through stores: Hazelcast calls {@link #store} before a map change returns,
- * and the store returns once the write is committed (with others', see {@link GroupCommit}), so an
- * answered request is in the database. Entries are loaded lazily by key; nothing is preloaded.
+ * The shared part of the durable maps' stores. Hazelcast calls {@link #store} before a map change returns,
+ * and the store returns once the change is in the journal ({@link GroupCommit}); the database gets it
+ * soon after. Entries are loaded lazily by key.
+ *
+ * <p>A store that names its keys' query ({@link #keysQuery()}) reads the keys the database has once, at the
+ * first load, and from then on answers a miss for any other key without asking the database: every later
+ * write passes through the map, so a key the map and that set lack does not exist. A new customer's
+ * look-ups are all such misses.
  */
-abstract class JdbcMapStore<V> implements MapStore<String, V> {
+abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Replayable {
     /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
     private static final String DUPLICATE_KEY = "23505";
 
+    /** A store write ready for the journal: its encoding there, and what it does to the database. */
+    record JournaledWrite(byte[] body, GroupCommit.Write write) {
+    }
+
     private final DataSource dataSource;
     private final GroupCommit writes;
+    private volatile Set<String> knownKeys;
 
     JdbcMapStore(DataSource dataSource, GroupCommit writes) {
         this.dataSource = dataSource;
         this.writes = writes;
     }
 
-    /** Writes one entry inside a transaction that the caller commits. */
+    /** Writes one entry inside a transaction that the caller commits; must be idempotent (an upsert). */
     abstract void write(Connection connection, String key, V value) throws SQLException;
 
     /** Reads one entry, or returns {@code null}. */
     abstract V read(Connection connection, String key) throws SQLException;
+
+    /** A query returning every key in the database (one column), or {@code null} to ask the database on every miss. */
+    String keysQuery() {
+        return null;
+    }
+
+    @Override
+    public String journalName() {
+        return getClass().getSimpleName();
+    }
+
+    /** The journal record of a change: by default the whole value, serialized. */
+    JournaledWrite journaled(String key, V value) {
+        return new JournaledWrite(serialize(value), connection -> write(connection, key, value));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void replay(Connection connection, String key, byte[] body) throws SQLException {
+        write(connection, key, (V) deserialize(body));
+    }
 
     /**
      * Runs an insert; a row with the same key already there is not an error.
@@ -51,7 +91,12 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
 
     @Override
     public final void store(String key, V value) {
-        writes.commit(connection -> write(connection, key, value));
+        JournaledWrite change = journaled(key, value);
+        writes.commit(new Journal.Entry(journalName(), key, change.body()), change.write());
+        Set<String> known = knownKeys;
+        if (known != null) {
+            known.add(key);
+        }
     }
 
     @Override
@@ -61,6 +106,10 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
 
     @Override
     public final V load(String key) {
+        Set<String> known = knownKeys();
+        if (known != null && !known.contains(key)) {
+            return null;
+        }
         try (Connection connection = dataSource.getConnection()) {
             return read(connection, key);
         } catch (SQLException e) {
@@ -80,10 +129,23 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
         return found;
     }
 
-    /** No initial load: entries come into memory when first asked for. */
+    /** No initial load by default: entries come into memory when first asked for. */
     @Override
-    public final Iterable<String> loadAllKeys() {
+    public Iterable<String> loadAllKeys() {
         return null;
+    }
+
+    /** A query for a store that overrides {@link #loadAllKeys}. */
+    final <T> T readAll(SqlRead<T> read) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read.read(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the keys: " + e.getMessage(), e);
+        }
+    }
+
+    interface SqlRead<T> {
+        T read(Connection connection) throws SQLException;
     }
 
     @Override
@@ -94,5 +156,55 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
     @Override
     public final void deleteAll(Collection<String> keys) {
         keys.forEach(this::delete);
+    }
+
+    private Set<String> knownKeys() {
+        String query = keysQuery();
+        if (query == null) {
+            return null;
+        }
+        Set<String> known = knownKeys;
+        if (known == null) {
+            synchronized (this) {
+                known = knownKeys;
+                if (known == null) {
+                    known = readKeys(query);
+                    knownKeys = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    private Set<String> readKeys(String query) {
+        Set<String> keys = ConcurrentHashMap.newKeySet();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(query);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the keys of " + journalName() + ": " + e.getMessage(), e);
+        }
+        return keys;
+    }
+
+    static byte[] serialize(Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize " + value.getClass().getSimpleName() + " for the journal", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Object deserialize(byte[] body) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(body))) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("a journal record cannot be read: " + e.getMessage(), e);
+        }
     }
 }

@@ -6,18 +6,61 @@ import dev.switchboard.hub.knowledge.KnowledgeBase;
 import dev.switchboard.hub.knowledge.json.KnowledgeBaseLoader;
 import dev.switchboard.spi.Reply;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DecideReplyTest {
     private static final KnowledgeBase DEMO = KnowledgeBaseLoader.fromClasspath("knowledge-base.json");
 
-    private record Desk(int agentsOnDuty, int customersWaiting) implements AgentAvailability {
+    /** Agents as the decide step sees them, with {@code customersWaiting} ahead of a new conversation. */
+    private static final class Desk implements AgentAvailability {
+        private final int agentsOnDuty;
+        private final int customersWaiting;
+        private final String owner;
+        final List<String> queued = new ArrayList<>();
+
+        Desk(int agentsOnDuty, int customersWaiting) {
+            this(agentsOnDuty, customersWaiting, null);
+        }
+
+        Desk(int agentsOnDuty, int customersWaiting, String owner) {
+            this.agentsOnDuty = agentsOnDuty;
+            this.customersWaiting = customersWaiting;
+            this.owner = owner;
+        }
+
+        @Override
+        public int agentsOnDuty() {
+            return agentsOnDuty;
+        }
+
+        @Override
+        public int queuePosition(String conversationId) {
+            return customersWaiting + 1;
+        }
+
+        @Override
+        public Duration estimatedWait(int position) {
+            return Duration.ofMinutes(3).multipliedBy(position).dividedBy(agentsOnDuty);
+        }
+
+        @Override
+        public Optional<String> agentFor(String conversationId) {
+            return Optional.ofNullable(owner);
+        }
+
+        @Override
+        public void waitForAgent(String conversationId, String customerId) {
+            queued.add(conversationId);
+        }
     }
 
     @Test
     void withNobodyOnDutyTheKnowledgeBaseAnswersWhatItKnows() {
-        Reply reply = new DecideReply(DEMO, new Desk(0, 0), Duration.ofMinutes(3))
-                .decide("what are your opening hours", CustomerContext.NONE);
+        Reply reply = new DecideReply(DEMO, new Desk(0, 0))
+                .decide("c-1", "what are your opening hours", CustomerContext.NONE);
 
         assertThat(reply.view()).isEqualTo(Reply.View.ANSWER);
         assertThat(reply.source()).isEqualTo(Reply.Source.KNOWLEDGE_BASE);
@@ -26,8 +69,8 @@ class DecideReplyTest {
 
     @Test
     void withNobodyOnDutyAndNoMatchTheCustomerIsToldAnAgentWillGetBack() {
-        Reply reply = new DecideReply(DEMO, new Desk(0, 0), Duration.ofMinutes(3))
-                .decide("zorblax wibble florp", CustomerContext.NONE);
+        Reply reply = new DecideReply(DEMO, new Desk(0, 0))
+                .decide("c-1", "zorblax wibble florp", CustomerContext.NONE);
 
         assertThat(reply.view()).isEqualTo(Reply.View.QUEUE_STATUS);
         assertThat(reply.text()).isEqualTo(DecideReply.NOBODY_ON_DUTY);
@@ -37,12 +80,34 @@ class DecideReplyTest {
 
     @Test
     void withAgentsOnDutyTheCustomerWaitsForOneAndHearsHisPlace() {
-        Reply reply = new DecideReply(DEMO, new Desk(2, 3), Duration.ofMinutes(3))
-                .decide("what are your opening hours", CustomerContext.NONE);
+        Reply reply = new DecideReply(DEMO, new Desk(2, 3))
+                .decide("c-1", "what are your opening hours", CustomerContext.NONE);
 
         assertThat(reply.view()).isEqualTo(Reply.View.QUEUE_STATUS);
         assertThat(reply.queue().position()).isEqualTo(4);
         assertThat(reply.queue().estimatedWait()).isEqualTo(Duration.ofMinutes(6));
         assertThat(reply.queue().agentsOnDuty()).isTrue();
+    }
+
+    @Test
+    void aConversationAnAgentHasGoesToHimAndJoinsNoQueue() {
+        Desk desk = new Desk(2, 3, "Ann Smith");
+        DecideReply decide = new DecideReply(DEMO, desk);
+        Reply reply = decide.decide("c-1", "what are your opening hours", CustomerContext.NONE);
+
+        assertThat(reply.text()).isEqualTo("Ann Smith has your message and will answer here.");
+        assertThat(reply.source()).isEqualTo(Reply.Source.SYSTEM);
+        decide.delivered("c-1", "cust-1", reply);
+        assertThat(desk.queued).isEmpty();
+    }
+
+    @Test
+    void aCustomerToldToWaitJoinsTheQueueOnceHisReplyIsStoredButNotOneTheKnowledgeBaseAnswered() {
+        Desk desk = new Desk(0, 0);
+        DecideReply decide = new DecideReply(DEMO, desk);
+        decide.delivered("c-answered", "cust-1", decide.decide("c-answered", "what are your opening hours", CustomerContext.NONE));
+        decide.delivered("c-unknown", "cust-2", decide.decide("c-unknown", "zorblax wibble florp", CustomerContext.NONE));
+
+        assertThat(desk.queued).containsExactly("c-unknown");
     }
 }

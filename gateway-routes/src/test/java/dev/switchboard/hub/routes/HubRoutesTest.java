@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
-import dev.switchboard.hub.domain.ReadConversation;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.knowledge.json.KnowledgeBaseLoader;
 import dev.switchboard.hub.places.GazetteerLoader;
@@ -14,6 +13,7 @@ import dev.switchboard.hub.places.NearbyServicePoints;
 import dev.switchboard.hub.places.json.ServicePointsLoader;
 import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -54,8 +55,7 @@ class HubRoutesTest {
         HubSteps steps = new HubSteps(state.member().idempotencyLog(),
                 new ResolveCustomer(state.member().customerDirectory(), conversations, Clock.systemUTC()),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
-                new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"),
-                        state.member().agentAvailability(), Duration.ofMinutes(3)),
+                new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"), state.routing()),
                 new AddNearbyServicePoints(new NearbyServicePoints(
                         ServicePointsLoader.fromClasspath("service-points-demo.json")), Clock.systemUTC()),
                 new VelocityReplyRenderer(), Clock.systemUTC());
@@ -64,7 +64,7 @@ class HubRoutesTest {
         camel.addRoutes(new HubRoutes(steps, new SimpleMeterRegistry()));
         camel.start();
         producer = camel.createProducerTemplate();
-        helpDesk = new CamelHelpDesk(producer, new ReadConversation(conversations));
+        helpDesk = new CamelHelpDesk(producer, conversations, List.of("Opening hours"));
     }
 
     @AfterAll
@@ -207,6 +207,22 @@ class HubRoutesTest {
         assertThat(repeat.reply().text()).isEqualTo(first.reply().text());
         assertThat(repeat.rendered().body()).isEqualTo(first.rendered().body());
         assertThat(state.member().conversationStore().get(first.conversationId()).orElseThrow().messages()).hasSize(2);
+        assertThat(repeat.replyMessageId()).isNotNull().isEqualTo(first.replyMessageId());
+    }
+
+    @Test
+    void aDeliveryReportSetsTheStatusOfTheAnswerInTheThreadTheCustomerReads() {
+        Interaction web = new Interaction("k-delivery", Channel.WEB_CHAT, DeviceProfile.HTML5,
+                new dev.switchboard.spi.WebVisitorId("v-delivery-1"), "what are your opening hours", null, Instant.now());
+        Outcome outcome = helpDesk.submit(web, null);
+
+        helpDesk.reportDelivery(outcome.conversationId(), outcome.replyMessageId(), DeliveryStatus.FAILED, "SMSC error 0x0B");
+
+        var thread = helpDesk.conversation(outcome.conversationId(), outcome.customerToken()).orElseThrow().messages();
+        assertThat(thread).extracting(m -> m.delivery(), m -> m.deliveryDetail()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(null, null),
+                org.assertj.core.groups.Tuple.tuple(DeliveryStatus.FAILED, "SMSC error 0x0B"));
+        assertThat(thread.get(1).id()).isEqualTo(outcome.replyMessageId());
     }
 
     @Test

@@ -13,13 +13,17 @@ import dev.switchboard.hub.domain.RecordedOutcome.StoredReply;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.CustomerTokenRequiredException;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.spi.WebVisitorId;
 import dev.switchboard.testing.HubState;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,6 +167,81 @@ class HubStateComponentTest {
                 assertThat(p.openNow()).isFalse();
             });
             assertThat(resolver(restarted).resolve(new E164Number("+447700900222"), "sms", token).token()).isEqualTo(token);
+        }
+    }
+
+    @Test
+    void writesTheDatabaseFileLostComeBackFromTheJournal(@TempDir Path before) throws Exception {
+        HubState.open(dataDir).close();
+        copy(dataDir, before);
+        String conversationId;
+        try (HubState state = HubState.open(dataDir)) {
+            IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+48601234567"), "sms", null);
+            conversationId = customer.conversation().id();
+            state.member().conversationStore().record(conversationId, customer.conversation(), List.of(
+                    new StoredMessage("m-1", "sms", Direction.INBOUND, "you", "Gdzie jest mój rachunek?",
+                            Instant.parse("2026-11-23T10:15:30Z"), "k-1")), null);
+            state.member().conversationStore().record(conversationId, null, List.of(
+                    new StoredMessage("m-2", "sms", Direction.OUTBOUND, "hub", "W aplikacji, w zakładce Rachunki.",
+                            Instant.parse("2026-11-23T10:15:31Z"), "k-1")), null);
+        }
+        // The database file and checkpoint as they were before those writes, as when the process was killed
+        // before its database writer got to them; the journal segments written since stay.
+        try (var files = Files.list(before)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, dataDir.resolve(file.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.copy(before.resolve("journal/checkpoint"), dataDir.resolve("journal/checkpoint"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        try (HubState restarted = HubState.open(dataDir)) {
+            IdentifiedCustomer again = resolver(restarted).resolve(new E164Number("+48601234567"), "sms", null);
+
+            assertThat(again.newCustomer()).isFalse();
+            assertThat(again.conversation().id()).isEqualTo(conversationId);
+            assertThat(again.conversation().messages()).extracting(StoredMessage::text)
+                    .containsExactly("Gdzie jest mój rachunek?", "W aplikacji, w zakładce Rachunki.");
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDeliveryStatusIsKeptOnTheMessageAndReadBackAfterARestart() {
+        String conversationId;
+        try (HubState state = HubState.open(dataDir)) {
+            IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900333"), "sms", null);
+            conversationId = customer.conversation().id();
+            ConversationStore store = state.member().conversationStore();
+            store.record(conversationId, customer.conversation(), List.of(
+                    new StoredMessage("m-q", "sms", Direction.INBOUND, "you", "hi", Instant.now(), "k-1"),
+                    new StoredMessage("m-a", "sms", Direction.OUTBOUND, "help desk", "hello", Instant.now(), "k-1")), null);
+            store.recordDelivery(conversationId, "m-a", DeliveryStatus.SENT, null);
+            store.recordDelivery(conversationId, "m-a", DeliveryStatus.FAILED, "SMSC error 0x0000000B");
+            store.recordDelivery(conversationId, "m-a", DeliveryStatus.SENT, null);
+            store.recordDelivery(conversationId, "m-unknown", DeliveryStatus.DELIVERED, null);
+            store.recordDelivery("c-unknown", "m-a", DeliveryStatus.DELIVERED, null);
+            assertThat(store.get("c-unknown")).isEmpty();
+        }
+
+        try (HubState restarted = HubState.open(dataDir)) {
+            Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
+            assertThat(conversation.messages()).extracting(StoredMessage::id, StoredMessage::delivery, StoredMessage::deliveryDetail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("m-q", null, null),
+                            org.assertj.core.groups.Tuple.tuple("m-a", DeliveryStatus.FAILED, "SMSC error 0x0000000B"));
         }
     }
 }

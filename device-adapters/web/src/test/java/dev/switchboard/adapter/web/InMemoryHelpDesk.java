@@ -4,6 +4,7 @@ import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.CustomerTokenRequiredException;
+import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
@@ -96,5 +97,15 @@ final class InMemoryHelpDesk implements HelpDesk {
             return Optional.empty();
         }
         return Optional.of(new ConversationView(conversation.id(), conversation.address(), conversation.messages()));
+    }
+
+    @Override
+    public void reportDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
+        throw new UnsupportedOperationException("the web API has no delivery reports");
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of();
     }
 }

@@ -1,0 +1,264 @@
+package dev.switchboard.agent.api;
+
+import dev.switchboard.hub.agents.AgentAccount;
+import dev.switchboard.hub.agents.AgentDeskException;
+import dev.switchboard.hub.agents.AgentPresence;
+import dev.switchboard.hub.agents.AgentSessions;
+import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.agents.Accounts;
+import dev.switchboard.hub.agents.Assignment;
+import dev.switchboard.hub.agents.ClaimResult;
+import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.NewAccount;
+import dev.switchboard.hub.agents.Presence;
+import dev.switchboard.hub.agents.Role;
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.StoredMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The agent API's operations, the one list of every path it serves ({@code /api/openapi.json} describes the
+ * same list; a test keeps the two in agreement). Each operation reads its call and asks the desk's use cases.
+ */
+final class AgentApi {
+    static final String PREFIX = "/api/agent";
+    static final String SIGN_IN = PREFIX + "/login";
+    static final String SIGN_OUT = PREFIX + "/logout";
+    static final String ME = PREFIX + "/me";
+    static final String PASSWORD = PREFIX + "/password";
+    static final String ACCOUNTS = PREFIX + "/accounts";
+    static final String CONVERSATION = PREFIX + "/conversations/{id}";
+
+    private final Accounts accounts;
+    private final AgentSessions sessions;
+    private final AgentPresence presence;
+    private final ConversationRouting routing;
+    private final ConversationStore conversations;
+    private final List<Operation> operations = new ArrayList<>();
+
+    AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
+             ConversationStore conversations) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.presence = presence;
+        this.routing = routing;
+        this.conversations = conversations;
+        accountOperations();
+        presenceOperations();
+        routingOperations();
+    }
+
+    List<Operation> operations() {
+        return List.copyOf(operations);
+    }
+
+    private void add(String method, String path, Operation.Handler handler) {
+        operations.add(new Operation(method, path, false, handler));
+    }
+
+    private void accountOperations() {
+        operations.add(new Operation("POST", SIGN_IN, true, call -> {
+            AgentAccount account = accounts.authenticate(call.text("username"), call.text("password"))
+                    .orElseThrow(() -> new AgentDeskException(AgentDeskException.Kind.UNAUTHORIZED,
+                            "the user name or the password is wrong"));
+            AgentSessions.Opened opened = sessions.open(account);
+            return new AgentApiServlet.SignedIn(opened.token(), signedIn(account, opened.session().csrfToken()));
+        }));
+        add("POST", SIGN_OUT, call -> {
+            presence.set(call.account(), Presence.OFFLINE);
+            sessions.close(call.sessionToken());
+            return Map.of("signedOut", true);
+        });
+        add("GET", ME, call -> signedIn(call.account(), call.session().csrfToken()));
+        add("POST", PASSWORD, call -> {
+            accounts.changePassword(call.account().username(), call.text("current"), call.text("password"));
+            return Map.of("changed", true);
+        });
+        add("GET", ACCOUNTS, call -> {
+            requireManager(call);
+            return Map.of("accounts", accounts.all().stream().map(AccountView::of).toList());
+        });
+        add("POST", ACCOUNTS, call -> {
+            NewAccount request = new NewAccount(call.requiredText("username"), call.text("displayName"),
+                    role(call.text("role")), call.text("password"), orEmpty(call.names("skills")),
+                    orEmpty(call.names("teams")), call.integer("capacity", 1));
+            return new Operation.Answer(201, AccountView.of(accounts.create(call.account(), request)));
+        });
+        add("POST", ACCOUNTS + "/{username}", call -> {
+            requireManager(call);
+            AgentAccount before = accounts.find(call.parameter("username")).orElseThrow(() ->
+                    new AgentDeskException(AgentDeskException.Kind.NOT_FOUND, "no account named " + call.parameter("username")));
+            Set<String> skills = call.names("skills");
+            Set<String> teams = call.names("teams");
+            return AccountView.of(accounts.setWork(call.account(), before.username(), call.text("displayName"),
+                    skills == null ? before.skills() : skills, teams == null ? before.teams() : teams,
+                    call.integer("capacity", before.capacity())));
+        });
+    }
+
+    private void presenceOperations() {
+        add("POST", PREFIX + "/presence", call -> {
+            String text = call.requiredText("presence");
+            Presence chosen;
+            try {
+                chosen = Presence.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new AgentDeskException(AgentDeskException.Kind.INVALID,
+                        "presence is available, away or offline, was '" + text + "'");
+            }
+            return StatusView.of(presence.set(call.account(), chosen));
+        });
+        add("GET", PREFIX + "/agents", call ->
+                Map.of("agents", presence.everyone().stream().map(StatusView::of).toList()));
+    }
+
+    private void routingOperations() {
+        add("GET", PREFIX + "/queue", call -> {
+            List<Assignment> queue = routing.queue();
+            List<Map<String, Object>> waiting = new ArrayList<>();
+            for (int i = 0; i < queue.size(); i++) {
+                Map<String, Object> view = assignmentView(queue.get(i));
+                view.put("position", i + 1);
+                view.put("estimatedWaitSeconds", routing.estimatedWait(i + 1).toSeconds());
+                waiting.add(view);
+            }
+            return Map.of("waiting", waiting);
+        });
+        add("GET", PREFIX + "/offers", call -> Map.of("offers",
+                routing.offersFor(call.account().username()).stream().map(AgentApi::assignmentView).toList()));
+        add("GET", PREFIX + "/conversations", call -> Map.of(
+                "conversations", routing.heldBy(call.account().username()).stream().map(AgentApi::assignmentView).toList(),
+                "invitations", routing.invitationsFor(call.account().username()).stream().map(AgentApi::assignmentView).toList()));
+        add("GET", CONVERSATION, call -> {
+            Assignment assignment = visibleAssignment(call);
+            Conversation conversation = conversations.get(assignment.conversationId()).orElseThrow(() ->
+                    notFound(assignment.conversationId()));
+            Map<String, Object> view = assignmentView(assignment);
+            view.put("context", conversation.context());
+            view.put("messages", conversation.messages().stream().map(MessageView::of).toList());
+            return view;
+        });
+        add("POST", CONVERSATION + "/claim", call -> {
+            String id = call.parameter("id");
+            AgentStatus status = presence.status(call.account().username()).orElse(null);
+            ClaimResult result = status == null ? new ClaimResult(ClaimResult.Outcome.NOT_OFFERED, null)
+                    : routing.claim(status, id);
+            return switch (result.outcome()) {
+                case WON -> assignmentView(result.assignment());
+                case TAKEN -> new Operation.Answer(409, Map.of("error", "taken",
+                        "message", "another agent took this conversation first"));
+                case NOT_OFFERED -> new Operation.Answer(409, Map.of("error", "not_offered",
+                        "message", "this conversation is not offered to you (any more)"));
+                case NO_CAPACITY -> new Operation.Answer(409, Map.of("error", "no_capacity",
+                        "message", "you hold as many conversations as your capacity allows"));
+            };
+        });
+        add("POST", CONVERSATION + "/preferred", call -> {
+            Assignment assignment = participating(call);
+            routing.markPreferred(call.account().username(), assignment);
+            return Map.of("preferredAgent", call.account().username());
+        });
+    }
+
+    /** The assignment, when the caller takes part, is invited, is offered it, or is a manager. */
+    private Assignment visibleAssignment(ApiCall call) {
+        String id = call.parameter("id");
+        String me = call.account().username();
+        return routing.assignment(id)
+                .filter(a -> call.account().isManager() || a.participants().contains(me) || a.invited().contains(me)
+                        || a.offeredTo().contains(me))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** The assignment, when the caller takes part in it. */
+    private Assignment participating(ApiCall call) {
+        String id = call.parameter("id");
+        return routing.assignment(id)
+                .filter(a -> a.participants().contains(call.account().username()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static AgentDeskException notFound(String conversationId) {
+        return new AgentDeskException(AgentDeskException.Kind.NOT_FOUND,
+                "no conversation " + conversationId + " that you take part in, are invited to or are offered");
+    }
+
+    static Map<String, Object> assignmentView(Assignment a) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("conversationId", a.conversationId());
+        view.put("stage", a.stage());
+        view.put("owner", a.owner());
+        view.put("ownerName", a.ownerName());
+        view.put("participants", a.participants());
+        view.put("invited", a.invited());
+        view.put("offeredTo", a.offeredTo());
+        view.put("queuedAt", a.queuedAt());
+        view.put("offerExpiresAt", a.offerExpiresAt());
+        view.put("skill", a.skill());
+        view.put("team", a.team());
+        view.put("reservedFor", a.reservedFor());
+        view.put("notes", a.notes());
+        view.put("wrapUp", a.wrapUp());
+        return view;
+    }
+
+    private static void requireManager(ApiCall call) {
+        if (!call.account().isManager()) {
+            throw new AgentDeskException(AgentDeskException.Kind.FORBIDDEN, "only a manager may do this");
+        }
+    }
+
+    private static Role role(String text) {
+        if (text == null) {
+            return Role.AGENT;
+        }
+        try {
+            return Role.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AgentDeskException(AgentDeskException.Kind.INVALID, "role is MANAGER or AGENT, was '" + text + "'");
+        }
+    }
+
+    private static Set<String> orEmpty(Set<String> names) {
+        return names == null ? Set.of() : names;
+    }
+
+    private static Map<String, Object> signedIn(AgentAccount account, String csrfToken) {
+        return Map.of("account", AccountView.of(account), "csrfToken", csrfToken,
+                "passwordChangeRequired", account.mustChangePassword());
+    }
+
+    /** An agent's presence and load. */
+    record StatusView(String username, String displayName, Presence presence, Set<String> skills, Set<String> teams,
+                      int capacity, int load, Instant lastSeen) {
+        static StatusView of(AgentStatus s) {
+            return new StatusView(s.username(), s.displayName(), s.presence(), new TreeSet<>(s.skills()),
+                    new TreeSet<>(s.teams()), s.capacity(),
+                    s.conversations().size(), s.lastSeen());
+        }
+    }
+
+    /** One message of the thread as agents see it. */
+    record MessageView(String id, String channel, String direction, String author, String text, Instant at) {
+        static MessageView of(StoredMessage m) {
+            return new MessageView(m.id(), m.channel(), m.direction().name(), m.author(), m.text(), m.at());
+        }
+    }
+
+    /** An account as the API shows it: never the password hash. */
+    record AccountView(String username, String displayName, Role role, Set<String> skills, Set<String> teams,
+                       int capacity) {
+        static AccountView of(AgentAccount a) {
+            return new AccountView(a.username(), a.displayName(), a.role(), new TreeSet<>(a.skills()),
+                    new TreeSet<>(a.teams()), a.capacity());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.switchboard.agent.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.gateway.config.SwitchboardConfig;
+import dev.switchboard.gateway.http.ServletMounts;
+import dev.switchboard.hub.agents.AgentPresence;
+import dev.switchboard.hub.agents.AgentSessions;
+import dev.switchboard.hub.agents.Accounts;
+import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.FirstManager;
+import dev.switchboard.hub.agents.PasswordHashing;
+import dev.switchboard.hub.agents.RoutingSettings;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.state.AgentMaps;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent desk of one gateway node: its use cases over the shared agent maps, the first manager, the
+ * ticker that turns silent desktops away and moves run-out offers on, and the agent API on the gateway's port.
+ */
+public final class AgentDesk implements AutoCloseable {
+    static final String FIRST_MANAGER = "switchboard.accounts.first-manager";
+    static final String FIRST_MANAGER_PASSWORD = "switchboard.accounts.first-manager-password";
+    static final String HASH_COST = "switchboard.accounts.password-hash-cost";
+    static final String SESSION_IDLE_MINUTES = "switchboard.agents.session-idle-minutes";
+    static final String SECURE_COOKIE = "switchboard.agents.secure-cookie";
+    static final String AWAY_GRACE_SECONDS = "switchboard.agents.away-grace-seconds";
+    static final String TICK_MILLIS = "switchboard.agents.tick-millis";
+    static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
+    static final String PREFERRED_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
+    static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
+
+    private final SwitchboardConfig config;
+    private final Accounts accounts;
+    private final AgentSessions sessions;
+    private final AgentPresence presence;
+    private final ConversationRouting routing;
+    private final ScheduledExecutorService ticker;
+
+    private AgentDesk(SwitchboardConfig config, Accounts accounts, AgentSessions sessions, AgentPresence presence,
+                      ConversationRouting routing) {
+        this.config = config;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.presence = presence;
+        this.routing = routing;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "agent-desk-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Makes the desk's use cases and the first manager; the hub's decide step asks {@link #routing()}. */
+    public static AgentDesk create(SwitchboardConfig config, AgentMaps maps, Clock clock) {
+        Accounts accounts = new Accounts(maps.accounts(), new PasswordHashing(config.requiredInt(HASH_COST)), clock);
+        AgentSessions sessions = new AgentSessions(maps.sessions(),
+                Duration.ofMinutes(config.requiredInt(SESSION_IDLE_MINUTES)), clock);
+        AgentPresence presence = new AgentPresence(maps.statuses(),
+                Duration.ofSeconds(config.requiredInt(AWAY_GRACE_SECONDS)), clock);
+        RoutingSettings settings = new RoutingSettings(
+                Duration.ofSeconds(config.requiredInt(OFFER_TIMEOUT_SECONDS)),
+                Duration.ofHours(config.requiredInt(PREFERRED_WINDOW_HOURS)),
+                config.required(DEFAULT_SKILL),
+                Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
+        ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
+                maps.statuses(), presence, settings, clock);
+        AgentDesk desk = new AgentDesk(config, accounts, sessions, presence, routing);
+        desk.ensureFirstManager();
+        return desk;
+    }
+
+    /** Serves the agent API and starts the ticker. */
+    public void start(ServletMounts mounts, ConversationStore conversations, ObjectMapper json) {
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, conversations);
+        SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
+        mounts.mount("agent desk", AgentApi.PREFIX + "/*",
+                new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, json));
+        long tick = config.requiredInt(TICK_MILLIS);
+        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            presence.turnSilentAgentsAway();
+            routing.offerWaiting();
+            routing.refresh();
+            sessions.endIdle();
+        } catch (RuntimeException e) {
+            LOG.warn("Agent desk tick failed (tried again at the next): {}", e.toString());
+        }
+    }
+
+    private void ensureFirstManager() {
+        String username = config.required(FIRST_MANAGER);
+        new FirstManager(accounts).ensure(username, config.required(FIRST_MANAGER_PASSWORD)).ifPresent(secret ->
+                LOG.warn("""
+
+                        ================================================================
+                        First start: manager account '{}' was created with the one-time
+                        secret below. Sign in at /api/agent/login with it and choose a
+                        password; it is shown only this once.
+
+                            {}
+                        ================================================================""", username, secret));
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public ConversationRouting routing() {
+        return routing;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

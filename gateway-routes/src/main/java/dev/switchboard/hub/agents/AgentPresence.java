@@ -1,0 +1,122 @@
+package dev.switchboard.hub.agents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Agents' presence. An agent chooses available, away or offline; a desktop that stops calling (closed,
+ * crashed, network gone) turns its agent away once the grace period has passed without a call, so nobody
+ * is offered conversations he cannot see.
+ */
+public final class AgentPresence {
+    private final SharedRecords<AgentStatus> statuses;
+    private final Duration grace;
+    private final Clock clock;
+    private volatile Runnable onAvailable = () -> { };
+
+    public AgentPresence(SharedRecords<AgentStatus> statuses, Duration grace, Clock clock) {
+        this.statuses = statuses;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    /** Called after an agent turned available, so that waiting conversations are offered to him. */
+    public void onAvailable(Runnable listener) {
+        this.onAvailable = listener;
+    }
+
+    public AgentStatus set(AgentAccount account, Presence presence) {
+        AgentStatus after = statuses.change(account.username(), new SetPresence(account, presence, clock.instant()))
+                .after();
+        if (presence == Presence.AVAILABLE) {
+            onAvailable.run();
+        }
+        return after;
+    }
+
+    /** His desktop called: the grace period starts again. */
+    public void seen(String username) {
+        statuses.change(username, new Seen(clock.instant()));
+    }
+
+    /** Turns away every available agent of this node's share whose desktop has been silent past the grace. */
+    public void turnSilentAgentsAway() {
+        Instant cutoff = clock.instant().minus(grace);
+        for (String username : statuses.localMatching(new SilentSince(cutoff)).keySet()) {
+            statuses.change(username, new AwayIfSilent(cutoff));
+        }
+    }
+
+    public Optional<AgentStatus> status(String username) {
+        return statuses.get(username);
+    }
+
+    /** Every agent who has signed in since the cluster started, by name. */
+    public List<AgentStatus> everyone() {
+        return statuses.matching(new AnyStatus()).stream().sorted(Comparator.comparing(AgentStatus::username)).toList();
+    }
+
+    /** How many agents are available now. */
+    public int availableCount() {
+        return statuses.matching(new Available()).size();
+    }
+
+    /** Agents who can be offered a conversation now. */
+    public List<AgentStatus> ableToTakeMore() {
+        return statuses.matching(new AbleToTakeMore());
+    }
+
+    record SetPresence(AgentAccount account, Presence presence, Instant now) implements SharedRecords.Change<AgentStatus> {
+        @Override
+        public AgentStatus apply(AgentStatus before) {
+            return before == null ? AgentStatus.of(account, presence, now) : before.withPresence(presence, account, now);
+        }
+    }
+
+    record Seen(Instant now) implements SharedRecords.Change<AgentStatus> {
+        @Override
+        public AgentStatus apply(AgentStatus before) {
+            return before == null ? null : before.seenAt(now);
+        }
+    }
+
+    record AwayIfSilent(Instant cutoff) implements SharedRecords.Change<AgentStatus> {
+        @Override
+        public AgentStatus apply(AgentStatus before) {
+            return before != null && before.presence() == Presence.AVAILABLE && before.lastSeen().isBefore(cutoff)
+                    ? before.away() : before;
+        }
+    }
+
+    record SilentSince(Instant cutoff) implements SharedRecords.Filter<AgentStatus> {
+        @Override
+        public boolean test(AgentStatus value) {
+            return value.presence() == Presence.AVAILABLE && value.lastSeen().isBefore(cutoff);
+        }
+    }
+
+    record AnyStatus() implements SharedRecords.Filter<AgentStatus> {
+        @Override
+        public boolean test(AgentStatus value) {
+            return true;
+        }
+    }
+
+    record AbleToTakeMore() implements SharedRecords.Filter<AgentStatus> {
+        @Override
+        public boolean test(AgentStatus value) {
+            return value.canTakeMore();
+        }
+    }
+
+    record Available() implements SharedRecords.Filter<AgentStatus> {
+        @Override
+        public boolean test(AgentStatus value) {
+            return value.presence() == Presence.AVAILABLE;
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package dev.switchboard.hub.agents;
+
+import dev.switchboard.hub.domain.AgentAvailability;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Offers waiting conversations to agents and lets the first accept win.
+ *
+ * <p>A conversation that needs an agent joins the queue. It is offered to every available agent who suits it
+ * (its skill, the team it was transferred to, or the one agent it is reserved for) and has free capacity.
+ * The first of them to claim it owns it: the claim is one atomic change of the conversation's assignment,
+ * so of any number of simultaneous accepts exactly one wins. An offer nobody accepts within the offer
+ * timeout goes on to the agents not offered yet, and round again when everyone had it.
+ *
+ * <p>The hub's hot path asks only a snapshot of this node (agents on duty, the queue's order), refreshed
+ * when something changes here and at every tick of the agent desk, so a customer's message costs no
+ * query of the cluster.
+ */
+public final class ConversationRouting implements AgentAvailability {
+    private final SharedRecords<Assignment> assignments;
+    private final SharedRecords<PreferredAgent> preferred;
+    private final AgentPresence presence;
+    private final Seats seats;
+    private final RoutingSettings settings;
+    private final Clock clock;
+    private volatile Snapshot snapshot = new Snapshot(0, List.of());
+
+    /** What the hot path reads: how many agents are available and the queue in order. */
+    record Snapshot(int agentsOnDuty, List<String> queue) {
+    }
+
+    public ConversationRouting(SharedRecords<Assignment> assignments, SharedRecords<PreferredAgent> preferred,
+                               SharedRecords<AgentStatus> statuses, AgentPresence presence, RoutingSettings settings,
+                               Clock clock) {
+        this.assignments = assignments;
+        this.preferred = preferred;
+        this.presence = presence;
+        this.seats = new Seats(statuses);
+        this.settings = settings;
+        this.clock = clock;
+        presence.onAvailable(this::offerWaiting);
+    }
+
+    // ---- the hub's questions (AgentAvailability) ----
+
+    @Override
+    public int agentsOnDuty() {
+        return snapshot.agentsOnDuty();
+    }
+
+    @Override
+    public int queuePosition(String conversationId) {
+        List<String> queue = snapshot.queue();
+        int index = queue.indexOf(conversationId);
+        return index >= 0 ? index + 1 : queue.size() + 1;
+    }
+
+    @Override
+    public Duration estimatedWait(int position) {
+        int onDuty = Math.max(1, agentsOnDuty());
+        return settings.averageHandlingTime().multipliedBy(position).dividedBy(onDuty);
+    }
+
+    @Override
+    public Optional<String> agentFor(String conversationId) {
+        return assignments.get(conversationId)
+                .filter(a -> a.stage() == Assignment.Stage.ACTIVE || a.stage() == Assignment.Stage.SUSPENDED)
+                .map(Assignment::ownerName);
+    }
+
+    /**
+     * Puts the conversation in the queue unless it is there or owned already, and offers it. The customer's
+     * preferred agent, marked within the window, gets it alone for one offer timeout.
+     */
+    @Override
+    public void waitForAgent(String conversationId, String customerId) {
+        Instant now = clock.instant();
+        String reservedFor = preferred.get(customerId)
+                .filter(p -> p.markedAt().plus(settings.preferredAgentWindow()).isAfter(now))
+                .map(PreferredAgent::username)
+                .orElse(null);
+        Assignment fresh = Assignment.queued(conversationId, customerId, settings.defaultSkill(), now, reservedFor,
+                reservedFor == null ? null : now.plus(settings.offerTimeout()), List.of());
+        SharedRecords.Changed<Assignment> queued = assignments.change(conversationId, new Enqueue(fresh));
+        if (queued.changed()) {
+            offer(conversationId);
+            refresh();
+        }
+    }
+
+    // ---- the desk's side ----
+
+    /** Offers (or offers on) every waiting conversation this node keeps; also where offers run out. */
+    public void offerWaiting() {
+        for (String conversationId : assignments.localMatching(new Queued()).keySet()) {
+            offer(conversationId);
+        }
+    }
+
+    /** Offers one waiting conversation to every suitable agent who can take more now. */
+    void offer(String conversationId) {
+        Optional<Assignment> current = assignments.get(conversationId);
+        if (current.isEmpty() || !current.get().isQueued()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Assignment assignment = current.get();
+        Set<String> candidates = presence.ableToTakeMore().stream()
+                .filter(agent -> assignment.suits(agent, now))
+                .map(AgentStatus::username)
+                .collect(Collectors.toSet());
+        assignments.change(conversationId, new Offer(candidates, now, now.plus(settings.offerTimeout())));
+    }
+
+    /** The conversations offered to this agent now, oldest first. */
+    public List<Assignment> offersFor(String username) {
+        return sorted(assignments.matching(new OfferedTo(username)));
+    }
+
+    /** The conversations this agent is invited to join. */
+    public List<Assignment> invitationsFor(String username) {
+        return sorted(assignments.matching(new InvitedTo(username)));
+    }
+
+    /** The conversations he takes part in (active or suspended). */
+    public List<Assignment> heldBy(String username) {
+        return sorted(assignments.matching(new HeldBy(username)));
+    }
+
+    /** Every waiting conversation in the order it is served; position = index + 1. */
+    public List<Assignment> queue() {
+        return sorted(assignments.matching(new Queued()));
+    }
+
+    SharedRecords<Assignment> assignments() {
+        return assignments;
+    }
+
+    public Optional<Assignment> assignment(String conversationId) {
+        return assignments.get(conversationId);
+    }
+
+    /**
+     * An agent accepts an offer. A seat of his capacity is taken first, then the claim, one atomic change of
+     * the assignment, decides; a lost claim gives the seat back.
+     */
+    public ClaimResult claim(AgentStatus agent, String conversationId) {
+        Optional<Assignment> current = assignments.get(conversationId);
+        if (current.isEmpty()) {
+            return new ClaimResult(ClaimResult.Outcome.NOT_OFFERED, null);
+        }
+        if (!current.get().isQueued()) {
+            return new ClaimResult(current.get().owner() == null ? ClaimResult.Outcome.NOT_OFFERED
+                    : ClaimResult.Outcome.TAKEN, current.get());
+        }
+        if (!current.get().offeredTo().contains(agent.username())) {
+            return new ClaimResult(ClaimResult.Outcome.NOT_OFFERED, current.get());
+        }
+        if (!seats.take(agent.username(), conversationId)) {
+            return new ClaimResult(ClaimResult.Outcome.NO_CAPACITY, current.get());
+        }
+        SharedRecords.Changed<Assignment> claimed =
+                assignments.change(conversationId, new Claim(agent.username(), agent.displayName()));
+        Assignment after = claimed.after();
+        if (claimed.changed() && agent.username().equals(after.owner())) {
+            refresh();
+            return new ClaimResult(ClaimResult.Outcome.WON, after);
+        }
+        seats.release(agent.username(), conversationId);
+        return new ClaimResult(after.owner() != null ? ClaimResult.Outcome.TAKEN : ClaimResult.Outcome.NOT_OFFERED,
+                after);
+    }
+
+    /** He marks himself preferred agent of this conversation's customer. */
+    public void markPreferred(String username, Assignment assignment) {
+        preferred.put(assignment.customerId(), new PreferredAgent(username, clock.instant()));
+    }
+
+    /** Reads the cluster again for the hot path's snapshot. */
+    public void refresh() {
+        int onDuty = presence.availableCount();
+        List<String> queue = queue().stream().map(Assignment::conversationId).toList();
+        snapshot = new Snapshot(onDuty, queue);
+    }
+
+    private static List<Assignment> sorted(List<Assignment> list) {
+        return list.stream()
+                .sorted(Comparator.comparing(Assignment::queuedAt).thenComparing(Assignment::conversationId))
+                .toList();
+    }
+
+    record Enqueue(Assignment fresh) implements SharedRecords.Change<Assignment> {
+        @Override
+        public Assignment apply(Assignment before) {
+            return before == null || before.stage() == Assignment.Stage.FINISHED ? fresh : before;
+        }
+    }
+
+    /**
+     * Offers to the candidates not offered yet. A run-out offer first moves its agents to the passed-over;
+     * when every candidate was passed over, a new round starts with all of them.
+     */
+    record Offer(Set<String> candidates, Instant now, Instant expires) implements SharedRecords.Change<Assignment> {
+        @Override
+        public Assignment apply(Assignment before) {
+            if (before == null || !before.isQueued()) {
+                return before;
+            }
+            Set<String> offeredTo = new HashSet<>(before.offeredTo());
+            Set<String> passedOver = new HashSet<>(before.passedOver());
+            Instant expiresAt = before.offerExpiresAt();
+            if (before.offerExpired(now)) {
+                passedOver.addAll(offeredTo);
+                offeredTo.clear();
+                expiresAt = null;
+            }
+            Set<String> fresh = new HashSet<>(candidates);
+            fresh.removeAll(passedOver);
+            fresh.removeAll(offeredTo);
+            if (fresh.isEmpty() && offeredTo.isEmpty() && !candidates.isEmpty()) {
+                passedOver.clear();
+                fresh.addAll(candidates);
+            }
+            offeredTo.addAll(fresh);
+            if (expiresAt == null && !offeredTo.isEmpty()) {
+                expiresAt = expires;
+            }
+            if (offeredTo.equals(before.offeredTo()) && passedOver.equals(before.passedOver())
+                    && java.util.Objects.equals(expiresAt, before.offerExpiresAt())) {
+                return before;
+            }
+            return before.offered(offeredTo, passedOver, expiresAt);
+        }
+    }
+
+    record Claim(String username, String displayName) implements SharedRecords.Change<Assignment> {
+        @Override
+        public Assignment apply(Assignment before) {
+            if (before == null || !before.isQueued() || !before.offeredTo().contains(username)) {
+                return before;
+            }
+            return before.ownedBy(username, displayName);
+        }
+    }
+
+    record Queued() implements SharedRecords.Filter<Assignment> {
+        @Override
+        public boolean test(Assignment value) {
+            return value.isQueued();
+        }
+    }
+
+    record OfferedTo(String username) implements SharedRecords.Filter<Assignment> {
+        @Override
+        public boolean test(Assignment value) {
+            return value.isQueued() && value.offeredTo().contains(username);
+        }
+    }
+
+    record InvitedTo(String username) implements SharedRecords.Filter<Assignment> {
+        @Override
+        public boolean test(Assignment value) {
+            return value.invited().contains(username);
+        }
+    }
+
+    record HeldBy(String username) implements SharedRecords.Filter<Assignment> {
+        @Override
+        public boolean test(Assignment value) {
+            return value.participants().contains(username);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.switchboard.hub.agents;
+
+/**
+ * An agent's capacity: each conversation he owns or takes part in holds one seat, taken atomically on his
+ * status record so that two claims at once never take him over his capacity.
+ */
+final class Seats {
+    private final SharedRecords<AgentStatus> statuses;
+
+    Seats(SharedRecords<AgentStatus> statuses) {
+        this.statuses = statuses;
+    }
+
+    /** Takes a seat for the conversation; {@code false} when he has none free (or never signed in). */
+    boolean take(String username, String conversationId) {
+        AgentStatus after = statuses.change(username, new Take(conversationId)).after();
+        return after != null && after.conversations().contains(conversationId);
+    }
+
+    void release(String username, String conversationId) {
+        statuses.change(username, new Release(conversationId));
+    }
+
+    record Take(String conversationId) implements SharedRecords.Change<AgentStatus> {
+        @Override
+        public AgentStatus apply(AgentStatus before) {
+            if (before == null || before.conversations().contains(conversationId) || !before.hasFreeCapacity()) {
+                return before;
+            }
+            return before.holding(conversationId);
+        }
+    }
+
+    record Release(String conversationId) implements SharedRecords.Change<AgentStatus> {
+        @Override
+        public AgentStatus apply(AgentStatus before) {
+            return before == null || !before.conversations().contains(conversationId) ? before
+                    : before.releasing(conversationId);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.hub.state;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import dev.switchboard.hub.agents.SharedRecords;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link SharedRecords} over a Hazelcast map: each change is an entry processor on the member that owns the key. */
+final class HazelcastSharedRecords<V> implements SharedRecords<V> {
+    private final IMap<String, V> map;
+
+    HazelcastSharedRecords(IMap<String, V> map) {
+        this.map = map;
+    }
+
+    @Override
+    public Optional<V> get(String key) {
+        return Optional.ofNullable(map.get(key));
+    }
+
+    @Override
+    public List<V> matching(Filter<V> filter) {
+        return List.copyOf(map.values(new Matches<>(filter)));
+    }
+
+    @Override
+    public Map<String, V> localMatching(Filter<V> filter) {
+        Set<String> keys = map.localKeySet(new Matches<>(filter));
+        return keys.isEmpty() ? Map.of() : map.getAll(keys);
+    }
+
+    @Override
+    public Changed<V> change(String key, Change<V> change) {
+        return map.executeOnKey(key, new ApplyChange<>(change));
+    }
+
+    @Override
+    public void put(String key, V value) {
+        map.set(key, value);
+    }
+
+    /** Runs a change where the entry lives; the backup runs the same change, which reads nothing else. */
+    static final class ApplyChange<V> implements EntryProcessor<String, V, Changed<V>> {
+        private static final long serialVersionUID = 1L;
+        private final Change<V> change;
+
+        ApplyChange(Change<V> change) {
+            this.change = change;
+        }
+
+        @Override
+        public Changed<V> process(Map.Entry<String, V> entry) {
+            V before = entry.getValue();
+            V after = change.apply(before);
+            if (after != before) {
+                entry.setValue(after);
+            }
+            return new Changed<>(before, after);
+        }
+    }
+
+    static final class Matches<V> implements Predicate<String, V> {
+        private static final long serialVersionUID = 1L;
+        private final Filter<V> filter;
+
+        Matches(Filter<V> filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean apply(Map.Entry<String, V> entry) {
+            V value = entry.getValue();
+            return value != null && filter.test(value);
+        }
+    }
+}
