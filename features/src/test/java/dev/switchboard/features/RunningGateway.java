@@ -52,8 +52,10 @@ final class RunningGateway {
         }
         try {
             // The pager adapter reads its own settings through AdapterContext.settings(); 0 is any free port.
+            // The WAP phones' requests come from 127.0.0.1, which stands for their operator's WAP gateway.
             Gateway gateway = TestGateways.start(dataDir,
-                    Map.of(PagerAdapter.HOST_SETTING, "127.0.0.1", PagerAdapter.PORT_SETTING, "0"));
+                    Map.of(PagerAdapter.HOST_SETTING, "127.0.0.1", PagerAdapter.PORT_SETTING, "0",
+                            "switchboard.wap.trusted-gateways", "127.0.0.1/32"));
             LOG.info("feature gateway up at {} in {} ms", gateway.baseUri(), gateway.startupTime().toMillis());
             return new RunningGateway(dataDir, gateway);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.switchboard.features;
 
+import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.testing.HttpJson;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,38 @@ final class World {
     final String phoneNumber = String.format("+4879%07d", NUMBERS.incrementAndGet());
     /** How many texts from the desk the phone had when its owner last texted. */
     int phoneAnswersSeen;
+    /** The WAP phone of the scenario, once it has one. */
+    WapPhone phone;
+
+    static final class WapPhone {
+        final WapBrowser browser;
+        /** The number its operator's gateway gives, or {@code null}. */
+        final String number;
+        /** Every page it received, oldest first; each was checked for its format when it arrived. */
+        final List<WapBrowser.Page> pages = new ArrayList<>();
+
+        WapPhone(WapBrowser browser, String number) {
+            this.browser = browser;
+            this.number = number;
+        }
+
+        WapBrowser.Page shown() {
+            if (pages.isEmpty()) {
+                throw new AssertionError("the phone has not opened a page yet");
+            }
+            return pages.get(pages.size() - 1);
+        }
+
+        WapBrowser.Page received(WapBrowser.Page page) {
+            pages.add(page);
+            return page;
+        }
+    }
+
+    /** A fresh phone number for a WAP subscriber, so that each scenario's phone is a new customer. */
+    static String newSubscriberNumber() {
+        return String.format("+4860100%04d", NUMBERS.incrementAndGet());
+    }
 
     static final class WebVisitor {
         final String id = "visitor-" + UUID.randomUUID();

@@ -130,7 +130,7 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
         agentDesk.start(mounts, conversations, json);
         for (DeviceAdapter adapter : adapters) {
-            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts));
+            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());

@@ -8,6 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import dev.switchboard.render.VelocityReplyRenderer;
+import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.PageNavigation;
+import dev.switchboard.spi.Reply;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
@@ -35,6 +41,12 @@ final class BareServer implements AutoCloseable {
             + "/ul>\\n</div>\\n\"}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * A WML answer deck as the WAP adapter sends it to a new phone: the same templates and page budget, the
+     * answer to "What are your opening hours?" and links of a session's length.
+     */
+    static final byte[] WML_DECK = wmlDeck();
+
     private final GatewayHttpServer server;
 
     private BareServer(GatewayHttpServer server) {
@@ -45,6 +57,7 @@ final class BareServer implements AutoCloseable {
     static BareServer start() throws Exception {
         GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
         server.context().addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
+        server.context().addServlet(new ServletHolder("fixed-deck", new FixedDeckServlet()), "/wap/ask");
         server.start();
         return new BareServer(server);
     }
@@ -77,5 +90,36 @@ final class BareServer implements AutoCloseable {
             response.setContentLength(BODY.length);
             response.getOutputStream().write(BODY);
         }
+    }
+
+    /** Reads the form (as the WAP adapter does), then answers 200 with {@link #WML_DECK}. */
+    private static final class FixedDeckServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getParameter("q");
+            response.setStatus(200);
+            response.setContentType(DeviceProfile.WML.contentType());
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentLength(WML_DECK.length);
+            response.getOutputStream().write(WML_DECK);
+        }
+    }
+
+    private static byte[] wmlDeck() {
+        String session = "/wap/s/Ub-J6PUtheSZPgobVPEEq4";
+        String key = "gXHmbqrOtlSzxlJE_Ur48g";
+        PageNavigation navigation = new PageNavigation(Map.of(
+                PageNavigation.ASK, session + "/ask",
+                PageNavigation.TOPIC, session + "/ask?k=" + key + "&q=",
+                PageNavigation.THREAD, session + "/thread",
+                PageNavigation.CONTACT, session + "/contact",
+                PageNavigation.HOME, session + "/"), Map.of("k", key), session + "/more?r=" + key + "&p=", 1, 1_400);
+        Reply answer = Reply.answer("Switchboard service points are open Mon-Fri 9:00-20:00 and Sat 10:00-16:00, closed on"
+                + " Sundays and public holidays. Our phone line is open Mon-Sat 8:00-22:00.", Reply.Source.KNOWLEDGE_BASE,
+                List.of("Reset password", "Bills and invoices", "Roaming abroad", "SMS not arriving"));
+        return new VelocityReplyRenderer().renderPage(DeviceProfile.WML, answer, navigation).body()
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

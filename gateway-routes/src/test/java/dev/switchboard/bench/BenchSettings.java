@@ -24,9 +24,17 @@ import java.time.Duration;
  *                       where the time went ({@code bench.jfr}, default false)
  * @param outputDir      where the results go ({@code bench.out}, default {@code target/bench})
  * @param drainTimeout   how long to wait for the requests still in flight when a phase ends
+ * @param scenarios      which loads to run ({@code bench.scenarios}, default {@code api,wap}): {@code api} the customer
+ *                       JSON API (new customers, then follow-ups), {@code wap} WML answer decks for new phones; each
+ *                       beside its own bare baseline
  */
 record BenchSettings(int clients, Duration measured, int maxRequests, Duration warmup, int warmupRequests,
-                     Duration warmupMax, Duration followUpWarmup, String client, boolean jfr, String outputDir, Duration drainTimeout) {
+                     Duration warmupMax, Duration followUpWarmup, String client, boolean jfr, String outputDir, Duration drainTimeout,
+                     java.util.Set<String> scenarios) {
+
+    static final String API = "api";
+    static final String WAP = "wap";
+    static final String DEFAULT_SCENARIOS = API + "," + WAP;
 
     static final int DEFAULT_CLIENTS = 64;
     static final int DEFAULT_SECONDS = 20;
@@ -63,6 +71,10 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
         if (!client.equals("jetty") && !client.equals("jdk")) {
             throw new IllegalArgumentException("bench.client must be jetty or jdk, was " + client);
         }
+        scenarios = java.util.Set.copyOf(scenarios);
+        if (scenarios.isEmpty() || !java.util.Set.of(API, WAP).containsAll(scenarios)) {
+            throw new IllegalArgumentException("bench.scenarios must name api and/or wap, was " + scenarios);
+        }
     }
 
     static BenchSettings fromSystemProperties() {
@@ -78,7 +90,9 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
                 System.getProperty("bench.client", "jetty").trim().toLowerCase(java.util.Locale.ROOT),
                 Boolean.parseBoolean(System.getProperty("bench.jfr", "false").trim()),
                 System.getProperty("bench.out", "target/bench"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                java.util.Arrays.stream(System.getProperty("bench.scenarios", DEFAULT_SCENARIOS).split(","))
+                        .map(String::trim).filter(name -> !name.isEmpty()).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The parameters that differ from the defaults, as {@code -D} options, for the command in the report. */
@@ -110,6 +124,9 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
         }
         if (jfr) {
             options.append(" -Dbench.jfr=true");
+        }
+        if (!scenarios.equals(java.util.Set.of(API, WAP))) {
+            options.append(" -Dbench.scenarios=").append(String.join(",", new java.util.TreeSet<>(scenarios)));
         }
         return options.toString();
     }

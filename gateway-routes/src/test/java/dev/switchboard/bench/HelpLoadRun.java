@@ -29,7 +29,13 @@ import org.slf4j.LoggerFactory;
  *       creates a customer, an address link, a conversation and an idempotency record (the full write path);</li>
  *   <li>{@code hub-follow-up}: the same gateway, one returning customer per client posting follow-ups to his
  *       own conversation: {@code POST /api/conversations/{id}/messages} with his Bearer token.</li>
+ *   <li>{@code bare-wap}: the bare server answering {@code POST /wap/ask} with a fixed WML deck of the hub's (the WAP
+ *       baseline);</li>
+ *   <li>{@code hub-wap}: the gateway's WAP adapter, {@code POST /wap/ask} from a new WML phone every time: an
+ *       anonymous customer, his conversation, an idempotency record and a WAP session each time, answered with a
+ *       WML deck rendered to the deck budget.</li>
  * </ol>
+ * {@code bench.scenarios} picks {@code api} (the first three), {@code wap} (the last two) or both (the default).
  * Reports answers, errors, throughput, latency percentiles and the hub/bare ratio through the {@code bench}
  * logger and in {@code target/bench/help-load.md} and {@code .json}. A run with errors is flagged and exits 2.
  *
@@ -87,39 +93,40 @@ public final class HelpLoadRun {
                     settings.maxRequests(), driver.name());
             LOG.info("Machine: {}", RunReport.machine());
 
+            boolean api = settings.scenarios().contains(BenchSettings.API);
+            boolean wap = settings.scenarios().contains(BenchSettings.WAP);
             try (BareServer bare = BareServer.start()) {
-                report.add(measure(settings, driver, "bare", "Bare Jetty servlet, POST /api/help (fixed 201 JSON)",
-                        Scenarios.newVisitors(bare.baseUri().resolve("/api/help"), runId), warmup, null, recordings));
+                if (api) {
+                    report.add(measure(settings, driver, "bare", "Bare Jetty servlet, POST /api/help (fixed 201 JSON)",
+                            Scenarios.newVisitors(bare.baseUri().resolve("/api/help"), runId), warmup, null, recordings, null));
+                }
+                if (wap) {
+                    report.add(measure(settings, driver, "bare-wap", "Bare Jetty servlet, POST /wap/ask (fixed WML deck)",
+                            Scenarios.newPhones(bare.baseUri().resolve("/wap/ask"), runId), warmup, null, recordings, null));
+                }
             }
 
             Path dataDir = Files.createTempDirectory("switchboard-bench-");
             try {
                 try (Gateway gateway = TestGateways.start(dataDir)) {
-                    Reply probe = driver.sendAndWait(new HttpDriver.BenchRequest(gateway.baseUri().resolve("/api/help"),
-                            Scenarios.helpBody("What are your opening hours?", "bench-" + runId + "-probe"), null));
-                    if (!probe.ok()) {
-                        throw new IllegalStateException("the gateway does not answer: " + probe.describe());
-                    }
-                    report.note("Hub answer to a new visitor", probe.body().length + " bytes (baseline body: "
-                            + BareServer.BODY.length + " bytes)");
                     report.note("Gateway", "TestGateways.start on a fresh temporary data directory (embedded H2 file,"
                             + " WRITE_DELAY=0; one Hazelcast member), started in " + gateway.startupTime().toMillis() + " ms");
-
-                    report.add(measure(settings, driver, "hub-new", "Hub, new customer per request (POST /api/help)",
-                            Scenarios.newVisitors(gateway.baseUri().resolve("/api/help"), runId), warmup,
-                            settings.jfr() ? out.resolve("hub-new.jfr") : null, recordings));
-
-                    Scenario followUps = Scenarios.followUps(driver, gateway.baseUri(), settings.clients(), runId);
-                    RunReport.Target followUp = measure(settings, driver, "hub-follow-up",
-                            "Hub, returning customer follow-up (POST /api/conversations/{id}/messages)", followUps,
-                            new ClosedLoop.Warmup(settings.followUpWarmup(), 0, settings.followUpWarmup()),
-                            settings.jfr() ? out.resolve("hub-follow-up.jfr") : null, recordings);
-                    report.add(followUp);
-                    long atStart = 2 + 2L * followUp.outcome().warmupRequests() / settings.clients();
-                    long atEnd = atStart + 2L * followUp.outcome().requests() / settings.clients();
-                    report.note("Follow-up conversations", "about " + atStart + " messages each when the measured phase"
-                            + " started, " + atEnd + " at its end (each follow-up appends a question and an answer; a"
-                            + " conversation is one IMap value, read and written whole)");
+                    if (api) {
+                        measureApi(settings, driver, gateway, runId, report, warmup, out, recordings);
+                    }
+                    if (wap) {
+                        Reply probe = driver.sendAndWait(Scenarios.newPhones(gateway.baseUri().resolve("/wap/ask"),
+                                runId + "probe").next(0));
+                        String deck = new String(probe.body(), java.nio.charset.StandardCharsets.UTF_8);
+                        if (!probe.ok() || !deck.contains("<wml>") || deck.contains("Sorry:")) {
+                            throw new IllegalStateException("the gateway does not answer a WML phone: " + probe.describe());
+                        }
+                        report.note("Hub WML deck for a new phone", probe.body().length + " bytes (baseline deck: "
+                                + BareServer.WML_DECK.length + " bytes)");
+                        report.add(measure(settings, driver, "hub-wap", "Hub, WML answer deck for a new phone (POST /wap/ask)",
+                                Scenarios.newPhones(gateway.baseUri().resolve("/wap/ask"), runId), warmup,
+                                settings.jfr() ? out.resolve("hub-wap.jfr") : null, recordings, "bare-wap"));
+                    }
                 }
             } finally {
                 deleteRecursively(dataDir);
@@ -142,9 +149,37 @@ public final class HelpLoadRun {
         System.exit(0);
     }
 
+    /** The customer JSON API: new customers, then returning customers' follow-ups, each against the JSON baseline. */
+    private static void measureApi(BenchSettings settings, HttpDriver driver, Gateway gateway, String runId,
+                                   RunReport report, ClosedLoop.Warmup warmup, Path out, List<Path> recordings)
+            throws Exception {
+        Reply probe = driver.sendAndWait(new HttpDriver.BenchRequest(gateway.baseUri().resolve("/api/help"),
+                Scenarios.helpBody("What are your opening hours?", "bench-" + runId + "-probe"), null));
+        if (!probe.ok()) {
+            throw new IllegalStateException("the gateway does not answer: " + probe.describe());
+        }
+        report.note("Hub answer to a new visitor", probe.body().length + " bytes (baseline body: "
+                + BareServer.BODY.length + " bytes)");
+        report.add(measure(settings, driver, "hub-new", "Hub, new customer per request (POST /api/help)",
+                Scenarios.newVisitors(gateway.baseUri().resolve("/api/help"), runId), warmup,
+                settings.jfr() ? out.resolve("hub-new.jfr") : null, recordings, "bare"));
+
+        Scenario followUps = Scenarios.followUps(driver, gateway.baseUri(), settings.clients(), runId);
+        RunReport.Target followUp = measure(settings, driver, "hub-follow-up",
+                "Hub, returning customer follow-up (POST /api/conversations/{id}/messages)", followUps,
+                new ClosedLoop.Warmup(settings.followUpWarmup(), 0, settings.followUpWarmup()),
+                settings.jfr() ? out.resolve("hub-follow-up.jfr") : null, recordings, "bare");
+        report.add(followUp);
+        long atStart = 2 + 2L * followUp.outcome().warmupRequests() / settings.clients();
+        long atEnd = atStart + 2L * followUp.outcome().requests() / settings.clients();
+        report.note("Follow-up conversations", "about " + atStart + " messages each when the measured phase"
+                + " started, " + atEnd + " at its end (each follow-up appends a question and an answer; a"
+                + " conversation is one IMap value, read and written whole)");
+    }
+
     private static RunReport.Target measure(BenchSettings settings, HttpDriver driver, String id, String description,
                                             Scenario scenario, ClosedLoop.Warmup warmup, Path recording,
-                                            List<Path> recordings) throws InterruptedException {
+                                            List<Path> recordings, String baselineId) throws InterruptedException {
         LOG.info("{}: warming up (at least {} s and {} answers, at most {} s), then measuring", id,
                 warmup.minimum().toSeconds(), warmup.requests(), warmup.maximum().toSeconds());
         AtomicReference<Profiler> profiler = new AtomicReference<>();
@@ -165,7 +200,7 @@ public final class HelpLoadRun {
                 outcome.errors(), outcome.warmupErrors(), outcome.warmupRequests(), outcome.warmupSeconds(),
                 outcome.seconds(), outcome.requestsPerSecond(), outcome.latency().p50Ms(),
                 outcome.latency().p90Ms(), outcome.latency().p99Ms(), outcome.latency().maxMs()));
-        return new RunReport.Target(id, description, outcome);
+        return new RunReport.Target(id, description, outcome, baselineId);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -9,8 +9,14 @@ interface HttpDriver extends AutoCloseable {
     /** How long one request may take before it counts as failed. */
     long REQUEST_TIMEOUT_SECONDS = 30;
 
-    /** One POST of a JSON body, with a customer token or {@code null}. */
-    record BenchRequest(URI uri, byte[] body, String bearer) {
+    /** One POST of a body of {@code contentType}, with a customer token or {@code null}, asking for {@code accept} (or anything). */
+    record BenchRequest(URI uri, byte[] body, String bearer, String contentType, String accept) {
+        static final String JSON = "application/json";
+
+        /** A POST of a JSON body. */
+        BenchRequest(URI uri, byte[] body, String bearer) {
+            this(uri, body, bearer, JSON, null);
+        }
     }
 
     /** A completed exchange: its status and body, or a failure (status -1). */

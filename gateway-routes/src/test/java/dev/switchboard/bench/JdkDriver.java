@@ -37,11 +37,14 @@ final class JdkDriver implements HttpDriver {
     public void send(BenchRequest request, Callback callback) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .timeout(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", request.contentType())
                 .header("User-Agent", "switchboard-bench")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (request.bearer() != null) {
             builder.header("Authorization", "Bearer " + request.bearer());
+        }
+        if (request.accept() != null) {
+            builder.header("Accept", request.accept());
         }
         client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure != null) {

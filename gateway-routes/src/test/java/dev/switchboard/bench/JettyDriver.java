@@ -43,9 +43,12 @@ final class JettyDriver implements HttpDriver {
         var exchange = client.newRequest(request.uri())
                 .method(HttpMethod.POST)
                 .timeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .body(new BytesRequestContent("application/json", request.body()));
+                .body(new BytesRequestContent(request.contentType(), request.body()));
         if (request.bearer() != null) {
             exchange.headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + request.bearer()));
+        }
+        if (request.accept() != null) {
+            exchange.headers(headers -> headers.put(HttpHeader.ACCEPT, request.accept()));
         }
         exchange.send(new BufferingResponseListener(MAX_RESPONSE_BYTES) {
             @Override

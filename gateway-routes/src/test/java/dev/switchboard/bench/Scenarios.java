@@ -6,6 +6,7 @@ import dev.switchboard.bench.ClosedLoop.Scenario;
 import dev.switchboard.bench.HttpDriver.BenchRequest;
 import dev.switchboard.bench.HttpDriver.Reply;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,26 @@ final class Scenarios {
             long n = sequence.getAndIncrement();
             String visitorId = "bench-" + runId + "-" + client + "-" + n;
             return new BenchRequest(helpUri, helpBody(QUESTIONS.get((int) (n % QUESTIONS.size())), visitorId), null);
+        };
+    }
+
+    /** What a WAP 1.x phone's browser accepts. */
+    static final String WML_ACCEPT = "text/vnd.wap.wml, image/vnd.wap.wbmp";
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    /**
+     * {@code POST /wap/ask} from a new WML phone every time (no session yet), as the question card posts it: the
+     * question and a form key that is new every time. The hub creates an anonymous customer, his conversation and
+     * an idempotency record, and the adapter a WAP session, then answers with a WML deck. The bare baseline gets
+     * the very same requests.
+     */
+    static Scenario newPhones(URI askUri, String runId) {
+        AtomicLong sequence = new AtomicLong();
+        return client -> {
+            long n = sequence.getAndIncrement();
+            String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
+            String form = "q=" + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&k=bench" + runId + "x" + client + "x" + n;
+            return new BenchRequest(askUri, form.getBytes(StandardCharsets.UTF_8), null, FORM, WML_ACCEPT);
         };
     }
 

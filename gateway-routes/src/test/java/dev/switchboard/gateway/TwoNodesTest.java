@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.Ports;
 import dev.switchboard.testing.TestGateways;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +22,8 @@ class TwoNodesTest {
         int portA = Ports.free();
         int portB = Ports.free();
         String cluster = "two-nodes-" + System.nanoTime();
-        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB));
-        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA));
+        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirA, cluster, portA, portB));
+        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirB, cluster, portB, portA));
         try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
             HttpJson nodeA = new HttpJson(a.baseUri());
             HttpJson nodeB = new HttpJson(b.baseUri());
@@ -46,17 +44,6 @@ class TwoNodesTest {
             HttpJson.Response afterA = nodeB.get(path, token);
             assertThat(afterA.status()).isEqualTo(200);
             assertThat(afterA.json().path("messages")).hasSize(2);
-        }
-    }
-
-    private static Gateway start(Path dataDir, String cluster, int ownPort, int otherPort) {
-        try {
-            return TestGateways.start(dataDir, Map.of(
-                    SwitchboardConfig.CLUSTER_NAME, cluster,
-                    SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort),
-                    SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

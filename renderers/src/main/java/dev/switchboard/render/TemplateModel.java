@@ -1,6 +1,7 @@
 package dev.switchboard.render;
 
 import dev.switchboard.spi.NearbyPoint;
+import dev.switchboard.spi.PageNavigation;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,12 @@ import org.apache.velocity.VelocityContext;
  *            open ("yes", "no", ""), hours
  *   $region  the customer's region, or ""
  * </pre>
+ *
+ * <p>Page templates (see {@link VelocityReplyRenderer#renderPage}) see the thread newest first, and also:
+ * <pre>
+ *   $nav     map: ask, topic, home, thread, contact, callback (addresses, "" when the page has no such link),
+ *            more (the next page's address or ""), page (number), fields (list of maps: name, value)
+ * </pre>
  */
 final class TemplateModel {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -41,16 +49,40 @@ final class TemplateModel {
     private static final Comparator<ThreadMessage> OLDEST_FIRST =
             Comparator.comparing(ThreadMessage::at, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    private static final List<String> LINKS = List.of(PageNavigation.ASK, PageNavigation.TOPIC, PageNavigation.HOME,
+            PageNavigation.THREAD, PageNavigation.CONTACT, PageNavigation.CALLBACK);
+
     private TemplateModel() {
     }
 
     static VelocityContext contextFor(Reply reply) {
+        return contextFor(reply, OLDEST_FIRST);
+    }
+
+    /** The variables of a page template: the reply's, with the thread newest first, and {@code $nav}. */
+    static VelocityContext contextForPage(Reply reply, PageNavigation navigation, String moreLink) {
+        VelocityContext context = contextFor(reply, OLDEST_FIRST.reversed());
+        List<Map<String, Object>> fields = new ArrayList<>(navigation.fields().size());
+        navigation.fields().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(field -> fields.add(Map.of("name", field.getKey(), "value", field.getValue())));
+        Map<String, Object> nav = new HashMap<>();
+        for (String link : LINKS) {
+            nav.put(link, navigation.link(link));
+        }
+        nav.put("more", moreLink);
+        nav.put("page", navigation.page());
+        nav.put("fields", fields);
+        context.put("nav", nav);
+        return context;
+    }
+
+    private static VelocityContext contextFor(Reply reply, Comparator<ThreadMessage> order) {
         VelocityContext context = new VelocityContext();
         context.put("text", reply.text());
         context.put("source", reply.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         context.put("topics", topics(reply.topics()));
         context.put("queue", queue(reply.queue()));
-        context.put("thread", thread(reply.thread()));
+        context.put("thread", thread(reply.thread(), order));
         context.put("nearby", nearby(reply.nearby()));
         context.put("region", orEmpty(reply.region()));
         return context;
@@ -92,12 +124,12 @@ final class TemplateModel {
         return (int) Math.min(Math.max(minutes, 1), Integer.MAX_VALUE);
     }
 
-    private static List<Map<String, Object>> thread(List<ThreadMessage> thread) {
+    private static List<Map<String, Object>> thread(List<ThreadMessage> thread, Comparator<ThreadMessage> order) {
         if (thread.isEmpty()) {
             return List.of();
         }
         List<ThreadMessage> ordered = new ArrayList<>(thread);
-        ordered.sort(OLDEST_FIRST);
+        ordered.sort(order);
         List<Map<String, Object>> result = new ArrayList<>(ordered.size());
         for (ThreadMessage message : ordered) {
             Instant at = message.at();

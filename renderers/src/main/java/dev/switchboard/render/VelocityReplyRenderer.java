@@ -1,13 +1,16 @@
 package dev.switchboard.render;
 
 import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.PageNavigation;
 import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ReplyRenderer;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.velocity.Template;
@@ -32,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every {@code $reference} a template writes goes through the {@link OutputEscaping} of the profile's
  * format. SMS output is then fitted to the {@link SmsBudget}.
  *
+ * <p>Profiles that browse ({@link #PAGE_PROFILES}) also have page templates,
+ * {@code templates/<profile id>/page/<view>.vm}: whole documents with links and forms, split to a byte
+ * budget (see {@link #renderPage}).
+ *
  * <p>One Velocity engine in strict mode; every template is compiled once, when the renderer is made,
  * which also fails fast when one is missing or broken. Thread-safe: share one instance.
  */
@@ -41,8 +48,13 @@ public final class VelocityReplyRenderer implements ReplyRenderer {
     /** The one velocimacro library every template shares. */
     public static final String MACRO_LIBRARY = TEMPLATE_FOLDER + "macros.vm";
 
+    /** The profiles with page templates: the ones whose browsers follow links and post forms. */
+    public static final Set<DeviceProfile> PAGE_PROFILES =
+            Set.copyOf(EnumSet.of(DeviceProfile.WML, DeviceProfile.XHTML_MP, DeviceProfile.HTML5));
+
     private final SmsBudget smsBudget;
     private final Map<DeviceProfile, Map<Reply.View, Template>> templates = new EnumMap<>(DeviceProfile.class);
+    private final Map<DeviceProfile, Map<Reply.View, Template>> pageTemplates = new EnumMap<>(DeviceProfile.class);
     private final Map<DeviceProfile, EscapingInsertionHandler> escapers = new EnumMap<>(DeviceProfile.class);
 
     /** A renderer with the default {@link SmsBudget}. */
@@ -55,25 +67,37 @@ public final class VelocityReplyRenderer implements ReplyRenderer {
         this.smsBudget = Objects.requireNonNull(smsBudget, "SMS budget");
         VelocityEngine engine = newEngine();
         for (DeviceProfile profile : DeviceProfile.values()) {
-            Map<Reply.View, Template> views = new EnumMap<>(Reply.View.class);
-            for (Reply.View view : Reply.View.values()) {
-                String path = templatePath(profile, view);
-                try {
-                    views.put(view, engine.getTemplate(path, StandardCharsets.UTF_8.name()));
-                } catch (VelocityException e) {
-                    throw new IllegalStateException("cannot load template " + path + ": " + e.getMessage(), e);
-                }
+            templates.put(profile, load(engine, profile, false));
+            if (PAGE_PROFILES.contains(profile)) {
+                pageTemplates.put(profile, load(engine, profile, true));
             }
-            templates.put(profile, views);
             escapers.put(profile, new EscapingInsertionHandler(OutputEscaping.forProfile(profile)));
         }
-        LOG.info("Loaded {} reply templates for profiles {}",
-                DeviceProfile.values().length * Reply.View.values().length, templates.keySet());
+        LOG.info("Loaded {} reply templates for profiles {}, page templates for {}",
+                DeviceProfile.values().length * Reply.View.values().length, templates.keySet(), pageTemplates.keySet());
+    }
+
+    private static Map<Reply.View, Template> load(VelocityEngine engine, DeviceProfile profile, boolean page) {
+        Map<Reply.View, Template> views = new EnumMap<>(Reply.View.class);
+        for (Reply.View view : Reply.View.values()) {
+            String path = page ? pageTemplatePath(profile, view) : templatePath(profile, view);
+            try {
+                views.put(view, engine.getTemplate(path, StandardCharsets.UTF_8.name()));
+            } catch (VelocityException e) {
+                throw new IllegalStateException("cannot load template " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return views;
     }
 
     /** The class-path location of the template for {@code profile} and {@code view}. */
     public static String templatePath(DeviceProfile profile, Reply.View view) {
         return TEMPLATE_FOLDER + profile.id() + "/" + view.templateName() + ".vm";
+    }
+
+    /** The class-path location of the page template for {@code profile} and {@code view}. */
+    public static String pageTemplatePath(DeviceProfile profile, Reply.View view) {
+        return TEMPLATE_FOLDER + profile.id() + "/page/" + view.templateName() + ".vm";
     }
 
     /** The budget SMS replies are fitted to. */
@@ -97,8 +121,36 @@ public final class VelocityReplyRenderer implements ReplyRenderer {
     public RenderedReply renderUntrimmed(DeviceProfile profile, Reply reply) {
         Objects.requireNonNull(profile, "device profile");
         Objects.requireNonNull(reply, "reply");
-        Template template = templates.get(profile).get(reply.view());
-        VelocityContext context = TemplateModel.contextFor(reply);
+        String body = merge(profile, templates.get(profile).get(reply.view()), TemplateModel.contextFor(reply),
+                templatePath(profile, reply.view()));
+        return new RenderedReply(profile.contentType(), profile == DeviceProfile.SMS ? body.strip() : body);
+    }
+
+    /**
+     * Renders page {@code navigation.page()} of {@code reply} with the page template of {@code profile}:
+     * a whole document with the links and forms of {@code navigation}, at most
+     * {@link PageNavigation#byteBudget()} bytes (UTF-8) where the reply can be split (see {@link ReplyPages}).
+     * A conversation is shown newest first.
+     *
+     * @throws dev.switchboard.spi.PageNotFoundException when the reply has fewer pages
+     * @throws UnsupportedOperationException for a profile not in {@link #PAGE_PROFILES}
+     */
+    @Override
+    public RenderedReply renderPage(DeviceProfile profile, Reply reply, PageNavigation navigation) {
+        Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(navigation, "navigation");
+        Map<Reply.View, Template> views = pageTemplates.get(Objects.requireNonNull(profile, "device profile"));
+        if (views == null) {
+            throw new UnsupportedOperationException("no page templates for profile " + profile.id());
+        }
+        Template template = views.get(reply.view());
+        String path = pageTemplatePath(profile, reply.view());
+        String body = ReplyPages.render(reply, navigation, (part, more) ->
+                merge(profile, template, TemplateModel.contextForPage(part, navigation, more), path));
+        return new RenderedReply(profile.contentType(), body);
+    }
+
+    private String merge(DeviceProfile profile, Template template, VelocityContext context, String path) {
         // A cartridge per call: Velocity synchronizes on it for every reference it writes.
         EventCartridge cartridge = new EventCartridge();
         cartridge.addReferenceInsertionEventHandler(escapers.get(profile));
@@ -107,11 +159,9 @@ public final class VelocityReplyRenderer implements ReplyRenderer {
         try {
             template.merge(context, out);
         } catch (VelocityException e) {
-            throw new IllegalStateException(
-                    "rendering " + templatePath(profile, reply.view()) + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("rendering " + path + " failed: " + e.getMessage(), e);
         }
-        String body = out.toString();
-        return new RenderedReply(profile.contentType(), profile == DeviceProfile.SMS ? body.strip() : body);
+        return out.toString();
     }
 
     private static VelocityEngine newEngine() {

@@ -49,12 +49,14 @@ class TemplateSelectionTest {
     }
 
     @Test
-    void everyProfileHasExactlyTheFourViews() throws IOException, URISyntaxException {
+    void everyProfileHasExactlyTheFourViewsAndBrowsingProfilesTheFourPages() throws IOException, URISyntaxException {
         Path root = templateRoot();
         List<String> expected = Arrays.stream(DeviceProfile.values())
                 .flatMap(profile -> Arrays.stream(Reply.View.values())
                         .map(view -> VelocityReplyRenderer.templatePath(profile, view)))
                 .collect(Collectors.toCollection(ArrayList::new));
+        VelocityReplyRenderer.PAGE_PROFILES.forEach(profile -> Arrays.stream(Reply.View.values())
+                .map(view -> VelocityReplyRenderer.pageTemplatePath(profile, view)).forEach(expected::add));
         expected.add(VelocityReplyRenderer.MACRO_LIBRARY);
 
         try (Stream<Path> files = Files.walk(root)) {

@@ -1,6 +1,9 @@
 package dev.switchboard.spi;
 
 import jakarta.servlet.http.HttpServlet;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * What the gateway gives an adapter when it starts: the help desk to hand messages to, the renderers,
@@ -24,4 +27,15 @@ public interface AdapterContext {
      * @throws IllegalStateException when another adapter or the gateway already serves that path
      */
     void mount(String pathSpec, HttpServlet servlet);
+
+    /**
+     * A map every node of the cluster shares, for an adapter's short-lived state (a WAP session, say).
+     * Entries expire {@code timeToLive} after they were last written; nothing is written to the database,
+     * so a full restart forgets them. Names are the adapter's own: two adapters asking for the same
+     * name get different maps. Use the atomic {@link ConcurrentMap} operations to change an entry. The
+     * gateway's context implements it; the default is for contexts of an adapter tested alone.
+     */
+    default <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
+        throw new UnsupportedOperationException("this gateway shares no maps");
+    }
 }

@@ -1,11 +1,15 @@
 package dev.switchboard.gateway.adapters;
 
 import dev.switchboard.gateway.http.ServletMounts;
+import dev.switchboard.hub.state.HazelcastMember;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.ReplyRenderer;
 import jakarta.servlet.http.HttpServlet;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentMap;
 
 /** What one adapter is given at start: the hub, the renderers, the settings and its share of the HTTP port. */
 public final class GatewayAdapterContext implements AdapterContext {
@@ -14,14 +18,16 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final ReplyRenderer renderer;
     private final AdapterSettings settings;
     private final ServletMounts mounts;
+    private final HazelcastMember member;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
-                                 ServletMounts mounts) {
+                                 ServletMounts mounts, HazelcastMember member) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
         this.settings = settings;
         this.mounts = mounts;
+        this.member = member;
     }
 
     @Override
@@ -42,5 +48,11 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public void mount(String pathSpec, HttpServlet servlet) {
         mounts.mount("adapter " + adapterId, pathSpec, servlet);
+    }
+
+    /** A Hazelcast map named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
+    @Override
+    public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
+        return member.expiringMap("adapter." + adapterId + "." + name, timeToLive);
     }
 }

@@ -14,13 +14,15 @@ import java.util.Optional;
  * is his; when agents are on duty, the customer waits for one and is told his place in the queue; when
  * nobody is on duty, the knowledge base answers if it has a good match, and otherwise the customer is told
  * honestly that an agent will get back to him. Once the reply is stored, a customer told to wait joins the
- * queue ({@link #delivered}).
+ * queue ({@link #delivered}). A message without text (a TV viewer opening the help overlay) is answered
+ * with the topics, those of the TV programme being watched first.
  */
 public final class DecideReply {
     static final String WAIT_FOR_AGENT = "Thank you. An agent will be with you shortly.";
     static final String WITH_AGENT = "%s has your message and will answer here.";
     static final String NOBODY_ON_DUTY =
             "No agent is on duty right now. We have your message and an agent will get back to you.";
+    static final String CHOOSE_A_TOPIC = "What do you need help with? Choose a topic.";
     private static final int TOPICS_OFFERED = 5;
 
     private final KnowledgeBase knowledgeBase;
@@ -32,6 +34,9 @@ public final class DecideReply {
     }
 
     public Reply decide(String conversationId, String question, CustomerContext context) {
+        if (question.isBlank()) {
+            return Reply.answer(CHOOSE_A_TOPIC, Reply.Source.SYSTEM, firstTopics(context));
+        }
         Optional<String> agent = agents.agentFor(conversationId);
         if (agent.isPresent()) {
             return Reply.answer(WITH_AGENT.formatted(agent.get()), Reply.Source.SYSTEM, List.of());
@@ -45,9 +50,9 @@ public final class DecideReply {
         Optional<KnowledgeMatch> match =
                 knowledgeBase.bestAnswer(question, locale, context.tvService(), context.tvProgramme());
         if (match.isPresent()) {
-            return Reply.answer(match.get().article().answer(), Reply.Source.KNOWLEDGE_BASE, otherTopics(match.get()));
+            return Reply.answer(match.get().article().answer(), Reply.Source.KNOWLEDGE_BASE, otherTopics(match.get(), context));
         }
-        return new Reply(Reply.View.QUEUE_STATUS, NOBODY_ON_DUTY, Reply.Source.SYSTEM, firstTopics(),
+        return new Reply(Reply.View.QUEUE_STATUS, NOBODY_ON_DUTY, Reply.Source.SYSTEM, firstTopics(context),
                 QueueStatus.NOBODY_ON_DUTY, List.of());
     }
 
@@ -58,14 +63,18 @@ public final class DecideReply {
         }
     }
 
-    private List<String> otherTopics(KnowledgeMatch match) {
-        return knowledgeBase.topics().stream()
+    private List<String> otherTopics(KnowledgeMatch match, CustomerContext context) {
+        return topicsFor(context).stream()
                 .filter(topic -> !topic.equals(match.article().topic()))
                 .limit(TOPICS_OFFERED - 1L)
                 .toList();
     }
 
-    private List<String> firstTopics() {
-        return knowledgeBase.topics().stream().limit(TOPICS_OFFERED).toList();
+    private List<String> firstTopics(CustomerContext context) {
+        return topicsFor(context).stream().limit(TOPICS_OFFERED).toList();
+    }
+
+    private List<String> topicsFor(CustomerContext context) {
+        return knowledgeBase.topicsFor(context.tvService(), context.tvProgramme());
     }
 }

@@ -23,6 +23,9 @@ public final class KnowledgeBase {
     /** Minimum score for {@link #bestAnswer} to return an article unless another is configured. */
     public static final double DEFAULT_THRESHOLD = 0.40;
 
+    /** The tag of articles about television, offered first to a viewer. */
+    public static final String TV_TAG = "tv";
+
     // The answer text is not indexed: answers share procedural words ("app", "settings", "press",
     // "service point") across many articles, which would let one article match questions about
     // another. The curated topic, question, phrasings and tags describe what the article answers.
@@ -292,6 +295,38 @@ public final class KnowledgeBase {
     /** The topic labels in menu order; the first is menu number 1. */
     public List<String> topics() {
         return topics;
+    }
+
+    /**
+     * The topic labels to offer a customer who watches {@code tvService} / {@code tvProgramme}, in menu
+     * order: first the articles tied to that service or programme, then those tagged {@value #TV_TAG},
+     * then the rest; never an article tied to another service or programme. Without a TV context, the
+     * {@link #topics()} as they are.
+     */
+    public List<String> topicsFor(String tvService, String tvProgramme) {
+        String service = blankToNull(tvService);
+        String programme = blankToNull(tvProgramme);
+        if (service == null && programme == null) {
+            return topics;
+        }
+        List<String> tied = new ArrayList<>();
+        List<String> tv = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (KnowledgeArticle article : articles) {
+            if (!allowed(article, service, programme)) {
+                continue;
+            }
+            if (article.tvService() != null || article.tvProgramme() != null) {
+                tied.add(article.topic());
+            } else if (article.tags().contains(TV_TAG)) {
+                tv.add(article.topic());
+            } else {
+                rest.add(article.topic());
+            }
+        }
+        tied.addAll(tv);
+        tied.addAll(rest);
+        return List.copyOf(tied);
     }
 
     /**

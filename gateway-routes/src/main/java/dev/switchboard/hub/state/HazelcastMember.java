@@ -16,6 +16,9 @@ import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import java.nio.file.Path;
 import java.util.List;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +118,22 @@ public final class HazelcastMember implements AutoCloseable {
 
     public AgentMaps agentMaps() {
         return new AgentMaps(instance);
+    }
+
+    /**
+     * A map of short-lived values shared by the cluster, not written to the database: each entry expires
+     * {@code timeToLive} after it was last written, and has one backup like the durable maps.
+     *
+     * @throws com.hazelcast.config.InvalidConfigurationException when the map was made before with another time to live
+     */
+    public <V extends Serializable> ConcurrentMap<String, V> expiringMap(String name, Duration timeToLive) {
+        if (timeToLive.toSeconds() < 1) {
+            throw new IllegalArgumentException("a shared map's time to live must be at least one second: " + name);
+        }
+        instance.getConfig().addMapConfig(new MapConfig(name)
+                .setBackupCount(1)
+                .setTimeToLiveSeconds((int) Math.min(timeToLive.toSeconds(), Integer.MAX_VALUE)));
+        return instance.getMap(name);
     }
 
     public boolean isUp() {

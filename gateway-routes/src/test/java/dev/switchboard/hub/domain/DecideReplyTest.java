@@ -110,4 +110,30 @@ class DecideReplyTest {
 
         assertThat(desk.queued).containsExactly("c-unknown");
     }
+
+    @Test
+    void aViewerOpeningTheTvOverlayIsOfferedHisProgrammesTopicsFirstThenTelevisionOnesEvenWithAnAgent() {
+        CustomerContext watchingTheNews = new CustomerContext(null, null, null, null, null, null,
+                "dvb://233a.1004.1044", "Evening News", null);
+
+        Reply reply = new DecideReply(DEMO, new Desk(2, 0, "Ann Smith")).decide("c-1", "", watchingTheNews);
+
+        assertThat(reply.view()).isEqualTo(Reply.View.ANSWER);
+        assertThat(reply.text()).isEqualTo(DecideReply.CHOOSE_A_TOPIC);
+        assertThat(reply.topics()).hasSize(5).startsWith("Evening News: watch again", "TV picture frozen")
+                .doesNotContain("Sunday Football: highlights", "Opening hours");
+    }
+
+    @Test
+    void anAnswerForAViewerOffersTopicsOfWhatHeWatches() {
+        CustomerContext watchingFootball = new CustomerContext(null, null, null, null, null, null,
+                "dvb://233a.1004.1045", "Sunday Football", null);
+
+        Reply reply = new DecideReply(DEMO, new Desk(0, 0))
+                .decide("c-1", "how do I turn on subtitles", watchingFootball);
+
+        assertThat(reply.source()).isEqualTo(Reply.Source.KNOWLEDGE_BASE);
+        assertThat(reply.topics()).first().isEqualTo("Sunday Football: highlights");
+        assertThat(reply.topics()).doesNotContain("Evening News: watch again", "TV subtitles");
+    }
 }

@@ -216,4 +216,21 @@ class KnowledgeBaseTest {
 
         assertThat(allAgree).isTrue();
     }
+
+    @Test
+    void topicsForAViewerPutHisProgrammeFirstThenTelevisionAndLeaveOutOtherProgrammes() {
+        List<String> topics = DEMO.topicsFor(NEWS_SERVICE, NEWS);
+
+        assertThat(topics.get(0)).isEqualTo("Evening News: watch again");
+        assertThat(topics.subList(1, 6)).containsExactly("TV picture frozen", "TV subtitles", "TV parental PIN",
+                "TV programme guide", "Watch again (catch-up TV)");
+        assertThat(topics).doesNotContain("Sunday Football: highlights")
+                .hasSize(DEMO.topics().size() - 1).contains("Opening hours");
+    }
+
+    @Test
+    void topicsWithoutATvContextAreTheMenuAsItIs() {
+        assertThat(DEMO.topicsFor(null, " ")).isEqualTo(DEMO.topics());
+        assertThat(DEMO.topicsFor(FOOTBALL_SERVICE, null)).first().isEqualTo("Sunday Football: highlights");
+    }
 }

@@ -1,0 +1,125 @@
+package dev.switchboard.adapter.wap;
+
+import dev.switchboard.spi.PageNavigation;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The addresses of one phone's pages: {@code /wap/...} before a session exists, {@code /wap/s/<id>/...}
+ * after. Every form and topic link carries a fresh idempotency key ({@code k}), so that a phone that sends
+ * the same form twice (a retry after a lost answer) is answered once. A profile chosen explicitly before
+ * the session exists travels as a parameter; the session remembers it afterwards.
+ *
+ * <pre>
+ *   /wap                  entry deck           /wap/s/ID/            entry deck of a session
+ *   /wap/ask              question (q, w, k)   /wap/s/ID/ask         question
+ *   /wap/contact          "text me" page       /wap/s/ID/more?r=&p=  more pages of the last reply
+ *   /wap/callback         its form (how, n, k) /wap/s/ID/thread?p=   the conversation
+ * </pre>
+ */
+final class WapLinks {
+    static final String ASK = "ask";
+    static final String MORE = "more";
+    static final String THREAD = "thread";
+    static final String CONTACT = "contact";
+    static final String CALLBACK = "callback";
+
+    private final String prefix;
+    private final String home;
+    private final String profileParameter;
+    private final boolean inSession;
+
+    private WapLinks(String prefix, String home, String profileParameter, boolean inSession) {
+        this.prefix = prefix;
+        this.home = home;
+        this.profileParameter = profileParameter;
+        this.inSession = inSession;
+    }
+
+    /**
+     * @param base            the adapter's path, {@code /wap} under the gateway's context path
+     * @param sessionId       the session, or {@code null} before there is one
+     * @param explicitProfile the profile id asked for with the request, or {@code null}
+     */
+    static WapLinks of(String base, String sessionId, String explicitProfile) {
+        if (sessionId != null) {
+            String prefix = base + "/s/" + sessionId;
+            return new WapLinks(prefix, prefix + "/", null, true);
+        }
+        String parameter = explicitProfile == null ? null : ProfileChoice.PARAMETER + "=" + explicitProfile;
+        return new WapLinks(base, parameter == null ? base : base + "?" + parameter, parameter, false);
+    }
+
+    String home() {
+        return home;
+    }
+
+    /** The navigation of the entry deck, an answer or a queue status: everything a customer may do next. */
+    PageNavigation forReply(String moreBase, int page, int budget) {
+        Map<String, String> links = common();
+        links.put(PageNavigation.HOME, home);
+        return navigation(links, moreBase, page, budget);
+    }
+
+    /** The entry deck: like a reply, without a link to itself. */
+    PageNavigation forEntry(int page, int budget) {
+        return navigation(common(), url(home, WapForm.PAGE, null), page, budget);
+    }
+
+    /** The conversation: the question form, the contact page and home; its older messages on further pages. */
+    PageNavigation forConversation(int page, int budget) {
+        Map<String, String> links = common();
+        links.remove(PageNavigation.THREAD);
+        links.put(PageNavigation.HOME, home);
+        return navigation(links, url(path(THREAD), WapForm.PAGE, null), page, budget);
+    }
+
+    /** The "text me" / "call me back" page: its form and a way home. */
+    PageNavigation forContact() {
+        Map<String, String> links = new HashMap<>();
+        links.put(PageNavigation.CALLBACK, path(CALLBACK));
+        links.put(PageNavigation.HOME, home);
+        if (inSession) {
+            links.put(PageNavigation.THREAD, path(THREAD));
+        }
+        return navigation(links, null, 1, 0);
+    }
+
+    /** An error page: a way home (the deck also offers the phone's own "back"). */
+    PageNavigation forError() {
+        return new PageNavigation(Map.of(PageNavigation.HOME, home), Map.of(), null, 1, 0);
+    }
+
+    /** The first part of the "more" links of the reply {@code replyId}: the page number follows. */
+    String moreBase(String replyId) {
+        return url(url(path(MORE), WapForm.REPLY, replyId), WapForm.PAGE, null);
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> links = new HashMap<>();
+        links.put(PageNavigation.ASK, path(ASK));
+        links.put(PageNavigation.CONTACT, path(CONTACT));
+        if (inSession) {
+            links.put(PageNavigation.THREAD, path(THREAD));
+        }
+        return links;
+    }
+
+    private PageNavigation navigation(Map<String, String> links, String moreBase, int page, int budget) {
+        String key = RandomIds.next();
+        if (links.containsKey(PageNavigation.ASK)) {
+            links.put(PageNavigation.TOPIC, url(url(links.get(PageNavigation.ASK), WapForm.KEY, key), WapForm.QUESTION, null));
+        }
+        return new PageNavigation(links, Map.of(WapForm.KEY, key), moreBase, page, budget);
+    }
+
+    private String path(String action) {
+        String path = prefix + "/" + action;
+        return profileParameter == null ? path : path + "?" + profileParameter;
+    }
+
+    /** {@code address} with {@code name=value} appended; with {@code name=} and nothing after when value is null. */
+    private static String url(String address, String name, String value) {
+        return address + (address.indexOf('?') < 0 ? '?' : '&') + name + "=" + (value == null ? "" : value);
+    }
+}

@@ -1,0 +1,343 @@
+package dev.switchboard.adapter.wap;
+
+import dev.switchboard.adapter.wap.OperatorHeaders.Subscriber;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.ConversationView;
+import dev.switchboard.spi.CustomerAddress;
+import dev.switchboard.spi.CustomerTokenRequiredException;
+import dev.switchboard.spi.DeviceContext;
+import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.InvalidAddressException;
+import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.PageNavigation;
+import dev.switchboard.spi.PageNotFoundException;
+import dev.switchboard.spi.RenderedReply;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.ThreadMessage;
+import dev.switchboard.spi.WebVisitorId;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code /wap/*} (see {@link WapLinks} for the addresses): the entry deck, questions and their
+ * answers split into decks that fit the budget, the conversation newest first, and the "text me" / "call
+ * me back" requests. Every answer and every error is a page in the phone's own markup; an error page
+ * always offers a way back.
+ */
+final class WapServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(WapServlet.class);
+    static final String WELCOME = "How can we help? Choose a topic or ask a question.";
+    static final String NO_THREAD_YET = "Your earlier messages cannot be shown on this phone yet.";
+    static final String THREAD_TITLE = "Your conversation, newest first";
+    private static final int MAX_USER_AGENT_LENGTH = 512;
+
+    private final transient HelpDesk helpDesk;
+    private final transient ReplyRenderer renderer;
+    private final transient WapSessions sessions;
+    private final transient OperatorHeaders operator;
+    private final transient WapSettings settings;
+    private final transient Clock clock;
+
+    WapServlet(HelpDesk helpDesk, ReplyRenderer renderer, WapSessions sessions, OperatorHeaders operator,
+               WapSettings settings, Clock clock) {
+        this.helpDesk = helpDesk;
+        this.renderer = renderer;
+        this.sessions = sessions;
+        this.operator = operator;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response, false);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response, true);
+    }
+
+    /** One request as the servlet understands it, filled in step by step so that an error page can use what is known. */
+    private static final class Visit {
+        final WapForm form;
+        final String base;
+        DeviceProfile profile;
+        WapLinks links;
+        String explicitProfile;
+        Subscriber subscriber = Subscriber.UNKNOWN;
+        String sessionId;
+        WapSession session;
+
+        Visit(HttpServletRequest request, DeviceProfile profile) {
+            this.form = new WapForm(request);
+            this.base = request.getContextPath() + request.getServletPath();
+            this.profile = profile;
+            this.links = WapLinks.of(base, null, null);
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, boolean post) throws IOException {
+        Visit visit = new Visit(request, ProfileChoice.choose(null, null, request.getHeader("Accept"),
+                request.getHeader("User-Agent"), wapProfile(request)));
+        try {
+            WapPath path = WapPath.parse(request.getPathInfo());
+            visit.explicitProfile = visit.form.optional(ProfileChoice.PARAMETER);
+            if (visit.explicitProfile != null) {
+                visit.profile = ProfileChoice.offered(visit.explicitProfile);
+                visit.explicitProfile = visit.profile.id();
+                visit.links = WapLinks.of(visit.base, null, visit.explicitProfile);
+            }
+            visit.subscriber = operator.read(request);
+            if (path.sessionId() != null) {
+                enterSession(visit, path.sessionId(), request);
+            }
+            RenderedReply page = switch (path.action()) {
+                case "" -> entry(visit);
+                case WapLinks.ASK -> ask(visit, request);
+                case WapLinks.CONTACT -> contactPage(visit);
+                case WapLinks.CALLBACK -> callback(visit, request, post);
+                case WapLinks.MORE -> more(visit);
+                case WapLinks.THREAD -> thread(visit);
+                default -> throw BadWapRequest.notFound("there is no such help page");
+            };
+            write(response, 200, page);
+        } catch (BadWapRequest e) {
+            LOG.info("WAP {} {} answered {}: {}", request.getMethod(), request.getRequestURI(), e.status(), e.getMessage());
+            writeError(response, visit, e.status(), capitalized(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("WAP {} {} failed", request.getMethod(), request.getRequestURI(), e);
+            writeError(response, visit, 503, "We could not take your request just now. Please try again in a minute.");
+        }
+    }
+
+    private void enterSession(Visit visit, String sessionId, HttpServletRequest request) {
+        WapSession session = sessions.find(sessionId).orElseThrow(() -> BadWapRequest.notFound(
+                "this help session has expired or is unknown. Please start again from Help home."));
+        if (session.operatorVerified() && (visit.subscriber.msisdn() == null
+                || !visit.subscriber.msisdn().key().equals(session.addressKey()))) {
+            LOG.warn("WAP session used from {} without the subscriber number it belongs to", request.getRemoteAddr());
+            throw new BadWapRequest(403, "this help session belongs to another phone. Please start again from Help home.");
+        }
+        visit.sessionId = sessionId;
+        visit.session = session;
+        if (visit.explicitProfile == null && session.profile() != null) {
+            visit.profile = session.profile();
+        }
+        visit.links = WapLinks.of(visit.base, sessionId, null);
+    }
+
+    private RenderedReply entry(Visit visit) {
+        Reply welcome = Reply.answer(WELCOME, Reply.Source.SYSTEM, settings.topics());
+        return page(visit, welcome, visit.links.forEntry(visit.form.page(), budget(visit)));
+    }
+
+    private RenderedReply ask(Visit visit, HttpServletRequest request) {
+        String question = visit.form.question(settings.maxTextLength());
+        String place = visit.form.place();
+        Outcome outcome = submit(visit, request, question, place, visit.form.key());
+        return page(visit, outcome.reply(), visit.links.forReply(
+                visit.links.moreBase(visit.session.lastReply().id()), 1, budget(visit)));
+    }
+
+    private RenderedReply contactPage(Visit visit) {
+        E164Number verified = verifiedNumber(visit);
+        String text = "Leave your number and an agent will text you or call you back."
+                + (verified == null ? "" : " Leave it empty to use " + verified.value() + ".");
+        return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), visit.links.forContact());
+    }
+
+    private RenderedReply callback(Visit visit, HttpServletRequest request, boolean post) {
+        if (!post) {
+            throw new BadWapRequest(405, "please send the form on the contact page");
+        }
+        WapForm.Contact how = visit.form.contact();
+        String keyed = visit.form.number();
+        E164Number verified = verifiedNumber(visit);
+        E164Number number;
+        if (keyed == null) {
+            if (verified == null) {
+                throw BadWapRequest.badInput("please key in your number: + and the country code first");
+            }
+            number = verified;
+        } else {
+            try {
+                number = new E164Number(keyed);
+            } catch (InvalidAddressException e) {
+                throw BadWapRequest.badInput("'" + keyed + "' is not a phone number in international form:"
+                        + " + and the country code first");
+            }
+        }
+        String verb = how == WapForm.Contact.TEXT ? "text me" : "call me back";
+        String wanted = "Please " + verb + " at " + number.value()
+                + (number.equals(verified) ? " (this phone's number, given by the operator)." : ".");
+        submit(visit, request, wanted, null, visit.form.key());
+        String confirmation = "Thank you. An agent will " + (how == WapForm.Contact.TEXT ? "text you" : "call you back")
+                + " at " + number.value() + ": your request is in your conversation with us.";
+        return page(visit, Reply.answer(confirmation, Reply.Source.SYSTEM, List.of()),
+                visit.links.forReply(null, 1, budget(visit)));
+    }
+
+    private RenderedReply more(Visit visit) {
+        WapSession session = requireSession(visit);
+        String replyId = visit.form.optional(WapForm.REPLY);
+        if (session.lastReply() == null || !session.lastReply().id().equals(replyId)) {
+            throw BadWapRequest.notFound("that page belongs to an earlier answer. Ask again or open your conversation.");
+        }
+        int page = visit.form.page();
+        try {
+            return page(visit, session.lastReply().reply(),
+                    visit.links.forReply(visit.links.moreBase(replyId), page, budget(visit)));
+        } catch (PageNotFoundException e) {
+            throw BadWapRequest.notFound("this answer has no page " + page);
+        }
+    }
+
+    private RenderedReply thread(Visit visit) {
+        WapSession session = requireSession(visit);
+        List<ThreadMessage> messages = session.customerToken() == null ? List.of()
+                : helpDesk.conversation(session.conversationId(), session.customerToken())
+                        .map(ConversationView::messages).orElse(List.of());
+        Reply conversation = Reply.conversation(messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE, messages);
+        int page = visit.form.page();
+        try {
+            return page(visit, conversation, visit.links.forConversation(page, budget(visit)));
+        } catch (PageNotFoundException e) {
+            throw BadWapRequest.notFound("your conversation has no page " + page);
+        }
+    }
+
+    /**
+     * Hands one message to the help desk as the session's customer, opening the session on the first one:
+     * as the operator-identified number when the gateway vouched for one, else as a new anonymous visitor.
+     */
+    private Outcome submit(Visit visit, HttpServletRequest request, String text, String place, String formKey) {
+        CustomerAddress address;
+        String token;
+        if (visit.session != null) {
+            address = visit.session.address();
+            token = visit.session.customerToken();
+        } else if (visit.subscriber.msisdn() != null) {
+            address = visit.subscriber.msisdn();
+            token = sessions.subscriberToken(visit.subscriber.msisdn()).orElse(null);
+        } else {
+            address = new WebVisitorId("wap-" + RandomIds.next());
+            token = null;
+        }
+        String placeName = place != null ? place : visit.session == null ? null : visit.session.placeName();
+        DeviceContext context = new DeviceContext(visit.subscriber.location(), null, userAgent(request), null, null,
+                null, placeName);
+        boolean repeatable = formKey != null;
+        String key = repeatable ? "wap:" + formKey + ":" + digest(text + "\n" + (place == null ? "" : place))
+                : UUID.randomUUID().toString();
+        Outcome outcome;
+        try {
+            outcome = helpDesk.submit(new Interaction(key, Channel.WAP, visit.profile, address, text, context,
+                    clock.instant(), repeatable), token);
+        } catch (CustomerTokenRequiredException e) {
+            throw new BadWapRequest(403, "this help session cannot continue. Please start again from Help home.");
+        } catch (IllegalArgumentException e) {
+            throw BadWapRequest.badInput(e.getMessage());
+        }
+        String knownToken = outcome.customerToken() != null ? outcome.customerToken() : token;
+        boolean verified = address instanceof E164Number;
+        if (verified && knownToken != null) {
+            sessions.rememberSubscriber((E164Number) address, knownToken);
+        }
+        ShownReply shown = ShownReply.of(outcome.reply());
+        if (visit.session == null) {
+            visit.session = new WapSession(address.key(), knownToken, outcome.conversationId(), verified,
+                    visit.explicitProfile, placeName, shown);
+            visit.sessionId = sessions.open(visit.session);
+            visit.links = WapLinks.of(visit.base, visit.sessionId, null);
+        } else {
+            visit.session = visit.session.answered(knownToken, outcome.conversationId(), placeName, shown);
+            sessions.update(visit.sessionId, visit.session);
+        }
+        return outcome;
+    }
+
+    private E164Number verifiedNumber(Visit visit) {
+        if (visit.subscriber.msisdn() != null) {
+            return visit.subscriber.msisdn();
+        }
+        if (visit.session != null && visit.session.operatorVerified()) {
+            return (E164Number) visit.session.address();
+        }
+        return null;
+    }
+
+    private static WapSession requireSession(Visit visit) {
+        if (visit.session == null) {
+            throw BadWapRequest.notFound("there is no such help page");
+        }
+        return visit.session;
+    }
+
+    private int budget(Visit visit) {
+        return visit.profile == DeviceProfile.HTML5 ? 0 : settings.deckBudgetBytes();
+    }
+
+    private RenderedReply page(Visit visit, Reply reply, PageNavigation navigation) {
+        return renderer.renderPage(visit.profile, reply, navigation);
+    }
+
+    private void writeError(HttpServletResponse response, Visit visit, int status, String message) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        write(response, status, page(visit, Reply.error(message), visit.links.forError()));
+    }
+
+    private static void write(HttpServletResponse response, int status, RenderedReply page) throws IOException {
+        byte[] body = page.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(page.contentType());
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String wapProfile(HttpServletRequest request) {
+        String profile = request.getHeader("X-Wap-Profile");
+        return profile != null ? profile : request.getHeader("Profile");
+    }
+
+    private static String userAgent(HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        if (agent == null || agent.isBlank()) {
+            return null;
+        }
+        String trimmed = agent.strip();
+        return trimmed.length() <= MAX_USER_AGENT_LENGTH ? trimmed : trimmed.substring(0, MAX_USER_AGENT_LENGTH);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String capitalized(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+}

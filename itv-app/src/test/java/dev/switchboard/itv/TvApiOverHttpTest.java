@@ -1,0 +1,136 @@
+package dev.switchboard.itv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.testing.TestGateways;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The TV app's API and files on a whole gateway, as a set-top box's HTTP client sees them. */
+class TvApiOverHttpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NEWS = "\"tv\": {\"service\": \"dvb://233a.1004.1044\", \"programme\": \"Evening News\"}";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @TempDir
+    static Path dataDir;
+    private static Gateway gateway;
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        gateway = TestGateways.start(dataDir);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.baseUri().resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.baseUri().resolve(path)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String box(String id) {
+        return "\"setTopId\": \"" + id + "\"";
+    }
+
+    @Test
+    void openingHelpGivesTheProgrammesTopicsRenderedForHbbtv() throws Exception {
+        HttpResponse<String> response = post("tv/api/help", "{" + box("stb-open-0001") + ", \"text\": \"\", " + NEWS + "}", null);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode reply = JSON.readTree(response.body()).path("reply");
+        assertThat(reply.path("topics").get(0).asText()).isEqualTo("Evening News: watch again");
+        assertThat(reply.path("html").asText())
+                .startsWith("<div xmlns=\"http://www.w3.org/1999/xhtml\"")
+                .contains("<span class=\"sb-number\">1</span> Evening News: watch again");
+    }
+
+    @Test
+    void aBoxContinuesItsConversationOnlyWithItsTokenAndARepeatIsAnsweredOnce() throws Exception {
+        String first = "{" + box("stb-token-0001") + ", \"text\": \"TV subtitles\", \"idempotencyKey\": \"k-1\"}";
+        JsonNode opened = JSON.readTree(post("tv/api/help", first, null).body());
+        String token = opened.path("customerToken").asText();
+
+        HttpResponse<String> withoutToken = post("tv/api/help", "{" + box("stb-token-0001") + ", \"text\": \"hello\"}", null);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(withoutToken.body()).path("error").asText()).isEqualTo("token-required");
+
+        HttpResponse<String> repeat = post("tv/api/help", first, token);
+        assertThat(repeat.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(repeat.body()).path("duplicate").asBoolean()).isTrue();
+
+        JsonNode thread = JSON.readTree(get("tv/api/conversations/" + opened.path("conversationId").asText(), token).body());
+        assertThat(thread.path("messages")).hasSize(2);
+        assertThat(thread.path("messages").get(0).path("text").asText()).isEqualTo("TV subtitles");
+        assertThat(thread.path("messages").get(1).path("fromAgent").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anotherBoxsConversationAndAWrongTokenLookTheSame() throws Exception {
+        JsonNode opened = JSON.readTree(post("tv/api/help", "{" + box("stb-other-0001") + ", \"text\": \"\"}", null).body());
+        String path = "tv/api/conversations/" + opened.path("conversationId").asText();
+
+        HttpResponse<String> wrongToken = get(path, "not-the-token");
+        HttpResponse<String> unknown = get("tv/api/conversations/no-such-conversation", opened.path("customerToken").asText());
+
+        assertThat(wrongToken.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(wrongToken.body()).isEqualTo(unknown.body()).contains("\"error\":\"not-found\"");
+    }
+
+    @Test
+    void badRequestsGetAJsonReason() throws Exception {
+        HttpResponse<String> badPhone = post("tv/api/requests",
+                "{" + box("stb-bad-00001") + ", \"kind\": \"call-back\", \"phone\": \"12\"}", null);
+        assertThat(badPhone.statusCode()).isEqualTo(400);
+        assertThat(badPhone.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(badPhone.body()).path("message").asText()).contains("international form");
+
+        assertThat(post("tv/api/help", "{not json", null).statusCode()).isEqualTo(400);
+        assertThat(get("tv/api/help", null).statusCode()).isEqualTo(405);
+        assertThat(get("tv/api/nothing", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAppIsServedByUserAgentAndNothingElseUnderTv() throws Exception {
+        HttpResponse<String> hbbtv = HTTP.send(HttpRequest.newBuilder(gateway.baseUri().resolve("tv/"))
+                .header("User-Agent", "Mozilla/5.0 HbbTV/1.2.1 (; Vendor; Model; 1.0; ; )").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hbbtv.headers().firstValue("Content-Type")).hasValue("application/vnd.hbbtv.xhtml+xml; charset=UTF-8");
+        assertThat(hbbtv.body()).startsWith("<?xml").contains("<!DOCTYPE html PUBLIC \"-//HbbTV//");
+
+        assertThat(get("tv", null).statusCode()).isEqualTo(302);
+        assertThat(get("tv/app.css", null).headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/css"));
+        assertThat(get("tv/pom.xml", null).statusCode()).isEqualTo(404);
+        assertThat(get("tv/itv-app/app.js", null).statusCode()).isEqualTo(404);
+    }
+}
