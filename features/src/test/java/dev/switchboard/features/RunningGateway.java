@@ -4,12 +4,14 @@ import com.example.pager.PagerAdapter;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.TestGateways;
+import dev.switchboard.testing.TwilioWebhooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -52,10 +54,13 @@ final class RunningGateway {
         }
         try {
             // The pager adapter reads its own settings through AdapterContext.settings(); 0 is any free port.
-            // The WAP phones' requests come from 127.0.0.1, which stands for their operator's WAP gateway.
-            Gateway gateway = TestGateways.start(dataDir,
-                    Map.of(PagerAdapter.HOST_SETTING, "127.0.0.1", PagerAdapter.PORT_SETTING, "0",
-                            "switchboard.wap.trusted-gateways", "127.0.0.1/32"));
+            // The Twilio channel is on, reached as Twilio reaches it (TwilioWebhooks signs for its public URL); the
+            // WAP phones' requests come from 127.0.0.1, which stands for their operator's WAP gateway.
+            Map<String, String> settings = new HashMap<>(TwilioWebhooks.settings("http://127.0.0.1:9"));
+            settings.put(PagerAdapter.HOST_SETTING, "127.0.0.1");
+            settings.put(PagerAdapter.PORT_SETTING, "0");
+            settings.put("switchboard.wap.trusted-gateways", "127.0.0.1/32");
+            Gateway gateway = TestGateways.start(dataDir, settings);
             LOG.info("feature gateway up at {} in {} ms", gateway.baseUri(), gateway.startupTime().toMillis());
             return new RunningGateway(dataDir, gateway);
         } catch (Exception e) {

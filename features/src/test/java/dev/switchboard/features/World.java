@@ -65,6 +65,20 @@ final class World {
         return String.format("+4860100%04d", NUMBERS.incrementAndGet());
     }
 
+    /** The phone of the scenario's SMS customer, a fresh number each scenario, and what Twilio got back. */
+    final TextingCustomer texter = new TextingCustomer(String.format("+4477019%05d", NUMBERS.incrementAndGet()));
+
+    static final class TextingCustomer {
+        final String number;
+        /** Each webhook Twilio posted for him, as posted, and the answers, oldest first. */
+        final List<Map<String, String>> webhooks = new ArrayList<>();
+        final List<HttpJson.Response> answers = new ArrayList<>();
+
+        TextingCustomer(String number) {
+            this.number = number;
+        }
+    }
+
     static final class WebVisitor {
         final String id = "visitor-" + UUID.randomUUID();
         String question;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.agent.api.AgentDesk;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
+import dev.switchboard.gateway.adapters.OutboundSenders;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.GatewayHttpServer;
 import dev.switchboard.gateway.http.HealthReport;
@@ -128,9 +129,10 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
-        agentDesk.start(mounts, conversations, json);
+        OutboundSenders senders = new OutboundSenders();
+        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, json);
         for (DeviceAdapter adapter : adapters) {
-            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member));
+            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());
@@ -158,7 +160,7 @@ public final class Gateway implements AutoCloseable {
             } catch (RuntimeException e) {
                 state = AdapterHealth.down("health check failed: " + e.getMessage());
             }
-            report.adapter(adapter.id(), state.up(), state.detail());
+            report.adapter(adapter.id(), state);
         }
         return report;
     }

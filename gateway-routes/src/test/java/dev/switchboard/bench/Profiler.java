@@ -2,6 +2,7 @@ package dev.switchboard.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
@@ -67,6 +68,7 @@ final class Profiler {
     Path stop() {
         try {
             recording.stop();
+            Files.createDirectories(file.toAbsolutePath().getParent());
             recording.dump(file);
             return file;
         } catch (IOException e) {

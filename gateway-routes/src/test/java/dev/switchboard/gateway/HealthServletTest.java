@@ -7,12 +7,16 @@ import dev.switchboard.gateway.http.GatewayHttpServer;
 import dev.switchboard.gateway.http.HealthReport;
 import dev.switchboard.gateway.http.HealthServlet;
 import dev.switchboard.gateway.http.ServletMounts;
+import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.testing.HttpJson;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** {@code /health} on a real Jetty: a monitor sees 503 as soon as any part is down, and which one. */
+/**
+ * {@code /health} on a real Jetty: a monitor sees 503 as soon as any part is down, and which one; an adapter
+ * switched off by configuration is shown as OFF without a 503.
+ */
 class HealthServletTest {
 
     @Test
@@ -38,6 +42,14 @@ class HealthServletTest {
 
             current.set(new HealthReport().part("database", false, "no answer within 1 s"));
             assertThat(http.get("/health", null).status()).isEqualTo(503);
+
+            current.set(new HealthReport().part("database", true, "ok").adapter("web", true, "serving")
+                    .adapter("twilio", AdapterHealth.off("off: not configured")));
+            HttpJson.Response off = http.get("/health", null);
+            assertThat(off.status()).as("a channel nobody configured is not an outage").isEqualTo(200);
+            assertThat(off.json().path("status").asText()).isEqualTo("UP");
+            assertThat(off.json().path("components").path("adapters").path("twilio").path("status").asText())
+                    .isEqualTo("OFF");
         } finally {
             server.stop();
         }

@@ -6,6 +6,7 @@ import dev.switchboard.hub.state.Database;
 import dev.switchboard.hub.state.HazelcastMember;
 import dev.switchboard.hub.agents.AgentPresence;
 import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.DeskEvents;
 import dev.switchboard.hub.agents.RoutingSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +41,7 @@ public final class HubState implements AutoCloseable {
         AgentPresence presence = new AgentPresence(maps.statuses(), Duration.ofMinutes(1), Clock.systemUTC());
         return new ConversationRouting(maps.assignments(), maps.preferredAgents(), maps.statuses(), presence,
                 new RoutingSettings(Duration.ofSeconds(30), Duration.ofHours(72), "general", Duration.ofMinutes(3)),
-                Clock.systemUTC());
+                DeskEvents.NONE, Clock.systemUTC());
     }
 
     public Database database() {

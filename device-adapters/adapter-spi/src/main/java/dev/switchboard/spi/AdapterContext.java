@@ -38,4 +38,15 @@ public interface AdapterContext {
     default <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
         throw new UnsupportedOperationException("this gateway shares no maps");
     }
+
+    /**
+     * Carries the help desk's own messages (agents' answers) on {@code channel} through {@code sender}.
+     * Only during {@link DeviceAdapter#start}.
+     *
+     * @throws IllegalStateException when another adapter already sends on that channel
+     * @throws UnsupportedOperationException from a context that carries no outbound messages (a bare test context)
+     */
+    default void sendsOn(Channel channel, OutboundSender sender) {
+        throw new UnsupportedOperationException("this context carries no outbound messages");
+    }
 }

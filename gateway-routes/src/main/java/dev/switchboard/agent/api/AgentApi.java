@@ -3,14 +3,19 @@ package dev.switchboard.agent.api;
 import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentDeskException;
 import dev.switchboard.hub.agents.AgentPresence;
+import dev.switchboard.hub.agents.AgentReplies;
 import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.ClaimResult;
 import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.NewAccount;
 import dev.switchboard.hub.agents.Presence;
+import dev.switchboard.hub.agents.QuickText;
+import dev.switchboard.hub.agents.QuickTexts;
+import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.Role;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
@@ -36,24 +41,45 @@ final class AgentApi {
     static final String PASSWORD = PREFIX + "/password";
     static final String ACCOUNTS = PREFIX + "/accounts";
     static final String CONVERSATION = PREFIX + "/conversations/{id}";
+    static final String QUICK_TEXTS = PREFIX + "/quick-texts";
 
     private final Accounts accounts;
     private final AgentSessions sessions;
     private final AgentPresence presence;
     private final ConversationRouting routing;
+    private final Handover handover;
+    private final AgentReplies replies;
+    private final QuickTexts quickTexts;
     private final ConversationStore conversations;
+    private final RecentEvents recent;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             ConversationStore conversations) {
+             Handover handover, AgentReplies replies, QuickTexts quickTexts, ConversationStore conversations,
+             RecentEvents recent) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
         this.routing = routing;
+        this.handover = handover;
+        this.replies = replies;
+        this.quickTexts = quickTexts;
         this.conversations = conversations;
+        this.recent = recent;
         accountOperations();
         presenceOperations();
         routingOperations();
+        handoverOperations();
+        quickTextOperations();
+        add("POST", CONVERSATION + "/messages", call -> {
+            AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
+                    call.text("channel"), call.text("idempotencyKey"));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("message", MessageView.of(sent.message()));
+            view.put("sent", sent.sent());
+            view.put("problem", sent.problem());
+            return new Operation.Answer(sent.sent() ? 201 : 502, view);
+        });
     }
 
     List<Operation> operations() {
@@ -116,6 +142,20 @@ final class AgentApi {
             }
             return StatusView.of(presence.set(call.account(), chosen));
         });
+        add("GET", PREFIX + "/events", call -> {
+            long after = call.query("after");
+            List<Map<String, Object>> events = new ArrayList<>();
+            long last = recent.last();
+            for (RecentEvents.Numbered numbered : recent.after(after, call.account().username())) {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("seq", numbered.seq());
+                view.put("type", numbered.event().type());
+                view.put("conversationId", numbered.event().conversationId());
+                view.put("at", numbered.event().at());
+                events.add(view);
+            }
+            return Map.of("events", events, "last", last);
+        });
         add("GET", PREFIX + "/agents", call ->
                 Map.of("agents", presence.everyone().stream().map(StatusView::of).toList()));
     }
@@ -151,6 +191,9 @@ final class AgentApi {
             AgentStatus status = presence.status(call.account().username()).orElse(null);
             ClaimResult result = status == null ? new ClaimResult(ClaimResult.Outcome.NOT_OFFERED, null)
                     : routing.claim(status, id);
+            if (result.outcome() == ClaimResult.Outcome.WON) {
+                replies.greet(call.account(), id);
+            }
             return switch (result.outcome()) {
                 case WON -> assignmentView(result.assignment());
                 case TAKEN -> new Operation.Answer(409, Map.of("error", "taken",
@@ -168,13 +211,55 @@ final class AgentApi {
         });
     }
 
-    /** The assignment, when the caller takes part, is invited, is offered it, or is a manager. */
+    private void handoverOperations() {
+        add("POST", CONVERSATION + "/transfer", call -> {
+            String toAgent = call.text("toAgent");
+            String toTeam = call.text("toTeam");
+            if ((toAgent == null) == (toTeam == null)) {
+                throw new AgentDeskException(AgentDeskException.Kind.INVALID, "give either 'toAgent' or 'toTeam'");
+            }
+            return assignmentView(toAgent != null
+                    ? handover.transferToAgent(call.account(), call.parameter("id"), toAgent, call.text("note"))
+                    : handover.transferToTeam(call.account(), call.parameter("id"), toTeam, call.text("note")));
+        });
+        add("POST", CONVERSATION + "/invite", call -> assignmentView(handover.invite(call.account(),
+                call.parameter("id"), call.requiredText("agent"), call.text("note"))));
+        add("POST", CONVERSATION + "/join", call -> {
+            AgentStatus status = presence.status(call.account().username()).orElseThrow(() ->
+                    new AgentDeskException(AgentDeskException.Kind.CONFLICT, "set your presence first"));
+            return assignmentView(handover.join(status, call.parameter("id")));
+        });
+        add("POST", CONVERSATION + "/leave", call -> assignmentView(handover.leave(call.account(), call.parameter("id"))));
+        add("POST", CONVERSATION + "/suspend", call ->
+                assignmentView(handover.suspend(call.account(), call.parameter("id"))));
+        add("POST", CONVERSATION + "/resume", call ->
+                assignmentView(handover.resume(call.account(), call.parameter("id"))));
+        add("POST", CONVERSATION + "/finish", call ->
+                assignmentView(handover.finish(call.account(), call.parameter("id"), call.text("wrapUp"))));
+    }
+
+    private void quickTextOperations() {
+        add("GET", QUICK_TEXTS, call -> Map.of("quickTexts", quickTexts.forAgent(call.account().username()).stream()
+                .map(q -> Map.of("shortcut", q.shortcut(), "text", q.text(), "shared", q.shared())).toList()));
+        add("POST", QUICK_TEXTS, call -> {
+            QuickText saved = quickTexts.save(call.account(), call.requiredText("shortcut"), call.text("text"),
+                    call.bool("shared"));
+            return new Operation.Answer(201, Map.of("shortcut", saved.shortcut(), "text", saved.text(),
+                    "shared", saved.shared()));
+        });
+        add("POST", QUICK_TEXTS + "/delete", call -> {
+            quickTexts.delete(call.account(), call.requiredText("shortcut"), call.bool("shared"));
+            return Map.of("deleted", true);
+        });
+    }
+
+    /** The assignment, when the caller takes part, owns it, is invited, is offered it, or is a manager. */
     private Assignment visibleAssignment(ApiCall call) {
         String id = call.parameter("id");
         String me = call.account().username();
         return routing.assignment(id)
-                .filter(a -> call.account().isManager() || a.participants().contains(me) || a.invited().contains(me)
-                        || a.offeredTo().contains(me))
+                .filter(a -> call.account().isManager() || a.participants().contains(me) || me.equals(a.owner())
+                        || a.invited().contains(me) || a.offeredTo().contains(me))
                 .orElseThrow(() -> notFound(id));
     }
 

@@ -91,8 +91,10 @@ final class AgentApiServlet extends HttpServlet {
     private Object call(Operation operation, Map<String, String> parameters, HttpServletRequest request,
                         HttpServletResponse response) throws Exception {
         JsonNode body = operation.changesState() ? readBody(request) : null;
+        Map<String, String> query = new java.util.TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> query.put(name, values.length == 0 ? "" : values[0]));
         if (operation.signIn()) {
-            return operation.handler().handle(new ApiCall(null, null, null, parameters, body));
+            return operation.handler().handle(new ApiCall(null, null, null, parameters, body, query));
         }
         String token = cookie.read(request);
         AgentSession session = sessions.find(token).orElseThrow(() ->
@@ -108,7 +110,7 @@ final class AgentApiServlet extends HttpServlet {
                     "this account signed in with a one-time secret: choose a password first (" + AgentApi.PASSWORD + ")");
         }
         seen.accept(account.username());
-        Object result = operation.handler().handle(new ApiCall(account, session, token, parameters, body));
+        Object result = operation.handler().handle(new ApiCall(account, session, token, parameters, body, query));
         if (operation.path().equals(AgentApi.SIGN_OUT)) {
             cookie.clear(response);
         }

@@ -1,17 +1,25 @@
 package dev.switchboard.agent.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.hub.agents.AgentPresence;
+import dev.switchboard.hub.agents.AgentReplies;
+import dev.switchboard.hub.agents.CustomerAddresses;
+import dev.switchboard.hub.agents.OutboundChannels;
 import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.FirstManager;
+import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.PasswordHashing;
+import dev.switchboard.hub.agents.QuickTexts;
+import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.RoutingSettings;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.state.AgentMaps;
+import dev.switchboard.hub.state.HazelcastDeskEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -35,6 +43,9 @@ public final class AgentDesk implements AutoCloseable {
     static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
     static final String PREFERRED_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
     static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
+    static final String GREETING = "switchboard.agents.greeting";
+    /** How many desk events each node keeps for desktops that ask what is new. */
+    static final int RECENT_EVENTS_KEPT = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
 
     private final SwitchboardConfig config;
@@ -42,15 +53,26 @@ public final class AgentDesk implements AutoCloseable {
     private final AgentSessions sessions;
     private final AgentPresence presence;
     private final ConversationRouting routing;
+    private final Handover handover;
+    private final HazelcastDeskEvents events;
+    private final RecentEvents recent;
+    private final AgentMaps maps;
+    private final Clock clock;
     private final ScheduledExecutorService ticker;
 
-    private AgentDesk(SwitchboardConfig config, Accounts accounts, AgentSessions sessions, AgentPresence presence,
-                      ConversationRouting routing) {
+    private AgentDesk(SwitchboardConfig config, AgentMaps maps, Clock clock, Accounts accounts, AgentSessions sessions,
+                      AgentPresence presence, ConversationRouting routing, Handover handover, HazelcastDeskEvents events,
+                      RecentEvents recent) {
+        this.events = events;
+        this.recent = recent;
         this.config = config;
+        this.maps = maps;
+        this.clock = clock;
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
         this.routing = routing;
+        this.handover = handover;
         this.ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "agent-desk-ticker");
             thread.setDaemon(true);
@@ -70,19 +92,30 @@ public final class AgentDesk implements AutoCloseable {
                 Duration.ofHours(config.requiredInt(PREFERRED_WINDOW_HOURS)),
                 config.required(DEFAULT_SKILL),
                 Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
+        RecentEvents recent = new RecentEvents(RECENT_EVENTS_KEPT);
+        HazelcastDeskEvents events = maps.deskEvents(recent::add);
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
-                maps.statuses(), presence, settings, clock);
-        AgentDesk desk = new AgentDesk(config, accounts, sessions, presence, routing);
+                maps.statuses(), presence, settings, events, clock);
+        Handover handover = new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock);
+        AgentDesk desk = new AgentDesk(config, maps, clock, accounts, sessions, presence, routing, handover, events,
+                recent);
         desk.ensureFirstManager();
         return desk;
     }
 
     /** Serves the agent API and starts the ticker. */
-    public void start(ServletMounts mounts, ConversationStore conversations, ObjectMapper json) {
-        AgentApi api = new AgentApi(accounts, sessions, presence, routing, conversations);
+    public void start(ServletMounts mounts, ConversationStore conversations, CustomerAddresses addresses,
+                      OutboundChannels outbound, ObjectMapper json) {
+        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, events,
+                config.required(GREETING), clock);
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies,
+                new QuickTexts(maps.quickTexts(), clock), conversations, recent);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
+        ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
-                new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, json));
+                new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, isoTimes));
+        mounts.mount("agent desk", OpenApiServlet.PATH, new OpenApiServlet());
+        mounts.mount("agent desk", AgentDesktopServlet.PATH + "/*", new AgentDesktopServlet());
         long tick = config.requiredInt(TICK_MILLIS);
         ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -123,5 +156,6 @@ public final class AgentDesk implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        events.close();
     }
 }

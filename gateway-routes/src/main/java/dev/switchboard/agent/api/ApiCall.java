@@ -17,12 +17,27 @@ import java.util.Set;
  * @param sessionToken the cookie's token, {@code null} for sign-in
  * @param parameters   the path parameters by name
  * @param body         the JSON body, a missing node when there is none
+ * @param query        the query parameters (first value of each)
  */
 record ApiCall(AgentAccount account, AgentSession session, String sessionToken, Map<String, String> parameters,
-               JsonNode body) {
+               JsonNode body, Map<String, String> query) {
 
     ApiCall {
         body = body == null ? MissingNode.getInstance() : body;
+        query = query == null ? Map.of() : query;
+    }
+
+    /** A whole-number query parameter, 0 when absent. */
+    long query(String name) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new AgentDeskException(AgentDeskException.Kind.INVALID, "'" + name + "' must be a whole number");
+        }
     }
 
     String parameter(String name) {
@@ -59,6 +74,18 @@ record ApiCall(AgentAccount account, AgentSession session, String sessionToken, 
             throw new AgentDeskException(AgentDeskException.Kind.INVALID, "'" + field + "' must be a whole number");
         }
         return node.intValue();
+    }
+
+    /** A true/false field, {@code false} when absent. */
+    boolean bool(String field) {
+        JsonNode node = body.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new AgentDeskException(AgentDeskException.Kind.INVALID, "'" + field + "' must be true or false");
+        }
+        return node.booleanValue();
     }
 
     /** A list of strings, or {@code null} when absent. */

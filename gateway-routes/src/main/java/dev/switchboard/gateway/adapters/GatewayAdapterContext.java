@@ -4,7 +4,9 @@ import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.hub.state.HazelcastMember;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.ReplyRenderer;
 import jakarta.servlet.http.HttpServlet;
 import java.io.Serializable;
@@ -19,15 +21,17 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final AdapterSettings settings;
     private final ServletMounts mounts;
     private final HazelcastMember member;
+    private final OutboundSenders senders;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
-                                 ServletMounts mounts, HazelcastMember member) {
+                                 ServletMounts mounts, HazelcastMember member, OutboundSenders senders) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
         this.settings = settings;
         this.mounts = mounts;
         this.member = member;
+        this.senders = senders;
     }
 
     @Override
@@ -54,5 +58,10 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
         return member.expiringMap("adapter." + adapterId + "." + name, timeToLive);
+    }
+
+    @Override
+    public void sendsOn(Channel channel, OutboundSender sender) {
+        senders.register(adapterId, channel.id(), sender);
     }
 }

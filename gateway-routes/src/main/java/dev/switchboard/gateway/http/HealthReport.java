@@ -1,14 +1,26 @@
 package dev.switchboard.gateway.http;
 
+import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.AdapterHealth.Status;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The state of the gateway's parts: each UP or DOWN with a short detail; the whole is UP only when all are. */
+/**
+ * The state of the gateway's parts: each UP or DOWN with a short detail; the whole is UP only when none is
+ * DOWN. An adapter may also be OFF (switched off by configuration): shown, but the gateway is not down for it.
+ */
 public final class HealthReport {
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final Map<String, Part> adapters = new LinkedHashMap<>();
 
-    record Part(boolean up, String detail) {
+    record Part(Status status, String detail) {
+        Part(boolean up, String detail) {
+            this(up ? Status.UP : Status.DOWN, detail);
+        }
+
+        boolean down() {
+            return status == Status.DOWN;
+        }
     }
 
     public HealthReport part(String name, boolean up, String detail) {
@@ -21,8 +33,13 @@ public final class HealthReport {
         return this;
     }
 
+    public HealthReport adapter(String id, AdapterHealth health) {
+        adapters.put(id, new Part(health.status(), health.detail()));
+        return this;
+    }
+
     public boolean up() {
-        return parts.values().stream().allMatch(Part::up) && adapters.values().stream().allMatch(Part::up);
+        return parts.values().stream().noneMatch(Part::down) && adapters.values().stream().noneMatch(Part::down);
     }
 
     Map<String, Object> asJson() {
@@ -39,7 +56,7 @@ public final class HealthReport {
 
     private static Map<String, Object> status(Part part) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("status", part.up() ? "UP" : "DOWN");
+        state.put("status", part.status().name());
         state.put("detail", part.detail());
         return state;
     }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Agents' presence. An agent chooses available, away or offline; a desktop that stops calling (closed,
@@ -16,7 +18,8 @@ public final class AgentPresence {
     private final SharedRecords<AgentStatus> statuses;
     private final Duration grace;
     private final Clock clock;
-    private volatile Runnable onAvailable = () -> { };
+    private final Map<String, Instant> lastTold = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<Presence> onChange = presence -> { };
 
     public AgentPresence(SharedRecords<AgentStatus> statuses, Duration grace, Clock clock) {
         this.statuses = statuses;
@@ -24,23 +27,30 @@ public final class AgentPresence {
         this.clock = clock;
     }
 
-    /** Called after an agent turned available, so that waiting conversations are offered to him. */
-    public void onAvailable(Runnable listener) {
-        this.onAvailable = listener;
+    /** Told each presence an agent chooses on this node, after it holds (waiting conversations go to him). */
+    public void onChange(java.util.function.Consumer<Presence> listener) {
+        this.onChange = listener;
     }
 
     public AgentStatus set(AgentAccount account, Presence presence) {
         AgentStatus after = statuses.change(account.username(), new SetPresence(account, presence, clock.instant()))
                 .after();
-        if (presence == Presence.AVAILABLE) {
-            onAvailable.run();
-        }
+        onChange.accept(presence);
         return after;
     }
 
-    /** His desktop called: the grace period starts again. */
+    /**
+     * His desktop called: the grace period starts again. A desktop calls every second or so; the shared record
+     * is written at most every quarter of the grace period from each node, which keeps it well inside it.
+     */
     public void seen(String username) {
-        statuses.change(username, new Seen(clock.instant()));
+        Instant now = clock.instant();
+        Instant told = lastTold.get(username);
+        if (told != null && now.isBefore(told.plus(grace.dividedBy(4)))) {
+            return;
+        }
+        lastTold.put(username, now);
+        statuses.change(username, new Seen(now));
     }
 
     /** Turns away every available agent of this node's share whose desktop has been silent past the grace. */

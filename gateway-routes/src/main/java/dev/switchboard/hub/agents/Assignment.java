@@ -89,9 +89,16 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
                 Set.of(), Set.of(), queuedAt, null, skill, team, null, null, notes, null);
     }
 
-    Assignment withStage(Stage newStage) {
-        return new Assignment(conversationId, customerId, newStage, owner, ownerName, participants, invited, offeredTo,
-                passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp);
+    /** Parked: nobody holds a seat for it; the owner keeps it. */
+    Assignment suspended() {
+        return new Assignment(conversationId, customerId, Stage.SUSPENDED, owner, ownerName, Set.of(), Set.of(),
+                offeredTo, passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp);
+    }
+
+    /** Taken up again by its owner alone. */
+    Assignment resumed() {
+        return new Assignment(conversationId, customerId, Stage.ACTIVE, owner, ownerName, Set.of(owner), Set.of(),
+                offeredTo, passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp);
     }
 
     Assignment finished(String tag) {

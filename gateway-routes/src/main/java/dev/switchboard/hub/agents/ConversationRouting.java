@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ public final class ConversationRouting implements AgentAvailability {
     private final AgentPresence presence;
     private final Seats seats;
     private final RoutingSettings settings;
+    private final DeskEvents events;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(0, List.of());
 
@@ -39,14 +41,15 @@ public final class ConversationRouting implements AgentAvailability {
 
     public ConversationRouting(SharedRecords<Assignment> assignments, SharedRecords<PreferredAgent> preferred,
                                SharedRecords<AgentStatus> statuses, AgentPresence presence, RoutingSettings settings,
-                               Clock clock) {
+                               DeskEvents events, Clock clock) {
         this.assignments = assignments;
         this.preferred = preferred;
         this.presence = presence;
         this.seats = new Seats(statuses);
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
-        presence.onAvailable(this::offerWaiting);
+        presence.onChange(this::presenceChanged);
     }
 
     // ---- the hub's questions (AgentAvailability) ----
@@ -98,26 +101,71 @@ public final class ConversationRouting implements AgentAvailability {
 
     // ---- the desk's side ----
 
-    /** Offers (or offers on) every waiting conversation this node keeps; also where offers run out. */
+    /**
+     * Offers (or offers on) every waiting conversation this node keeps; also where offers run out. The agents
+     * are read once for the whole sweep, and a conversation whose offer would not change is not touched.
+     */
     public void offerWaiting() {
-        for (String conversationId : assignments.localMatching(new Queued()).keySet()) {
-            offer(conversationId);
+        Map<String, Assignment> waiting = assignments.localMatching(new Queued());
+        if (waiting.isEmpty()) {
+            return;
         }
+        List<AgentStatus> able = presence.ableToTakeMore();
+        waiting.forEach((conversationId, assignment) -> offer(conversationId, assignment, able));
+    }
+
+    private void presenceChanged(Presence chosen) {
+        if (chosen == Presence.AVAILABLE) {
+            offerWaiting();
+        }
+        refresh();
     }
 
     /** Offers one waiting conversation to every suitable agent who can take more now. */
     void offer(String conversationId) {
-        Optional<Assignment> current = assignments.get(conversationId);
-        if (current.isEmpty() || !current.get().isQueued()) {
-            return;
-        }
+        assignments.get(conversationId)
+                .filter(Assignment::isQueued)
+                .ifPresent(assignment -> offer(conversationId, assignment, presence.ableToTakeMore()));
+    }
+
+    private void offer(String conversationId, Assignment seen, List<AgentStatus> able) {
         Instant now = clock.instant();
-        Assignment assignment = current.get();
-        Set<String> candidates = presence.ableToTakeMore().stream()
-                .filter(agent -> assignment.suits(agent, now))
+        Set<String> candidates = able.stream()
+                .filter(agent -> seen.suits(agent, now))
                 .map(AgentStatus::username)
                 .collect(Collectors.toSet());
-        assignments.change(conversationId, new Offer(candidates, now, now.plus(settings.offerTimeout())));
+        Offer offer = new Offer(candidates, now, now.plus(settings.offerTimeout()));
+        if (offer.apply(seen) == seen) {
+            return;
+        }
+        SharedRecords.Changed<Assignment> offered = assignments.change(conversationId, offer);
+        if (offered.changed() && offered.after() != null) {
+            Set<String> fresh = new HashSet<>(offered.after().offeredTo());
+            fresh.removeAll(offered.before().offeredTo());
+            if (!fresh.isEmpty()) {
+                events.publish(new DeskEvent(DeskEvent.Type.OFFERED, conversationId, fresh, now));
+            }
+        }
+    }
+
+    /** A customer wrote in a conversation an agent has: his desktop (and the other participants') shows it. */
+    @Override
+    public void customerWrote(String conversationId) {
+        assignments.get(conversationId).ifPresent(a -> {
+            Set<String> to = new HashSet<>(a.participants());
+            if (a.owner() != null) {
+                to.add(a.owner());
+            }
+            if (!to.isEmpty()) {
+                events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, to, clock.instant()));
+            }
+        });
+    }
+
+    void tell(DeskEvent.Type type, String conversationId, Set<String> to) {
+        if (!to.isEmpty()) {
+            events.publish(new DeskEvent(type, conversationId, to, clock.instant()));
+        }
     }
 
     /** The conversations offered to this agent now, oldest first. */
@@ -130,7 +178,7 @@ public final class ConversationRouting implements AgentAvailability {
         return sorted(assignments.matching(new InvitedTo(username)));
     }
 
-    /** The conversations he takes part in (active or suspended). */
+    /** The conversations he takes part in, and the suspended ones he owns. */
     public List<Assignment> heldBy(String username) {
         return sorted(assignments.matching(new HeldBy(username)));
     }
@@ -171,6 +219,9 @@ public final class ConversationRouting implements AgentAvailability {
                 assignments.change(conversationId, new Claim(agent.username(), agent.displayName()));
         Assignment after = claimed.after();
         if (claimed.changed() && agent.username().equals(after.owner())) {
+            Set<String> told = new HashSet<>(claimed.before().offeredTo());
+            told.add(agent.username());
+            tell(DeskEvent.Type.CLAIMED, conversationId, told);
             refresh();
             return new ClaimResult(ClaimResult.Outcome.WON, after);
         }
@@ -275,7 +326,8 @@ public final class ConversationRouting implements AgentAvailability {
     record HeldBy(String username) implements SharedRecords.Filter<Assignment> {
         @Override
         public boolean test(Assignment value) {
-            return value.participants().contains(username);
+            return value.participants().contains(username)
+                    || value.stage() == Assignment.Stage.SUSPENDED && username.equals(value.owner());
         }
     }
 }

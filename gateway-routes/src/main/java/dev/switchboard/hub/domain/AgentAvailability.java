@@ -20,4 +20,7 @@ public interface AgentAvailability {
 
     /** Puts the conversation in the queue for an agent, once its message is stored; nothing when queued or owned. */
     void waitForAgent(String conversationId, String customerId);
+
+    /** A customer wrote in a conversation an agent has; his desktop is told. */
+    void customerWrote(String conversationId);
 }

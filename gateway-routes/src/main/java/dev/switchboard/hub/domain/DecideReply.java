@@ -56,10 +56,15 @@ public final class DecideReply {
                 QueueStatus.NOBODY_ON_DUTY, List.of());
     }
 
-    /** After the reply is stored: a customer told to wait for an agent (or for one to come on duty) joins the queue. */
+    /**
+     * After the reply is stored: a customer told to wait for an agent (or for one to come on duty) joins the
+     * queue; a message for the agent who has the conversation is told to his desktop.
+     */
     public void delivered(String conversationId, String customerId, Reply reply) {
         if (reply.view() == Reply.View.QUEUE_STATUS) {
             agents.waitForAgent(conversationId, customerId);
+        } else if (reply.view() == Reply.View.ANSWER && reply.source() == Reply.Source.SYSTEM) {
+            agents.customerWrote(conversationId);
         }
     }
 

@@ -8,12 +8,15 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentSession;
 import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.PreferredAgent;
+import dev.switchboard.hub.agents.QuickText;
 import dev.switchboard.hub.agents.SharedRecords;
+import java.util.function.Consumer;
 
 /**
- * The agent desk's Hazelcast maps: accounts (written through to the database), sign-in sessions, and the live state of agents and conversation assignments (in memory with
+ * The agent desk's Hazelcast maps: accounts and quick texts (written through to the database), sign-in sessions, and the live state of agents and conversation assignments (in memory with
  * one backup: a full restart starts every agent offline and every waiting customer is queued again by his
  * next message).
  */
@@ -23,6 +26,8 @@ public final class AgentMaps {
     static final String STATUSES = "agent-status";
     static final String ASSIGNMENTS = "assignments";
     static final String PREFERRED_AGENTS = "preferred-agents";
+    static final String DESK_EVENTS = "desk-events";
+    static final String QUICK_TEXTS = "quick-texts";
 
     private final HazelcastInstance instance;
 
@@ -30,7 +35,7 @@ public final class AgentMaps {
         this.instance = instance;
     }
 
-    static void configure(Config config, AccountMapStore accounts) {
+    static void configure(Config config, AccountMapStore accounts, QuickTextMapStore quickTexts) {
         MapStoreConfig accountStore = new MapStoreConfig()
                 .setEnabled(true)
                 .setImplementation(accounts)
@@ -38,6 +43,13 @@ public final class AgentMaps {
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(new MapConfig(ACCOUNTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setMapStoreConfig(accountStore));
+        MapStoreConfig quickTextStore = new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(quickTexts)
+                .setWriteDelaySeconds(0)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+        config.addMapConfig(new MapConfig(QUICK_TEXTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setMapStoreConfig(quickTextStore));
         for (String live : new String[] {SESSIONS, STATUSES, ASSIGNMENTS, PREFERRED_AGENTS}) {
             config.addMapConfig(new MapConfig(live).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
         }
@@ -57,6 +69,15 @@ public final class AgentMaps {
 
     public SharedRecords<Assignment> assignments() {
         return new HazelcastSharedRecords<>(instance.getMap(ASSIGNMENTS));
+    }
+
+    /** Desk events of the whole cluster; each one this node hears goes to {@code heard}. */
+    public HazelcastDeskEvents deskEvents(Consumer<DeskEvent> heard) {
+        return new HazelcastDeskEvents(instance.getTopic(DESK_EVENTS), heard);
+    }
+
+    public SharedRecords<QuickText> quickTexts() {
+        return new HazelcastSharedRecords<>(instance.getMap(QUICK_TEXTS));
     }
 
     public SharedRecords<PreferredAgent> preferredAgents() {

@@ -11,6 +11,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.MapStore;
+import dev.switchboard.hub.agents.CustomerAddresses;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.IdempotencyLog;
@@ -55,7 +56,8 @@ public final class HazelcastMember implements AutoCloseable {
         ConversationMapStore conversations = new ConversationMapStore(dataSource, writes, json);
         IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
         AccountMapStore accounts = new AccountMapStore(dataSource, writes);
-        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts);
+        QuickTextMapStore quickTexts = new QuickTextMapStore(dataSource, writes);
+        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts, quickTexts);
         writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
@@ -78,7 +80,7 @@ public final class HazelcastMember implements AutoCloseable {
         config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
         config.addMapConfig(durableMap(CONVERSATIONS, conversations));
         config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
-        AgentMaps.configure(config, accounts);
+        AgentMaps.configure(config, accounts, quickTexts);
 
         HazelcastInstance instance;
         try {
@@ -114,6 +116,10 @@ public final class HazelcastMember implements AutoCloseable {
 
     public IdempotencyLog idempotencyLog() {
         return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
+    }
+
+    public CustomerAddresses customerAddresses() {
+        return new HazelcastCustomerAddresses(instance.getMap(ADDRESS_LINKS));
     }
 
     public AgentMaps agentMaps() {

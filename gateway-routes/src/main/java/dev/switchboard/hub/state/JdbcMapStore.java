@@ -36,6 +36,9 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
     record JournaledWrite(byte[] body, GroupCommit.Write write) {
     }
 
+    /** The journal body of a deletion (a serialized value is never empty). */
+    private static final byte[] DELETED = new byte[0];
+
     private final DataSource dataSource;
     private final GroupCommit writes;
     private volatile Set<String> knownKeys;
@@ -69,7 +72,11 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
     @Override
     @SuppressWarnings("unchecked")
     public void replay(Connection connection, String key, byte[] body) throws SQLException {
-        write(connection, key, (V) deserialize(body));
+        if (body.length == 0) {
+            erase(connection, key);
+        } else {
+            write(connection, key, (V) deserialize(body));
+        }
     }
 
     /**
@@ -133,6 +140,16 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
     @Override
     public Iterable<String> loadAllKeys() {
         return null;
+    }
+
+    /** Deletes an entry durably: journaled like a store (with an empty body), the row removed by {@link #erase}. */
+    final void deleteDurably(String key) {
+        writes.commit(new Journal.Entry(journalName(), key, DELETED), connection -> erase(connection, key));
+    }
+
+    /** Removes one entry's rows inside a transaction that the caller commits; for stores whose entries are deleted. */
+    void erase(Connection connection, String key) throws SQLException {
+        throw new UnsupportedOperationException(journalName() + " keeps its records");
     }
 
     /** A query for a store that overrides {@link #loadAllKeys}. */

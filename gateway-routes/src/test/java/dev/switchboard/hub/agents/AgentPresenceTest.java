@@ -44,4 +44,33 @@ class AgentPresenceTest {
         presence.set(agent("bob", 1, "general"), Presence.AVAILABLE);
         assertThat(presence.ableToTakeMore()).extracting(AgentStatus::username).containsExactly("bob");
     }
+
+    @Test
+    void aDesktopThatKeepsCallingKeepsItsAgentAvailableWithAFewWritesOnly() {
+        InMemoryRecords<AgentStatus> records = new InMemoryRecords<>() {
+            int writes;
+
+            @Override
+            public synchronized Changed<AgentStatus> change(String key, Change<AgentStatus> change) {
+                if (change instanceof AgentPresence.Seen) {
+                    writes++;
+                }
+                return super.change(key, change);
+            }
+
+            @Override
+            public String toString() {
+                return String.valueOf(writes);
+            }
+        };
+        AgentPresence counted = new AgentPresence(records, Duration.ofSeconds(60), clock);
+        counted.set(agent("ann", 1, "general"), Presence.AVAILABLE);
+        for (int second = 0; second < 300; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            counted.seen("ann");
+            counted.turnSilentAgentsAway();
+        }
+        assertThat(counted.status("ann").orElseThrow().presence()).isEqualTo(Presence.AVAILABLE);
+        assertThat(Integer.parseInt(records.toString())).isBetween(15, 25);
+    }
 }

@@ -12,7 +12,7 @@ class ConversationRoutingTest {
     private final AgentPresence presence = new AgentPresence(statuses, Duration.ofMinutes(10), clock);
     private final ConversationRouting routing = new ConversationRouting(new InMemoryRecords<>(), new InMemoryRecords<>(),
             statuses, presence,
-            new RoutingSettings(Duration.ofSeconds(30), Duration.ofHours(72), "general", Duration.ofMinutes(3)), clock);
+            new RoutingSettings(Duration.ofSeconds(30), Duration.ofHours(72), "general", Duration.ofMinutes(3)), DeskEvents.NONE, clock);
 
     private AgentStatus status(String username) {
         return presence.status(username).orElseThrow();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Unit tier: shared records in one JVM's memory, each change under one lock, as a Hazelcast member runs them. */
-final class InMemoryRecords<V> implements SharedRecords<V> {
+class InMemoryRecords<V> implements SharedRecords<V> {
     private final Map<String, V> records = new LinkedHashMap<>();
 
     @Override

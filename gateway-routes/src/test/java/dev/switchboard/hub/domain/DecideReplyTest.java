@@ -20,6 +20,7 @@ class DecideReplyTest {
         private final int customersWaiting;
         private final String owner;
         final List<String> queued = new ArrayList<>();
+        final List<String> told = new ArrayList<>();
 
         Desk(int agentsOnDuty, int customersWaiting) {
             this(agentsOnDuty, customersWaiting, null);
@@ -54,6 +55,11 @@ class DecideReplyTest {
         @Override
         public void waitForAgent(String conversationId, String customerId) {
             queued.add(conversationId);
+        }
+
+        @Override
+        public void customerWrote(String conversationId) {
+            told.add(conversationId);
         }
     }
 
@@ -99,6 +105,7 @@ class DecideReplyTest {
         assertThat(reply.source()).isEqualTo(Reply.Source.SYSTEM);
         decide.delivered("c-1", "cust-1", reply);
         assertThat(desk.queued).isEmpty();
+        assertThat(desk.told).containsExactly("c-1");
     }
 
     @Test

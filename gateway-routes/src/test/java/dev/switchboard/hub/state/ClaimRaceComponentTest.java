@@ -7,6 +7,7 @@ import dev.switchboard.hub.agents.AgentPresence;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.ClaimResult;
 import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.DeskEvents;
 import dev.switchboard.hub.agents.Presence;
 import dev.switchboard.hub.agents.Role;
 import dev.switchboard.hub.agents.RoutingSettings;
@@ -40,7 +41,7 @@ class ClaimRaceComponentTest {
             ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
                     maps.statuses(), presence,
                     new RoutingSettings(Duration.ofSeconds(30), Duration.ofHours(1), "general", Duration.ofMinutes(3)),
-                    Clock.systemUTC());
+                    DeskEvents.NONE, Clock.systemUTC());
             List<AgentStatus> agents = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 AgentAccount account = new AgentAccount("agent-" + i, "Agent " + i, Role.AGENT, "$2a$04$x", false,

@@ -3,6 +3,8 @@ package dev.switchboard.adapter.smpp;
 import dev.switchboard.adapter.smpp.store.OutgoingSms;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.HelpDesk;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -12,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the hub how far an outgoing text got, for texts the hub keeps in a thread; the adapter's own texts
- * are not reported. What the sender learns (queued, sent, refused) is reported in the background, in order,
- * so that a lane does not wait for the hub's write before its next text; a receipt is reported before the
+ * are not reported. What the sender learns (queued, sent, refused) is reported in the background, on a few
+ * threads so that the hub commits their writes together, each text's reports in order on one of them, so
+ * that a lane does not wait for the hub's write before its next text; a receipt is reported before the
  * SMSC gets its deliver_sm_resp, so that a receipt that could not be stored is delivered again. A background
  * report still waiting when the text's final status is reported is dropped: the hub would keep the final
  * one anyway, and under load this saves it a write for most texts.
@@ -24,14 +27,20 @@ final class DeliveryReports implements AutoCloseable {
     private final HelpDesk helpDesk;
     /** Texts with a background report waiting, and whether their final status came since. */
     private final Map<String, Boolean> waiting = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "smpp-delivery-reports");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final int BACKGROUND_THREADS = 4;
+
+    private final List<ExecutorService> background = new ArrayList<>();
 
     DeliveryReports(HelpDesk helpDesk) {
         this.helpDesk = helpDesk;
+        for (int i = 0; i < BACKGROUND_THREADS; i++) {
+            String name = "smpp-delivery-reports-" + i;
+            background.add(Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, name);
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
     }
 
     /** Reports a status in the background; a failure of the hub is logged, because the text itself is settled. */
@@ -40,7 +49,7 @@ final class DeliveryReports implements AutoCloseable {
             return;
         }
         waiting.put(sms.messageId(), Boolean.FALSE);
-        background.execute(() -> {
+        background.get(Math.floorMod(sms.messageId().hashCode(), BACKGROUND_THREADS)).execute(() -> {
             if (Boolean.TRUE.equals(waiting.remove(sms.messageId())) && !isFinal(status)) {
                 return;
             }
@@ -69,6 +78,6 @@ final class DeliveryReports implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdown();
+        background.forEach(ExecutorService::shutdown);
     }
 }

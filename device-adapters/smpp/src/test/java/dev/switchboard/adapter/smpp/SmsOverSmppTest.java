@@ -94,7 +94,7 @@ class SmsOverSmppTest {
     @Test
     void partsWithA16BitReferenceSarTlvsOrAMessagePayloadAreJoinedToo() {
         byte[] first = Gsm7.encode("Hello, this ");
-        byte[] second = Gsm7.encode("is one text");
+        byte[] second = Gsm7.encode("is one text {5€}");
         smsc.deliver("+48601000004", DESK, 0x40, (byte) 0, concat(HEX.parseHex("0608040101020" + "2"), second));
         smsc.deliver("+48601000004", DESK, 0x40, (byte) 0, concat(HEX.parseHex("06080401010201"), first));
         smsc.deliver("+48601000005", DESK, 0, (byte) 0x03, "Caf".getBytes(StandardCharsets.ISO_8859_1),
@@ -114,7 +114,7 @@ class SmsOverSmppTest {
         awaitAnswers("+48601000005", 1);
         awaitAnswers("+48601000006", 1);
         assertThat(helpDesk.submitted()).extracting(Interaction::text)
-                .containsExactlyInAnyOrder("Hello, this is one text", "Café crème", longText);
+                .containsExactlyInAnyOrder("Hello, this is one text {5€}", "Café crème", longText);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.adapter.web;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class WebAdapter implements DeviceAdapter {
         context.mount(ApiRoute.HELP_PATH, new CustomerApiServlet(context.helpDesk(), parser, interactions));
         context.mount(ApiRoute.CONVERSATIONS_PATH + "/*",
                 new CustomerApiServlet(context.helpDesk(), parser, interactions));
+        context.sendsOn(Channel.WEB_CHAT, new WebChatSender());
         LOG.info("web API at {} and {}/*, texts up to {} characters, bodies up to {} bytes", ApiRoute.HELP_PATH,
                 ApiRoute.CONVERSATIONS_PATH, settings.maxTextLength(), JsonRequestBody.MAX_BYTES);
         health = AdapterHealth.up("serving " + ApiRoute.HELP_PATH + " and " + ApiRoute.CONVERSATIONS_PATH);

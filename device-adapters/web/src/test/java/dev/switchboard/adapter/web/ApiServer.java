@@ -2,6 +2,8 @@ package dev.switchboard.adapter.web;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.ReplyRenderer;
 import jakarta.servlet.http.HttpServlet;
@@ -27,6 +29,7 @@ final class ApiServer implements AutoCloseable {
     final InMemoryHelpDesk helpDesk = new InMemoryHelpDesk();
     final WebAdapter adapter = new WebAdapter(Clock.fixed(NOW, ZoneOffset.UTC));
     final List<String> mountedPaths = new ArrayList<>();
+    final Map<Channel, OutboundSender> senders = new java.util.HashMap<>();
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
@@ -84,6 +87,11 @@ final class ApiServer implements AutoCloseable {
             }
             mountedPaths.add(pathSpec);
             handler.addServlet(servlet, pathSpec);
+        }
+
+        @Override
+        public void sendsOn(Channel channel, OutboundSender sender) {
+            senders.put(channel, sender);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ class WebAdapterTest {
     void mountsTheApiAndReportsHealthUntilStopped() throws Exception {
         try (ApiServer server = new ApiServer(Map.of())) {
             assertThat(server.mountedPaths).containsExactly("/api/help", "/api/conversations/*");
+            assertThat(server.senders).containsOnlyKeys(Channel.WEB_CHAT);
             assertThat(server.adapter.health().up()).isTrue();
 
             server.adapter.stop();

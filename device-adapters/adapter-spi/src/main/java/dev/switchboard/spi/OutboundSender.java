@@ -1,0 +1,17 @@
+package dev.switchboard.spi;
+
+/**
+ * An adapter's way to carry messages the help desk originates on one channel (an agent's answer by SMS,
+ * email, push). Registered with {@link AdapterContext#sendsOn}.
+ *
+ * <p>{@link #send} is called after the message is stored in the customer's thread. It returns once the
+ * adapter has taken the message on (sent it, or put it in a durable queue of its own); it throws when it
+ * cannot, with a message an agent can be shown, and the agent is told the message did not go out. A
+ * channel whose customers read their thread themselves (the web chat) may take every message at once.
+ * Called from many threads at once.
+ */
+@FunctionalInterface
+public interface OutboundSender {
+
+    void send(OutboundMessage message);
+}

@@ -1,0 +1,33 @@
+package dev.switchboard.adapter.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.spi.AdapterHealth;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TwilioAdapterTest {
+
+    @Test
+    void withoutTwilioSettingsTheChannelIsOffAndServesNothing() throws Exception {
+        try (WebhookServer server = new WebhookServer(Map.of(TwilioSettings.API_BASE_URL, "https://api.twilio.com"))) {
+            assertThat(server.adapter.health().status()).isEqualTo(AdapterHealth.Status.OFF);
+            assertThat(server.adapter.health().detail()).contains("not configured", "SWITCHBOARD_TWILIO_ACCOUNT_SID");
+            assertThat(server.mountedPaths).isEmpty();
+            assertThat(server.adapter.messages()).isEmpty();
+            assertThat(server.postSigned("/twilio/sms", SmsWebhookTest.sms("SM1", "+447700900123", "hi"),
+                    TestSettings.AUTH_TOKEN).status()).as("nobody serves the path").isIn(404, 405);
+            assertThat(server.helpDesk.processed).isEmpty();
+        }
+    }
+
+    @Test
+    void withTwilioSettingsBothWebhooksAreServedAndHealthIsUp() throws Exception {
+        try (WebhookServer server = new WebhookServer(TestSettings.values("https://api.twilio.com"))) {
+            assertThat(server.mountedPaths).containsExactly("/twilio/sms", "/twilio/status");
+            assertThat(server.adapter.health().up()).isTrue();
+            assertThat(server.adapter.health().detail()).contains("https://help.example.com/twilio/sms", TestSettings.FROM);
+            assertThat(server.adapter.messages()).isPresent();
+        }
+    }
+}

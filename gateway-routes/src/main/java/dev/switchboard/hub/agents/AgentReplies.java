@@ -1,0 +1,125 @@
+package dev.switchboard.hub.agents;
+
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.Ids;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.CustomerAddress;
+import dev.switchboard.spi.OutboundMessage;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An agent answers a customer on the channel he picks, by default the one the customer last wrote on. The
+ * answer is stored in the thread first (with its channel, time, direction and the agent's name), then
+ * handed to the adapter of that channel. A retry with the same key is stored and sent once.
+ */
+public final class AgentReplies {
+    static final int MAX_TEXT_LENGTH = 4000;
+
+    private final SharedRecords<Assignment> assignments;
+    private final ConversationStore conversations;
+    private final CustomerAddresses addresses;
+    private final OutboundChannels outbound;
+    private final DeskEvents events;
+    private final String greeting;
+    private final Clock clock;
+
+    /** What became of an answer: stored always; {@code sent} false with the channel's reason when it did not go out. */
+    public record Sent(StoredMessage message, boolean sent, String problem) {
+    }
+
+    public AgentReplies(SharedRecords<Assignment> assignments, ConversationStore conversations,
+                        CustomerAddresses addresses, OutboundChannels outbound, DeskEvents events, String greeting,
+                        Clock clock) {
+        this.assignments = assignments;
+        this.conversations = conversations;
+        this.addresses = addresses;
+        this.outbound = outbound;
+        this.events = events;
+        this.greeting = greeting == null ? "" : greeting.strip();
+        this.clock = clock;
+    }
+
+    /**
+     * @param channel        the channel id, or {@code null} for the customer's last
+     * @param idempotencyKey the client's key for this answer, or {@code null}
+     */
+    public Sent send(AgentAccount by, String conversationId, String text, String channel, String idempotencyKey) {
+        Assignment assignment = assignments.get(conversationId)
+                .filter(a -> a.stage() == Assignment.Stage.ACTIVE && a.participants().contains(by.username()))
+                .orElseThrow(() -> AgentDeskException.notFound("you take part in no active conversation " + conversationId));
+        if (text == null || text.isBlank()) {
+            throw AgentDeskException.invalid("an answer needs a text");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw AgentDeskException.invalid("an answer has at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        Conversation conversation = conversations.get(conversationId)
+                .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
+        String key = "agent:" + (idempotencyKey == null || idempotencyKey.isBlank() ? Ids.next("r-") : idempotencyKey);
+        Optional<StoredMessage> earlier = conversation.find(Direction.OUTBOUND, key);
+        if (earlier.isPresent()) {
+            return new Sent(earlier.get(), true, null);
+        }
+        String chosen = channel == null || channel.isBlank() ? lastChannel(conversation) : channel;
+        if (!outbound.channels().contains(chosen)) {
+            throw AgentDeskException.invalid("no adapter sends on channel '" + chosen + "'; channels: " + outbound.channels());
+        }
+        CustomerAddress address = addressOn(assignment.customerId(), conversation, chosen);
+        StoredMessage message = new StoredMessage(Ids.next("m-"), chosen, Direction.OUTBOUND, by.displayName(),
+                text.strip(), clock.instant(), key);
+        conversations.record(conversationId, null, List.of(message), null);
+        Set<String> others = new HashSet<>(assignment.participants());
+        others.remove(by.username());
+        if (!others.isEmpty()) {
+            events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, others, message.at()));
+        }
+        try {
+            outbound.send(new OutboundMessage(message.id(), conversationId, Channel.of(chosen), address,
+                    Reply.answer(message.text(), Reply.Source.AGENT, List.of())));
+            return new Sent(message, true, null);
+        } catch (RuntimeException e) {
+            return new Sent(message, false, e.getMessage());
+        }
+    }
+
+    /**
+     * Greets the customer on his last channel once an agent accepted him, with the configured greeting
+     * ({@code {agent}} becomes the agent's display name); nothing when no greeting is configured.
+     */
+    public void greet(AgentAccount agent, String conversationId) {
+        if (!greeting.isEmpty()) {
+            send(agent, conversationId, greeting.replace("{agent}", agent.displayName()), null, null);
+        }
+    }
+
+    private static String lastChannel(Conversation conversation) {
+        List<StoredMessage> messages = conversation.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).direction() == Direction.INBOUND) {
+                return messages.get(i).channel();
+            }
+        }
+        throw AgentDeskException.invalid("the customer has not written yet: pick a channel");
+    }
+
+    private CustomerAddress addressOn(String customerId, Conversation conversation, String channel) {
+        CustomerAddress address = addresses.byChannel(customerId).get(channel);
+        if (address != null) {
+            return address;
+        }
+        List<StoredMessage> messages = conversation.messages();
+        if (!messages.isEmpty() && messages.get(0).channel().equals(channel)) {
+            // a link not in memory (after a restart): the conversation was opened from this channel's address
+            return CustomerAddress.parse(conversation.openedFrom());
+        }
+        throw AgentDeskException.conflict("the customer has no address on channel '" + channel + "'");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.hub.agents;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Something an agent desktop shows as it happens, told to every node of the cluster.
+ *
+ * @param type           what happened
+ * @param conversationId the conversation it concerns
+ * @param to             the agents it is for; empty for every agent (the queue changed)
+ * @param at             when
+ */
+public record DeskEvent(Type type, String conversationId, Set<String> to, Instant at) implements Serializable {
+
+    public enum Type {
+        /** The conversation is offered to the agents named. */
+        OFFERED,
+        /** An agent claimed it; the offer is gone for the others. */
+        CLAIMED,
+        /** The agents named are invited to take part. */
+        INVITED,
+        /** A new message in a conversation the agents named take part in. */
+        MESSAGE,
+        /** It was transferred away from the agents named. */
+        TRANSFERRED,
+        /** It was finished. */
+        FINISHED
+    }
+
+    public DeskEvent {
+        to = Set.copyOf(to);
+    }
+
+    public boolean isFor(String username) {
+        return to.isEmpty() || to.contains(username);
+    }
+}

@@ -1,0 +1,254 @@
+// The agent desktop: signs in, polls the agent API for offers, invitations and its conversations, and acts
+// on them. Every text from the server is set with textContent, never as HTML.
+'use strict';
+
+const state = { csrf: null, account: null, selected: null, timer: null, quickTexts: {} };
+const $ = (id) => document.getElementById(id);
+
+function notice(text) {
+  $('notice').textContent = text || '';
+}
+
+async function api(method, path, body) {
+  const init = { method, headers: {}, credentials: 'same-origin' };
+  if (method !== 'GET') {
+    init.headers['Content-Type'] = 'application/json';
+    init.headers['X-CSRF-Token'] = state.csrf || '';
+    init.body = JSON.stringify(body || {});
+  }
+  const response = await fetch('/api/agent' + path, init);
+  const json = await response.json().catch(() => ({}));
+  return { status: response.status, ok: response.ok, json };
+}
+
+function signedIn(answer) {
+  state.csrf = answer.csrfToken;
+  state.account = answer.account;
+  $('login').hidden = true;
+  $('who').hidden = false;
+  $('me').textContent = answer.account.displayName + ' (' + answer.account.role.toLowerCase() + ')';
+  if (answer.passwordChangeRequired) {
+    $('password-change').hidden = false;
+    return;
+  }
+  $('desk').hidden = false;
+  loadQuickTexts();
+  refresh();
+  state.timer = setInterval(refresh, 1000);
+}
+
+function item(text, buttons) {
+  const li = document.createElement('li');
+  const span = document.createElement('span');
+  span.textContent = text;
+  li.appendChild(span);
+  for (const [label, action] of buttons) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.dataset.action = label.toLowerCase();
+    button.addEventListener('click', action);
+    li.appendChild(button);
+  }
+  return li;
+}
+
+function fill(listId, entries) {
+  $(listId).replaceChildren(...entries);
+}
+
+async function refresh() {
+  const [offers, mine] = await Promise.all([api('GET', '/offers'), api('GET', '/conversations')]);
+  if (offers.status === 401) {
+    location.reload();
+    return;
+  }
+  const offerItems = (offers.json.offers || []).map((o) => {
+    const li = item('Customer waiting since ' + new Date(o.queuedAt).toLocaleTimeString()
+        + (o.team ? ' for team ' + o.team : '') + (o.reservedFor ? ' (for you)' : ''),
+      [['Accept', () => claim(o.conversationId)]]);
+    li.dataset.conversation = o.conversationId;
+    return li;
+  });
+  fill('offers', offerItems);
+  $('offer-count').textContent = String(offerItems.length);
+  fill('invitations', (mine.json.invitations || []).map((a) => {
+    const li = item('Invited by ' + (a.ownerName || a.owner), [['Join', () => act(a.conversationId, 'join')]]);
+    li.dataset.conversation = a.conversationId;
+    return li;
+  }));
+  fill('mine', (mine.json.conversations || []).map((a) => {
+    const li = item(a.conversationId + ' (' + a.stage.toLowerCase() + ')', [['Open', () => open(a.conversationId)]]);
+    li.dataset.conversation = a.conversationId;
+    return li;
+  }));
+  if (state.selected) {
+    await show(state.selected);
+  }
+}
+
+async function loadQuickTexts() {
+  const result = await api('GET', '/quick-texts');
+  state.quickTexts = {};
+  fill('quick-texts', (result.json.quickTexts || []).map((q) => {
+    state.quickTexts[q.shortcut] = q.text;
+    return item('/' + q.shortcut + ' ' + q.text + (q.shared ? ' (shared)' : ''), []);
+  }));
+}
+
+// "/hours " typed at the end of the answer becomes the quick text with that shortcut.
+function expandQuickText() {
+  const box = $('reply-text');
+  const match = /(^|\s)\/([a-z0-9._-]+) $/.exec(box.value);
+  if (match && state.quickTexts[match[2]] !== undefined) {
+    box.value = box.value.slice(0, match.index + match[1].length) + state.quickTexts[match[2]] + ' ';
+  }
+}
+
+async function claim(conversationId) {
+  const result = await api('POST', '/conversations/' + encodeURIComponent(conversationId) + '/claim');
+  if (result.ok) {
+    notice('');
+    state.selected = conversationId;
+  } else {
+    notice(result.json.error === 'taken' ? 'Another agent took this conversation first.' : result.json.message);
+  }
+  await refresh();
+}
+
+async function act(conversationId, action, body) {
+  const result = await api('POST', '/conversations/' + encodeURIComponent(conversationId) + '/' + action, body);
+  notice(result.ok ? '' : result.json.message);
+  if (result.ok && ['transfer', 'finish', 'leave'].includes(action)) {
+    state.selected = null;
+    $('conversation').hidden = true;
+  }
+  if (result.ok && action === 'join') {
+    state.selected = conversationId;
+  }
+  await refresh();
+  return result;
+}
+
+function open(conversationId) {
+  state.selected = conversationId;
+  show(conversationId);
+}
+
+async function show(conversationId) {
+  const result = await api('GET', '/conversations/' + encodeURIComponent(conversationId));
+  if (!result.ok) {
+    state.selected = null;
+    $('conversation').hidden = true;
+    return;
+  }
+  const c = result.json;
+  $('conversation').hidden = false;
+  $('conversation-id').textContent = c.conversationId;
+  $('stage').textContent = c.stage;
+  const counts = {};
+  const channels = new Set();
+  fill('thread', c.messages.map((m) => {
+    counts[m.channel] = (counts[m.channel] || 0) + 1;
+    channels.add(m.channel);
+    const li = document.createElement('li');
+    li.className = m.direction.toLowerCase();
+    const badge = document.createElement('span');
+    badge.className = 'badge channel';
+    badge.textContent = m.channel.toUpperCase();
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = ' ' + m.author + ': ' + m.text;
+    li.append(badge, text);
+    return li;
+  }));
+  $('counters').textContent = Object.entries(counts).map(([ch, n]) => ch.toUpperCase() + ' ' + n).join(' · ');
+  const ctx = c.context || {};
+  $('context').textContent = [ctx.pageUrl && 'page ' + ctx.pageUrl, ctx.tvProgramme && 'watching ' + ctx.tvProgramme,
+    ctx.latitude != null && 'at ' + ctx.latitude + ', ' + ctx.longitude, ctx.locale && 'locale ' + ctx.locale]
+    .filter(Boolean).join(' · ');
+  fill('notes', (c.notes || []).map((n) => item('Note from ' + n.from + ' to ' + n.to + ': ' + n.text, [])));
+  const picker = $('reply-channel');
+  const chosen = picker.value;
+  picker.replaceChildren(picker.options[0]);
+  for (const ch of channels) {
+    const option = document.createElement('option');
+    option.value = ch;
+    option.textContent = ch;
+    picker.appendChild(option);
+  }
+  picker.value = chosen;
+}
+
+function selected() {
+  return state.selected;
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('login').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const response = await fetch('/api/agent/login', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify({ username: $('username').value, password: $('password').value })
+    });
+    const json = await response.json();
+    if (response.ok) {
+      notice('');
+      signedIn(json);
+    } else {
+      notice(json.message);
+    }
+  });
+  $('password-change').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const result = await api('POST', '/password', { current: $('password').value, password: $('new-password').value });
+    if (result.ok) {
+      $('password-change').hidden = true;
+      signedIn({ csrfToken: state.csrf, account: state.account, passwordChangeRequired: false });
+    } else {
+      notice(result.json.message);
+    }
+  });
+  $('presence').addEventListener('change', async () => {
+    const result = await api('POST', '/presence', { presence: $('presence').value });
+    notice(result.ok ? '' : result.json.message);
+  });
+  $('logout').addEventListener('click', async () => {
+    await api('POST', '/logout');
+    location.reload();
+  });
+  $('reply').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { text: $('reply-text').value };
+    if ($('reply-channel').value) {
+      body.channel = $('reply-channel').value;
+    }
+    const result = await act(selected(), 'messages', body);
+    if (result.ok) {
+      $('reply-text').value = '';
+    }
+  });
+  $('reply-text').addEventListener('input', expandQuickText);
+  $('transfer').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { note: $('transfer-note').value };
+    if ($('transfer-agent').value) {
+      body.toAgent = $('transfer-agent').value;
+    } else {
+      body.toTeam = $('transfer-team').value;
+    }
+    await act(selected(), 'transfer', body);
+  });
+  $('invite').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await act(selected(), 'invite', { agent: $('invite-agent').value });
+  });
+  for (const action of ['preferred', 'suspend', 'resume', 'leave']) {
+    $(action).addEventListener('click', () => act(selected(), action));
+  }
+  $('finish').addEventListener('click', () => act(selected(), 'finish', { wrapUp: $('wrap-up').value }));
+  const me = await api('GET', '/me');
+  if (me.ok) {
+    signedIn(me.json);
+  }
+});

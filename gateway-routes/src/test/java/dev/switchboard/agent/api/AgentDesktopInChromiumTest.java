@@ -1,0 +1,55 @@
+package dev.switchboard.agent.api;
+
+import static dev.switchboard.agent.api.AgentRoutingApiTest.BOSS_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.testing.AgentClient;
+import dev.switchboard.testing.HttpJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent desktop at /agent in Debian's Chromium, driven by playwright-core (src/test/playwright, installed by
+ * the build's npm ci): two agents sign in, a web customer asks, both are offered, the first accept wins, the
+ * winner transfers to the other, who answers with a shared quick text, and the customer sees the answer.
+ */
+class AgentDesktopInChromiumTest {
+    private static final Path SCRIPT = Path.of("src/test/playwright/agent-desktop.mjs").toAbsolutePath();
+
+    @Test
+    void twoAgentsRaceForAnOfferTransferAndAnswerAWebCustomer(@TempDir Path dir) throws Exception {
+        assertThat(SCRIPT.resolveSibling("node_modules/playwright-core")).as("npm ci in src/test/playwright").isDirectory();
+        try (Gateway gateway = AgentRoutingApiTest.gateway(dir, Map.of())) {
+            AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", BOSS_PASSWORD);
+            AgentRoutingApiTest.agent(gateway, boss, "ann", "[\"general\"]", 2);
+            AgentRoutingApiTest.agent(gateway, boss, "bob", "[\"general\"]", 2);
+            boss.postOk("/api/agent/quick-texts",
+                    "{\"shortcut\": \"parcel\", \"text\": \"A new parcel leaves today.\", \"shared\": true}");
+
+            Path shots = Files.createDirectories(Path.of("target/screenshots"));
+            Path log = dir.resolve("playwright.log");
+            Process node = new ProcessBuilder(List.of("node", SCRIPT.toString(), gateway.baseUri().toString(),
+                    shots.toAbsolutePath().toString()))
+                    .directory(SCRIPT.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean finished = node.waitFor(150, TimeUnit.SECONDS);
+            if (!finished) {
+                node.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(finished).as(output).isTrue();
+            assertThat(node.exitValue()).as(output).isZero();
+            assertThat(output).contains("PASS agent desktop");
+            assertThat(new HttpJson(gateway.baseUri()).get("/agent", null).contentType()).startsWith("text/html");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.switchboard.agent.api;
+
+import static dev.switchboard.agent.api.AgentRoutingApiTest.BOSS_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.gateway.config.SwitchboardConfig;
+import dev.switchboard.testing.AgentClient;
+import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cluster tier: agents on one node take conversations that arrived on the other; events cross nodes. */
+class AgentsOnTwoNodesTest {
+
+    private static Gateway start(Path dir, String cluster, int ownPort, int otherPort) {
+        try {
+            return AgentRoutingApiTest.gateway(dir, Map.of(
+                    SwitchboardConfig.CLUSTER_NAME, cluster,
+                    SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort),
+                    SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> events(AgentClient agent, String type, String conversationId) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode event : agent.getOk("/api/agent/events?after=0").path("events")) {
+            if (event.path("type").asText().equals(type) && event.path("conversationId").asText().equals(conversationId)) {
+                found.add(event.path("seq").asText());
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void anAgentOnNodeAClaimsAConversationThatArrivedOnNodeBAndTheRaceWithAnAgentOnBHasOneWinner(
+            @TempDir Path dirA, @TempDir Path dirB) throws Exception {
+        int portA = Ports.free();
+        int portB = Ports.free();
+        String cluster = "agents-two-nodes-" + System.nanoTime();
+        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB));
+        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA));
+        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> new HttpJson(b.baseUri()).get("/health", null).json()
+                    .path("components").path("hazelcast").path("detail").asText().startsWith("2 "));
+            AgentClient boss = new AgentClient(a.baseUri()).signedIn("boss", BOSS_PASSWORD);
+            AgentClient ann = AgentRoutingApiTest.agent(a, boss, "ann", "[\"general\"]", 2);
+            AgentClient bob = AgentRoutingApiTest.agent(b, boss, "bob", "[\"general\"]", 2);
+            ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+            bob.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+
+            JsonNode asked = new HttpJson(b.baseUri()).postJson("/api/help", "{\"text\": \"zorblax wibble florp\"}", null).json();
+            String id = asked.path("conversationId").asText();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !events(ann, "OFFERED", id).isEmpty());
+            assertThat(ann.getOk("/api/agent/offers").path("offers").get(0).path("conversationId").asText()).isEqualTo(id);
+            assertThat(bob.getOk("/api/agent/offers").path("offers")).hasSize(1);
+
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<HttpJson.Response> annAccepts = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return ann.post("/api/agent/conversations/" + id + "/claim", "{}");
+            });
+            CompletableFuture<HttpJson.Response> bobAccepts = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return bob.post("/api/agent/conversations/" + id + "/claim", "{}");
+            });
+            go.countDown();
+            List<Integer> statuses = List.of(annAccepts.get().status(), bobAccepts.get().status());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            String winner = annAccepts.get().status() == 200 ? "ann" : "bob";
+            AgentClient winning = winner.equals("ann") ? ann : bob;
+            AgentClient losing = winner.equals("ann") ? bob : ann;
+
+            assertThat(new AgentClient(b.baseUri()).signedIn("boss", BOSS_PASSWORD)
+                    .getOk("/api/agent/conversations/" + id).path("owner").asText()).isEqualTo(winner);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !events(losing, "CLAIMED", id).isEmpty());
+            assertThat(losing.getOk("/api/agent/offers").path("offers")).isEmpty();
+            assertThat(winning.getOk("/api/agent/conversations/" + id).path("messages").get(0).path("text").asText())
+                    .isEqualTo("zorblax wibble florp");
+
+            new HttpJson(a.baseUri()).postJson("/api/conversations/" + id + "/messages", "{\"text\": \"hello?\"}",
+                    asked.path("customerToken").asText());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !events(winning, "MESSAGE", id).isEmpty());
+        }
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

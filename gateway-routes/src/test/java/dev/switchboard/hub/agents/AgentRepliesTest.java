@@ -1,0 +1,128 @@
+package dev.switchboard.hub.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerContext;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.CustomerAddress;
+import dev.switchboard.spi.DeliveryStatus;
+import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.OutboundMessage;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.WebVisitorId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AgentRepliesTest {
+    private final MovingClock clock = new MovingClock();
+    private final InMemoryRecords<Assignment> assignments = new InMemoryRecords<>();
+    private final Map<String, Conversation> threads = new HashMap<>();
+    private final List<OutboundMessage> sent = new ArrayList<>();
+    private String failingChannel;
+
+    private final ConversationStore store = new ConversationStore() {
+        @Override
+        public Optional<Conversation> get(String conversationId) {
+            return Optional.ofNullable(threads.get(conversationId));
+        }
+
+        @Override
+        public void record(String conversationId, Conversation opening, List<StoredMessage> messages,
+                           CustomerContext context) {
+            threads.put(conversationId, threads.get(conversationId).with(messages));
+        }
+
+        @Override
+        public void recordDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
+            threads.computeIfPresent(conversationId, (id, thread) -> thread.withDelivery(messageId, status, detail));
+        }
+    };
+    private final OutboundChannels outbound = new OutboundChannels() {
+        @Override
+        public Set<String> channels() {
+            return Set.of("web-chat", "sms");
+        }
+
+        @Override
+        public void send(OutboundMessage message) {
+            if (message.channel().id().equals(failingChannel)) {
+                throw new IllegalStateException("the SMSC is away");
+            }
+            sent.add(message);
+        }
+    };
+    private final CustomerAddresses addresses = customerId -> Map.<String, CustomerAddress>of(
+            "web-chat", new WebVisitorId("v-123456789"), "sms", new E164Number("+447700900123"));
+    private final AgentReplies replies = new AgentReplies(assignments, store, addresses, outbound, DeskEvents.NONE, "Hello, this is {agent}.", clock);
+    private final AgentAccount ann = new AgentAccount("ann", "Ann Smith", Role.AGENT, "$2a$04$x", false,
+            Set.of("general"), Set.of(), 2, Instant.EPOCH);
+
+    private static StoredMessage inbound(String channel, String text, String key) {
+        return new StoredMessage("m-" + key, channel, Direction.INBOUND, "you", text, Instant.EPOCH, key);
+    }
+
+    @BeforeEach
+    void aCustomerWroteOnTheWebThenBySmsAndAnnHasHim() {
+        threads.put("c-1", Conversation.open("c-1", "k-1", "visitor:v-123456789", new byte[32], Instant.EPOCH)
+                .with(List.of(inbound("web-chat", "which software?", "1"), inbound("sms", "and the licence?", "2"))));
+        assignments.put("c-1", Assignment.queued("c-1", "k-1", "general", Instant.EPOCH, null, null, List.of())
+                .ownedBy("ann", "Ann Smith"));
+    }
+
+    @Test
+    void byDefaultTheAnswerGoesOnTheChannelTheCustomerLastWroteOnToHisAddressThere() {
+        AgentReplies.Sent result = replies.send(ann, "c-1", "Two machines.", null, null);
+
+        assertThat(result.sent()).isTrue();
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.channel().id()).isEqualTo("sms");
+            assertThat(message.address()).isEqualTo(new E164Number("+447700900123"));
+            assertThat(message.reply().source()).isEqualTo(Reply.Source.AGENT);
+            assertThat(message.messageId()).isEqualTo(result.message().id());
+        });
+        StoredMessage stored = threads.get("c-1").messages().get(2);
+        assertThat(stored.direction()).isEqualTo(Direction.OUTBOUND);
+        assertThat(stored.author()).isEqualTo("Ann Smith");
+        assertThat(stored.channel()).isEqualTo("sms");
+        assertThat(stored.at()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void theAgentPicksAnotherChannelAndARetryIsStoredAndSentOnce() {
+        replies.send(ann, "c-1", "See the page.", "web-chat", "retry-me");
+        replies.send(ann, "c-1", "See the page.", "web-chat", "retry-me");
+
+        assertThat(sent).singleElement().satisfies(message -> assertThat(message.address()).isInstanceOf(WebVisitorId.class));
+        assertThat(threads.get("c-1").messages()).hasSize(3);
+    }
+
+    @Test
+    void aChannelThatFailsLeavesTheAnswerInTheThreadAndSaysWhy() {
+        failingChannel = "sms";
+        AgentReplies.Sent result = replies.send(ann, "c-1", "Two machines.", "sms", null);
+
+        assertThat(result.sent()).isFalse();
+        assertThat(result.problem()).isEqualTo("the SMSC is away");
+        assertThat(threads.get("c-1").messages()).hasSize(3);
+    }
+
+    @Test
+    void onlyAParticipantAnswersAndOnlyOnChannelsAnAdapterSendsOn() {
+        AgentAccount bob = new AgentAccount("bob", "Bob", Role.AGENT, "$2a$04$x", false, Set.of(), Set.of(), 1, Instant.EPOCH);
+        assertThatThrownBy(() -> replies.send(bob, "c-1", "hi", null, null)).isInstanceOf(AgentDeskException.class);
+        assertThatThrownBy(() -> replies.send(ann, "c-1", "hi", "tv", null)).hasMessageContaining("no adapter sends on channel 'tv'");
+        assertThatThrownBy(() -> replies.send(ann, "c-1", " ", null, null)).hasMessageContaining("needs a text");
+        assertThat(sent).isEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+// Two agents sign in to the agent desktop in Chromium, a web customer asks, both are offered, the first
+// accept wins, the winner transfers to the other, who answers; the customer reads the answer in his thread.
+// The answer is typed with the shared quick text /parcel.
+// Usage: node agent-desktop.mjs <gateway base URL> <screenshot dir>
+// (agents ann and bob and the shared quick text /parcel must exist)
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+const [base, shots] = process.argv.slice(2);
+const TIMEOUT = 20_000;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  async function desktop(username) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    await page.goto(base + 'agent');
+    await page.fill('#username', username);
+    await page.fill('#password', username + ' long password');
+    await page.click('#login button[type=submit]');
+    await page.waitForSelector('#desk', { state: 'visible' });
+    await page.selectOption('#presence', 'available');
+    await page.waitForFunction(async () => {
+      const r = await fetch('/api/agent/me');
+      return r.ok;
+    });
+    return { username, page };
+  }
+
+  const ann = await desktop('ann');
+  const bob = await desktop('bob');
+  // presence is set through the select's change handler: wait until both are available
+  for (const agent of [ann, bob]) {
+    await agent.page.waitForFunction(async (name) => {
+      const r = await fetch('/api/agent/agents');
+      const json = await r.json();
+      return json.agents.some((a) => a.username === name && a.presence === 'AVAILABLE');
+    }, agent.username);
+  }
+
+  const asked = await (await fetch(base + 'api/help', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ text: 'My order 1234 has not arrived', context: { pageUrl: 'https://shop.example/orders' } }),
+  })).json();
+  const id = asked.conversationId;
+  const offer = `#offers li[data-conversation="${id}"] button[data-action="accept"]`;
+  await ann.page.waitForSelector(offer);
+  await bob.page.waitForSelector(offer);
+
+  await Promise.all([ann.page.click(offer), bob.page.click(offer)]);
+  const mine = `#mine li[data-conversation="${id}"]`;
+  await Promise.all([ann.page, bob.page].map((page) => page.waitForFunction(({ sel }) =>
+    document.querySelector(sel) || document.getElementById('notice').textContent.includes('took this conversation first'),
+    { sel: mine })));
+  const annWon = (await ann.page.$(mine)) !== null;
+  const bobWon = (await bob.page.$(mine)) !== null;
+  assert.notEqual(annWon, bobWon, 'exactly one of the two accepts wins');
+  const [winner, loser] = annWon ? [ann, bob] : [bob, ann];
+  assert.match(await loser.page.textContent('#notice'), /Another agent took this conversation first/);
+
+  await winner.page.waitForSelector('#conversation', { state: 'visible' });
+  await winner.page.waitForSelector('#thread li .text');
+  assert.match(await winner.page.textContent('#thread'), /My order 1234 has not arrived/);
+  assert.match(await winner.page.textContent('#context'), /shop\.example/);
+  if (shots) {
+    await winner.page.screenshot({ path: shots + '/agent-desktop-claimed.png', fullPage: true });
+  }
+  await winner.page.fill('#transfer-agent', loser.username);
+  await winner.page.fill('#transfer-note', 'order 1234, courier lost it');
+  await winner.page.click('#transfer button[type=submit]');
+  await winner.page.waitForSelector('#conversation', { state: 'hidden' });
+
+  await loser.page.click(offer);
+  await loser.page.waitForSelector('#conversation', { state: 'visible' });
+  await loser.page.waitForFunction(() => document.getElementById('notes').textContent.includes('courier lost it'));
+  await loser.page.type('#reply-text', '/parcel ');
+  assert.equal(await loser.page.inputValue('#reply-text'), 'A new parcel leaves today. ');
+  await loser.page.click('#reply button[type=submit]');
+  await loser.page.waitForFunction(() => document.getElementById('thread').textContent.includes('A new parcel leaves today.'));
+  if (shots) {
+    await loser.page.screenshot({ path: shots + '/agent-desktop-answered.png', fullPage: true });
+  }
+
+  const thread = await (await fetch(base + 'api/conversations/' + id, {
+    headers: { Authorization: 'Bearer ' + asked.customerToken },
+  })).json();
+  const answer = thread.messages.find((m) => m.text === 'A new parcel leaves today.');
+  assert.ok(answer, 'the customer sees the answer in his thread');
+  assert.equal(answer.author, loser.username === 'ann' ? 'Ann' : 'Bob');
+  assert.equal(answer.channel, 'web-chat');
+  console.log('PASS agent desktop: ' + winner.username + ' won the claim, transferred to ' + loser.username
+    + ', who answered');
+} finally {
+  await browser.close();
+}
