@@ -13,10 +13,13 @@ import dev.switchboard.gateway.http.HealthServlet;
 import dev.switchboard.gateway.http.MetricsServlet;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.gateway.http.StartPageServlet;
+import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.knowledge.KnowledgeBase;
+import dev.switchboard.hub.places.GazetteerLoader;
+import dev.switchboard.hub.places.NearbyServicePoints;
 import dev.switchboard.hub.routes.CamelHelpDesk;
 import dev.switchboard.hub.routes.HubErrorHandling;
 import dev.switchboard.hub.routes.HubRoutes;
@@ -92,6 +95,8 @@ public final class Gateway implements AutoCloseable {
         toClose.add(member);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
+        NearbyServicePoints servicePoints = new NearbyServicePoints(
+                ServicePointsSource.load(config.dataDir(), config.required(SwitchboardConfig.SERVICE_POINTS)));
         ReplyRenderer renderer = new VelocityReplyRenderer();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -100,9 +105,9 @@ public final class Gateway implements AutoCloseable {
         toClose.add(agentDesk);
         HubSteps steps = new HubSteps(member.idempotencyLog(),
                 new ResolveCustomer(member.customerDirectory(), conversations, clock),
-                new EnrichContext(), conversations,
+                new EnrichContext(GazetteerLoader.shipped()), conversations,
                 new DecideReply(knowledgeBase, agentDesk.routing()),
-                renderer, clock);
+                new AddNearbyServicePoints(servicePoints, clock), renderer, clock);
 
         Main camel = new Main();
         camel.configure().setName("switchboard");

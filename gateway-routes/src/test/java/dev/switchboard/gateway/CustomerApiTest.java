@@ -61,6 +61,51 @@ class CustomerApiTest {
     }
 
     @Test
+    void aQuestionFromKrakowListsTheFiveNearestServicePointsNearestFirst() {
+        JsonNode reply = http.postJson("/api/help", "{\"text\": \"What are your opening hours?\","
+                + " \"context\": {\"location\": {\"lat\": 50.0614, \"lon\": 19.9366, \"accuracyMeters\": 15}}}",
+                null).json().path("reply");
+
+        JsonNode nearby = reply.path("nearby");
+        assertThat(nearby).hasSize(5);
+        assertThat(nearby.get(0).path("name").asText()).isEqualTo("Kraków Rynek Główny");
+        assertThat(nearby.get(0).path("distanceMeters").asLong()).isBetween(30L, 80L);
+        for (int i = 1; i < 5; i++) {
+            assertThat(nearby.get(i).path("distanceMeters").asLong())
+                    .isGreaterThanOrEqualTo(nearby.get(i - 1).path("distanceMeters").asLong());
+            assertThat(nearby.get(i).path("address").asText()).endsWith("Kraków");
+        }
+        assertThat(nearby.get(0).path("openNow").isBoolean()).isTrue();
+        assertThat(reply.path("region").asText()).isEqualTo("Lesser Poland");
+        assertThat(reply.path("html").asText()).contains("sb-nearby", "Kraków Rynek Główny");
+    }
+
+    @Test
+    void aTownTheCustomerKeysInStandsInForHisLocationAndARepeatGetsTheSamePoints() {
+        String body = "{\"text\": \"Zorblax quantum florp wibble\", \"idempotencyKey\": \"town-1\","
+                + " \"visitorId\": \"visitor-town-1\", \"context\": {\"placeName\": \"Glasgow\", \"locale\": \"en-GB\"}}";
+        Response first = http.postJson("/api/help", body, null);
+        Response repeat = http.postJson("/api/help", body, first.json().path("customerToken").asText());
+
+        JsonNode reply = first.json().path("reply");
+        assertThat(reply.path("view").asText()).isEqualTo("queue-status");
+        assertThat(reply.path("region").asText()).isEqualTo("Scotland");
+        assertThat(reply.path("nearby").get(0).path("name").asText()).isEqualTo("Glasgow Buchanan Street");
+        assertThat(repeat.json().path("duplicate").asBoolean()).isTrue();
+        assertThat(repeat.json().path("reply").path("nearby")).isEqualTo(reply.path("nearby"));
+    }
+
+    @Test
+    void aTownTheGazetteerDoesNotKnowGivesAnAnswerWithoutPoints() {
+        JsonNode reply = http.postJson("/api/help", "{\"text\": \"What are your opening hours?\","
+                + " \"context\": {\"placeName\": \"Xqzzyville\"}}", null).json().path("reply");
+
+        assertThat(reply.path("view").asText()).isEqualTo("answer");
+        assertThat(reply.path("nearby")).isEmpty();
+        assertThat(reply.path("region").isNull()).isTrue();
+    }
+
+    @Test
     void theCustomerContinuesAndReadsHisOneThreadWithHisToken() {
         JsonNode opened = http.postJson("/api/help",
                 "{\"text\": \"I forgot my password\", \"visitorId\": \"visitor-thread-1\","

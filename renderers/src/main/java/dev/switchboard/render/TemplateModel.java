@@ -1,5 +1,6 @@
 package dev.switchboard.render;
 
+import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.PageNavigation;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
@@ -30,6 +31,10 @@ import org.apache.velocity.VelocityContext;
  *   $queue   map: position (0 = not shown), waitMinutes (0 = not shown), nobodyOnDuty (boolean)
  *   $thread  list of maps, oldest first: author, text, time (HH:mm UTC), timestamp (ISO-8601 UTC),
  *            inbound (boolean: the customer wrote it), channel
+ *   $nearby  list of maps, nearest first: name, address, distance ("850 m", "1.2 km", "37 km"),
+ *            distanceMeters, status ("open now", "closed now", "" when the hours are unknown),
+ *            open ("yes", "no", ""), hours
+ *   $region  the customer's region, or ""
  * </pre>
  *
  * <p>Page templates (see {@link VelocityReplyRenderer#renderPage}) see the thread newest first, and also:
@@ -78,6 +83,8 @@ final class TemplateModel {
         context.put("topics", topics(reply.topics()));
         context.put("queue", queue(reply.queue()));
         context.put("thread", thread(reply.thread(), order));
+        context.put("nearby", nearby(reply.nearby()));
+        context.put("region", orEmpty(reply.region()));
         return context;
     }
 
@@ -135,6 +142,37 @@ final class TemplateModel {
                     "channel", message.channel() == null ? "" : message.channel().id()));
         }
         return result;
+    }
+
+    private static List<Map<String, Object>> nearby(List<NearbyPoint> points) {
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> result = new ArrayList<>(points.size());
+        for (NearbyPoint point : points) {
+            Boolean open = point.openNow();
+            result.add(Map.of(
+                    "name", point.name(),
+                    "address", point.address(),
+                    "distance", distance(point.distanceMeters()),
+                    "distanceMeters", point.distanceMeters(),
+                    "status", open == null ? "" : open ? "open now" : "closed now",
+                    "open", open == null ? "" : open ? "yes" : "no",
+                    "hours", point.hours()));
+        }
+        return result;
+    }
+
+    /** Metres under 1 km, then km with one decimal under 10 km, then whole km. */
+    static String distance(long meters) {
+        if (meters < 1000) {
+            return meters + " m";
+        }
+        if (meters < 10_000) {
+            long tenths = Math.round(meters / 100.0);
+            return tenths / 10 + "." + tenths % 10 + " km";
+        }
+        return Math.round(meters / 1000.0) + " km";
     }
 
     private static String orEmpty(String value) {

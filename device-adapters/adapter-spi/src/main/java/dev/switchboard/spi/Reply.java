@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param topics topics the customer may ask about next (shown as links or a menu)
  * @param queue  where the customer waits, for {@link View#QUEUE_STATUS}; otherwise {@code null}
  * @param thread the messages to show, for {@link View#CONVERSATION}; otherwise empty
+ * @param nearby the service points nearest to the customer, nearest first; empty when his location is unknown
+ * @param region the customer's region (a voivodeship, a county, a state) when the hub knows it, else {@code null}
  */
 public record Reply(View view, String text, Source source, List<String> topics, QueueStatus queue,
-                    List<ThreadMessage> thread) {
+                    List<ThreadMessage> thread, List<NearbyPoint> nearby, String region) {
 
     /** The views every device profile has a template for. */
     public enum View {
@@ -42,6 +44,18 @@ public record Reply(View view, String text, Source source, List<String> topics, 
         Objects.requireNonNull(source, "source");
         topics = topics == null ? List.of() : List.copyOf(topics);
         thread = thread == null ? List.of() : List.copyOf(thread);
+        nearby = nearby == null ? List.of() : List.copyOf(nearby);
+    }
+
+    /** A reply that says nothing about where the customer is. */
+    public Reply(View view, String text, Source source, List<String> topics, QueueStatus queue,
+                 List<ThreadMessage> thread) {
+        this(view, text, source, topics, queue, thread, List.of(), null);
+    }
+
+    /** This reply with the service points nearest to the customer and his region. */
+    public Reply withNearby(List<NearbyPoint> points, String customerRegion) {
+        return new Reply(view, text, source, topics, queue, thread, points, customerRegion);
     }
 
     /** An answer from the knowledge base or an agent. */

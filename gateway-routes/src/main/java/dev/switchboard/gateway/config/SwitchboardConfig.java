@@ -38,6 +38,7 @@ public final class SwitchboardConfig implements AdapterSettings {
     public static final String CLUSTER_MEMBERS = "switchboard.cluster.members";
     public static final String KNOWLEDGE_BASE = "switchboard.knowledge-base";
     public static final String AVERAGE_HANDLING_SECONDS = "switchboard.queue.average-handling-seconds";
+    public static final String SERVICE_POINTS = "switchboard.service-points";
 
     private final Properties defaults;
     private final Properties file;

@@ -5,23 +5,52 @@ import java.io.Serializable;
 /**
  * What the hub last learned of the customer's situation from his devices, kept on the conversation so
  * that agents see it. Each part is {@code null} when never told.
+ *
+ * @param place  the gazetteer's place nearest to the customer's location (or the one he keyed in)
+ * @param region that place's region (a voivodeship, a UK nation, a state): what routing to a region's agent
+ *               team goes by
  */
 public record CustomerContext(Double latitude, Double longitude, Double accuracyMeters, String locationSource,
-                              String locale, String pageUrl, String tvService, String tvProgramme, String network)
+                              String locale, String pageUrl, String tvService, String tvProgramme, String network,
+                              String place, String region)
         implements Serializable {
 
-    public static final CustomerContext NONE = new CustomerContext(null, null, null, null, null, null, null, null, null);
+    public static final CustomerContext NONE =
+            new CustomerContext(null, null, null, null, null, null, null, null, null, null, null);
 
-    /** This context with every part that {@code newer} knows replaced by the newer value. */
+    /** A context without a place or region. */
+    public CustomerContext(Double latitude, Double longitude, Double accuracyMeters, String locationSource,
+                           String locale, String pageUrl, String tvService, String tvProgramme, String network) {
+        this(latitude, longitude, accuracyMeters, locationSource, locale, pageUrl, tvService, tvProgramme, network,
+                null, null);
+    }
+
+    /** Whether the customer's position is known. */
+    public boolean hasLocation() {
+        return latitude != null && longitude != null;
+    }
+
+    /** This context with its place and region set. */
+    public CustomerContext withPlace(String newPlace, String newRegion) {
+        return new CustomerContext(latitude, longitude, accuracyMeters, locationSource, locale, pageUrl, tvService,
+                tvProgramme, network, newPlace, newRegion);
+    }
+
+    /**
+     * This context with every part that {@code newer} knows replaced by the newer value. Place and region go
+     * with the location they were found for.
+     */
     public CustomerContext updatedWith(CustomerContext newer) {
-        boolean hasLocation = newer.latitude != null && newer.longitude != null;
+        boolean hasLocation = newer.hasLocation();
         return new CustomerContext(
                 hasLocation ? newer.latitude : latitude,
                 hasLocation ? newer.longitude : longitude,
                 hasLocation ? newer.accuracyMeters : accuracyMeters,
                 hasLocation ? newer.locationSource : locationSource,
                 or(newer.locale, locale), or(newer.pageUrl, pageUrl),
-                or(newer.tvService, tvService), or(newer.tvProgramme, tvProgramme), or(newer.network, network));
+                or(newer.tvService, tvService), or(newer.tvProgramme, tvProgramme), or(newer.network, network),
+                hasLocation ? newer.place : place,
+                hasLocation ? newer.region : region);
     }
 
     private static String or(String newer, String older) {

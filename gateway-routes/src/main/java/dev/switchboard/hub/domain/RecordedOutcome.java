@@ -1,5 +1,6 @@
 package dev.switchboard.hub.domain;
 
+import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
 import java.io.Serializable;
@@ -22,9 +23,11 @@ public record RecordedOutcome(String conversationId, StoredReply reply) implemen
      * A {@link dev.switchboard.spi.Reply} without its thread, which is read afresh when needed.
      */
     public record StoredReply(String view, String text, String source, List<String> topics, Integer queuePosition,
-                              Long estimatedWaitSeconds, Boolean agentsOnDuty) implements Serializable {
+                              Long estimatedWaitSeconds, Boolean agentsOnDuty, List<NearbyPoint> nearby,
+                              String region) implements Serializable {
         public StoredReply {
             topics = topics == null ? List.of() : List.copyOf(topics);
+            nearby = nearby == null ? List.of() : List.copyOf(nearby);
         }
 
         public static StoredReply of(Reply reply) {
@@ -32,14 +35,15 @@ public record RecordedOutcome(String conversationId, StoredReply reply) implemen
             return new StoredReply(reply.view().name(), reply.text(), reply.source().name(), reply.topics(),
                     queue == null ? null : queue.position(),
                     queue == null || queue.estimatedWait() == null ? null : queue.estimatedWait().toSeconds(),
-                    queue == null ? null : queue.agentsOnDuty());
+                    queue == null ? null : queue.agentsOnDuty(), reply.nearby(), reply.region());
         }
 
         public Reply toReply() {
             QueueStatus queue = queuePosition == null ? null : new QueueStatus(queuePosition,
                     estimatedWaitSeconds == null ? null : Duration.ofSeconds(estimatedWaitSeconds),
                     Boolean.TRUE.equals(agentsOnDuty));
-            return new Reply(Reply.View.valueOf(view), text, Reply.Source.valueOf(source), topics, queue, List.of());
+            return new Reply(Reply.View.valueOf(view), text, Reply.Source.valueOf(source), topics, queue, List.of(),
+                    nearby, region);
         }
     }
 }

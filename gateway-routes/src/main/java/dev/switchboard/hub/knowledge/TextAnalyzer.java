@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>Hand-written character loops instead of regular expressions keep a lookup allocation-light.
  */
-final class TextAnalyzer {
+public final class TextAnalyzer {
 
     // Stop words are compared after folding, so they are written without diacritics.
     private static final Set<String> STOP_WORDS = new HashSet<>(Arrays.asList(
@@ -70,7 +70,7 @@ final class TextAnalyzer {
      * Canonical form for exact comparisons such as topic names: folded, with every run of
      * non-alphanumeric characters collapsed to a single space and trimmed.
      */
-    static String canonical(String text) {
+    public static String canonical(String text) {
         String folded = fold(text);
         StringBuilder out = new StringBuilder(folded.length());
         boolean pendingSpace = false;

@@ -1,5 +1,6 @@
 package dev.switchboard.hub.routes;
 
+import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
@@ -34,16 +35,19 @@ public final class HubSteps {
     private final EnrichContext enrichContext;
     private final ConversationStore conversations;
     private final DecideReply decideReply;
+    private final AddNearbyServicePoints nearbyServicePoints;
     private final ReplyRenderer renderer;
     private final Clock clock;
 
     public HubSteps(IdempotencyLog idempotency, ResolveCustomer resolveCustomer, EnrichContext enrichContext,
-                    ConversationStore conversations, DecideReply decideReply, ReplyRenderer renderer, Clock clock) {
+                    ConversationStore conversations, DecideReply decideReply,
+                    AddNearbyServicePoints nearbyServicePoints, ReplyRenderer renderer, Clock clock) {
         this.idempotency = idempotency;
         this.resolveCustomer = resolveCustomer;
         this.enrichContext = enrichContext;
         this.conversations = conversations;
         this.decideReply = decideReply;
+        this.nearbyServicePoints = nearbyServicePoints;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -87,8 +91,9 @@ public final class HubSteps {
     }
 
     public void decide(Handling handling) {
-        handling.reply(decideReply.decide(handling.conversation().id(), handling.interaction().text(),
-                handling.conversation().context()));
+        var context = handling.conversation().context();
+        handling.reply(nearbyServicePoints.to(
+                decideReply.decide(handling.conversation().id(), handling.interaction().text(), context), context));
     }
 
     public void render(Handling handling) {

@@ -3,10 +3,14 @@ package dev.switchboard.hub.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.knowledge.json.KnowledgeBaseLoader;
+import dev.switchboard.hub.places.GazetteerLoader;
+import dev.switchboard.hub.places.NearbyServicePoints;
+import dev.switchboard.hub.places.json.ServicePointsLoader;
 import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeliveryStatus;
@@ -14,6 +18,7 @@ import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
@@ -49,8 +54,10 @@ class HubRoutesTest {
         var conversations = state.member().conversationStore();
         HubSteps steps = new HubSteps(state.member().idempotencyLog(),
                 new ResolveCustomer(state.member().customerDirectory(), conversations, Clock.systemUTC()),
-                new EnrichContext(), conversations,
+                new EnrichContext(GazetteerLoader.shipped()), conversations,
                 new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"), state.routing()),
+                new AddNearbyServicePoints(new NearbyServicePoints(
+                        ServicePointsLoader.fromClasspath("service-points-demo.json")), Clock.systemUTC()),
                 new VelocityReplyRenderer(), Clock.systemUTC());
         camel = new DefaultCamelContext();
         camel.addRoutes(new HubErrorHandling());
@@ -116,6 +123,27 @@ class HubRoutesTest {
         assertThat(handling.conversation().messages()).singleElement()
                 .satisfies(m -> assertThat(m.text()).isEqualTo("my question"));
         assertThat(handling.conversation().context().tvService()).isEqualTo("dvb://1.2.3");
+    }
+
+    @Test
+    void aTownKeyedInOnAnyChannelBringsTheNearestPointsAndTheConversationRemembersTheRegion() {
+        E164Number phone = new E164Number("+4860100" + (1000 + numbers++));
+        Outcome first = helpDesk.submit(new Interaction("k-town-1", Channel.SMS, DeviceProfile.SMS, phone,
+                "what are your opening hours", DeviceContext.EMPTY.withPlaceName("Gdansk"), Instant.now()), null);
+        Outcome later = helpDesk.submit(new Interaction("k-town-2", Channel.SMS, DeviceProfile.SMS, phone,
+                "what are your opening hours", DeviceContext.EMPTY, Instant.now()), null);
+
+        assertThat(first.reply().region()).isEqualTo("Pomerania");
+        assertThat(first.reply().nearby()).first().extracting(NearbyPoint::name).isEqualTo("Gdańsk Długa");
+        assertThat(first.rendered().body()).contains("Nearest service point: Gdańsk Długa");
+        assertThat(later.reply().nearby()).as("the location is remembered")
+                .extracting(NearbyPoint::name, NearbyPoint::distanceMeters)
+                .isEqualTo(first.reply().nearby().stream()
+                        .map(p -> org.assertj.core.groups.Tuple.tuple(p.name(), p.distanceMeters())).toList());
+        var context = state.member().conversationStore().get(first.conversationId()).orElseThrow().context();
+        assertThat(context.region()).isEqualTo("Pomerania");
+        assertThat(context.place()).isEqualTo("Gdańsk");
+        assertThat(context.locationSource()).isEqualTo("user_entered");
     }
 
     @Test

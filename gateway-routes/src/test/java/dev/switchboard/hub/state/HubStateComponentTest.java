@@ -8,11 +8,15 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.IdentifiedCustomer;
 import dev.switchboard.hub.domain.Ids;
+import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.hub.domain.RecordedOutcome.StoredReply;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.NearbyPoint;
+import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.spi.WebVisitorId;
 import dev.switchboard.testing.HubState;
@@ -134,7 +138,12 @@ class HubStateComponentTest {
             token = customer.token();
             state.member().conversationStore().record(conversationId, customer.conversation(), List.of(new StoredMessage("m-1", "sms",
                     Direction.INBOUND, "you", "Zażółć gęślą jaźń 👋", Instant.parse("2026-11-23T10:15:30Z"), "k-1")),
-                    new CustomerContext(52.2297, 21.0122, 30.0, "operator", "pl-PL", null, null, null, "Orange PL"));
+                    new CustomerContext(52.2297, 21.0122, 30.0, "operator", "pl-PL", null, null, null, "Orange PL",
+                            "Warsaw", "Mazovia"));
+            state.member().idempotencyLog().record("sms|k-1", new RecordedOutcome(conversationId, StoredReply.of(
+                    Reply.answer("Open 9-18", Reply.Source.KNOWLEDGE_BASE, List.of()).withNearby(List.of(
+                            new NearbyPoint("Warszawa Centrum", "ul. Marszałkowska 104", 52.2318, 21.0095, 240, false,
+                                    "Mo-Fr 08:00-20:00")), "Mazovia")))).toCompletableFuture().join();
         }
 
         try (HubState restarted = HubState.open(dataDir)) {
@@ -148,6 +157,15 @@ class HubStateComponentTest {
                 assertThat(m.at()).isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
             });
             assertThat(conversation.context().network()).isEqualTo("Orange PL");
+            assertThat(conversation.context().region()).isEqualTo("Mazovia");
+            assertThat(conversation.context().place()).isEqualTo("Warsaw");
+            Reply recalled = restarted.member().idempotencyLog().find("sms|k-1").orElseThrow().reply().toReply();
+            assertThat(recalled.region()).isEqualTo("Mazovia");
+            assertThat(recalled.nearby()).singleElement().satisfies(p -> {
+                assertThat(p.name()).isEqualTo("Warszawa Centrum");
+                assertThat(p.distanceMeters()).isEqualTo(240);
+                assertThat(p.openNow()).isFalse();
+            });
             assertThat(resolver(restarted).resolve(new E164Number("+447700900222"), "sms", token).token()).isEqualTo(token);
         }
     }

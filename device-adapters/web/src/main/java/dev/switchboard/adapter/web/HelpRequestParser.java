@@ -33,6 +33,8 @@ final class HelpRequestParser {
 
     /** Longest accepted {@code pageUrl} and {@code network}, TV service and programme, in characters. */
     static final int MAX_CONTEXT_VALUE_LENGTH = 2048;
+    /** Longest accepted {@code placeName}: longer than any town's name or postcode. */
+    static final int MAX_PLACE_NAME_LENGTH = 100;
 
     private static final Pattern MESSAGE_SOURCE = Pattern.compile(" ?\\[Source: [^;\\]]*; ");
 
@@ -155,7 +157,8 @@ final class HelpRequestParser {
                 null,
                 pageUrl(node.get("pageUrl")),
                 tv(node.get("tv")),
-                contextString(node.get("network"), "context.network"));
+                contextString(node.get("network"), "context.network"),
+                placeName(node.get("placeName")));
     }
 
     private static GeoLocation location(JsonNode node) {
@@ -255,6 +258,16 @@ final class HelpRequestParser {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(JsonErrors.INVALID_CONTEXT, "context.tv: " + e.getMessage());
         }
+    }
+
+    /** A town or postcode the customer keyed in; the hub looks it up. */
+    private static String placeName(JsonNode node) {
+        String value = contextString(node, "context.placeName");
+        if (value != null && value.length() > MAX_PLACE_NAME_LENGTH) {
+            throw ApiException.badRequest(JsonErrors.INVALID_CONTEXT,
+                    "context.placeName is longer than " + MAX_PLACE_NAME_LENGTH + " characters");
+        }
+        return value;
     }
 
     /** An optional string of the context, trimmed; blank counts as absent. */

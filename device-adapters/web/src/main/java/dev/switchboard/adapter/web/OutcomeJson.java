@@ -2,6 +2,7 @@ package dev.switchboard.adapter.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchboard.spi.CustomerAddress;
+import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
@@ -16,7 +17,10 @@ import java.util.Locale;
  * {"conversationId": "...", "customerToken": "..." | null, "visitorId": "..." | null, "duplicate": false,
  *  "reply": {"view": "answer", "text": "...", "source": "knowledge-base", "topics": ["..."],
  *            "queue": {"position": 3, "estimatedWaitSeconds": 240 | null, "agentsOnDuty": true} | null,
- *            "html": "<rendered HTML5 fragment>" | null}}
+ *            "html": "<rendered HTML5 fragment>" | null,
+ *            "nearby": [{"name": "...", "address": "...", "lat": 50.06, "lon": 19.94, "distanceMeters": 48,
+ *                        "openNow": true | false | null, "hours": "Mo-Fr 08:00-20:00"}],
+ *            "region": "Lesser Poland" | null}}
  * }</pre>
  */
 final class OutcomeJson {
@@ -56,6 +60,29 @@ final class OutcomeJson {
         json.writeFieldName("queue");
         writeQueue(json, reply.queue());
         json.writeStringField("html", outcome.rendered() == null ? null : outcome.rendered().body());
+        json.writeArrayFieldStart("nearby");
+        for (NearbyPoint point : reply.nearby()) {
+            writePoint(json, point);
+        }
+        json.writeEndArray();
+        json.writeStringField("region", reply.region());
+        json.writeEndObject();
+    }
+
+    private static void writePoint(JsonGenerator json, NearbyPoint point) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", point.name());
+        json.writeStringField("address", point.address());
+        json.writeNumberField("lat", point.latitude());
+        json.writeNumberField("lon", point.longitude());
+        json.writeNumberField("distanceMeters", point.distanceMeters());
+        json.writeFieldName("openNow");
+        if (point.openNow() == null) {
+            json.writeNull();
+        } else {
+            json.writeBoolean(point.openNow());
+        }
+        json.writeStringField("hours", point.hours());
         json.writeEndObject();
     }
 

@@ -132,7 +132,8 @@ class CustomerApiServletTest {
         assertThat(body.get("duplicate").booleanValue()).isFalse();
         assertThat(body.get("reply")).isEqualTo(READER.readTree("""
                 {"view": "answer", "text": "Restart the router.", "source": "knowledge-base",
-                 "topics": ["billing", "roaming"], "queue": null, "html": "<p>Restart the router.</p>"}
+                 "topics": ["billing", "roaming"], "queue": null, "html": "<p>Restart the router.</p>",
+                 "nearby": [], "region": null}
                 """));
 
         Interaction submitted = server.helpDesk.lastSubmitted();

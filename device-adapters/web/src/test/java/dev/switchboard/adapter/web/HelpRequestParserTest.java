@@ -44,7 +44,7 @@ class HelpRequestParserTest {
                  "context": {"location": {"lat": 52.2297, "lon": 21.0122, "accuracyMeters": 35.5, "source": "network"},
                              "locale": "pl-PL", "pageUrl": "https://shop.example/help?x=1",
                              "tv": {"service": "dvb://233a.1004.1044", "programme": "News at Ten"},
-                             "network": "wifi"}}
+                             "network": "wifi", "placeName": " Kraków "}}
                 """);
 
         assertThat(request.text()).isEqualTo("My router blinks red");
@@ -56,7 +56,7 @@ class HelpRequestParserTest {
                 null,
                 "https://shop.example/help?x=1",
                 new TvContext("dvb://233a.1004.1044", "News at Ten"),
-                "wifi"));
+                "wifi", "Kraków"));
         assertThat(request.context().locale().getLanguage()).isEqualTo("pl");
         assertThat(request.context().locale().getCountry()).isEqualTo("PL");
     }
@@ -223,6 +223,10 @@ class HelpRequestParserTest {
                 .hasMessage("context.network must be a string");
         assertRefused(withContext("{\"network\": \"" + "n".repeat(2049) + "\"}"), JsonErrors.INVALID_CONTEXT)
                 .hasMessage("context.network is longer than 2048 characters");
+        assertRefused(withContext("{\"placeName\": [\"Kraków\"]}"), JsonErrors.INVALID_CONTEXT)
+                .hasMessage("context.placeName must be a string");
+        assertRefused(withContext("{\"placeName\": \"" + "p".repeat(101) + "\"}"), JsonErrors.INVALID_CONTEXT)
+                .hasMessage("context.placeName is longer than 100 characters");
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.NearbyPoint;
+import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.RenderedReply;
@@ -33,8 +35,27 @@ class OutcomeJsonTest {
         assertThat(json(outcome, new WebVisitorId("visitor-1234"))).isEqualTo(READER.readTree("""
                 {"conversationId": "c-1", "customerToken": "tok-1", "visitorId": "visitor-1234", "duplicate": false,
                  "reply": {"view": "answer", "text": "Restart & wait", "source": "knowledge-base",
-                           "topics": ["billing", "roaming"], "queue": null, "html": "<p>Restart &amp; wait</p>"}}
+                           "topics": ["billing", "roaming"], "queue": null, "html": "<p>Restart &amp; wait</p>",
+                           "nearby": [], "region": null}}
                 """));
+    }
+
+    @Test
+    void writesTheNearestServicePointsAndTheRegion() throws IOException {
+        Reply located = Reply.answer("Bring it to a service point", Reply.Source.KNOWLEDGE_BASE, List.of()).withNearby(
+                List.of(new NearbyPoint("Kraków Rynek", "Rynek Główny 27", 50.0618, 19.9369, 48, true, "24/7"),
+                        new NearbyPoint("Kraków Podgórze", "ul. Kalwaryjska 40", 50.0438, 19.9492, 2090, null, "")),
+                "Lesser Poland");
+
+        JsonNode json = json(new Outcome("c-1", null, located, HTML, false), new WebVisitorId("visitor-1234"));
+
+        assertThat(json.at("/reply/nearby")).isEqualTo(READER.readTree("""
+                [{"name": "Kraków Rynek", "address": "Rynek Główny 27", "lat": 50.0618, "lon": 19.9369,
+                  "distanceMeters": 48, "openNow": true, "hours": "24/7"},
+                 {"name": "Kraków Podgórze", "address": "ul. Kalwaryjska 40", "lat": 50.0438, "lon": 19.9492,
+                  "distanceMeters": 2090, "openNow": null, "hours": ""}]
+                """));
+        assertThat(json.at("/reply/region").textValue()).isEqualTo("Lesser Poland");
     }
 
     @Test

@@ -1,0 +1,131 @@
+package dev.switchboard.adapter.mobile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.spi.AdapterContext;
+import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.ReplyRenderer;
+import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapter as the gateway starts it, on a real Jetty on a free port of 127.0.0.1. */
+class MobileAppAdapterTest {
+    @TempDir
+    Path folder;
+    private Server server;
+    private ServerConnector connector;
+    private final MobileAppAdapter adapter = new MobileAppAdapter();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private void start(Path appDir) throws Exception {
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler handler = new ServletContextHandler();
+        server.setHandler(handler);
+        Map<String, String> settings = Map.of(MobileAppAdapter.APP_DIR_KEY, appDir.toString());
+        adapter.start(new AdapterContext() {
+            public HelpDesk helpDesk() {
+                return null;
+            }
+
+            public ReplyRenderer renderer() {
+                return null;
+            }
+
+            public AdapterSettings settings() {
+                return key -> Optional.ofNullable(settings.get(key));
+            }
+
+            public void mount(String pathSpec, HttpServlet servlet) {
+                handler.addServlet(new ServletHolder(servlet), pathSpec);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        adapter.stop();
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesTheBuiltAppWithItsContentTypes() throws Exception {
+        Path www = Files.createDirectories(folder.resolve("www/js"));
+        Files.writeString(folder.resolve("www/index.html"), "<!DOCTYPE html><title>App</title>");
+        Files.writeString(www.resolve("app.js"), "console.log('hi');");
+        start(folder.resolve("www"));
+
+        assertThat(get("/app/").body()).contains("<title>App</title>");
+        assertThat(get("/app/index.html").headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+        assertThat(get("/app/js/app.js").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(get("/app").statusCode()).isEqualTo(302);
+        assertThat(get("/app/missing.js").statusCode()).isEqualTo(404);
+        assertThat(adapter.health().up()).isTrue();
+        assertThat(adapter.frontEnds()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("/app/"));
+    }
+
+    @Test
+    void nothingOutsideTheFolderIsServed() throws Exception {
+        Files.createDirectories(folder.resolve("www"));
+        Files.writeString(folder.resolve("www/index.html"), "app");
+        Files.writeString(folder.resolve("secret.txt"), "secret");
+        start(folder.resolve("www"));
+
+        assertThat(rawGet("/app/../secret.txt")).doesNotContain("secret\n").doesNotEndWith("secret");
+        assertThat(rawGet("/app/%2e%2e/secret.txt")).doesNotEndWith("secret");
+        StaticFilesServlet servlet = new StaticFilesServlet(folder.resolve("www"), "/app/");
+        assertThat(servlet.resolve("/../secret.txt")).isNull();
+        assertThat(servlet.resolve("/..\\secret.txt")).isNull();
+        assertThat(servlet.resolve("/")).isEqualTo(folder.resolve("www/index.html").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void saysHowToBuildTheAppWhileItIsNotBuilt() throws Exception {
+        start(folder.resolve("not-built"));
+
+        HttpResponse<String> page = get("/app/");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("The mobile app is not built yet", "mvn -pl mobile-app -am verify");
+        assertThat(adapter.health().up()).isTrue();
+        assertThat(adapter.health().detail()).contains("not built");
+    }
+
+    /** A request exactly as written, without the client normalizing the path first. */
+    private String rawGet(String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", connector.getLocalPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.switchboard.mobile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.hub.places.EarthDistance;
+import dev.switchboard.hub.places.ServicePoint;
+import dev.switchboard.hub.places.json.ServicePointsLoader;
+import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.TestGateways;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Cordova app's browser build (made by this module's build with the Cordova CLI), served by a whole
+ * gateway on a free port, driven in Debian's Chromium by Playwright ({@code src/test/js/app-in-chromium.mjs}):
+ * with the location shared, with it refused, and offline. What reached the help desk is read back through
+ * the customer API.
+ */
+class MobileAppInChromiumTest {
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final Path BUILT_APP = MODULE.resolve("platforms/browser/www");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    static Gateway gateway;
+    static JsonNode shown;
+
+    @BeforeAll
+    static void driveTheAppInChromium() throws Exception {
+        assertThat(BUILT_APP.resolve("index.html")).as("the browser platform built by `cordova build browser`").exists();
+        gateway = TestGateways.start(dataDir, Map.of("switchboard.mobile.app-dir", BUILT_APP.toString()));
+        shown = runPlaywright(gateway.baseUri().toString());
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    private static JsonNode runPlaywright(String baseUrl) throws IOException, InterruptedException {
+        Path log = dataDir.resolve("playwright.log");
+        Path out = dataDir.resolve("playwright.json");
+        Process node = new ProcessBuilder("node", "src/test/js/app-in-chromium.mjs", baseUrl)
+                .directory(MODULE.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(log.toFile())
+                .start();
+        if (!node.waitFor(240, TimeUnit.SECONDS)) {
+            node.destroyForcibly();
+            throw new AssertionError("Playwright did not finish within 240 s: " + Files.readString(log));
+        }
+        String stdout = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(node.exitValue()).as("Playwright failed: %s%s", Files.readString(log), stdout).isZero();
+        String[] lines = stdout.strip().split("\n");
+        return JSON.readTree(lines[lines.length - 1]);
+    }
+
+    /** The demo service points nearest to a position, by the distance this test computes itself. */
+    private static List<String> expectedNearest(double lat, double lon) {
+        List<ServicePoint> all = new ArrayList<>(ServicePointsLoader.fromClasspath("service-points-demo.json"));
+        all.sort(Comparator.comparingDouble(p -> EarthDistance.meters(lat, lon, p.latitude(), p.longitude())));
+        return all.stream().limit(5).map(ServicePoint::name).toList();
+    }
+
+    private static List<String> names(JsonNode scenario) {
+        List<String> names = new ArrayList<>();
+        scenario.path("points").forEach(p -> names.add(p.path("name").asText()));
+        return names;
+    }
+
+    @Test
+    void withTheLocationSharedTheAnswerListsTheNearestPointsInOrderWithDistances() {
+        JsonNode located = shown.path("located");
+
+        assertThat(located.path("reason").asText()).contains("service points nearest to you", "region's team");
+        assertThat(names(located)).isEqualTo(expectedNearest(50.0614, 19.9366));
+        JsonNode points = located.path("points");
+        assertThat(points.get(0).path("name").asText()).isEqualTo("Kraków Rynek Główny");
+        assertThat(points.get(0).path("distance").asText()).isEqualTo(points.get(0).path("distanceMeters").asLong() + " m");
+        for (int i = 1; i < points.size(); i++) {
+            assertThat(points.get(i).path("distanceMeters").asLong())
+                    .isGreaterThanOrEqualTo(points.get(i - 1).path("distanceMeters").asLong());
+        }
+        assertThat(points.get(0).path("open").asText()).isIn("open now", "closed now");
+        assertThat(located.path("title").asText()).contains("Lesser Poland");
+        assertThat(located.path("errors")).isEmpty();
+    }
+
+    @Test
+    void theConversationIsKeptOnTheDeviceWhenTheAppIsOpenedAgain() {
+        JsonNode afterReload = shown.path("located").path("afterReload");
+
+        assertThat(afterReload.path("messages").asInt()).isEqualTo(2);
+        assertThat(afterReload.path("points").asInt()).isEqualTo(5);
+        assertThat(afterReload.path("askedAgain").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theProjectsPluginGivesTheDeviceContextThatGoesWithTheQuestion() {
+        JsonNode sent = shown.path("located").path("sent");
+
+        assertThat(sent).hasSize(1);
+        JsonNode context = sent.get(0).path("context");
+        assertThat(context.path("location").path("lat").asDouble()).isEqualTo(50.0614);
+        assertThat(context.path("location").path("lon").asDouble()).isEqualTo(19.9366);
+        assertThat(context.path("location").path("accuracyMeters").asDouble()).isEqualTo(20.0);
+        assertThat(context.path("location").path("source").asText()).isEqualTo("other");
+        assertThat(context.path("locale").asText()).isEqualTo("pl-PL");
+        assertThat(context.path("network").asText()).isNotBlank();
+        assertThat(context.path("appVersion").asText()).isEqualTo("0.1.0");
+        assertThat(sent.get(0).path("idempotencyKey").asText()).startsWith("m-");
+        assertThat(sent.get(0).path("visitorId").asText()).startsWith("app-");
+    }
+
+    @Test
+    void withTheLocationRefusedTheAppAsksForATownAndStillAnswers() {
+        JsonNode town = shown.path("town");
+
+        assertThat(town.path("status").asText()).contains("not allowed");
+        assertThat(town.path("townReason").asText()).contains("tell us your town");
+        assertThat(names(town)).isEqualTo(expectedNearest(54.35205, 18.64637)).first().isEqualTo("Gdańsk Długa");
+        assertThat(town.path("title").asText()).contains("Pomerania");
+        assertThat(town.path("errors")).isEmpty();
+    }
+
+    @Test
+    void offlineTheQuestionsWaitAndBackOnlineExactlyOneCopyOfEachReachesTheHelpDesk() {
+        JsonNode offline = shown.path("offline");
+        JsonNode whileOffline = offline.path("whileOffline");
+        assertThat(whileOffline.path("waiting").asInt()).isEqualTo(2);
+        assertThat(whileOffline.path("outbox").asInt()).isEqualTo(2);
+        assertThat(whileOffline.path("answers").asInt()).isZero();
+        assertThat(whileOffline.path("conversationId").isNull()).as("nothing reached the help desk").isTrue();
+        assertThat(offline.path("afterOnline").path("waiting").asInt()).isZero();
+        assertThat(offline.path("lostAnswerAttempts").asInt()).as("the lost answer was asked for again").isEqualTo(2);
+        assertThat(names(offline)).first().isEqualTo("London Oxford Street");
+
+        JsonNode session = offline.path("session");
+        HttpJson.Response thread = new HttpJson(gateway.baseUri()).get(
+                "/api/conversations/" + session.path("conversationId").asText(), session.path("customerToken").asText());
+        assertThat(thread.status()).isEqualTo(200);
+        List<String> questions = new ArrayList<>();
+        thread.json().path("messages").forEach(m -> {
+            if (m.path("direction").asText().equals("inbound")) {
+                questions.add(m.path("text").asText());
+            }
+        });
+        assertThat(questions).containsExactly("Where can I return a parcel?", "And until when are you open today?",
+                "Is the Oxford Street point open on Sunday?");
+        assertThat(thread.json().path("messages")).hasSize(6);
+        assertThat(offline.path("history").asInt()).as("the phone shows each question and answer once").isEqualTo(6);
+    }
+}

@@ -1,0 +1,269 @@
+/*
+ * The app's screens: the location question (asked with its reason), the town field when there is no
+ * location, the conversation with the nearest service points under each answer, and the question form.
+ * Messages go through the outbox, so those typed offline wait on the phone.
+ *
+ * Live chat: the app reads its thread every POLL_MS while it is visible and online, and shows the messages
+ * an agent wrote. When the help desk gets a push channel (agents issue), onPushedMessage is the hook.
+ */
+(function (global) {
+  'use strict';
+  var store = global.SwitchboardStore;
+  var POLL_MS = 5000;
+  var $ = function (id) { return global.document.getElementById(id); };
+
+  var server = serverAddress();
+  var outbox = new global.SwitchboardOutbox(server, {
+    answered: function (item, body) { answered(item, body); },
+    refused: function (item, message) { refused(item, message); },
+    changed: function () { render(); }
+  });
+  var lastLocation = null;
+  // Messages are queued in the order they were typed, even when finding the location takes longer for one.
+  var typing = Promise.resolve();
+
+  function serverAddress() {
+    var meta = global.document.querySelector('meta[name="switchboard-server"]');
+    var configured = (meta && meta.content) || '';
+    return configured.replace(/\/+$/, '');
+  }
+
+  function plugin() {
+    return global.cordova && global.cordova.plugins && global.cordova.plugins.switchboardDeviceContext;
+  }
+
+  /** The device context sent with a message: location if shared, else the town typed; always locale etc. */
+  function deviceContext() {
+    var choice = store.location();
+    var wantsLocation = choice.choice === 'shared';
+    var ask = plugin() ? plugin().get({ location: wantsLocation, timeoutMs: 8000 })
+      : Promise.resolve({ location: null, locationError: 'unavailable', network: 'unknown',
+        locale: global.navigator.language, appVersion: 'unknown' });
+    return ask.then(function (device) {
+      var context = { locale: device.locale, network: device.network, appVersion: device.appVersion };
+      if (device.location) {
+        lastLocation = device.location;
+        context.location = device.location;
+      } else if (wantsLocation && device.locationError === 'denied') {
+        choice.choice = 'declined';
+        store.saveLocation(choice);
+      }
+      if (!context.location && lastLocation && wantsLocation) {
+        context.location = lastLocation;
+      }
+      var town = $('town-input').value.trim();
+      if (!context.location && town) {
+        context.placeName = town;
+      }
+      return context;
+    }, function () {
+      return { locale: global.navigator.language };
+    });
+  }
+
+  function shareLocation() {
+    var choice = store.location();
+    choice.choice = 'shared';
+    store.saveLocation(choice);
+    $('location-status').textContent = 'Finding where you are...';
+    var ask = plugin() ? plugin().get({ location: true, timeoutMs: 10000 }) : Promise.reject(new Error('no plugin'));
+    ask.then(function (device) {
+      if (device.location) {
+        lastLocation = device.location;
+        $('location-status').textContent = 'Location shared (within ' + Math.round(device.location.accuracyMeters || 0)
+          + ' m). Answers list the service points nearest to you.';
+      } else {
+        choice.choice = 'declined';
+        store.saveLocation(choice);
+        $('location-status').textContent = device.locationError === 'denied'
+          ? 'Location was not allowed.' : 'Your location could not be found.';
+      }
+      renderLocation();
+    }, function () {
+      choice.choice = 'declined';
+      store.saveLocation(choice);
+      $('location-status').textContent = 'Your location could not be found.';
+      renderLocation();
+    });
+  }
+
+  function declineLocation() {
+    var choice = store.location();
+    choice.choice = 'declined';
+    store.saveLocation(choice);
+    $('location-status').textContent = '';
+    renderLocation();
+  }
+
+  function renderLocation() {
+    var choice = store.location();
+    $('location-consent').hidden = choice.choice !== null;
+    $('town').hidden = choice.choice !== 'declined';
+    if (choice.town && !$('town-input').value) {
+      $('town-input').value = choice.town;
+    }
+  }
+
+  function submit(event) {
+    event.preventDefault();
+    var text = $('question').value.trim();
+    if (!text) {
+      return;
+    }
+    var choice = store.location();
+    if (choice.choice === 'declined') {
+      choice.town = $('town-input').value.trim();
+      store.saveLocation(choice);
+    }
+    $('question').value = '';
+    typing = typing.then(deviceContext).then(function (context) {
+      var item = outbox.add(text, context);
+      var history = store.history();
+      history.push({ key: item.key, mine: true, author: 'you', text: text, at: new Date().toISOString(), state: 'waiting' });
+      store.saveHistory(history);
+      render();
+      outbox.flush().then(render);
+    });
+  }
+
+  function answered(item, body) {
+    var history = store.history();
+    history.forEach(function (m) { if (m.key === item.key && m.mine) { m.state = 'sent'; } });
+    var reply = body.reply || {};
+    history.push({ key: item.key, mine: false, author: 'help desk', text: reply.text || '', at: new Date().toISOString(),
+      state: 'sent', nearby: reply.nearby || [], region: reply.region || null });
+    store.saveHistory(history);
+    render();
+  }
+
+  function refused(item, message) {
+    var history = store.history();
+    history.forEach(function (m) { if (m.key === item.key && m.mine) { m.state = 'failed'; m.error = message; } });
+    store.saveHistory(history);
+    render();
+  }
+
+  /** Hook for messages pushed by the help desk (an agent's reply); polling calls it today. */
+  function onPushedMessage(message) {
+    var history = store.history();
+    history.push({ key: message.id, mine: false, author: message.author || 'agent', text: message.text,
+      at: message.at || new Date().toISOString(), state: 'sent' });
+    store.saveHistory(history);
+    render();
+  }
+
+  function poll() {
+    var session = store.session();
+    if (!session.conversationId || !session.customerToken || !global.navigator.onLine || outbox.sending
+        || store.outbox().length > 0 || global.document.hidden) {
+      return;
+    }
+    global.fetch(server + '/api/conversations/' + encodeURIComponent(session.conversationId), {
+      headers: { 'Accept': 'application/json', 'Authorization': 'Bearer ' + session.customerToken }
+    }).then(function (response) { return response.ok ? response.json() : null; }).then(function (thread) {
+      var current = store.session();
+      if (!thread || outbox.sending || current.conversationId !== thread.conversationId) {
+        return;
+      }
+      var messages = thread.messages || [];
+      for (var i = current.serverMessages || 0; i < messages.length; i++) {
+        onPushedMessage(messages[i]);
+      }
+      current.serverMessages = Math.max(current.serverMessages || 0, messages.length);
+      store.saveSession(current);
+    }).catch(function () { /* offline or unreachable: the next poll tries again */ });
+  }
+
+  function render() {
+    var list = $('messages');
+    list.textContent = '';
+    store.history().forEach(function (m) {
+      var item = global.document.createElement('li');
+      item.className = 'message ' + (m.mine ? 'mine' : 'theirs');
+      item.dataset.state = m.state;
+      item.dataset.key = m.key;
+      var meta = global.document.createElement('div');
+      meta.className = 'meta';
+      meta.textContent = m.author + ' · ' + new Date(m.at).toLocaleTimeString();
+      var text = global.document.createElement('p');
+      text.className = 'text';
+      text.textContent = m.text;
+      item.appendChild(meta);
+      item.appendChild(text);
+      if (m.state === 'failed') {
+        var error = global.document.createElement('p');
+        error.className = 'error';
+        error.textContent = 'Not sent: ' + (m.error || 'refused');
+        item.appendChild(error);
+      }
+      if (m.nearby && m.nearby.length) {
+        item.appendChild(nearbyList(m.nearby, m.region));
+      }
+      list.appendChild(item);
+    });
+    $('connection').hidden = global.navigator.onLine;
+  }
+
+  function nearbyList(points, region) {
+    var wrapper = global.document.createElement('div');
+    wrapper.className = 'nearby-points';
+    var title = global.document.createElement('p');
+    title.className = 'nearby-title';
+    title.textContent = region ? 'Service points near you (' + region + '):' : 'Service points near you:';
+    wrapper.appendChild(title);
+    var list = global.document.createElement('ol');
+    list.className = 'nearby';
+    points.forEach(function (p) {
+      var li = global.document.createElement('li');
+      li.className = 'point';
+      li.dataset.distanceMeters = String(p.distanceMeters);
+      [['point-name', p.name], ['point-address', p.address], ['point-distance', distance(p.distanceMeters)]]
+        .forEach(function (part, index) {
+          if (index > 0) {
+            li.appendChild(global.document.createTextNode(index === 2 ? ' · ' : ', '));
+          }
+          var span = global.document.createElement('span');
+          span.className = part[0];
+          span.textContent = part[1];
+          li.appendChild(span);
+        });
+      if (p.openNow !== null && p.openNow !== undefined) {
+        li.appendChild(global.document.createTextNode(' · '));
+        var open = global.document.createElement('span');
+        open.className = 'point-open ' + (p.openNow ? 'open' : 'closed');
+        open.textContent = p.openNow ? 'open now' : 'closed now';
+        li.appendChild(open);
+      }
+      list.appendChild(li);
+    });
+    wrapper.appendChild(list);
+    return wrapper;
+  }
+
+  /** The same wording as the help desk's own pages: metres under 1 km, then km. */
+  function distance(meters) {
+    if (meters < 1000) {
+      return meters + ' m';
+    }
+    if (meters < 10000) {
+      return (Math.round(meters / 100) / 10).toFixed(1) + ' km';
+    }
+    return Math.round(meters / 1000) + ' km';
+  }
+
+  function start() {
+    store.session();
+    $('share-location').addEventListener('click', shareLocation);
+    $('no-location').addEventListener('click', declineLocation);
+    $('ask').addEventListener('submit', submit);
+    global.addEventListener('online', function () { render(); outbox.flush().then(render); });
+    global.addEventListener('offline', render);
+    renderLocation();
+    render();
+    outbox.flush().then(render);
+    global.setInterval(poll, POLL_MS);
+  }
+
+  global.SwitchboardApp = { onPushedMessage: onPushedMessage, flush: function () { return outbox.flush(); } };
+  global.document.addEventListener('deviceready', start, false);
+})(window);

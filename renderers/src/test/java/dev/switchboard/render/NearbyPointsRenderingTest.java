@@ -1,0 +1,82 @@
+package dev.switchboard.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.Reply;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+
+/** Answers carry the nearest service points in every profile's format, and stay valid for it. */
+class NearbyPointsRenderingTest {
+    private static final VelocityReplyRenderer RENDERER = new VelocityReplyRenderer();
+
+    static Stream<Arguments> everyProfileWithTheViewsThatListPoints() {
+        return Arrays.stream(DeviceProfile.values()).flatMap(profile -> Stream.of(
+                Arguments.of(profile, Reply.View.ANSWER), Arguments.of(profile, Reply.View.QUEUE_STATUS)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyProfileWithTheViewsThatListPoints")
+    void theNearestPointComesWithItsAddressDistanceAndWhetherItIsOpen(DeviceProfile profile, Reply.View view) {
+        String body = RENDERER.render(profile, SampleReplies.located(view)).body();
+
+        RenderMatrixTest.assertValidFor(profile, body);
+        assertThat(body).contains("Kraków Rynek Główny", "Rynek Główny 27, 31-010 Kraków", "48 m", "open now");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DeviceProfile.class, names = {"HTML5", "HBBTV", "WML", "XHTML_MP"})
+    void screensListAllFiveNearestFirst(DeviceProfile profile) {
+        String body = RENDERER.render(profile, SampleReplies.located(Reply.View.ANSWER)).body();
+
+        int previous = -1;
+        for (String name : new String[] {"Rynek Główny", "Galeria Krakowska", "Kazimierz", "Podgórze", "Nowa Huta"}) {
+            int at = body.indexOf("Kraków " + name);
+            assertThat(at).as(name).isGreaterThan(previous);
+            previous = at;
+        }
+        assertThat(body).contains("880 m", "closed now", "1.3 km", "2.1 km", "12 km");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DeviceProfile.class, names = {"SMS", "TWIML"})
+    void textMessagesNameOnlyTheNearestBeforeTheTopics(DeviceProfile profile) {
+        String body = RENDERER.render(profile, SampleReplies.located(Reply.View.ANSWER)).body();
+
+        assertThat(body).contains("Nearest service point: Kraków Rynek Główny").doesNotContain("Galeria Krakowska");
+        assertThat(body.indexOf("Nearest service point")).isLessThan(body.indexOf("You can also ask about"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DeviceProfile.class, names = {"HTML5", "HBBTV"})
+    void htmlMarksEachPointForScriptsAndStyles(DeviceProfile profile) throws XPathExpressionException {
+        Document html = MarkupChecks.wellFormedHtmlFragment(
+                RENDERER.render(profile, SampleReplies.located(Reply.View.ANSWER)).body());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+
+        assertThat(xpath.evaluate("count(//*[local-name()='ol'][@class='sb-nearby']/*[@class='sb-point'])", html))
+                .isEqualTo("5");
+        assertThat(xpath.evaluate("//*[@class='sb-point'][1]/@data-distance-meters", html)).isEqualTo("48");
+        assertThat(xpath.evaluate("//*[@class='sb-point'][2]/@data-open", html)).isEqualTo("no");
+        assertThat(xpath.evaluate("count(//*[@class='sb-point'][4]/*[@class='sb-point-status'])", html))
+                .as("hours unknown: no status").isEqualTo("0");
+        assertThat(xpath.evaluate("//*[@class='sb-nearby']/@data-region", html)).isEqualTo("Lesser Poland");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DeviceProfile.class)
+    void withoutALocationNothingIsListed(DeviceProfile profile) {
+        String body = RENDERER.render(profile, SampleReplies.answer()).body();
+
+        assertThat(body).doesNotContain("Nearest service point", "sb-nearby");
+    }
+}
