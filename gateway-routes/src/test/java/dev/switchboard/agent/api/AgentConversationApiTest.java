@@ -71,8 +71,10 @@ class AgentConversationApiTest {
             assertThat(claimedAgain.path("notes").get(1).path("to").asText()).isEqualTo("team tier-1");
 
             HttpJson.Response noSms = ann.post(path + "/messages", "{\"text\": \"by SMS\", \"channel\": \"sms\"}");
-            assertThat(noSms.status()).isEqualTo(400);
-            assertThat(noSms.json().path("message").asText()).contains("no adapter sends on channel 'sms'");
+            assertThat(noSms.status()).as("a web visitor has no phone number").isEqualTo(409);
+            assertThat(noSms.json().path("message").asText()).contains("the customer has no address on channel 'sms'");
+            assertThat(ann.post(path + "/messages", "{\"text\": \"by pager\", \"channel\": \"pager\"}").json()
+                    .path("message").asText()).contains("no adapter sends on channel 'pager'");
             assertThat(bob.post(path + "/messages", "{\"text\": \"still here?\"}").status()).isEqualTo(404);
 
             JsonNode thread = customer.get("/api/conversations/" + id, token).json();
