@@ -18,6 +18,7 @@ class StartPageInChromiumTest {
 
             assertThat(dom).contains("<h1>Switchboard</h1>");
             assertThat(dom).contains("<a href=\"/health\">/health</a>", "<a href=\"/metrics\">/metrics</a>");
+            assertThat(dom).contains("<a href=\"/agent\">/agent</a>", "<a href=\"/api/openapi.json\">/api/openapi.json</a>");
             assertThat(dom).contains("POST /api/help");
             assertThat(dom).contains("<code>web</code>");
         }
