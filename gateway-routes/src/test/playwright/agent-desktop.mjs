@@ -44,7 +44,7 @@ try {
 
   const asked = await (await fetch(base + 'api/help', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ text: 'My order 1234 has not arrived', context: { pageUrl: 'https://shop.example/orders' } }),
+    body: JSON.stringify({ text: 'My order 1234 has not arrived', context: { pageUrl: 'https://shop.example/orders', location: { lat: 50.0617, lon: 19.9373, accuracyMeters: 25 } } }),
   })).json();
   const id = asked.conversationId;
   const offer = `#offers li[data-conversation="${id}"] button[data-action="accept"]`;
@@ -66,6 +66,7 @@ try {
   await winner.page.waitForSelector('#thread li .text');
   assert.match(await winner.page.textContent('#thread'), /My order 1234 has not arrived/);
   assert.match(await winner.page.textContent('#context'), /shop\.example/);
+  assert.match(await winner.page.textContent('#context'), /near .+ \(Lesser Poland\)/, 'the agent sees where the customer is');
   if (shots) {
     await winner.page.screenshot({ path: shots + '/agent-desktop-claimed.png', fullPage: true });
   }

@@ -165,6 +165,7 @@ async function show(conversationId) {
   $('counters').textContent = Object.entries(counts).map(([ch, n]) => ch.toUpperCase() + ' ' + n).join(' · ');
   const ctx = c.context || {};
   $('context').textContent = [ctx.pageUrl && 'page ' + ctx.pageUrl, ctx.tvProgramme && 'watching ' + ctx.tvProgramme,
+    ctx.place && 'near ' + ctx.place + (ctx.region ? ' (' + ctx.region + ')' : ''),
     ctx.latitude != null && 'at ' + ctx.latitude + ', ' + ctx.longitude, ctx.locale && 'locale ' + ctx.locale]
     .filter(Boolean).join(' · ');
   fill('notes', (c.notes || []).map((n) => item('Note from ' + n.from + ' to ' + n.to + ': ' + n.text, [])));

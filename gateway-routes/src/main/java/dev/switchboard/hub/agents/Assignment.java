@@ -48,10 +48,10 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
         notes = List.copyOf(notes);
     }
 
-    static Assignment queued(String conversationId, String customerId, String skill, Instant now, String reservedFor,
-                             Instant reservedUntil, List<HandoverNote> notes) {
+    static Assignment queued(String conversationId, String customerId, String skill, String team, Instant now,
+                             String reservedFor, Instant reservedUntil, List<HandoverNote> notes) {
         return new Assignment(conversationId, customerId, Stage.QUEUED, null, null, Set.of(), Set.of(), Set.of(),
-                Set.of(), now, null, skill, null, reservedFor, reservedUntil, notes, null);
+                Set.of(), now, null, skill, team, reservedFor, reservedUntil, notes, null);
     }
 
     public boolean isQueued() {

@@ -84,19 +84,27 @@ public final class ConversationRouting implements AgentAvailability {
      * preferred agent, marked within the window, gets it alone for one offer timeout.
      */
     @Override
-    public void waitForAgent(String conversationId, String customerId) {
+    public void waitForAgent(String conversationId, String customerId, String region) {
         Instant now = clock.instant();
         String reservedFor = preferred.get(customerId)
                 .filter(p -> p.markedAt().plus(settings.preferredAgentWindow()).isAfter(now))
                 .map(PreferredAgent::username)
                 .orElse(null);
-        Assignment fresh = Assignment.queued(conversationId, customerId, settings.defaultSkill(), now, reservedFor,
-                reservedFor == null ? null : now.plus(settings.offerTimeout()), List.of());
+        Assignment fresh = Assignment.queued(conversationId, customerId, settings.defaultSkill(), regionTeam(region),
+                now, reservedFor, reservedFor == null ? null : now.plus(settings.offerTimeout()), List.of());
         SharedRecords.Changed<Assignment> queued = assignments.change(conversationId, new Enqueue(fresh));
         if (queued.changed()) {
             offer(conversationId);
             refresh();
         }
+    }
+
+    /** The region's team when one of its agents can take more now: a team is named like the region it serves. */
+    private String regionTeam(String region) {
+        if (region == null || region.isBlank()) {
+            return null;
+        }
+        return presence.ableToTakeMore().stream().anyMatch(agent -> agent.teams().contains(region)) ? region : null;
     }
 
     // ---- the desk's side ----

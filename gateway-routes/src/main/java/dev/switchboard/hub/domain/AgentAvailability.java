@@ -18,8 +18,18 @@ public interface AgentAvailability {
     /** The display name of the agent who has the conversation, if one has. */
     Optional<String> agentFor(String conversationId);
 
-    /** Puts the conversation in the queue for an agent, once its message is stored; nothing when queued or owned. */
-    void waitForAgent(String conversationId, String customerId);
+    /**
+     * Puts the conversation in the queue for an agent, once its message is stored; nothing when queued or
+     * owned. A customer in a region whose team has an agent able to take him goes to that team.
+     *
+     * @param region the customer's region from his device context, or {@code null}
+     */
+    void waitForAgent(String conversationId, String customerId, String region);
+
+    /** {@link #waitForAgent(String, String, String)} for a customer whose region is not known. */
+    default void waitForAgent(String conversationId, String customerId) {
+        waitForAgent(conversationId, customerId, null);
+    }
 
     /** A customer wrote in a conversation an agent has; his desktop is told. */
     void customerWrote(String conversationId);

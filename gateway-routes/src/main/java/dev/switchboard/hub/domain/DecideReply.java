@@ -60,9 +60,9 @@ public final class DecideReply {
      * After the reply is stored: a customer told to wait for an agent (or for one to come on duty) joins the
      * queue; a message for the agent who has the conversation is told to his desktop.
      */
-    public void delivered(String conversationId, String customerId, Reply reply) {
+    public void delivered(String conversationId, String customerId, String region, Reply reply) {
         if (reply.view() == Reply.View.QUEUE_STATUS) {
-            agents.waitForAgent(conversationId, customerId);
+            agents.waitForAgent(conversationId, customerId, region);
         } else if (reply.view() == Reply.View.ANSWER && reply.source() == Reply.Source.SYSTEM) {
             agents.customerWrote(conversationId);
         }

@@ -115,7 +115,8 @@ public final class HubSteps {
         conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
                 List.of(handling.question(), answer), handling.context());
         outcomeRecorded.join();
-        decideReply.delivered(conversationId, handling.conversation().customerId(), reply);
+        decideReply.delivered(conversationId, handling.conversation().customerId(),
+                handling.context() == null ? null : handling.context().region(), reply);
         handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
                 answer.id()));
     }

@@ -76,7 +76,7 @@ class AgentRepliesTest {
     void aCustomerWroteOnTheWebThenBySmsAndAnnHasHim() {
         threads.put("c-1", Conversation.open("c-1", "k-1", "visitor:v-123456789", new byte[32], Instant.EPOCH)
                 .with(List.of(inbound("web-chat", "which software?", "1"), inbound("sms", "and the licence?", "2"))));
-        assignments.put("c-1", Assignment.queued("c-1", "k-1", "general", Instant.EPOCH, null, null, List.of())
+        assignments.put("c-1", Assignment.queued("c-1", "k-1", "general", null, Instant.EPOCH, null, null, List.of())
                 .ownedBy("ann", "Ann Smith"));
     }
 

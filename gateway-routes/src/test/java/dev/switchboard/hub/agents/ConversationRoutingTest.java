@@ -4,6 +4,7 @@ import static dev.switchboard.hub.agents.AgentPresenceTest.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConversationRoutingTest {
@@ -32,6 +33,27 @@ class ConversationRoutingTest {
         assertThat(routing.assignment("c-1").orElseThrow().offeredTo()).containsExactly("bob");
         assertThat(routing.offersFor("ann")).isEmpty();
         assertThat(routing.claim(status("cid"), "c-1").outcome()).isEqualTo(ClaimResult.Outcome.NOT_OFFERED);
+    }
+
+    @Test
+    void aCustomerInARegionGoesToThatRegionsTeamWhenOneOfItsAgentsCanTakeHimAndToEveryoneOtherwise() {
+        presence.set(inTeam(agent("ann", 2, "general"), "Małopolskie"), Presence.AVAILABLE);
+        presence.set(agent("bob", 2, "general"), Presence.AVAILABLE);
+
+        routing.waitForAgent("c-krakow", "k-1", "Małopolskie");
+        routing.waitForAgent("c-gdansk", "k-2", "Pomorskie");
+        routing.waitForAgent("c-unknown", "k-3", null);
+
+        assertThat(routing.assignment("c-krakow").orElseThrow().offeredTo()).containsExactly("ann");
+        assertThat(routing.claim(status("bob"), "c-krakow").outcome()).isEqualTo(ClaimResult.Outcome.NOT_OFFERED);
+        assertThat(routing.assignment("c-gdansk").orElseThrow().offeredTo()).containsExactlyInAnyOrder("ann", "bob");
+        assertThat(routing.assignment("c-unknown").orElseThrow().offeredTo()).containsExactlyInAnyOrder("ann", "bob");
+    }
+
+    private static AgentAccount inTeam(AgentAccount account, String team) {
+        return new AgentAccount(account.username(), account.displayName(), account.role(), account.passwordHash(),
+                account.mustChangePassword(), account.skills(), Set.of(team), account.capacity(),
+                account.createdAt());
     }
 
     @Test

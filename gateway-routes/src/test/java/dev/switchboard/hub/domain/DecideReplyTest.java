@@ -53,7 +53,7 @@ class DecideReplyTest {
         }
 
         @Override
-        public void waitForAgent(String conversationId, String customerId) {
+        public void waitForAgent(String conversationId, String customerId, String region) {
             queued.add(conversationId);
         }
 
@@ -103,7 +103,7 @@ class DecideReplyTest {
 
         assertThat(reply.text()).isEqualTo("Ann Smith has your message and will answer here.");
         assertThat(reply.source()).isEqualTo(Reply.Source.SYSTEM);
-        decide.delivered("c-1", "cust-1", reply);
+        decide.delivered("c-1", "cust-1", null, reply);
         assertThat(desk.queued).isEmpty();
         assertThat(desk.told).containsExactly("c-1");
     }
@@ -112,8 +112,8 @@ class DecideReplyTest {
     void aCustomerToldToWaitJoinsTheQueueOnceHisReplyIsStoredButNotOneTheKnowledgeBaseAnswered() {
         Desk desk = new Desk(0, 0);
         DecideReply decide = new DecideReply(DEMO, desk);
-        decide.delivered("c-answered", "cust-1", decide.decide("c-answered", "what are your opening hours", CustomerContext.NONE));
-        decide.delivered("c-unknown", "cust-2", decide.decide("c-unknown", "zorblax wibble florp", CustomerContext.NONE));
+        decide.delivered("c-answered", "cust-1", null, decide.decide("c-answered", "what are your opening hours", CustomerContext.NONE));
+        decide.delivered("c-unknown", "cust-2", null, decide.decide("c-unknown", "zorblax wibble florp", CustomerContext.NONE));
 
         assertThat(desk.queued).containsExactly("c-unknown");
     }
