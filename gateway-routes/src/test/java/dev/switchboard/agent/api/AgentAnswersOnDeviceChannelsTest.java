@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.adapter.wap.testing.WapBrowser;
+import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
@@ -46,6 +48,31 @@ class AgentAnswersOnDeviceChannelsTest {
             await().atMost(WAIT).until(() -> fromDesk(phone).contains("Your contract ends in March; we can extend it."));
             assertThat(fromDesk(phone)).as("the question's own answer came first, the agent's last")
                     .last().isEqualTo("Your contract ends in March; we can extend it.");
+        }
+    }
+
+    @Test
+    void anAgentsAnswerToAWapPhoneShowsInThePhonesConversationDeck(@TempDir Path dir) throws Exception {
+        try (Gateway gateway = gateway(dir, Map.of("switchboard.wap.trusted-gateways", "127.0.0.1/32"))) {
+            AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", AgentRoutingApiTest.BOSS_PASSWORD);
+            AgentClient ann = agent(gateway, boss, "ann", "[\"general\"]", 1);
+            ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+            WapBrowser phone = WapBrowser.wmlPhone(URI.create("http://127.0.0.1:" + gateway.httpPort()))
+                    .header("X-MSISDN", "48601999888");
+
+            Page hours = phone.follow(phone.open("/wap"), "Opening hours");
+            Page queued = phone.submit(hours, "Send", Map.of("q", "My roaming bill from Norway looks wrong"));
+            await().atMost(WAIT).until(() -> ann.getOk("/api/agent/offers").path("offers").size() == 1);
+            String conversation = ann.getOk("/api/agent/offers").path("offers").get(0).path("conversationId").asText();
+            ann.postOk("/api/agent/conversations/" + conversation + "/claim", "{}");
+            ann.postOk("/api/agent/conversations/" + conversation + "/messages",
+                    "{\"text\": \"I refunded the Norway charges: 12,40 $ back.\", \"idempotencyKey\": \"ann-wap-1\"}");
+
+            Page deck = phone.follow(queued, "Your conversation");
+            assertThat(deck.isWml()).isTrue();
+            assertThat(deck.text()).contains("Ann", "I refunded the Norway charges: 12,40 $ back.");
+            assertThat(deck.text().indexOf("I refunded")).as("newest first")
+                    .isLessThan(deck.text().indexOf("My roaming bill from Norway looks wrong"));
         }
     }
 
