@@ -21,6 +21,12 @@ record JsonRequestBody(byte[] bytes, int length) {
     static final int MAX_BYTES = 64 * 1024;
 
     private static final int FIRST_BUFFER = 8 * 1024;
+    /**
+     * How much of a body over the limit is still read (and dropped) before the 413 goes back: a client that
+     * is still sending would otherwise see its connection reset instead of the answer. Beyond this the
+     * connection is closed on it.
+     */
+    private static final long DRAIN_MAX_BYTES = 1024 * 1024;
 
     /**
      * Checks the content type and size, then reads the body.
@@ -33,7 +39,7 @@ record JsonRequestBody(byte[] bytes, int length) {
     static JsonRequestBody read(String contentType, long contentLength, InputStream in) throws IOException {
         requireJson(contentType);
         if (contentLength > MAX_BYTES) {
-            throw tooLarge();
+            throw tooLarge(in);
         }
         return readAtMost(in, contentLength);
     }
@@ -64,7 +70,7 @@ record JsonRequestBody(byte[] bytes, int length) {
         while (true) {
             if (length == buffer.length) {
                 if (buffer.length == limit) {
-                    throw tooLarge();
+                    throw tooLarge(in);
                 }
                 buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, limit));
             }
@@ -74,12 +80,18 @@ record JsonRequestBody(byte[] bytes, int length) {
             }
             length += read;
             if (length > MAX_BYTES) {
-                throw tooLarge();
+                throw tooLarge(in);
             }
         }
     }
 
-    private static ApiException tooLarge() {
+    private static ApiException tooLarge(InputStream rest) throws IOException {
+        byte[] dropped = new byte[FIRST_BUFFER];
+        long drained = 0;
+        int read;
+        while (drained < DRAIN_MAX_BYTES && (read = rest.read(dropped)) >= 0) {
+            drained += read;
+        }
         return new ApiException(413, JsonErrors.BODY_TOO_LARGE,
                 "the request body is larger than " + MAX_BYTES + " bytes (64 KiB)");
     }
