@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 /**
  * The enrichment look-up under load: for a customer's position, the nearest place of the gazetteer and the
@@ -32,6 +34,7 @@ import java.util.SplittableRandom;
  * Options: -Dbench.points (100000), -Dbench.lookups (200000), -Dbench.scans (300), -Dbench.out.
  */
 public final class NearbyLookupRun {
+    private static final Logger LOG = LoggerFactory.getLogger("bench");
     static final String COMMAND = "mvn -q -pl gateway-routes -am -Pbench -DskipTests -Dbench.help-load.skip=true verify";
     static final double TARGET_P99_MICROS = 50;
     private static final int K = 5;
@@ -140,7 +143,7 @@ public final class NearbyLookupRun {
                 cpu.otherProcesses(), cpu.thisJvm(), TARGET_P99_MICROS, indexP99 <= TARGET_P99_MICROS ? "met" : "NOT met", COMMAND, sink % 10);
         Files.createDirectories(out);
         Files.writeString(out.resolve("nearby-lookup.md"), report);
-        System.out.println(report);
+        LOG.info("Nearby look-up benchmark:\n{}", report);
         if (mismatches > 0) {
             throw new IllegalStateException(mismatches + " look-ups differ between the index and the linear scan");
         }

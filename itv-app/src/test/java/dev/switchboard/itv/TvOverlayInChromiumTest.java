@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 /**
  * The TV help overlay in Debian's Chromium, driven by Playwright with HbbTV key codes against a whole
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * replies, typing, BACK, green, yellow, blue, the satisfaction question) and fails on the first wrong step.
  */
 class TvOverlayInChromiumTest {
+    private static final Logger LOG = LoggerFactory.getLogger(TvOverlayInChromiumTest.class);
     private static final long MAX_APP_BYTES = 150 * 1024;
     private static final Path OUT = Path.of("target", "overlay-walk");
 
@@ -46,7 +49,7 @@ class TvOverlayInChromiumTest {
             assertThat(results.path("hbbtvContentType").asText()).startsWith("application/vnd.hbbtv.xhtml+xml");
             assertThat(results.path("browserContentType").asText()).startsWith("text/html");
             long bytes = results.path("bytes").asLong();
-            System.out.println("TV overlay walk transferred " + bytes + " bytes");
+            LOG.info("TV overlay walk transferred {} bytes", bytes);
             assertThat(bytes).as("bytes the app transferred in the whole walk").isPositive().isLessThanOrEqualTo(MAX_APP_BYTES);
             assertThat(OUT.resolve("overlay.png")).isNotEmptyFile();
         }

@@ -8,7 +8,15 @@ import java.util.Optional;
  * variable of the same name upper-cased with dots as underscores ({@code SWITCHBOARD_HTTP_PORT}).
  */
 public interface AdapterSettings {
+    /** The setting naming the adapter (by its id) that texts the help desk's own messages on the SMS channel. */
+    String SMS_SENDER = "switchboard.sms.sender";
+
     Optional<String> get(String key);
+
+    /** Whether the adapter {@code adapterId} is the one that texts agents' answers (see {@link #SMS_SENDER}). */
+    default boolean isSmsSender(String adapterId) {
+        return adapterId.equals(get(SMS_SENDER).orElse("").trim());
+    }
 
     default String get(String key, String defaultValue) {
         return get(key).orElse(defaultValue);

@@ -61,10 +61,6 @@ public final class SmppAdapter implements DeviceAdapter {
         return "SMS through an operator's SMSC over SMPP 3.4 (jSMPP), with a durable outbox and delivery receipts";
     }
 
-    /** The setting naming the adapter that carries the help desk's own texts (agents' answers). */
-    static final String SMS_SENDER = "switchboard.sms.sender";
-    private static final String SMPP_SENDS_SMS = "smpp";
-
     @Override
     public void start(AdapterContext context) throws Exception {
         settings = SmppSettings.from(context.settings());
@@ -94,7 +90,7 @@ public final class SmppAdapter implements DeviceAdapter {
                 optOuts, more, sender);
         IncomingTexts incoming = new IncomingTexts(new SenderNumbers(settings.countryCode()), parts, seen, desk, clock);
         sender.start();
-        if (SMPP_SENDS_SMS.equals(context.settings().get(SMS_SENDER).orElse(""))) {
+        if (context.settings().isSmsSender(id())) {
             context.sendsOn(Channel.SMS, desk::deliver);
         }
         housekeeping.scheduleWithFixedDelay(this::compactJournal, 1, 1, java.util.concurrent.TimeUnit.MINUTES);

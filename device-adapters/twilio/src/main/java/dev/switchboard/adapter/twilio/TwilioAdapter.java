@@ -45,10 +45,6 @@ public final class TwilioAdapter implements DeviceAdapter {
         return "SMS and MMS through Twilio (" + SmsWebhookServlet.PATH + ", " + StatusCallbackServlet.PATH + ")";
     }
 
-    /** The setting naming the adapter that carries the help desk's own texts (agents' answers). */
-    static final String SMS_SENDER = "switchboard.sms.sender";
-    private static final String TWILIO_SENDS_SMS = "twilio";
-
     @Override
     public void start(AdapterContext context) {
         Optional<TwilioSettings> configured = TwilioSettings.from(context.settings());
@@ -67,7 +63,7 @@ public final class TwilioAdapter implements DeviceAdapter {
         context.mount(StatusCallbackServlet.PATH,
                 new StatusCallbackServlet(signature, new DeliveryReports(context.helpDesk())));
         messages = new TwilioMessages(settings);
-        if (TWILIO_SENDS_SMS.equals(context.settings().get(SMS_SENDER).orElse(""))) {
+        if (context.settings().isSmsSender(id())) {
             context.sendsOn(Channel.SMS, new TwilioTexts(messages, context.renderer()));
         }
         LOG.info("Twilio channel on: webhooks {} and {} signed for {}, texts sent from {} through {}",
