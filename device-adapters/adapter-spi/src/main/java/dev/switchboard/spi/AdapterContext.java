@@ -51,4 +51,14 @@ public interface AdapterContext {
     default void sendsOn(Channel channel, OutboundSender sender) {
         // Nothing to carry: such a context never hands the adapter a message to send.
     }
+
+    /**
+     * Places the help desk's call backs through {@code dialer}. Only during {@link DeviceAdapter#start}.
+     * The default, for a context that places no calls (an adapter tested alone), ignores it.
+     *
+     * @throws IllegalStateException when another adapter already dials
+     */
+    default void dialsWith(VoiceDialer dialer) {
+        // Nothing to dial: such a context never asks for a call.
+    }
 }

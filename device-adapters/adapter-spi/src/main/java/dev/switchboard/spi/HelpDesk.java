@@ -51,4 +51,16 @@ public interface HelpDesk {
      * 1-based number. For channels that offer a menu (an SMS "HELP").
      */
     List<String> topics();
+
+    /**
+     * Logs a phone call in the customer's thread, where agents see it: for a call back, how it ended; for a
+     * call to the help number, that it happened. A report is kept once per call and status (a retried
+     * callback is harmless); a report for a conversation the hub does not know is ignored.
+     *
+     * @param conversationId the conversation, from {@link VoiceDialer.CallBack#conversationId()} or the
+     *                       {@link Outcome} of the call's interaction
+     */
+    default void reportCall(String conversationId, CallReport report) {
+        throw new UnsupportedOperationException("this help desk keeps no call log");
+    }
 }

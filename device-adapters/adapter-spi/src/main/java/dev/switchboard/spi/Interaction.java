@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param repeatable     whether the key came from the channel or the client, so that the same message may
  *                       arrive again with it; {@code false} when the adapter made a key up because none was
  *                       given: nobody can repeat such a message, so the hub keeps no record of its outcome
+ * @param request        what the customer asks the desk to do besides answering (call him back, text him),
+ *                       or {@code null}: see {@link ContactRequest}
  */
 public record Interaction(
         String idempotencyKey,
@@ -27,7 +29,8 @@ public record Interaction(
         String text,
         DeviceContext context,
         Instant receivedAt,
-        boolean repeatable) {
+        boolean repeatable,
+        ContactRequest request) {
 
     public static final int MAX_KEY_LENGTH = 200;
 
@@ -46,9 +49,21 @@ public record Interaction(
         Objects.requireNonNull(receivedAt, "time received");
     }
 
+    /** An interaction with no {@link ContactRequest}. */
+    public Interaction(String idempotencyKey, Channel channel, DeviceProfile profile, CustomerAddress address,
+                       String text, DeviceContext context, Instant receivedAt, boolean repeatable) {
+        this(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable, null);
+    }
+
+    /** This interaction carrying {@code request} (the message's text says it in words). */
+    public Interaction withRequest(ContactRequest request) {
+        return new Interaction(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable,
+                request);
+    }
+
     /** An interaction whose idempotency key came from the channel or the client (the usual case). */
     public Interaction(String idempotencyKey, Channel channel, DeviceProfile profile, CustomerAddress address,
                        String text, DeviceContext context, Instant receivedAt) {
-        this(idempotencyKey, channel, profile, address, text, context, receivedAt, true);
+        this(idempotencyKey, channel, profile, address, text, context, receivedAt, true, null);
     }
 }
