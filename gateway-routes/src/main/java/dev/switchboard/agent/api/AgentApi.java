@@ -9,6 +9,7 @@ import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.ClaimResult;
+import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.AgentContact;
@@ -50,13 +51,14 @@ final class AgentApi {
     private final ConversationRouting routing;
     private final Handover handover;
     private final AgentReplies replies;
+    private final ContactRequests contactRequests;
     private final QuickTexts quickTexts;
     private final ConversationStore conversations;
     private final RecentEvents recent;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             Handover handover, AgentReplies replies, QuickTexts quickTexts, ConversationStore conversations,
+             Handover handover, AgentReplies replies, ContactRequests contactRequests, QuickTexts quickTexts, ConversationStore conversations,
              RecentEvents recent) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -64,6 +66,7 @@ final class AgentApi {
         this.routing = routing;
         this.handover = handover;
         this.replies = replies;
+        this.contactRequests = contactRequests;
         this.quickTexts = quickTexts;
         this.conversations = conversations;
         this.recent = recent;
@@ -195,6 +198,7 @@ final class AgentApi {
                     : routing.claim(status, id);
             if (result.outcome() == ClaimResult.Outcome.WON) {
                 replies.greet(call.account(), id);
+                contactRequests.agentTookOver(call.account(), id);
             }
             return switch (result.outcome()) {
                 case WON -> assignmentView(result.assignment());
