@@ -7,7 +7,6 @@ import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.adapters.OutboundSenders;
 import dev.switchboard.gateway.adapters.VoiceDialers;
-import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.GatewayHttpServer;
 import dev.switchboard.gateway.http.HealthReport;
@@ -15,6 +14,8 @@ import dev.switchboard.gateway.http.HealthServlet;
 import dev.switchboard.gateway.http.MetricsServlet;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.gateway.http.StartPageServlet;
+import dev.switchboard.hub.agents.ContactRequests;
+import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
@@ -111,7 +112,7 @@ public final class Gateway implements AutoCloseable {
                 member.agentMaps().assignments(), agentDesk.accounts(), agentDesk.routing(), conversations, senders,
                 dialers, clock);
         HubSteps steps = new HubSteps(member.idempotencyLog(),
-                new ResolveCustomer(member.customerDirectory(), conversations, clock),
+                new ResolveCustomer(member.customerDirectory(), conversations, member.customerMerges(), clock),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
                 new DecideReply(knowledgeBase, agentDesk.routing()),
                 new AddNearbyServicePoints(servicePoints, clock), renderer, contactRequests, clock);
@@ -136,7 +137,9 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
-        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, json);
+        CustomerMerging merging = new CustomerMerging(member.customerMerges(), member.customerDirectory(), conversations,
+                member.agentMaps().assignments(), clock);
+        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, merging, json);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
                     dialers));

@@ -1,18 +1,19 @@
 package dev.switchboard.agent.api;
 
+import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.AgentAccount;
+import dev.switchboard.hub.agents.AgentContact;
 import dev.switchboard.hub.agents.AgentDeskException;
 import dev.switchboard.hub.agents.AgentPresence;
 import dev.switchboard.hub.agents.AgentReplies;
 import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.AgentStatus;
-import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.ClaimResult;
 import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.agents.Handover;
-import dev.switchboard.hub.agents.AgentContact;
 import dev.switchboard.hub.agents.NewAccount;
 import dev.switchboard.hub.agents.Presence;
 import dev.switchboard.hub.agents.QuickText;
@@ -21,6 +22,7 @@ import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.Role;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerMerge;
 import dev.switchboard.hub.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,13 +54,15 @@ final class AgentApi {
     private final Handover handover;
     private final AgentReplies replies;
     private final ContactRequests contactRequests;
+    private final CustomerMerging merging;
     private final QuickTexts quickTexts;
     private final ConversationStore conversations;
     private final RecentEvents recent;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             Handover handover, AgentReplies replies, ContactRequests contactRequests, QuickTexts quickTexts, ConversationStore conversations,
+             Handover handover, AgentReplies replies, ContactRequests contactRequests, CustomerMerging merging,
+             QuickTexts quickTexts, ConversationStore conversations,
              RecentEvents recent) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -67,6 +71,7 @@ final class AgentApi {
         this.handover = handover;
         this.replies = replies;
         this.contactRequests = contactRequests;
+        this.merging = merging;
         this.quickTexts = quickTexts;
         this.conversations = conversations;
         this.recent = recent;
@@ -188,8 +193,22 @@ final class AgentApi {
                     notFound(assignment.conversationId()));
             Map<String, Object> view = assignmentView(assignment);
             view.put("context", conversation.context());
-            view.put("messages", conversation.messages().stream().map(MessageView::of).toList());
+            view.put("messages", merging.thread(conversation).stream().map(MessageView::of).toList());
+            view.put("merged", merging.mergedInto(conversation).stream().map(MergedView::of).toList());
             return view;
+        });
+        add("POST", CONVERSATION + "/merge", call -> {
+            Assignment assignment = participating(call);
+            CustomerMerge merge = merging.merge(call.account(), assignment.conversationId(),
+                    call.requiredText("conversation"));
+            return Map.of("conversationId", assignment.conversationId(), "merged",
+                    MergedView.of(new CustomerMerging.MergedCustomer(call.requiredText("conversation"), merge)));
+        });
+        add("POST", CONVERSATION + "/unmerge", call -> {
+            Assignment assignment = participating(call);
+            CustomerMerge undone = merging.undo(assignment.conversationId(), call.requiredText("conversation"));
+            return Map.of("conversationId", assignment.conversationId(), "unmerged", call.requiredText("conversation"),
+                    "mergedBy", undone.mergedBy());
         });
         add("POST", CONVERSATION + "/claim", call -> {
             String id = call.parameter("id");
@@ -341,6 +360,13 @@ final class AgentApi {
     record MessageView(String id, String channel, String direction, String author, String text, Instant at) {
         static MessageView of(StoredMessage m) {
             return new MessageView(m.id(), m.channel(), m.direction().name(), m.author(), m.text(), m.at());
+        }
+    }
+
+    /** A customer merged into the conversation's customer, by his own conversation. */
+    record MergedView(String conversationId, String mergedBy, Instant mergedAt) {
+        static MergedView of(CustomerMerging.MergedCustomer m) {
+            return new MergedView(m.conversationId(), m.merge().mergedBy(), m.merge().mergedAt());
         }
     }
 

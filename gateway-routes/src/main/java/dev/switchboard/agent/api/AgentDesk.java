@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.ServletMounts;
+import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.AgentPresence;
 import dev.switchboard.hub.agents.AgentReplies;
-import dev.switchboard.hub.agents.CustomerAddresses;
-import dev.switchboard.hub.agents.OutboundChannels;
 import dev.switchboard.hub.agents.AgentSessions;
-import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.agents.ConversationRouting;
+import dev.switchboard.hub.agents.CustomerAddresses;
+import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.agents.FirstManager;
 import dev.switchboard.hub.agents.Handover;
+import dev.switchboard.hub.agents.OutboundChannels;
 import dev.switchboard.hub.agents.PasswordHashing;
 import dev.switchboard.hub.agents.QuickTexts;
 import dev.switchboard.hub.agents.RecentEvents;
@@ -106,10 +107,11 @@ public final class AgentDesk implements AutoCloseable {
 
     /** Serves the agent API and starts the ticker. */
     public void start(ServletMounts mounts, ConversationStore conversations, CustomerAddresses addresses,
-                      OutboundChannels outbound, ContactRequests contactRequests, ObjectMapper json) {
-        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, events,
+                      OutboundChannels outbound, ContactRequests contactRequests, CustomerMerging merging,
+                      ObjectMapper json) {
+        AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, merging, events,
                 config.required(GREETING), clock);
-        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, contactRequests,
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, contactRequests, merging,
                 new QuickTexts(maps.quickTexts(), clock), conversations, recent);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -27,6 +27,7 @@ public final class AgentReplies {
     private final ConversationStore conversations;
     private final CustomerAddresses addresses;
     private final OutboundChannels outbound;
+    private final CustomerMerging merging;
     private final DeskEvents events;
     private final String greeting;
     private final Clock clock;
@@ -36,12 +37,13 @@ public final class AgentReplies {
     }
 
     public AgentReplies(SharedRecords<Assignment> assignments, ConversationStore conversations,
-                        CustomerAddresses addresses, OutboundChannels outbound, DeskEvents events, String greeting,
-                        Clock clock) {
+                        CustomerAddresses addresses, OutboundChannels outbound, CustomerMerging merging,
+                        DeskEvents events, String greeting, Clock clock) {
         this.assignments = assignments;
         this.conversations = conversations;
         this.addresses = addresses;
         this.outbound = outbound;
+        this.merging = merging;
         this.events = events;
         this.greeting = greeting == null ? "" : greeting.strip();
         this.clock = clock;
@@ -64,25 +66,29 @@ public final class AgentReplies {
         Conversation conversation = conversations.get(conversationId)
                 .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
         String key = "agent:" + (idempotencyKey == null || idempotencyKey.isBlank() ? Ids.next("r-") : idempotencyKey);
-        Optional<StoredMessage> earlier = conversation.find(Direction.OUTBOUND, key);
+        List<StoredMessage> thread = merging.thread(conversation);
+        Optional<StoredMessage> earlier = thread.stream()
+                .filter(m -> m.direction() == Direction.OUTBOUND && key.equals(m.idempotencyKey())).findFirst();
         if (earlier.isPresent()) {
             return new Sent(earlier.get(), true, null);
         }
-        String chosen = channel == null || channel.isBlank() ? lastChannel(conversation) : channel;
+        String chosen = channel == null || channel.isBlank() ? lastChannel(thread) : channel;
         if (!outbound.channels().contains(chosen)) {
             throw AgentDeskException.invalid("no adapter sends on channel '" + chosen + "'; channels: " + outbound.channels());
         }
-        CustomerAddress address = addressOn(assignment.customerId(), conversation, chosen);
+        Reachable reachable = addressOn(conversation, chosen);
         StoredMessage message = new StoredMessage(Ids.next("m-"), chosen, Direction.OUTBOUND, by.displayName(),
                 text.strip(), clock.instant(), key);
-        conversations.record(conversationId, null, List.of(message), null);
+        // Into the thread of the customer whose address it goes to: his devices read his own thread.
+        conversations.record(reachable.conversationId(), null, List.of(message), null);
         Set<String> others = new HashSet<>(assignment.participants());
         others.remove(by.username());
         if (!others.isEmpty()) {
             events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, others, message.at()));
         }
         try {
-            outbound.send(new OutboundMessage(message.id(), conversationId, Channel.of(chosen), address,
+            outbound.send(new OutboundMessage(message.id(), reachable.conversationId(), Channel.of(chosen),
+                    reachable.address(),
                     Reply.answer(message.text(), Reply.Source.AGENT, List.of())));
             return new Sent(message, true, null);
         } catch (RuntimeException e) {
@@ -100,8 +106,7 @@ public final class AgentReplies {
         }
     }
 
-    private static String lastChannel(Conversation conversation) {
-        List<StoredMessage> messages = conversation.messages();
+    private static String lastChannel(List<StoredMessage> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i).direction() == Direction.INBOUND) {
                 return messages.get(i).channel();
@@ -110,15 +115,24 @@ public final class AgentReplies {
         throw AgentDeskException.invalid("the customer has not written yet: pick a channel");
     }
 
-    private CustomerAddress addressOn(String customerId, Conversation conversation, String channel) {
-        CustomerAddress address = addresses.byChannel(customerId).get(channel);
-        if (address != null) {
-            return address;
-        }
-        List<StoredMessage> messages = conversation.messages();
-        if (!messages.isEmpty() && messages.get(0).channel().equals(channel)) {
-            // a link not in memory (after a restart): the conversation was opened from this channel's address
-            return CustomerAddress.parse(conversation.openedFrom());
+    /** Where an answer on a channel goes, and whose thread keeps it. */
+    private record Reachable(CustomerAddress address, String conversationId) {
+    }
+
+    /** The customer's address on the channel, or that of a customer merged into him (his own first). */
+    private Reachable addressOn(Conversation conversation, String channel) {
+        for (CustomerMerging.Member member : merging.group(conversation)) {
+            CustomerAddress address = addresses.byChannel(member.customerId()).get(channel);
+            if (address != null) {
+                return new Reachable(address, member.conversationId());
+            }
+            Optional<Conversation> own = member.conversationId().equals(conversation.id()) ? Optional.of(conversation)
+                    : conversations.get(member.conversationId());
+            List<StoredMessage> messages = own.map(Conversation::messages).orElse(List.of());
+            if (!messages.isEmpty() && messages.get(0).channel().equals(channel)) {
+                // a link not in memory (after a restart): the conversation was opened from this channel's address
+                return new Reachable(CustomerAddress.parse(own.get().openedFrom()), member.conversationId());
+            }
         }
         throw AgentDeskException.conflict("the customer has no address on channel '" + channel + "'");
     }

@@ -15,11 +15,14 @@ import java.util.Optional;
 public final class ResolveCustomer {
     private final CustomerDirectory directory;
     private final ConversationStore conversations;
+    private final CustomerMerges merges;
     private final Clock clock;
 
-    public ResolveCustomer(CustomerDirectory directory, ConversationStore conversations, Clock clock) {
+    public ResolveCustomer(CustomerDirectory directory, ConversationStore conversations, CustomerMerges merges,
+                           Clock clock) {
         this.directory = directory;
         this.conversations = conversations;
+        this.merges = merges;
         this.clock = clock;
     }
 
@@ -64,14 +67,21 @@ public final class ResolveCustomer {
                     "this " + describe(address) + " already has a conversation: send its customer token"
                             + " (Authorization: Bearer ...) to continue it, or use a new id");
         }
-        return new IdentifiedCustomer(customer, stored.get(), tokenValid ? presentedToken : null, false, true);
+        return new IdentifiedCustomer(customer, stored.get(), tokenValid ? presentedToken : null, false, true,
+                primaryOf(customer));
     }
 
     private IdentifiedCustomer opening(Customer customer, CustomerAddress address, boolean newCustomer) {
         String token = CustomerTokens.newToken();
         Conversation opening = Conversation.open(
                 customer.conversationId(), customer.id(), address.key(), CustomerTokens.hash(token), clock.instant());
-        return new IdentifiedCustomer(customer, opening, token, newCustomer, false);
+        return new IdentifiedCustomer(customer, opening, token, newCustomer, false,
+                newCustomer ? customer : primaryOf(customer));
+    }
+
+    private Customer primaryOf(Customer customer) {
+        String primary = merges.primaryOf(customer.id());
+        return primary.equals(customer.id()) ? customer : directory.customer(primary).orElse(customer);
     }
 
     private static String describe(CustomerAddress address) {

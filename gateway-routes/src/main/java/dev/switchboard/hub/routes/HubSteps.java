@@ -100,7 +100,7 @@ public final class HubSteps {
         var context = handling.conversation().context();
         ContactRequest request = handling.interaction().request();
         Reply decided = request == null
-                ? decideReply.decide(handling.conversation().id(), handling.interaction().text(), context)
+                ? decideReply.decide(handling.customer().routingConversationId(), handling.interaction().text(), context)
                 : contactRequests.reply(handling.conversation(), request);
         handling.reply(nearbyServicePoints.to(decided, context));
     }
@@ -124,7 +124,7 @@ public final class HubSteps {
         conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
                 List.of(handling.question(), answer), handling.context());
         outcomeRecorded.join();
-        decideReply.delivered(conversationId, handling.conversation().customerId(),
+        decideReply.delivered(customer.routingConversationId(), customer.primary().id(),
                 handling.context() == null ? null : handling.context().region(), reply);
         if (interaction.request() != null) {
             contactRequests.act(handling.conversation(), interaction.request(), handling.scopedKey());

@@ -14,6 +14,7 @@ import com.hazelcast.map.MapStore;
 import dev.switchboard.hub.agents.CustomerAddresses;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
+import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +36,11 @@ public final class HazelcastMember implements AutoCloseable {
     static final String ADDRESS_LINKS = "address-links";
     static final String CONVERSATIONS = "conversations";
     static final String IDEMPOTENCY = "idempotency";
+    static final String CUSTOMER_MERGES = "customer-merges";
 
     private final HazelcastInstance instance;
     private final GroupCommit writes;
+    private volatile HazelcastCustomerMerges merges;
 
     private HazelcastMember(HazelcastInstance instance, GroupCommit writes) {
         this.instance = instance;
@@ -57,7 +60,9 @@ public final class HazelcastMember implements AutoCloseable {
         IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
         AccountMapStore accounts = new AccountMapStore(dataSource, writes);
         QuickTextMapStore quickTexts = new QuickTextMapStore(dataSource, writes);
-        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts, quickTexts);
+        CustomerMergeMapStore customerMerges = new CustomerMergeMapStore(dataSource, writes);
+        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts, quickTexts,
+                customerMerges);
         writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
@@ -80,6 +85,9 @@ public final class HazelcastMember implements AutoCloseable {
         config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
         config.addMapConfig(durableMap(CONVERSATIONS, conversations));
         config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
+        MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
+        mergesConfig.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+        config.addMapConfig(mergesConfig);
         AgentMaps.configure(config, accounts, quickTexts);
 
         HazelcastInstance instance;
@@ -120,6 +128,20 @@ public final class HazelcastMember implements AutoCloseable {
 
     public CustomerAddresses customerAddresses() {
         return new HazelcastCustomerAddresses(instance.getMap(ADDRESS_LINKS));
+    }
+
+    /** The customer merges; one per member, as it keeps a copy of the map. */
+    public CustomerMerges customerMerges() {
+        HazelcastCustomerMerges current = merges;
+        if (current == null) {
+            synchronized (this) {
+                if (merges == null) {
+                    merges = new HazelcastCustomerMerges(instance.getMap(CUSTOMER_MERGES));
+                }
+                current = merges;
+            }
+        }
+        return current;
     }
 
     public AgentMaps agentMaps() {

@@ -9,7 +9,9 @@ import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.DeliveryStatus;
+import dev.switchboard.hub.domain.Customer;
 import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.EmailAddress;
 import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
@@ -35,7 +37,7 @@ class AgentRepliesTest {
     private final OutboundChannels outbound = new OutboundChannels() {
         @Override
         public Set<String> channels() {
-            return Set.of("web-chat", "sms");
+            return Set.of("web-chat", "sms", "email");
         }
 
         @Override
@@ -46,9 +48,14 @@ class AgentRepliesTest {
             sent.add(message);
         }
     };
-    private final CustomerAddresses addresses = customerId -> Map.<String, CustomerAddress>of(
-            "web-chat", new WebVisitorId("v-123456789"), "sms", new E164Number("+447700900123"));
-    private final AgentReplies replies = new AgentReplies(assignments, store, addresses, outbound, DeskEvents.NONE, "Hello, this is {agent}.", clock);
+    private final CustomerAddresses addresses = customerId -> customerId.equals("k-2")
+            ? Map.<String, CustomerAddress>of("email", new EmailAddress("ann.customer@example.com"))
+            : Map.<String, CustomerAddress>of("web-chat", new WebVisitorId("v-123456789"), "sms",
+                    new E164Number("+447700900123"));
+    private final InMemoryCustomers customers = new InMemoryCustomers();
+    private final CustomerMerging merging = new CustomerMerging(customers, customers, store, assignments, clock);
+    private final AgentReplies replies = new AgentReplies(assignments, store, addresses, outbound, merging,
+            DeskEvents.NONE, "Hello, this is {agent}.", clock);
     private final AgentAccount ann = new AgentAccount("ann", "Ann Smith", Role.AGENT, "$2a$04$x", false,
             Set.of("general"), Set.of(), 2, Instant.EPOCH);
 
@@ -108,5 +115,27 @@ class AgentRepliesTest {
         assertThatThrownBy(() -> replies.send(ann, "c-1", "hi", "tv", null)).hasMessageContaining("no adapter sends on channel 'tv'");
         assertThatThrownBy(() -> replies.send(ann, "c-1", " ", null, null)).hasMessageContaining("needs a text");
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void inAMergedThreadTheAnswerGoesToTheMergedCustomersAddressAndIntoHisOwnThread() {
+        customers.save(new Customer("k-2", "c-2", Instant.EPOCH));
+        threads.put("c-2", Conversation.open("c-2", "k-2", "email:ann.customer@example.com", new byte[32], Instant.EPOCH)
+                .with(new StoredMessage("m-9", "email", Direction.INBOUND, "you", "the licence key?",
+                        Instant.EPOCH.plusSeconds(60), "9")));
+        merging.merge(ann, "c-1", "c-2");
+
+        AgentReplies.Sent result = replies.send(ann, "c-1", "Here is the key.", null, null);
+
+        assertThat(result.sent()).isTrue();
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.channel().id()).as("the merged customer wrote last, by email").isEqualTo("email");
+            assertThat(message.address()).isEqualTo(new EmailAddress("ann.customer@example.com"));
+            assertThat(message.conversationId()).isEqualTo("c-2");
+        });
+        assertThat(threads.get("c-2").messages()).extracting(StoredMessage::text).endsWith("Here is the key.");
+        assertThat(threads.get("c-1").messages()).as("the kept customer's own thread").hasSize(2);
+        assertThat(merging.thread(threads.get("c-1"))).extracting(StoredMessage::text)
+                .containsExactly("which software?", "and the licence?", "the licence key?", "Here is the key.");
     }
 }

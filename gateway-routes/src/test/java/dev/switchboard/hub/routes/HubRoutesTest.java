@@ -62,7 +62,7 @@ class HubRoutesTest {
                 new Accounts(agentMaps.accounts(), new PasswordHashing(4), Clock.systemUTC()), state.routing(),
                 conversations, new OutboundSenders(), new VoiceDialers(), Clock.systemUTC());
         HubSteps steps = new HubSteps(state.member().idempotencyLog(),
-                new ResolveCustomer(state.member().customerDirectory(), conversations, Clock.systemUTC()),
+                new ResolveCustomer(state.member().customerDirectory(), conversations, state.member().customerMerges(), Clock.systemUTC()),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
                 new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"), state.routing()),
                 new AddNearbyServicePoints(new NearbyServicePoints(

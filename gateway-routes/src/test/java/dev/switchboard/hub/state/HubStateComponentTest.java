@@ -44,7 +44,7 @@ class HubStateComponentTest {
 
     private static ResolveCustomer resolver(HubState state) {
         return new ResolveCustomer(state.member().customerDirectory(), state.member().conversationStore(),
-                Clock.systemUTC());
+                state.member().customerMerges(), Clock.systemUTC());
     }
 
     @Test
