@@ -4,6 +4,7 @@ import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.VoiceDialer;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,8 @@ final class WebhookServer implements AutoCloseable {
     final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
     final TwilioAdapter adapter = new TwilioAdapter(Clock.systemUTC());
     final List<String> mountedPaths = new ArrayList<>();
+    /** The dialer the adapter registered, or {@code null}. */
+    volatile VoiceDialer dialer;
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,6 +120,11 @@ final class WebhookServer implements AutoCloseable {
         @Override
         public AdapterSettings settings() {
             return settings;
+        }
+
+        @Override
+        public void dialsWith(VoiceDialer voiceDialer) {
+            dialer = voiceDialer;
         }
 
         @Override
