@@ -24,7 +24,8 @@ class TwilioAdapterTest {
     @Test
     void withTwilioSettingsBothWebhooksAreServedAndHealthIsUp() throws Exception {
         try (WebhookServer server = new WebhookServer(TestSettings.values("https://api.twilio.com"))) {
-            assertThat(server.mountedPaths).containsExactly("/twilio/sms", "/twilio/status");
+            assertThat(server.mountedPaths).containsExactly("/twilio/sms", "/twilio/status", "/twilio/voice",
+                    "/twilio/voice/menu", "/twilio/voice/status");
             assertThat(server.adapter.health().up()).isTrue();
             assertThat(server.adapter.health().detail()).contains("https://help.example.com/twilio/sms", TestSettings.FROM);
             assertThat(server.adapter.messages()).isPresent();
