@@ -39,9 +39,7 @@ final class CallStatusServlet extends SignedWebhookServlet {
         try {
             callback = CallStatusCallback.parse(form, query);
         } catch (InvalidCallException e) {
-            LOG.warn("Twilio call status callback not understood: {}", e.getMessage());
-            answer(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain; charset=UTF-8",
-                    "Bad request: " + e.getMessage() + "\n");
+            answerNotUnderstood(response, "Twilio call status callback", e.getMessage());
             return;
         }
         Optional<CallReport> report = callback.report(clock);
@@ -62,8 +60,7 @@ final class CallStatusServlet extends SignedWebhookServlet {
         } catch (RuntimeException e) {
             LOG.error("Call {} ended {} but could not be logged in the thread: {}", callback.callSid(),
                     callback.status(), e.toString(), e);
-            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=UTF-8",
-                    "The help desk cannot take call reports right now\n");
+            answerUnavailable(response, "call reports");
             return;
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -50,9 +50,7 @@ final class IncomingCallServlet extends SignedWebhookServlet {
         try {
             call = IncomingCall.parse(form);
         } catch (InvalidCallException e) {
-            LOG.warn("Twilio voice webhook not understood: {}", e.getMessage());
-            answer(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain; charset=UTF-8",
-                    "Bad request: " + e.getMessage() + "\n");
+            answerNotUnderstood(response, "Twilio voice webhook", e.getMessage());
             return;
         }
         if (call.from() == null) {
@@ -66,8 +64,7 @@ final class IncomingCallServlet extends SignedWebhookServlet {
             twiml = menuChoice ? choose(call, form.getOrDefault("Digits", "").trim()) : callComesIn(call);
         } catch (RuntimeException e) {
             LOG.error("Call {} from {} could not be taken: {}", call.callSid(), call.from().value(), e.toString(), e);
-            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=UTF-8",
-                    "The help desk cannot take calls right now\n");
+            answerUnavailable(response, "calls");
             return;
         }
         answer(response, HttpServletResponse.SC_OK, SmsWebhookServlet.TWIML, twiml);

@@ -81,8 +81,7 @@ final class SmsWebhookServlet extends SignedWebhookServlet {
         } catch (RuntimeException e) {
             // Nothing was stored: a 5xx makes Twilio try the number's fallback URL and report the failure.
             LOG.error("Twilio message {} could not be taken, nothing stored: {}", message.messageSid(), e.toString(), e);
-            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=UTF-8",
-                    "The help desk cannot take messages right now\n");
+            answerUnavailable(response, "messages");
             return;
         }
         answer(response, HttpServletResponse.SC_OK, TWIML, twiml);

@@ -125,7 +125,7 @@ class CallStatusEndpointTest {
 
     @Test
     void unreadableCallbacksAre400WithTheReasonAndLogged() {
-        try (LogCapture log = new LogCapture(CallStatusServlet.class)) {
+        try (LogCapture log = new LogCapture(SignedWebhookServlet.class)) {
             String path = "/twilio/voice/status?conversation=cv-7";
             WebhookServer.Answer unknownStatus = signed(path, callBack("CA400", "teleported", null));
             WebhookServer.Answer badDuration = signed(path, callBack("CA401", "completed", "-5"));
@@ -145,7 +145,8 @@ class CallStatusEndpointTest {
             assertThat(notACustomer.body()).contains("To");
             assertThat(badTimestamp.status()).isEqualTo(400);
             assertThat(server.helpDesk.callLogs).isEmpty();
-            assertThat(log.messages()).hasSize(5).allSatisfy(line -> assertThat(line).contains("not understood"));
+            assertThat(log.messages()).hasSize(5)
+                    .allSatisfy(line -> assertThat(line).contains("call status callback not understood"));
         }
     }
 
