@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * and hands them to the help desk ({@link DeliveryReports}); {@link TwilioMessages} sends later answers through
  * the REST API. Calls: {@link CallBackDialer} places the call backs customers ask for, {@code /twilio/voice}
  * answers the help number with a menu ({@link IncomingCallServlet}), and {@code /twilio/voice/status} logs how
- * each call ended in the customer's thread ({@link CallStatusServlet}).
+ * each call ended in the customer's thread ({@link CallStatusServlet}); an agent's answer to a caller is texted
+ * to him from the help number.
  *
  * <p>Without an account SID, auth token and sender number the channel is off: nothing is mounted and
  * {@code /health} shows it OFF, without taking the gateway down.
@@ -71,9 +72,12 @@ public final class TwilioAdapter implements DeviceAdapter {
         context.mount(IncomingCallServlet.MENU_PATH, IncomingCallServlet.menuChoice(signature, incomingCalls, settings));
         context.mount(CallStatusServlet.PATH, new CallStatusServlet(signature, context.helpDesk(), incomingCalls, clock));
         messages = new TwilioMessages(settings);
+        TwilioTexts texts = new TwilioTexts(messages, context.renderer());
         if (context.settings().isSmsSender(id())) {
-            context.sendsOn(Channel.SMS, new TwilioTexts(messages, context.renderer()));
+            context.sendsOn(Channel.SMS, texts);
         }
+        // A caller can be answered later only in writing: by a text from the number he called.
+        context.sendsOn(Channel.VOICE, texts);
         dialer = new CallBackDialer(settings, settings.restClient());
         context.dialsWith(dialer);
         LOG.info("Twilio channel on: webhooks {}, {}, {}, {} and {} signed for {}; texts sent and calls placed from {}"
