@@ -7,9 +7,10 @@ import java.util.Locale;
  * The words a customer texts to steer the desk rather than ask it something, each configurable as a list
  * and matched in any case when the whole text (trimmed) is one of them.
  */
-record Keywords(List<String> help, List<String> agent, List<String> stop, List<String> start, List<String> more) {
+record Keywords(List<String> help, List<String> agent, List<String> stop, List<String> start, List<String> more,
+                List<String> call) {
 
-    enum Command { HELP, AGENT, STOP, START, MORE, QUESTION }
+    enum Command { HELP, AGENT, STOP, START, MORE, CALL, QUESTION }
 
     Command commandOf(String text) {
         String word = text.strip().toUpperCase(Locale.ROOT);
@@ -27,6 +28,9 @@ record Keywords(List<String> help, List<String> agent, List<String> stop, List<S
         }
         if (more.contains(word)) {
             return Command.MORE;
+        }
+        if (call.contains(word)) {
+            return Command.CALL;
         }
         return Command.QUESTION;
     }
@@ -46,6 +50,11 @@ record Keywords(List<String> help, List<String> agent, List<String> stop, List<S
 
     String startWord() {
         return start.isEmpty() ? "START" : start.get(0);
+    }
+
+    /** The first call-back word, or {@code null} when none is configured. */
+    String callWord() {
+        return call.isEmpty() ? null : call.get(0);
     }
 
     String moreWord() {

@@ -50,7 +50,7 @@ record SmppSettings(
                 Duration.ofSeconds(number(settings, "redelivery-window-seconds")),
                 new Keywords(words(settings, "keywords.help"), words(settings, "keywords.agent"),
                         words(settings, "keywords.stop"), words(settings, "keywords.start"),
-                        words(settings, "keywords.more")),
+                        words(settings, "keywords.more"), words(settings, "keywords.call")),
                 Path.of(required(settings, "switchboard.data.dir").trim()).resolve("smpp"));
     }
 

@@ -5,6 +5,7 @@ import dev.switchboard.adapter.smpp.store.OptOuts;
 import dev.switchboard.adapter.smpp.store.OutgoingSms;
 import dev.switchboard.adapter.smpp.text.AnswerPages;
 import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the desk does with a customer's whole text. A keyword steers the desk: HELP sends the menu of
  * topics, STOP opts the number out (confirmed once, kept until START), START opts it back in, MORE sends
- * the next page of a long answer. AGENT and anything else go to the hub as the customer's message, and
- * the hub's answer, rendered by the sms profile and paged, goes to the outbox. Every text the desk sends
+ * the next page of a long answer. AGENT and anything else go to the hub as the customer's message (CALL
+ * with a request to call him back), and the hub's answer, rendered by the sms profile and paged, goes to the outbox. Every text the desk sends
  * is keyed by the incoming message's key, so a message delivered twice is answered once.
  */
 final class TextDesk {
@@ -75,13 +76,14 @@ final class TextDesk {
                 send(key + ":more", number, rest != null ? rest
                         : "There is no more to that answer. Text your question, or " + keywords.helpWord() + " for the menu.");
             }
-            case AGENT, QUESTION -> ask(from, text, key, receivedAt);
+            case AGENT, QUESTION -> ask(from, text, key, receivedAt, null);
+            case CALL -> ask(from, text, key, receivedAt, ContactRequest.callBack(from));
         }
     }
 
-    private void ask(E164Number from, String text, String key, Instant receivedAt) {
+    private void ask(E164Number from, String text, String key, Instant receivedAt, ContactRequest request) {
         Outcome outcome = helpDesk.submit(new Interaction(key, Channel.SMS, DeviceProfile.SMS, from, text,
-                DeviceContext.EMPTY, receivedAt), null);
+                DeviceContext.EMPTY, receivedAt, true, request), null);
         String whole = renderer.renderUntrimmed(DeviceProfile.SMS, outcome.reply()).body();
         AnswerPages.Page page = pages.first(whole);
         if (!outcome.duplicate()) {
@@ -120,6 +122,9 @@ final class TextDesk {
             menu.append('\n').append(i + 1).append(' ').append(topics.get(i));
         }
         menu.append('\n').append(keywords.agentWord()).append(": talk to a person");
+        if (keywords.callWord() != null) {
+            menu.append('\n').append(keywords.callWord()).append(": we call you back");
+        }
         menu.append('\n').append(keywords.stopWord()).append(": no more texts");
         return menu.toString();
     }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.adapter.smpp.sim.PhoneText;
 import dev.switchboard.adapter.smpp.sim.SmscSimulator;
 import dev.switchboard.adapter.smpp.text.Segments;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeliveryStatus;
+import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.Interaction;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HELP, AGENT, STOP, START and MORE, texted in any case. */
+/** HELP, AGENT, STOP, START, MORE and CALL, texted in any case. */
 class KeywordsOverSmppTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String DESK = "4357";
@@ -97,5 +99,15 @@ class KeywordsOverSmppTest {
         smsc.text("+48604000003", DESK, "agent");
         assertThat(answers("+48604000003", 3).get(2)).isEqualTo("You said: agent");
         assertThat(helpDesk.submitted()).extracting(Interaction::text).containsExactly("is anyone there?", "agent");
+    }
+
+    @Test
+    void callInAnyCaseAsksTheHubToCallTheSenderBack() {
+        smsc.text("+48604000004", DESK, " Call ");
+        smsc.text("+48604000004", DESK, "call me tomorrow please");
+
+        assertThat(answers("+48604000004", 2)).containsExactly("You said:  Call ", "You said: call me tomorrow please");
+        assertThat(helpDesk.submitted()).extracting(Interaction::request).containsExactly(
+                ContactRequest.callBack(new E164Number("+48604000004")), null);
     }
 }

@@ -65,6 +65,18 @@ abstract class SignedWebhookServlet extends HttpServlet {
                 "Twilio webhooks are POSTed\n");
     }
 
+    /** A signed webhook we cannot read: 400 with the reason, which Twilio shows in its debugger, and a log line. */
+    static void answerNotUnderstood(HttpServletResponse response, String what, String reason) throws IOException {
+        LOG.warn("{} not understood: {}", what, reason);
+        answer(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain; charset=UTF-8", "Bad request: " + reason + "\n");
+    }
+
+    /** The help desk could not take what a webhook brought: 503, so that Twilio reports it (or tries a fallback URL). */
+    static void answerUnavailable(HttpServletResponse response, String what) throws IOException {
+        answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=UTF-8",
+                "The help desk cannot take " + what + " right now\n");
+    }
+
     static void answer(HttpServletResponse response, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);

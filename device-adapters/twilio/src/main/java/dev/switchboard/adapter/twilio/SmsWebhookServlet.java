@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.twilio;
 
 import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.HelpDesk;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /twilio/sms}: Twilio's webhook for an incoming SMS or MMS. The message goes to the help desk as
  * channel {@code sms}, profile {@code twiml}, keyed by its MessageSid (so a retried webhook is processed once and
- * answered as the first time), and the reply goes back at once as TwiML for Twilio to send.
+ * answered as the first time), and the reply goes back at once as TwiML for Twilio to send. A text that is one
+ * of the call-back keywords ({@code CALL}) carries a request to call the sender back.
  *
  * <p>A signed webhook that is not a message we can take (no MessageSid, no From, a From that is not a phone
  * number) is logged and answered with an empty TwiML response: Twilio accepts it and sends nothing, as there
@@ -37,12 +39,15 @@ final class SmsWebhookServlet extends SignedWebhookServlet {
     private final transient HelpDesk helpDesk;
     private final transient ReplyRenderer renderer;
     private final transient Clock clock;
+    private final TwilioSettings.Voice voice;
 
-    SmsWebhookServlet(WebhookSignature signature, HelpDesk helpDesk, ReplyRenderer renderer, Clock clock) {
+    SmsWebhookServlet(WebhookSignature signature, HelpDesk helpDesk, ReplyRenderer renderer, Clock clock,
+                      TwilioSettings.Voice voice) {
         super(signature);
         this.helpDesk = helpDesk;
         this.renderer = renderer;
         this.clock = clock;
+        this.voice = voice;
     }
 
     @Override
@@ -59,6 +64,9 @@ final class SmsWebhookServlet extends SignedWebhookServlet {
         }
         Interaction interaction = new Interaction(message.messageSid(), Channel.SMS, DeviceProfile.TWIML,
                 message.from(), message.text(), DeviceContext.EMPTY, clock.instant());
+        if (message.media().isEmpty() && voice.asksForCallBack(message.body())) {
+            interaction = interaction.withRequest(ContactRequest.callBack(message.from()));
+        }
         String twiml;
         try {
             Outcome outcome = helpDesk.submit(interaction, null);
@@ -73,8 +81,7 @@ final class SmsWebhookServlet extends SignedWebhookServlet {
         } catch (RuntimeException e) {
             // Nothing was stored: a 5xx makes Twilio try the number's fallback URL and report the failure.
             LOG.error("Twilio message {} could not be taken, nothing stored: {}", message.messageSid(), e.toString(), e);
-            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=UTF-8",
-                    "The help desk cannot take messages right now\n");
+            answerUnavailable(response, "messages");
             return;
         }
         answer(response, HttpServletResponse.SC_OK, TWIML, twiml);

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /twilio/status}: Twilio's status callbacks for the messages we send, signed like every webhook.
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StatusCallbackServlet extends SignedWebhookServlet {
     static final String PATH = "/twilio/status";
-    private static final Logger LOG = LoggerFactory.getLogger(StatusCallbackServlet.class);
 
     private final transient Consumer<StatusCallback> statuses;
 
@@ -31,9 +28,7 @@ final class StatusCallbackServlet extends SignedWebhookServlet {
         try {
             callback = StatusCallback.parse(form, query);
         } catch (StatusCallback.InvalidCallbackException e) {
-            LOG.warn("Twilio status callback not understood: {}", e.getMessage());
-            answer(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain; charset=UTF-8",
-                    "Bad request: " + e.getMessage() + "\n");
+            answerNotUnderstood(response, "Twilio status callback", e.getMessage());
             return;
         }
         statuses.accept(callback);

@@ -27,10 +27,7 @@ final class TwilioMessages {
     }
 
     TwilioMessages(TwilioSettings settings, HttpClient http) {
-        this.client = new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
-                .accountSid(settings.accountSid())
-                .httpClient(http)
-                .build();
+        this.client = settings.restClient(http);
         this.from = settings.from();
         this.statusCallback = settings.publicAddress(StatusCallbackServlet.PATH);
     }
@@ -58,9 +55,7 @@ final class TwilioMessages {
             LOG.info("Sent text {} through Twilio, status {}", message.getSid(), message.getStatus());
             return message.getSid();
         } catch (ApiException e) {
-            String reason = e.getCode() == null ? e.getMessage()
-                    : "Twilio error " + e.getCode() + " (HTTP " + e.getStatusCode() + "): " + e.getMessage();
-            throw new SendFailedException("Twilio did not take the text: " + reason, e);
+            throw new SendFailedException("Twilio did not take the text: " + TwilioRefusal.reason(e), e);
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.switchboard.adapter.twilio;
 
+import com.twilio.http.HttpClient;
+import com.twilio.http.TwilioRestClient;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.InvalidAddressException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,13 +23,36 @@ import java.util.regex.Pattern;
  * @param apiBaseUrl where Twilio's REST API is, {@value #API_BASE_URL}
  * @param publicUrl  the gateway's address as Twilio reaches it (behind a proxy, the proxy's), without a trailing
  *                   slash; Twilio signs the URL it called, so signatures are checked against this, {@value #PUBLIC_URL}
+ * @param voice      the voice channel's settings
  */
-record TwilioSettings(String accountSid, String authToken, E164Number from, URI apiBaseUrl, String publicUrl) {
+record TwilioSettings(String accountSid, String authToken, E164Number from, URI apiBaseUrl, String publicUrl,
+                      Voice voice) {
     static final String ACCOUNT_SID = "switchboard.twilio.account-sid";
     static final String AUTH_TOKEN = "switchboard.twilio.auth-token";
     static final String FROM = "switchboard.twilio.from";
     static final String API_BASE_URL = "switchboard.twilio.api-base-url";
     static final String PUBLIC_URL = "switchboard.public-url";
+    static final String VOICE_QUEUE = "switchboard.twilio.voice.queue";
+    static final String VOICE_LINK_PATH = "switchboard.twilio.voice.link-path";
+    static final String CALL_KEYWORDS = "switchboard.twilio.keywords.call";
+
+    /** Twilio's limit on a queue's name. */
+    private static final int MAX_QUEUE_NAME = 64;
+
+    /**
+     * Calls: the queue callers wait in for an agent, the link a caller can have texted to him, and the words a
+     * texter asks for a call back with.
+     *
+     * @param queue     the Twilio queue's name, {@value #VOICE_QUEUE}
+     * @param helpLink  the help desk's address for phones, the public URL plus {@value #VOICE_LINK_PATH}
+     * @param callWords the SMS keywords that ask for a call back, upper case, {@value #CALL_KEYWORDS}
+     */
+    record Voice(String queue, String helpLink, List<String> callWords) {
+        /** Whether a text is one of the keywords asking for a call back (the whole text, in any case). */
+        boolean asksForCallBack(String text) {
+            return callWords.contains(text.strip().toUpperCase(Locale.ROOT));
+        }
+    }
 
     private static final Pattern ACCOUNT_SID_FORM = Pattern.compile("AC[0-9a-fA-F]{32}");
 
@@ -44,7 +70,8 @@ record TwilioSettings(String accountSid, String authToken, E164Number from, URI 
             return Optional.empty();
         }
         List<String> missing = new ArrayList<>();
-        for (String key : List.of(ACCOUNT_SID, AUTH_TOKEN, FROM, API_BASE_URL, PUBLIC_URL)) {
+        for (String key : List.of(ACCOUNT_SID, AUTH_TOKEN, FROM, API_BASE_URL, PUBLIC_URL, VOICE_QUEUE,
+                VOICE_LINK_PATH)) {
             if (value(settings, key).isEmpty()) {
                 missing.add(variable(key));
             }
@@ -63,9 +90,42 @@ record TwilioSettings(String accountSid, String authToken, E164Number from, URI 
         } catch (InvalidAddressException e) {
             throw new IllegalArgumentException(variable(FROM) + ": " + e.getMessage(), e);
         }
+        String publicUrl = httpUrl(PUBLIC_URL, value(settings, PUBLIC_URL));
         return Optional.of(new TwilioSettings(accountSid, authToken, fromNumber,
-                URI.create(httpUrl(API_BASE_URL, value(settings, API_BASE_URL))),
-                httpUrl(PUBLIC_URL, value(settings, PUBLIC_URL))));
+                URI.create(httpUrl(API_BASE_URL, value(settings, API_BASE_URL))), publicUrl,
+                new Voice(queueName(value(settings, VOICE_QUEUE)), publicUrl + path(value(settings, VOICE_LINK_PATH)),
+                        words(value(settings, CALL_KEYWORDS)))));
+    }
+
+    /** A client of Twilio's REST API for this account, sending through {@code http}. */
+    TwilioRestClient restClient(HttpClient http) {
+        return new TwilioRestClient.Builder(accountSid, authToken).accountSid(accountSid).httpClient(http).build();
+    }
+
+    /** A client of Twilio's REST API for this account at {@link #apiBaseUrl}. */
+    TwilioRestClient restClient() {
+        return restClient(BaseUrlHttpClient.forBase(apiBaseUrl));
+    }
+
+    private static String queueName(String name) {
+        if (name.length() > MAX_QUEUE_NAME || !name.matches("[A-Za-z0-9 _.-]+")) {
+            throw new IllegalArgumentException(variable(VOICE_QUEUE) + " must be 1 to " + MAX_QUEUE_NAME
+                    + " letters, digits, spaces, dots, hyphens or underscores, was '" + name + "'");
+        }
+        return name;
+    }
+
+    private static String path(String path) {
+        if (!path.startsWith("/") || !path.matches("/[A-Za-z0-9/._~-]*")) {
+            throw new IllegalArgumentException(variable(VOICE_LINK_PATH) + " must be a path such as /wap, was '"
+                    + path + "'");
+        }
+        return path;
+    }
+
+    private static List<String> words(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(word -> !word.isEmpty())
+                .map(word -> word.toUpperCase(Locale.ROOT)).toList();
     }
 
     /** The address Twilio calls for {@code path} (which starts with {@code /}). */
@@ -102,6 +162,6 @@ record TwilioSettings(String accountSid, String authToken, E164Number from, URI 
     public String toString() {
         // never the auth token
         return "TwilioSettings[accountSid=" + accountSid + ", from=" + from.value() + ", apiBaseUrl=" + apiBaseUrl
-                + ", publicUrl=" + publicUrl + "]";
+                + ", publicUrl=" + publicUrl + ", " + voice + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.twilio;
 
+import dev.switchboard.spi.CallReport;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.HelpDesk;
@@ -16,15 +17,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A help desk that keeps what it was given and answers "Got it: <text>" as TwiML, once per idempotency key
  * and address, as the hub does; a text longer than 2,000 characters is refused as the hub refuses one over
- * its limit; the text "break the help desk" makes it fail as a help desk whose database is gone.
+ * its limit; the text "break the help desk" makes it fail as a help desk whose database is gone. It keeps each
+ * call report once per call and status.
  */
 final class RecordingHelpDesk implements HelpDesk {
     final List<Interaction> processed = new CopyOnWriteArrayList<>();
+    /** While set, every call fails as a help desk whose database is gone. */
+    volatile boolean failing;
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
     @Override
     public Outcome submit(Interaction interaction, String customerToken) {
-        if (interaction.text().equals("break the help desk")) {
+        if (failing || interaction.text().equals("break the help desk")) {
             throw new IllegalStateException("the database is gone");
         }
         if (interaction.text().length() > 2_000) {
@@ -55,6 +59,24 @@ final class RecordingHelpDesk implements HelpDesk {
     @Override
     public void reportDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
         deliveryReports.add(new DeliveryReport(conversationId, messageId, status, detail));
+    }
+
+    /** One call report as the help desk kept it. */
+    record CallLog(String conversationId, CallReport report) {
+    }
+
+    final List<CallLog> callLogs = new CopyOnWriteArrayList<>();
+    private final Map<String, Boolean> callsLogged = new ConcurrentHashMap<>();
+
+    /** Keeps a report once per call and status, as the hub does. */
+    @Override
+    public void reportCall(String conversationId, CallReport report) {
+        if (failing) {
+            throw new IllegalStateException("the database is gone");
+        }
+        if (callsLogged.putIfAbsent(report.callId() + "|" + report.status(), true) == null) {
+            callLogs.add(new CallLog(conversationId, report));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.switchboard.adapter.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.Interaction;
@@ -177,5 +178,19 @@ class SmsWebhookTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("application/x-www-form-urlencoded");
         assertThat(server.helpDesk.processed).isEmpty();
+    }
+
+    @Test
+    void theCallKeywordInAnyCaseAsksToCallTheSenderBack() {
+        server.postSigned("/twilio/sms", sms("SM0100", "+447700900123", " call ME "), TestSettings.AUTH_TOKEN);
+        server.postSigned("/twilio/sms", sms("SM0101", "+447700900123", "Call"), TestSettings.AUTH_TOKEN);
+        server.postSigned("/twilio/sms", sms("SM0102", "+447700900123", "Can you call me tomorrow?"),
+                TestSettings.AUTH_TOKEN);
+
+        assertThat(server.helpDesk.processed).extracting(Interaction::request).containsExactly(
+                ContactRequest.callBack(new E164Number("+447700900123")),
+                ContactRequest.callBack(new E164Number("+447700900123")),
+                null);
+        assertThat(server.helpDesk.processed.get(0).text()).isEqualTo(" call ME ");
     }
 }

@@ -11,6 +11,7 @@ final class TestSettings {
     static final String AUTH_TOKEN = "test-auth-token-0123456789";
     static final String FROM = "+15005550006";
     static final String PUBLIC_URL = "https://help.example.com";
+    static final String QUEUE = "support desk";
 
     private TestSettings() {
     }
@@ -22,6 +23,9 @@ final class TestSettings {
         values.put(TwilioSettings.FROM, FROM);
         values.put(TwilioSettings.API_BASE_URL, apiBaseUrl);
         values.put(TwilioSettings.PUBLIC_URL, PUBLIC_URL);
+        values.put(TwilioSettings.VOICE_QUEUE, QUEUE);
+        values.put(TwilioSettings.VOICE_LINK_PATH, "/wap");
+        values.put(TwilioSettings.CALL_KEYWORDS, "CALL, Call me");
         return values;
     }
 

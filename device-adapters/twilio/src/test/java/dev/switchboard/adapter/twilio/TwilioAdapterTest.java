@@ -3,6 +3,11 @@ package dev.switchboard.adapter.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.OutboundMessage;
+import dev.switchboard.spi.Reply;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +29,29 @@ class TwilioAdapterTest {
     @Test
     void withTwilioSettingsBothWebhooksAreServedAndHealthIsUp() throws Exception {
         try (WebhookServer server = new WebhookServer(TestSettings.values("https://api.twilio.com"))) {
-            assertThat(server.mountedPaths).containsExactly("/twilio/sms", "/twilio/status");
+            assertThat(server.mountedPaths).containsExactly("/twilio/sms", "/twilio/status", "/twilio/voice",
+                    "/twilio/voice/menu", "/twilio/voice/status");
             assertThat(server.adapter.health().up()).isTrue();
             assertThat(server.adapter.health().detail()).contains("https://help.example.com/twilio/sms", TestSettings.FROM);
             assertThat(server.adapter.messages()).isPresent();
+        }
+    }
+
+    @Test
+    void anAgentsAnswerToACallerIsTextedToHimFromTheHelpNumber() throws Exception {
+        try (FakeTwilioApi api = new FakeTwilioApi();
+             WebhookServer server = new WebhookServer(TestSettings.values(api.baseUrl()))) {
+            assertThat(server.senders).containsOnlyKeys(Channel.VOICE);
+
+            server.senders.get(Channel.VOICE).send(new OutboundMessage("m-2", "cv-1", Channel.VOICE,
+                    new E164Number("+447700900321"), Reply.answer("Ann here: your refund is on its way.",
+                    Reply.Source.AGENT, List.of())));
+
+            assertThat(api.received).singleElement().satisfies(request -> assertThat(request.form())
+                    .containsEntry("To", "+447700900321")
+                    .containsEntry("From", TestSettings.FROM)
+                    .containsEntry("StatusCallback", TestSettings.PUBLIC_URL + "/twilio/status?conversation=cv-1&message=m-2")
+                    .hasEntrySatisfying("Body", body -> assertThat(body).contains("your refund is on its way")));
         }
     }
 }

@@ -53,4 +53,28 @@ class TwilioSettingsTest {
         assertThatThrownBy(() -> TwilioSettings.from(TestSettings.of(badUrl)))
                 .hasMessageContaining("SWITCHBOARD_PUBLIC_URL");
     }
+
+    @Test
+    void theVoiceSettingsGiveTheQueueTheLinkAndTheCallWords() {
+        TwilioSettings.Voice voice = TestSettings.twilio("https://api.twilio.com").voice();
+
+        assertThat(voice.queue()).isEqualTo(TestSettings.QUEUE);
+        assertThat(voice.helpLink()).isEqualTo(TestSettings.PUBLIC_URL + "/wap");
+        assertThat(voice.asksForCallBack(" call me ")).isTrue();
+        assertThat(voice.asksForCallBack("CALL")).isTrue();
+        assertThat(voice.asksForCallBack("call me maybe")).isFalse();
+    }
+
+    @Test
+    void aBadQueueOrLinkPathIsNamed() {
+        Map<String, String> badQueue = TestSettings.values("https://api.twilio.com");
+        badQueue.put(TwilioSettings.VOICE_QUEUE, "<queue>");
+        assertThatThrownBy(() -> TwilioSettings.from(TestSettings.of(badQueue)))
+                .hasMessageContaining("SWITCHBOARD_TWILIO_VOICE_QUEUE");
+
+        Map<String, String> badPath = TestSettings.values("https://api.twilio.com");
+        badPath.put(TwilioSettings.VOICE_LINK_PATH, "wap?x=<1>");
+        assertThatThrownBy(() -> TwilioSettings.from(TestSettings.of(badPath)))
+                .hasMessageContaining("SWITCHBOARD_TWILIO_VOICE_LINK_PATH");
+    }
 }

@@ -2,8 +2,11 @@ package dev.switchboard.adapter.twilio;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.VoiceDialer;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +33,10 @@ final class WebhookServer implements AutoCloseable {
     final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
     final TwilioAdapter adapter = new TwilioAdapter(Clock.systemUTC());
     final List<String> mountedPaths = new ArrayList<>();
+    /** The senders the adapter registered, by channel. */
+    final Map<Channel, OutboundSender> senders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The dialer the adapter registered, or {@code null}. */
+    volatile VoiceDialer dialer;
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,6 +124,16 @@ final class WebhookServer implements AutoCloseable {
         @Override
         public AdapterSettings settings() {
             return settings;
+        }
+
+        @Override
+        public void sendsOn(Channel channel, OutboundSender sender) {
+            senders.put(channel, sender);
+        }
+
+        @Override
+        public void dialsWith(VoiceDialer voiceDialer) {
+            dialer = voiceDialer;
         }
 
         @Override
