@@ -2,6 +2,7 @@ package dev.switchboard.adapter.wap;
 
 import dev.switchboard.adapter.wap.OperatorHeaders.Subscriber;
 import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.CustomerTokenRequiredException;
@@ -150,7 +151,7 @@ final class WapServlet extends HttpServlet {
     private RenderedReply ask(Visit visit, HttpServletRequest request) {
         String question = visit.form.question(settings.maxTextLength());
         String place = visit.form.place();
-        Outcome outcome = submit(visit, request, question, place, visit.form.key());
+        Outcome outcome = submit(visit, request, question, place, visit.form.key(), null);
         return page(visit, outcome.reply(), visit.links.forReply(
                 visit.links.moreBase(visit.session.lastReply().id()), 1, budget(visit)));
     }
@@ -186,7 +187,11 @@ final class WapServlet extends HttpServlet {
         String verb = how == WapForm.Contact.TEXT ? "text me" : "call me back";
         String wanted = "Please " + verb + " at " + number.value()
                 + (number.equals(verified) ? " (this phone's number, given by the operator)." : ".");
-        submit(visit, request, wanted, null, visit.form.key());
+        // The contact page is a page of its own, so no answer is on the screen: "text me" sends the latest
+        // answer in the thread (the one the phone last read, or an agent's newer reply in its conversation deck).
+        ContactRequest contact = how == WapForm.Contact.TEXT ? ContactRequest.textLatestAnswer(number)
+                : ContactRequest.callBack(number);
+        submit(visit, request, wanted, null, visit.form.key(), contact);
         String confirmation = "Thank you. An agent will " + (how == WapForm.Contact.TEXT ? "text you" : "call you back")
                 + " at " + number.value() + ": your request is in your conversation with us.";
         return page(visit, Reply.answer(confirmation, Reply.Source.SYSTEM, List.of()),
@@ -226,7 +231,8 @@ final class WapServlet extends HttpServlet {
      * Hands one message to the help desk as the session's customer, opening the session on the first one:
      * as the operator-identified number when the gateway vouched for one, else as a new anonymous visitor.
      */
-    private Outcome submit(Visit visit, HttpServletRequest request, String text, String place, String formKey) {
+    private Outcome submit(Visit visit, HttpServletRequest request, String text, String place, String formKey,
+                           ContactRequest contact) {
         CustomerAddress address;
         String token;
         if (visit.session != null) {
@@ -248,7 +254,7 @@ final class WapServlet extends HttpServlet {
         Outcome outcome;
         try {
             outcome = helpDesk.submit(new Interaction(key, Channel.WAP, visit.profile, address, text, context,
-                    clock.instant(), repeatable), token);
+                    clock.instant(), repeatable).withRequest(contact), token);
         } catch (CustomerTokenRequiredException e) {
             throw new BadWapRequest(403, "this help session cannot continue. Please start again from Help home.");
         } catch (IllegalArgumentException e) {
