@@ -91,6 +91,8 @@ class TvApiOverHttpTest {
         assertThat(thread.path("messages")).hasSize(2);
         assertThat(thread.path("messages").get(0).path("text").asText()).isEqualTo("TV subtitles");
         assertThat(thread.path("messages").get(1).path("fromAgent").asBoolean()).isFalse();
+        assertThat(thread.path("messages").get(1).path("id").asText()).as("the reply names its message in the thread")
+                .isEqualTo(opened.path("reply").path("messageId").asText());
     }
 
     @Test
