@@ -6,6 +6,8 @@ import dev.switchboard.agent.api.AgentDesk;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.adapters.OutboundSenders;
+import dev.switchboard.gateway.adapters.VoiceDialers;
+import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.GatewayHttpServer;
 import dev.switchboard.gateway.http.HealthReport;
@@ -103,11 +105,16 @@ public final class Gateway implements AutoCloseable {
         var conversations = member.conversationStore();
         agentDesk = AgentDesk.create(config, member.agentMaps(), clock);
         toClose.add(agentDesk);
+        OutboundSenders senders = new OutboundSenders();
+        VoiceDialers dialers = new VoiceDialers();
+        ContactRequests contactRequests = new ContactRequests(member.agentMaps().callBacks(),
+                member.agentMaps().assignments(), agentDesk.accounts(), agentDesk.routing(), conversations, senders,
+                dialers, clock);
         HubSteps steps = new HubSteps(member.idempotencyLog(),
                 new ResolveCustomer(member.customerDirectory(), conversations, clock),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
                 new DecideReply(knowledgeBase, agentDesk.routing()),
-                new AddNearbyServicePoints(servicePoints, clock), renderer, clock);
+                new AddNearbyServicePoints(servicePoints, clock), renderer, contactRequests, clock);
 
         Main camel = new Main();
         camel.configure().setName("switchboard");
@@ -122,17 +129,17 @@ public final class Gateway implements AutoCloseable {
         camel.start();
         toClose.add(camel::stop);
         helpDesk = new CamelHelpDesk(camel.getCamelContext().createProducerTemplate(), conversations,
-                knowledgeBase.topics());
+                knowledgeBase.topics(), contactRequests);
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());
         ServletMounts mounts = new ServletMounts(http.context());
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
-        OutboundSenders senders = new OutboundSenders();
-        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, json);
+        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, json);
         for (DeviceAdapter adapter : adapters) {
-            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders));
+            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
+                    dialers));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());

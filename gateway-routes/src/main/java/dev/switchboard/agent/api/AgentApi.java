@@ -9,8 +9,10 @@ import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.Accounts;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.ClaimResult;
+import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.Handover;
+import dev.switchboard.hub.agents.AgentContact;
 import dev.switchboard.hub.agents.NewAccount;
 import dev.switchboard.hub.agents.Presence;
 import dev.switchboard.hub.agents.QuickText;
@@ -49,13 +51,14 @@ final class AgentApi {
     private final ConversationRouting routing;
     private final Handover handover;
     private final AgentReplies replies;
+    private final ContactRequests contactRequests;
     private final QuickTexts quickTexts;
     private final ConversationStore conversations;
     private final RecentEvents recent;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
-             Handover handover, AgentReplies replies, QuickTexts quickTexts, ConversationStore conversations,
+             Handover handover, AgentReplies replies, ContactRequests contactRequests, QuickTexts quickTexts, ConversationStore conversations,
              RecentEvents recent) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -63,6 +66,7 @@ final class AgentApi {
         this.routing = routing;
         this.handover = handover;
         this.replies = replies;
+        this.contactRequests = contactRequests;
         this.quickTexts = quickTexts;
         this.conversations = conversations;
         this.recent = recent;
@@ -115,7 +119,8 @@ final class AgentApi {
         add("POST", ACCOUNTS, call -> {
             NewAccount request = new NewAccount(call.requiredText("username"), call.text("displayName"),
                     role(call.text("role")), call.text("password"), orEmpty(call.names("skills")),
-                    orEmpty(call.names("teams")), call.integer("capacity", 1));
+                    orEmpty(call.names("teams")), call.integer("capacity", 1),
+                    new AgentContact(call.text("phone"), call.text("email")));
             return new Operation.Answer(201, AccountView.of(accounts.create(call.account(), request)));
         });
         add("POST", ACCOUNTS + "/{username}", call -> {
@@ -126,7 +131,7 @@ final class AgentApi {
             Set<String> teams = call.names("teams");
             return AccountView.of(accounts.setWork(call.account(), before.username(), call.text("displayName"),
                     skills == null ? before.skills() : skills, teams == null ? before.teams() : teams,
-                    call.integer("capacity", before.capacity())));
+                    call.integer("capacity", before.capacity()), call.text("phone"), call.text("email")));
         });
     }
 
@@ -193,6 +198,7 @@ final class AgentApi {
                     : routing.claim(status, id);
             if (result.outcome() == ClaimResult.Outcome.WON) {
                 replies.greet(call.account(), id);
+                contactRequests.agentTookOver(call.account(), id);
             }
             return switch (result.outcome()) {
                 case WON -> assignmentView(result.assignment());
@@ -340,10 +346,10 @@ final class AgentApi {
 
     /** An account as the API shows it: never the password hash. */
     record AccountView(String username, String displayName, Role role, Set<String> skills, Set<String> teams,
-                       int capacity) {
+                       int capacity, String phone, String email) {
         static AccountView of(AgentAccount a) {
             return new AccountView(a.username(), a.displayName(), a.role(), new TreeSet<>(a.skills()),
-                    new TreeSet<>(a.teams()), a.capacity());
+                    new TreeSet<>(a.teams()), a.capacity(), a.contact().phone(), a.contact().email());
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.hub.agents.CustomerAddresses;
 import dev.switchboard.hub.agents.OutboundChannels;
 import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.Accounts;
+import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.FirstManager;
 import dev.switchboard.hub.agents.Handover;
@@ -105,10 +106,10 @@ public final class AgentDesk implements AutoCloseable {
 
     /** Serves the agent API and starts the ticker. */
     public void start(ServletMounts mounts, ConversationStore conversations, CustomerAddresses addresses,
-                      OutboundChannels outbound, ObjectMapper json) {
+                      OutboundChannels outbound, ContactRequests contactRequests, ObjectMapper json) {
         AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, events,
                 config.required(GREETING), clock);
-        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies,
+        AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, contactRequests,
                 new QuickTexts(maps.quickTexts(), clock), conversations, recent);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -27,7 +27,7 @@ public final class Accounts {
     AgentAccount createUnchecked(NewAccount request, boolean mustChangePassword) {
         AgentAccount account = new AgentAccount(request.username(), request.displayName(), request.role(),
                 passwords.hash(request.password()), mustChangePassword, request.skills(), request.teams(),
-                request.capacity(), clock.instant());
+                request.capacity(), clock.instant(), request.contact());
         SharedRecords.Changed<AgentAccount> created = accounts.change(account.username(), new CreateIfAbsent(account));
         if (!created.changed()) {
             throw AgentDeskException.conflict("an account named " + account.username() + " exists already");
@@ -35,15 +35,19 @@ public final class Accounts {
         return account;
     }
 
-    /** A manager sets an account's display name, skills, teams and capacity. */
+    /**
+     * A manager sets an account's display name, skills, teams, capacity and contact ({@code phone} and
+     * {@code email}: {@code null} keeps one, an empty text removes it).
+     */
     public AgentAccount setWork(AgentAccount manager, String username, String displayName, Set<String> skills,
-                                Set<String> teams, int capacity) {
+                                Set<String> teams, int capacity, String phone, String email) {
         requireManager(manager);
         Set<String> checkedSkills = NewAccount.checkNames("skill", skills);
         Set<String> checkedTeams = NewAccount.checkNames("team", teams);
         NewAccount.checkCapacity(capacity);
-        AgentAccount after = accounts.change(username, new SetWork(displayName, checkedSkills, checkedTeams, capacity))
-                .after();
+        new AgentContact(phone, email); // checks both before the change
+        AgentAccount after = accounts.change(username,
+                new SetWork(displayName, checkedSkills, checkedTeams, capacity, phone, email)).after();
         if (after == null) {
             throw AgentDeskException.notFound("no account named " + username);
         }
@@ -101,7 +105,8 @@ public final class Accounts {
         }
     }
 
-    record SetWork(String displayName, Set<String> skills, Set<String> teams, int capacity)
+    record SetWork(String displayName, Set<String> skills, Set<String> teams, int capacity, String phone,
+                   String email)
             implements SharedRecords.Change<AgentAccount> {
         @Override
         public AgentAccount apply(AgentAccount before) {
@@ -109,7 +114,7 @@ public final class Accounts {
                 return null;
             }
             String name = displayName == null || displayName.isBlank() ? before.displayName() : displayName.strip();
-            return before.withWork(name, skills, teams, capacity);
+            return before.withWork(name, skills, teams, capacity, before.contact().with(phone, email));
         }
     }
 

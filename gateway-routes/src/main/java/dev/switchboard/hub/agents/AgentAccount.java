@@ -16,14 +16,24 @@ import java.util.Set;
  * @param teams              the teams he belongs to (a conversation may be transferred to a team)
  * @param capacity           how many conversations he takes at once
  * @param createdAt          when the account was made
+ * @param contact            his phone and email, for call backs and notices
  */
 public record AgentAccount(String username, String displayName, Role role, String passwordHash,
                            boolean mustChangePassword, Set<String> skills, Set<String> teams, int capacity,
-                           Instant createdAt) implements Serializable {
+                           Instant createdAt, AgentContact contact) implements Serializable {
 
     public AgentAccount {
         skills = Set.copyOf(skills);
         teams = Set.copyOf(teams);
+        contact = contact == null ? AgentContact.NONE : contact;
+    }
+
+    /** An account without a phone or email. */
+    public AgentAccount(String username, String displayName, Role role, String passwordHash,
+                        boolean mustChangePassword, Set<String> skills, Set<String> teams, int capacity,
+                        Instant createdAt) {
+        this(username, displayName, role, passwordHash, mustChangePassword, skills, teams, capacity, createdAt,
+                AgentContact.NONE);
     }
 
     public boolean isManager() {
@@ -31,11 +41,13 @@ public record AgentAccount(String username, String displayName, Role role, Strin
     }
 
     AgentAccount withPassword(String hash, boolean mustChange) {
-        return new AgentAccount(username, displayName, role, hash, mustChange, skills, teams, capacity, createdAt);
+        return new AgentAccount(username, displayName, role, hash, mustChange, skills, teams, capacity, createdAt,
+                contact);
     }
 
-    AgentAccount withWork(String newDisplayName, Set<String> newSkills, Set<String> newTeams, int newCapacity) {
+    AgentAccount withWork(String newDisplayName, Set<String> newSkills, Set<String> newTeams, int newCapacity,
+                          AgentContact newContact) {
         return new AgentAccount(username, newDisplayName, role, passwordHash, mustChangePassword, newSkills, newTeams,
-                newCapacity, createdAt);
+                newCapacity, createdAt, newContact);
     }
 }

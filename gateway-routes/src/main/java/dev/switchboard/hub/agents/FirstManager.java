@@ -27,7 +27,7 @@ public final class FirstManager {
         boolean generated = configuredPassword == null || configuredPassword.isEmpty();
         String password = generated ? CustomerTokens.newToken() : configuredPassword;
         try {
-            accounts.createUnchecked(new NewAccount(username, username, Role.MANAGER, password, Set.of(), Set.of(), 1),
+            accounts.createUnchecked(new NewAccount(username, username, Role.MANAGER, password, Set.of(), Set.of(), 1, null),
                     generated);
         } catch (AgentDeskException e) {
             if (e.kind() == AgentDeskException.Kind.CONFLICT) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * What a manager fills in to create an account; the constructor checks every field and names the wrong one.
  */
 public record NewAccount(String username, String displayName, Role role, String password, Set<String> skills,
-                         Set<String> teams, int capacity) {
+                         Set<String> teams, int capacity, AgentContact contact) {
     static final int MAX_CAPACITY = 50;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
 
@@ -24,6 +24,7 @@ public record NewAccount(String username, String displayName, Role role, String 
         skills = checkNames("skill", skills);
         teams = checkNames("team", teams);
         checkCapacity(capacity);
+        contact = contact == null ? AgentContact.NONE : contact;
     }
 
     static void checkName(String what, String value) {

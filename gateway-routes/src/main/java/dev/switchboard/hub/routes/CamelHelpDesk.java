@@ -1,7 +1,9 @@
 package dev.switchboard.hub.routes;
 
+import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.ReadConversation;
+import dev.switchboard.spi.CallReport;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.HelpDesk;
@@ -21,15 +23,18 @@ public final class CamelHelpDesk implements HelpDesk {
     private final ConversationStore conversations;
     private final ReadConversation readConversation;
     private final List<String> topics;
+    private final ContactRequests contactRequests;
 
     /**
      * @param topics the knowledge base's topics in menu order
      */
-    public CamelHelpDesk(ProducerTemplate producer, ConversationStore conversations, List<String> topics) {
+    public CamelHelpDesk(ProducerTemplate producer, ConversationStore conversations, List<String> topics,
+                         ContactRequests contactRequests) {
         this.producer = producer;
         this.conversations = conversations;
         this.readConversation = new ReadConversation(conversations);
         this.topics = List.copyOf(topics);
+        this.contactRequests = contactRequests;
     }
 
     @Override
@@ -59,5 +64,10 @@ public final class CamelHelpDesk implements HelpDesk {
     @Override
     public List<String> topics() {
         return topics;
+    }
+
+    @Override
+    public void reportCall(String conversationId, CallReport report) {
+        contactRequests.reportCall(conversationId, report);
     }
 }

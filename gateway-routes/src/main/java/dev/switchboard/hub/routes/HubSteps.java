@@ -1,5 +1,6 @@
 package dev.switchboard.hub.routes;
 
+import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.DecideReply;
@@ -8,10 +9,11 @@ import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.hub.domain.IdempotencyScope;
 import dev.switchboard.hub.domain.IdentifiedCustomer;
 import dev.switchboard.hub.domain.Ids;
-import dev.switchboard.hub.domain.RecordedOutcome;
 import dev.switchboard.hub.domain.RecordedOutcome.StoredReply;
+import dev.switchboard.hub.domain.RecordedOutcome;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.Reply;
@@ -37,11 +39,13 @@ public final class HubSteps {
     private final DecideReply decideReply;
     private final AddNearbyServicePoints nearbyServicePoints;
     private final ReplyRenderer renderer;
+    private final ContactRequests contactRequests;
     private final Clock clock;
 
     public HubSteps(IdempotencyLog idempotency, ResolveCustomer resolveCustomer, EnrichContext enrichContext,
                     ConversationStore conversations, DecideReply decideReply,
-                    AddNearbyServicePoints nearbyServicePoints, ReplyRenderer renderer, Clock clock) {
+                    AddNearbyServicePoints nearbyServicePoints, ReplyRenderer renderer,
+                    ContactRequests contactRequests, Clock clock) {
         this.idempotency = idempotency;
         this.resolveCustomer = resolveCustomer;
         this.enrichContext = enrichContext;
@@ -49,6 +53,7 @@ public final class HubSteps {
         this.decideReply = decideReply;
         this.nearbyServicePoints = nearbyServicePoints;
         this.renderer = renderer;
+        this.contactRequests = contactRequests;
         this.clock = clock;
     }
 
@@ -90,10 +95,14 @@ public final class HubSteps {
         handling.conversation(handling.conversation().with(question).withContext(handling.context()));
     }
 
+    /** The reply; a message that asks to be called back or texted is answered with what will happen. */
     public void decide(Handling handling) {
         var context = handling.conversation().context();
-        handling.reply(nearbyServicePoints.to(
-                decideReply.decide(handling.conversation().id(), handling.interaction().text(), context), context));
+        ContactRequest request = handling.interaction().request();
+        Reply decided = request == null
+                ? decideReply.decide(handling.conversation().id(), handling.interaction().text(), context)
+                : contactRequests.reply(handling.conversation(), request);
+        handling.reply(nearbyServicePoints.to(decided, context));
     }
 
     public void render(Handling handling) {
@@ -117,6 +126,9 @@ public final class HubSteps {
         outcomeRecorded.join();
         decideReply.delivered(conversationId, handling.conversation().customerId(),
                 handling.context() == null ? null : handling.context().region(), reply);
+        if (interaction.request() != null) {
+            contactRequests.act(handling.conversation(), interaction.request(), handling.scopedKey());
+        }
         handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
                 answer.id()));
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.hub.state;
 
 import dev.switchboard.hub.agents.AgentAccount;
+import dev.switchboard.hub.agents.AgentContact;
 import dev.switchboard.hub.agents.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,18 +25,18 @@ final class AccountMapStore extends JdbcMapStore<AgentAccount> {
     void write(Connection connection, String username, AgentAccount a) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE agent_accounts SET display_name = ?, role = ?, password_hash = ?, must_change_password = ?,"
-                        + " skills = ?, teams = ?, capacity = ?, created_at = ? WHERE username = ?")) {
+                        + " skills = ?, teams = ?, capacity = ?, created_at = ?, phone = ?, email = ? WHERE username = ?")) {
             fill(update, a);
-            update.setString(9, username);
+            update.setString(11, username);
             if (update.executeUpdate() > 0) {
                 return;
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO agent_accounts (display_name, role, password_hash, must_change_password, skills, teams,"
-                        + " capacity, created_at, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " capacity, created_at, phone, email, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             fill(insert, a);
-            insert.setString(9, username);
+            insert.setString(11, username);
             insert.executeUpdate();
         }
     }
@@ -49,13 +50,15 @@ final class AccountMapStore extends JdbcMapStore<AgentAccount> {
         statement.setString(6, String.join(",", a.teams()));
         statement.setInt(7, a.capacity());
         SqlTimes.set(statement, 8, a.createdAt());
+        statement.setString(9, a.contact().phone());
+        statement.setString(10, a.contact().email());
     }
 
     @Override
     AgentAccount read(Connection connection, String username) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT display_name, role, password_hash, must_change_password, skills, teams, capacity, created_at"
-                        + " FROM agent_accounts WHERE username = ?")) {
+                "SELECT display_name, role, password_hash, must_change_password, skills, teams, capacity, created_at,"
+                        + " phone, email FROM agent_accounts WHERE username = ?")) {
             select.setString(1, username);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -64,7 +67,8 @@ final class AccountMapStore extends JdbcMapStore<AgentAccount> {
                 return new AgentAccount(username, row.getString("display_name"), Role.valueOf(row.getString("role")),
                         row.getString("password_hash"), row.getBoolean("must_change_password"),
                         names(row.getString("skills")), names(row.getString("teams")), row.getInt("capacity"),
-                        SqlTimes.get(row, "created_at"));
+                        SqlTimes.get(row, "created_at"),
+                        new AgentContact(row.getString("phone"), row.getString("email")));
             }
         }
     }

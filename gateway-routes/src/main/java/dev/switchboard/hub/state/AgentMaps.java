@@ -8,8 +8,9 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentSession;
 import dev.switchboard.hub.agents.AgentStatus;
-import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.agents.Assignment;
+import dev.switchboard.hub.agents.DeskEvent;
+import dev.switchboard.hub.agents.PendingCallBack;
 import dev.switchboard.hub.agents.PreferredAgent;
 import dev.switchboard.hub.agents.QuickText;
 import dev.switchboard.hub.agents.SharedRecords;
@@ -28,6 +29,7 @@ public final class AgentMaps {
     static final String PREFERRED_AGENTS = "preferred-agents";
     static final String DESK_EVENTS = "desk-events";
     static final String QUICK_TEXTS = "quick-texts";
+    static final String CALL_BACKS = "call-backs";
 
     private final HazelcastInstance instance;
 
@@ -50,7 +52,7 @@ public final class AgentMaps {
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(new MapConfig(QUICK_TEXTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setMapStoreConfig(quickTextStore));
-        for (String live : new String[] {SESSIONS, STATUSES, ASSIGNMENTS, PREFERRED_AGENTS}) {
+        for (String live : new String[] {SESSIONS, STATUSES, ASSIGNMENTS, PREFERRED_AGENTS, CALL_BACKS}) {
             config.addMapConfig(new MapConfig(live).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
         }
     }
@@ -78,6 +80,11 @@ public final class AgentMaps {
 
     public SharedRecords<QuickText> quickTexts() {
         return new HazelcastSharedRecords<>(instance.getMap(QUICK_TEXTS));
+    }
+
+    /** Call backs waiting for an agent to take their conversation, by conversation id. */
+    public SharedRecords<PendingCallBack> callBacks() {
+        return new HazelcastSharedRecords<>(instance.getMap(CALL_BACKS));
     }
 
     public SharedRecords<PreferredAgent> preferredAgents() {

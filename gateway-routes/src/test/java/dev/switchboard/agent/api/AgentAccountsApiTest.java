@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
@@ -88,8 +89,12 @@ class AgentAccountsApiTest {
             assertThat(ann.post("/api/agent/accounts", """
                     {"username": "eve", "password": "eve's long password"}""").status()).isEqualTo(403);
 
-            manager.postOk("/api/agent/accounts/ann", "{\"capacity\": 5, \"teams\": [\"tier-3\"]}");
+            manager.postOk("/api/agent/accounts/ann", "{\"capacity\": 5, \"teams\": [\"tier-3\"],"
+                    + " \"phone\": \"+44 20 7946 0018\", \"email\": \"Ann@Example.com\"}");
             assertThat(ann.getOk("/api/agent/me").path("account").path("capacity").asInt()).isEqualTo(5);
+            HttpJson.Response badPhone = manager.post("/api/agent/accounts/ann", "{\"phone\": \"020 7946 0018\"}");
+            assertThat(badPhone.status()).isEqualTo(400);
+            assertThat(badPhone.json().path("message").asText()).contains("international form");
             assertThat(manager.post("/api/agent/accounts", """
                     {"username": "ann", "password": "another long password"}""").status()).isEqualTo(409);
             assertThat(manager.post("/api/agent/accounts", """
@@ -104,7 +109,10 @@ class AgentAccountsApiTest {
         }
         try (Gateway again = gatewayWithManager(dir)) {
             AgentClient ann = new AgentClient(again.baseUri()).signedIn("ann", "ann's long password");
-            assertThat(ann.getOk("/api/agent/me").path("account").path("teams").toString()).isEqualTo("[\"tier-3\"]");
+            JsonNode account = ann.getOk("/api/agent/me").path("account");
+            assertThat(account.path("teams").toString()).isEqualTo("[\"tier-3\"]");
+            assertThat(account.path("phone").asText()).as("kept in E.164 across the restart").isEqualTo("+442079460018");
+            assertThat(account.path("email").asText()).isEqualTo("Ann@example.com");
         }
     }
 

@@ -27,27 +27,11 @@ import org.junit.jupiter.api.Test;
 class AgentRepliesTest {
     private final MovingClock clock = new MovingClock();
     private final InMemoryRecords<Assignment> assignments = new InMemoryRecords<>();
-    private final Map<String, Conversation> threads = new HashMap<>();
     private final List<OutboundMessage> sent = new ArrayList<>();
     private String failingChannel;
 
-    private final ConversationStore store = new ConversationStore() {
-        @Override
-        public Optional<Conversation> get(String conversationId) {
-            return Optional.ofNullable(threads.get(conversationId));
-        }
-
-        @Override
-        public void record(String conversationId, Conversation opening, List<StoredMessage> messages,
-                           CustomerContext context) {
-            threads.put(conversationId, threads.get(conversationId).with(messages));
-        }
-
-        @Override
-        public void recordDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
-            threads.computeIfPresent(conversationId, (id, thread) -> thread.withDelivery(messageId, status, detail));
-        }
-    };
+    private final InMemoryConversations store = new InMemoryConversations();
+    private final Map<String, Conversation> threads = store.threads;
     private final OutboundChannels outbound = new OutboundChannels() {
         @Override
         public Set<String> channels() {

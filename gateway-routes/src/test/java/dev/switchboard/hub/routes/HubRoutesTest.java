@@ -30,6 +30,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import dev.switchboard.gateway.adapters.OutboundSenders;
+import dev.switchboard.gateway.adapters.VoiceDialers;
+import dev.switchboard.hub.agents.Accounts;
+import dev.switchboard.hub.agents.ContactRequests;
+import dev.switchboard.hub.agents.PasswordHashing;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -52,19 +57,23 @@ class HubRoutesTest {
     static void start() throws Exception {
         state = HubState.open(dataDir);
         var conversations = state.member().conversationStore();
+        var agentMaps = state.member().agentMaps();
+        ContactRequests contactRequests = new ContactRequests(agentMaps.callBacks(), agentMaps.assignments(),
+                new Accounts(agentMaps.accounts(), new PasswordHashing(4), Clock.systemUTC()), state.routing(),
+                conversations, new OutboundSenders(), new VoiceDialers(), Clock.systemUTC());
         HubSteps steps = new HubSteps(state.member().idempotencyLog(),
                 new ResolveCustomer(state.member().customerDirectory(), conversations, Clock.systemUTC()),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
                 new DecideReply(KnowledgeBaseLoader.fromClasspath("knowledge-base.json"), state.routing()),
                 new AddNearbyServicePoints(new NearbyServicePoints(
                         ServicePointsLoader.fromClasspath("service-points-demo.json")), Clock.systemUTC()),
-                new VelocityReplyRenderer(), Clock.systemUTC());
+                new VelocityReplyRenderer(), contactRequests, Clock.systemUTC());
         camel = new DefaultCamelContext();
         camel.addRoutes(new HubErrorHandling());
         camel.addRoutes(new HubRoutes(steps, new SimpleMeterRegistry()));
         camel.start();
         producer = camel.createProducerTemplate();
-        helpDesk = new CamelHelpDesk(producer, conversations, List.of("Opening hours"));
+        helpDesk = new CamelHelpDesk(producer, conversations, List.of("Opening hours"), contactRequests);
     }
 
     @AfterAll
