@@ -560,11 +560,10 @@
                     if (shownAnswerId && box.conversationId) {
                         body.shown = { conversationId: box.conversationId, messageId: shownAnswerId };
                     }
-                    send('requests', body, function () {
+                    // The hub's reply says what happens: texted, or who calls back when.
+                    send('requests', body, function (reply) {
                         replaceTop(messageView(kind === 'send-to-phone' ? 'Send to my phone' : 'Call me back',
-                            kind === 'send-to-phone'
-                                ? 'Thank you. We will send this to +' + digits + '.'
-                                : 'Thank you. We will call you back on +' + digits + '.'));
+                            reply.text));
                     });
                     return true;
                 } else {

@@ -147,6 +147,21 @@ function agentDesk() {
     };
 }
 
+// What the gateway's SMSC simulator delivered to a phone from the desk, once it has at least `count` texts.
+async function textsReceivedBy(number, count) {
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+        const response = await fetch(BASE + 'smpp/phone/texts?number=' + encodeURIComponent(number));
+        assert.equal(response.status, 200, 'the SMSC simulator answers (is adapter smpp on the class path?)');
+        const texts = (await response.json()).filter(text => text.fromDesk).map(text => text.text);
+        if (texts.length >= count) {
+            return texts;
+        }
+        assert.ok(Date.now() < deadline, 'no text reached ' + number + ' within ' + TIMEOUT + ' ms');
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
 const title = page => page.locator('#overlay-title');
 const body = page => page.locator('#overlay-body');
 
@@ -218,8 +233,8 @@ async function hbbtvWalk(browser, results) {
     await remote(cdp, KEY.BACK);
     assert.equal(await title(page).textContent(), secondTopic);
 
-    // YELLOW on that earlier answer: the number keyed in, the request names the answer on the screen (not
-    // the latest one in the thread), and the words go into the thread.
+    // YELLOW on that earlier answer: the number keyed in; the answer on the screen (not the latest one in
+    // the thread) leaves by SMS through the SMSC to that number, and the words go into the thread.
     const requests = [];
     page.on('request', request => {
         if (request.url().endsWith('/tv/api/requests')) {
@@ -230,11 +245,12 @@ async function hbbtvWalk(browser, results) {
     await page.locator('#entry').waitFor({ timeout: TIMEOUT });
     await digits(cdp, '447700900123');
     await remote(cdp, KEY.OK);
-    await body(page).getByText('We will send this to +447700900123.').waitFor({ timeout: TIMEOUT });
+    await body(page).getByText('We have texted it to +447700900123.').waitFor({ timeout: TIMEOUT });
     await assertInThread(page, m => m.text.startsWith('Please send this to my phone +447700900123.'), 'send to phone');
     const shownAnswer = (await thread(page)).find(m => m.direction === 'outbound' && m.text === answerOf(secondTopic));
     assert.ok(shownAnswer, 'the answer on the screen is in the thread');
     assert.equal(requests[0].shown.messageId, shownAnswer.id, 'yellow names the answer on the screen');
+    assert.deepEqual(await textsReceivedBy('+447700900123', 1), [answerOf(secondTopic)]);
     await remote(cdp, KEY.BACK);
     assert.equal(await title(page).textContent(), secondTopic);
     await remote(cdp, KEY.BACK);
@@ -288,7 +304,7 @@ async function hbbtvWalk(browser, results) {
     await remote(cdp, KEY.LEFT);
     await digits(cdp, '447700900456');
     await remote(cdp, KEY.OK);
-    await body(page).getByText('We will call you back on +447700900456.').waitFor({ timeout: TIMEOUT });
+    await body(page).getByText(AGENT_NAME + ' will call you back on +447700900456.').waitFor({ timeout: TIMEOUT });
     await assertInThread(page, m => m.text.startsWith('Please call me back on +447700900456.'), 'call back');
     await remote(cdp, KEY.BACK);
 

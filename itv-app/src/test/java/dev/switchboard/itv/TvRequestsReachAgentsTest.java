@@ -55,7 +55,7 @@ class TvRequestsReachAgentsTest {
             ann.postOk("/api/agent/conversations/" + conversationId + "/claim", "{}");
             JsonNode blue = box.postJson("/tv/api/requests", "{" + BOX + ", \"kind\": \"call-back\", \"phone\":"
                     + " \"+447700900456\"}", token).json();
-            assertThat(blue.path("reply").path("text").asText()).isEqualTo("Ann has your message and will answer here.");
+            assertThat(blue.path("reply").path("text").asText()).isEqualTo("Ann will call you back on +447700900456.");
 
             JsonNode thread = ann.getOk("/api/agent/conversations/" + conversationId);
             assertThat(thread.toString()).contains("I would like to talk to an agent. About: Evening News: watch again",

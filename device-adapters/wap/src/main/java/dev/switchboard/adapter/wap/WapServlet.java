@@ -158,7 +158,7 @@ final class WapServlet extends HttpServlet {
 
     private RenderedReply contactPage(Visit visit) {
         E164Number verified = verifiedNumber(visit);
-        String text = "Leave your number and an agent will text you or call you back."
+        String text = "Leave your number: we text you our latest answer, or an agent calls you back."
                 + (verified == null ? "" : " Leave it empty to use " + verified.value() + ".");
         return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), visit.links.forContact());
     }
@@ -191,11 +191,9 @@ final class WapServlet extends HttpServlet {
         // answer in the thread (the one the phone last read, or an agent's newer reply in its conversation deck).
         ContactRequest contact = how == WapForm.Contact.TEXT ? ContactRequest.textLatestAnswer(number)
                 : ContactRequest.callBack(number);
-        submit(visit, request, wanted, null, visit.form.key(), contact);
-        String confirmation = "Thank you. An agent will " + (how == WapForm.Contact.TEXT ? "text you" : "call you back")
-                + " at " + number.value() + ": your request is in your conversation with us.";
-        return page(visit, Reply.answer(confirmation, Reply.Source.SYSTEM, List.of()),
-                visit.links.forReply(null, 1, budget(visit)));
+        Outcome outcome = submit(visit, request, wanted, null, visit.form.key(), contact);
+        // The help desk's reply says what happens: texted at once, or who calls back when.
+        return page(visit, outcome.reply(), visit.links.forReply(null, 1, budget(visit)));
     }
 
     private RenderedReply more(Visit visit) {

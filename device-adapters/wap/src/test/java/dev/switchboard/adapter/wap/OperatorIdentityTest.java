@@ -117,7 +117,7 @@ class OperatorIdentityTest {
 
             Page confirmed = phone.submit(contact, "Call me back", Map.of());
 
-            assertThat(confirmed.text()).contains("call you back at +48601234567");
+            assertThat(confirmed.text()).contains("Answer to: Please call me back at +48601234567");
             assertThat(server.helpDesk.last().text())
                     .isEqualTo("Please call me back at +48601234567 (this phone's number, given by the operator).");
             assertThat(server.helpDesk.last().request()).isEqualTo(ContactRequest.callBack(new E164Number("+48601234567")));

@@ -161,13 +161,13 @@ class WapWalkTest {
 
         Page textMe = phone.submit(contact, "Text me", Map.of("n", "+48 600 100 200"));
         assertThat(textMe.status()).isEqualTo(200);
-        assertThat(textMe.text()).contains("An agent will text you at +48600100200");
+        assertThat(textMe.text()).as("the help desk's reply").contains("Answer to: Please text me at +48600100200.");
         assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at +48600100200.");
         assertThat(server.helpDesk.last().request())
                 .isEqualTo(ContactRequest.textLatestAnswer(new E164Number("+48600100200")));
 
         Page callMe = phone.submit(contact, "Call me back", Map.of("n", "0044 7700 900123"));
-        assertThat(callMe.text()).contains("call you back at +447700900123");
+        assertThat(callMe.text()).contains("Answer to: Please call me back at +447700900123.");
         assertThat(server.helpDesk.last().text()).isEqualTo("Please call me back at +447700900123.");
         assertThat(server.helpDesk.last().request()).isEqualTo(ContactRequest.callBack(new E164Number("+447700900123")));
         assertThat(server.helpDesk.taken()).extracting(interaction -> interaction.address().key()).containsOnly(
