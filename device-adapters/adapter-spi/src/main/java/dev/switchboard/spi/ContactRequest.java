@@ -40,6 +40,12 @@ public record ContactRequest(Kind kind, E164Number number, String text) {
         }
     }
 
+    /** The request in the customer's words, for a message that carries nothing else. */
+    public String inWords() {
+        return kind == Kind.CALL_BACK ? "Please call me back on " + number.value() + "."
+                : "Please text me on " + number.value() + ".";
+    }
+
     public static ContactRequest callBack(E164Number number) {
         return new ContactRequest(Kind.CALL_BACK, number, null);
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.web;
 
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.WebVisitorId;
 
@@ -10,6 +11,8 @@ import dev.switchboard.spi.WebVisitorId;
  * @param visitorId      the visitor id the client sent, or {@code null}
  * @param context        the device context from the body (without the user agent, which is a header)
  * @param idempotencyKey the key the body sent, or {@code null}
+ * @param request        a call back or text the customer asks for, or {@code null}
  */
-record HelpRequest(String text, WebVisitorId visitorId, DeviceContext context, String idempotencyKey) {
+record HelpRequest(String text, WebVisitorId visitorId, DeviceContext context, String idempotencyKey,
+                   ContactRequest request) {
 }

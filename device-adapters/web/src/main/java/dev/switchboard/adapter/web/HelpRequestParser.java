@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.GeoLocation;
 import dev.switchboard.spi.Interaction;
@@ -24,9 +25,12 @@ import java.util.regex.Pattern;
  * {"text": "...", "visitorId": "...", "idempotencyKey": "...",
  *  "context": {"location": {"lat": 52.2, "lon": 21.0, "accuracyMeters": 30, "source": "gps"},
  *              "locale": "pl-PL", "pageUrl": "https://...", "tv": {"service": "...", "programme": "..."},
- *              "network": "wifi"}}
+ *              "network": "wifi"},
+ *  "request": {"kind": "call-back", "phone": "+447700900123"}}
  * }</pre>
- * Only {@code text} is required; a {@code null} field counts as absent and unknown fields are ignored.
+ * {@code request} asks to be called back ({@code call-back}) or texted ({@code text-me}, with an optional
+ * {@code "text"}; without one the help desk's latest answer) on {@code phone}. Only {@code text} is
+ * required, and not even it when a request is given (its words are then the request's); a {@code null} field counts as absent and unknown fields are ignored.
  * Every refusal is an {@link ApiException} with status 400 and a reason naming the field.
  */
 final class HelpRequestParser {
@@ -56,11 +60,13 @@ final class HelpRequestParser {
         if (!root.isObject()) {
             throw ApiException.badRequest(JsonErrors.INVALID_REQUEST, "the body must be a JSON object");
         }
+        ContactRequest request = ContactRequestJson.read(root.get("request"));
         return new HelpRequest(
-                text(root.get("text")),
+                request != null && absent(root.get("text")) ? request.inWords() : text(root.get("text")),
                 visitorId(root.get("visitorId")),
                 context(root.get("context")),
-                idempotencyKey(root.get("idempotencyKey"), "idempotencyKey"));
+                idempotencyKey(root.get("idempotencyKey"), "idempotencyKey"),
+                request);
     }
 
     /**

@@ -30,6 +30,6 @@ final class InteractionFactory {
         boolean repeatable = clientKey != null;
         return new Interaction(repeatable ? clientKey : UUID.randomUUID().toString(), Channel.WEB_CHAT,
                 DeviceProfile.HTML5, address, request.text(), request.context().withUserAgent(headers.userAgent()),
-                clock.instant(), repeatable);
+                clock.instant(), repeatable, request.request());
     }
 }

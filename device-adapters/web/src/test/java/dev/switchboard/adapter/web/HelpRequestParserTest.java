@@ -3,7 +3,9 @@ package dev.switchboard.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceContext;
+import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.GeoLocation;
 import dev.switchboard.spi.LocationSource;
 import dev.switchboard.spi.TvContext;
@@ -65,7 +67,7 @@ class HelpRequestParserTest {
     void onlyTheTextIsRequired() {
         HelpRequest request = parse("{\"text\": \"hello\"}");
 
-        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null));
+        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null, null));
     }
 
     @Test
@@ -75,7 +77,7 @@ class HelpRequestParserTest {
                  "context": {"location": null, "locale": null, "pageUrl": null, "tv": null, "network": null, "x": 1}}
                 """);
 
-        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null));
+        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null, null));
     }
 
     @Test
@@ -238,6 +240,34 @@ class HelpRequestParserTest {
                 .hasMessage("idempotencyKey is longer than 200 characters");
         assertRefused("{\"text\": \"hi\", \"idempotencyKey\": 7}", JsonErrors.INVALID_IDEMPOTENCY_KEY)
                 .hasMessage("idempotencyKey must be a string");
+    }
+
+    @Test
+    void aCallBackOrTextRequestIsReadAndStandsInForTheText() {
+        HelpRequest callBack = parse("{\"request\": {\"kind\": \"call-back\", \"phone\": \"+44 7700 900123\"}}");
+        assertThat(callBack.request()).isEqualTo(ContactRequest.callBack(new E164Number("+447700900123")));
+        assertThat(callBack.text()).isEqualTo("Please call me back on +447700900123.");
+
+        HelpRequest textMe = parse("{\"text\": \"send me the link\", \"request\": {\"kind\": \"text-me\","
+                + " \"phone\": \"+48600100200\", \"text\": \"https://example.com/help\"}}");
+        assertThat(textMe.text()).isEqualTo("send me the link");
+        assertThat(textMe.request()).isEqualTo(ContactRequest.text(new E164Number("+48600100200"), "https://example.com/help"));
+        assertThat(parse("{\"request\": {\"kind\": \"text-me\", \"phone\": \"+48600100200\"}}").request().text())
+                .as("the latest answer").isNull();
+    }
+
+    @Test
+    void aContactRequestWithoutAValidPhoneOrKindIsRefusedNamingTheField() {
+        assertRefused("{\"request\": {\"kind\": \"call-back\"}}", JsonErrors.INVALID_CONTACT_REQUEST)
+                .hasMessageContaining("request.phone is missing");
+        assertRefused("{\"request\": {\"kind\": \"call-back\", \"phone\": \"07700 900123\"}}",
+                JsonErrors.INVALID_CONTACT_REQUEST).hasMessageContaining("international form");
+        assertRefused("{\"request\": {\"kind\": \"fax-me\", \"phone\": \"+447700900123\"}}",
+                JsonErrors.INVALID_CONTACT_REQUEST).hasMessageContaining("call-back or text-me");
+        assertRefused("{\"request\": \"call me\"}", JsonErrors.INVALID_CONTACT_REQUEST);
+        assertRefused("{\"request\": {\"kind\": \"text-me\", \"phone\": \"+447700900123\", \"text\": \"%s\"}}"
+                .formatted("x".repeat(ContactRequest.MAX_TEXT_LENGTH + 1)), JsonErrors.INVALID_CONTACT_REQUEST)
+                .hasMessageContaining("at most 1600 characters");
     }
 
     private static String withContext(String context) {

@@ -23,7 +23,7 @@ class InteractionFactoryTest {
 
     @Test
     void aWebMessageIsWebChatRenderedAsHtml5WithTheUserAgentAdded() {
-        HelpRequest request = new HelpRequest("hello", new WebVisitorId("visitor-1234"), context, "k-1");
+        HelpRequest request = new HelpRequest("hello", new WebVisitorId("visitor-1234"), context, "k-1", null);
 
         Interaction interaction = factory.fromVisitor(request, ClientHeaders.of("Firefox/140", null, null));
 
@@ -33,7 +33,7 @@ class InteractionFactoryTest {
 
     @Test
     void withoutAVisitorIdEachMessageGetsAFreshRandomOne() {
-        HelpRequest request = new HelpRequest("hello", null, DeviceContext.EMPTY, "k-1");
+        HelpRequest request = new HelpRequest("hello", null, DeviceContext.EMPTY, "k-1", null);
         ClientHeaders headers = ClientHeaders.of(null, null, null);
 
         String first = factory.fromVisitor(request, headers).address().value();
@@ -45,8 +45,8 @@ class InteractionFactoryTest {
 
     @Test
     void theIdempotencyKeyComesFromTheBodyThenTheHeaderThenIsRandom() {
-        HelpRequest withKey = new HelpRequest("hi", null, DeviceContext.EMPTY, "from-body");
-        HelpRequest withoutKey = new HelpRequest("hi", null, DeviceContext.EMPTY, null);
+        HelpRequest withKey = new HelpRequest("hi", null, DeviceContext.EMPTY, "from-body", null);
+        HelpRequest withoutKey = new HelpRequest("hi", null, DeviceContext.EMPTY, null, null);
         ClientHeaders headerKey = ClientHeaders.of(null, "from-header", null);
         ClientHeaders noHeaderKey = ClientHeaders.of(null, null, null);
 
@@ -63,7 +63,7 @@ class InteractionFactoryTest {
 
     @Test
     void aMessageToAConversationUsesTheConversationsAddressNotTheBodysVisitorId() {
-        HelpRequest request = new HelpRequest("more", new WebVisitorId("someone-else"), context, null);
+        HelpRequest request = new HelpRequest("more", new WebVisitorId("someone-else"), context, null, null);
 
         Interaction interaction = factory.toConversation(request, new E164Number("+447700900123"),
                 ClientHeaders.of("App/2.1", "k-9", "Bearer t"));
