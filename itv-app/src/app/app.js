@@ -378,6 +378,7 @@
         return {
             name: 'reply',
             title: title,
+            answerId: reply.messageId || null,
             render: function (body) {
                 var fragment = replyFragment(reply);
                 body.appendChild(fragment);
@@ -533,8 +534,9 @@
         };
     }
 
-    // The viewer keys in his phone number for YELLOW (send to my phone) or BLUE (call me back).
-    function phoneView(kind) {
+    // The viewer keys in his phone number for YELLOW (send to my phone) or BLUE (call me back). YELLOW
+    // names the answer on the screen (BACK may have gone back to an earlier one than the latest).
+    function phoneView(kind, shownAnswerId) {
         var digits = '';
         var number;
         var about = state.lastTopic;
@@ -554,11 +556,14 @@
                 } else if (key === 'left') {
                     digits = digits.substring(0, digits.length - 1);
                 } else if (key === 'ok') {
-                    send('requests', { kind: kind, phone: '+' + digits, about: about }, function () {
+                    var body = { kind: kind, phone: '+' + digits, about: about };
+                    if (shownAnswerId && box.conversationId) {
+                        body.shown = { conversationId: box.conversationId, messageId: shownAnswerId };
+                    }
+                    // The hub's reply says what happens: texted, or who calls back when.
+                    send('requests', body, function (reply) {
                         replaceTop(messageView(kind === 'send-to-phone' ? 'Send to my phone' : 'Call me back',
-                            kind === 'send-to-phone'
-                                ? 'Thank you. We will send this to +' + digits + '.'
-                                : 'Thank you. We will call you back on +' + digits + '.'));
+                            reply.text));
                     });
                     return true;
                 } else {
@@ -663,7 +668,7 @@
                 push(agentView(reply));
             });
         } else if (key === 'yellow') {
-            push(phoneView('send-to-phone'));
+            push(phoneView('send-to-phone', top().answerId));
         } else if (key === 'blue') {
             push(phoneView('call-back'));
         } else {

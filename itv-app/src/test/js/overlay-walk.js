@@ -1,7 +1,10 @@
 'use strict';
 /*
  * Walks the TV help overlay in Debian's Chromium against a running gateway, as a viewer with a remote:
- * real key codes through CDP Input.dispatchKeyEvent. Usage: node overlay-walk.js <gateway base URL> <out dir>
+ * real key codes through CDP Input.dispatchKeyEvent.
+ * Usage: node overlay-walk.js <gateway base URL> <out dir> <agent username> <password> <agent's name> <her answer>
+ * Before GREEN the agent signs in through the agent API and goes on duty; GREEN offers her the viewer's
+ * conversation, she claims it and answers through the agent API, and the walk waits for that on the TV.
  * Writes <out dir>/results.json and <out dir>/overlay.png; exits non-zero on the first failed check.
  */
 const fs = require('fs');
@@ -12,6 +15,7 @@ const { chromium } = require('playwright-core');
 
 const BASE = process.argv[2];
 const OUT = process.argv[3];
+const [AGENT_USERNAME, AGENT_PASSWORD, AGENT_NAME, AGENT_SAYS] = process.argv.slice(4, 8);
 const TIMEOUT = 15000;
 const HBBTV_USER_AGENT = 'Mozilla/5.0 (Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) '
     + 'Chrome/56.0 Safari/537.36 HbbTV/1.5.1 (+DRM; Switchboard; STB; 1.0; ; ) SmartTvA/3.0.0';
@@ -106,6 +110,58 @@ async function assertInThread(page, predicate, what) {
     assert.ok(messages.some(predicate), what + ' is not in the thread: ' + JSON.stringify(messages.map(m => m.text)));
 }
 
+// The agent desk as the agent API serves it: the session cookie and CSRF token from sign-in, JSON in and out.
+function agentDesk() {
+    const session = { cookie: null, csrf: null };
+    async function call(method, apiPath, body) {
+        const headers = { 'Content-Type': 'application/json' };
+        if (session.cookie) {
+            headers.Cookie = session.cookie;
+        }
+        if (session.csrf) {
+            headers['X-CSRF-Token'] = session.csrf;
+        }
+        const response = await fetch(BASE + apiPath, { method, headers, body: body && JSON.stringify(body) });
+        const json = await response.json();
+        assert.ok(response.ok, method + ' ' + apiPath + ' answered ' + response.status + ': ' + JSON.stringify(json));
+        return { response, json };
+    }
+    return {
+        async onDuty() {
+            const signIn = await call('POST', 'api/agent/login', { username: AGENT_USERNAME, password: AGENT_PASSWORD });
+            session.cookie = signIn.response.headers.getSetCookie().map(cookie => cookie.split(';')[0]).join('; ');
+            session.csrf = signIn.json.csrfToken;
+            await call('POST', 'api/agent/presence', { presence: 'available' });
+        },
+        async offDuty() {
+            await call('POST', 'api/agent/logout', {});
+        },
+        async offers() {
+            return (await call('GET', 'api/agent/offers')).json.offers;
+        },
+        async claimAndAnswer(conversationId, text) {
+            const id = encodeURIComponent(conversationId);
+            await call('POST', 'api/agent/conversations/' + id + '/claim', {});
+            await call('POST', 'api/agent/conversations/' + id + '/messages', { text, idempotencyKey: 'walk-agent-1' });
+        }
+    };
+}
+
+// What the gateway's SMSC simulator delivered to a phone from the desk, once it has at least `count` texts.
+async function textsReceivedBy(number, count) {
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+        const response = await fetch(BASE + 'smpp/phone/texts?number=' + encodeURIComponent(number));
+        assert.equal(response.status, 200, 'the SMSC simulator answers (is adapter smpp on the class path?)');
+        const texts = (await response.json()).filter(text => text.fromDesk).map(text => text.text);
+        if (texts.length >= count) {
+            return texts;
+        }
+        assert.ok(Date.now() < deadline, 'no text reached ' + number + ' within ' + TIMEOUT + ' ms');
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
 const title = page => page.locator('#overlay-title');
 const body = page => page.locator('#overlay-body');
 
@@ -123,20 +179,6 @@ async function hbbtvWalk(browser, results) {
     const page = await context.newPage();
     const errors = [];
     watchErrors(page, errors);
-    let agentSays = null;
-    let pollWaiters = [];
-    const polls = count => new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the overlay did not poll the thread')), TIMEOUT);
-        let seen = 0;
-        pollWaiters.push(() => {
-            if (++seen === count) {
-                clearTimeout(timer);
-                resolve();
-                return true;
-            }
-            return false;
-        });
-    });
 
     // As an HbbTV emulator does: Chromium downloads application/vnd.hbbtv.xhtml+xml, so the page is
     // handed over as application/xhtml+xml, parsed by the XML parser: it must be well-formed.
@@ -145,18 +187,6 @@ async function hbbtvWalk(browser, results) {
         results.hbbtvContentType = response.headers()['content-type'];
         await route.fulfill({ response, headers: Object.assign({}, response.headers(),
             { 'content-type': 'application/xhtml+xml; charset=UTF-8' }) });
-    });
-    // The agent's reply: the agent API comes with the agents issue, so the thread the gateway returns
-    // gets one message an agent would have written, once the test says so.
-    await page.route(url => url.pathname.startsWith('/tv/api/conversations/'), async route => {
-        const response = await route.fetch();
-        const json = await response.json();
-        if (agentSays) {
-            json.messages.push({ id: 'agent-1', direction: 'outbound', author: 'Anna', text: agentSays,
-                at: new Date().toISOString(), fromAgent: true });
-        }
-        await route.fulfill({ response, json });
-        pollWaiters = pollWaiters.filter(waiter => !waiter());
     });
 
     const cdp = await context.newCDPSession(page);
@@ -202,6 +232,27 @@ async function hbbtvWalk(browser, results) {
     // BACK closes one level at a time.
     await remote(cdp, KEY.BACK);
     assert.equal(await title(page).textContent(), secondTopic);
+
+    // YELLOW on that earlier answer: the number keyed in; the answer on the screen (not the latest one in
+    // the thread) leaves by SMS through the SMSC to that number, and the words go into the thread.
+    const requests = [];
+    page.on('request', request => {
+        if (request.url().endsWith('/tv/api/requests')) {
+            requests.push(request.postDataJSON());
+        }
+    });
+    await remote(cdp, KEY.YELLOW);
+    await page.locator('#entry').waitFor({ timeout: TIMEOUT });
+    await digits(cdp, '447700900123');
+    await remote(cdp, KEY.OK);
+    await body(page).getByText('We have texted it to +447700900123.').waitFor({ timeout: TIMEOUT });
+    await assertInThread(page, m => m.text.startsWith('Please send this to my phone +447700900123.'), 'send to phone');
+    const shownAnswer = (await thread(page)).find(m => m.direction === 'outbound' && m.text === answerOf(secondTopic));
+    assert.ok(shownAnswer, 'the answer on the screen is in the thread');
+    assert.equal(requests[0].shown.messageId, shownAnswer.id, 'yellow names the answer on the screen');
+    assert.deepEqual(await textsReceivedBy('+447700900123', 1), [answerOf(secondTopic)]);
+    await remote(cdp, KEY.BACK);
+    assert.equal(await title(page).textContent(), secondTopic);
     await remote(cdp, KEY.BACK);
     assert.equal(await title(page).textContent(), 'Help');
 
@@ -224,26 +275,23 @@ async function hbbtvWalk(browser, results) {
     assert.ok((await body(page).textContent()).includes(answerOf('TV subtitles')));
     await remote(cdp, KEY.BACK);
 
-    // GREEN: the request for an agent goes into the thread; the overlay then shows the agent's replies.
+    // GREEN: an agent is on duty now; the request for an agent goes into the thread and is offered to her
+    // (the gateway offers before it answers). She claims the conversation and answers through the agent
+    // API: her greeting and her answer appear in the overlay, the hub's own answers do not.
+    const agent = agentDesk();
+    await agent.onDuty();
     await remote(cdp, KEY.GREEN);
     await page.locator('#agent-messages').waitFor({ state: 'attached', timeout: TIMEOUT });
     await assertInThread(page, m => m.direction === 'inbound' && m.text.startsWith('I would like to talk to an agent.'),
         'the request for an agent');
-    // The app polls again only after it has shown the previous answer: two polls mean one was shown.
-    await polls(2);
-    assert.equal(await page.locator('#agent-messages li').count(), 0, "the hub's own answers are not an agent's");
-    agentSays = 'Hello, this is Anna. Press OK > Replay on channel 1.';
-    await page.locator('#agent-messages li', { hasText: agentSays }).waitFor({ timeout: TIMEOUT });
-    assert.match(await page.locator('#agent-messages').textContent(), /^Anna: Hello, this is Anna/);
-    await remote(cdp, KEY.BACK);
-
-    // YELLOW: send to my phone, with a number keyed in.
-    await remote(cdp, KEY.YELLOW);
-    await page.locator('#entry').waitFor({ timeout: TIMEOUT });
-    await digits(cdp, '447700900123');
-    await remote(cdp, KEY.OK);
-    await body(page).getByText('We will send this to +447700900123.').waitFor({ timeout: TIMEOUT });
-    await assertInThread(page, m => m.text.startsWith('Please send this to my phone +447700900123.'), 'send to phone');
+    const conversationId = await page.evaluate(() => localStorage.getItem('sb.conversation'));
+    assert.deepEqual((await agent.offers()).map(offer => offer.conversationId), [conversationId]);
+    await agent.claimAndAnswer(conversationId, AGENT_SAYS);
+    await page.locator('#agent-messages li', { hasText: AGENT_SAYS }).waitFor({ timeout: TIMEOUT });
+    const lines = await page.locator('#agent-messages li').allTextContents();
+    assert.ok(lines.length >= 1 && lines.every(line => line.startsWith(AGENT_NAME + ': ')),
+        "only the agent's words, not the hub's own answers: " + JSON.stringify(lines));
+    assert.equal(lines[lines.length - 1], AGENT_NAME + ': ' + AGENT_SAYS);
     await remote(cdp, KEY.BACK);
 
     // BLUE: call me back; a number that is no phone number is refused with the reason.
@@ -256,7 +304,7 @@ async function hbbtvWalk(browser, results) {
     await remote(cdp, KEY.LEFT);
     await digits(cdp, '447700900456');
     await remote(cdp, KEY.OK);
-    await body(page).getByText('We will call you back on +447700900456.').waitFor({ timeout: TIMEOUT });
+    await body(page).getByText(AGENT_NAME + ' will call you back on +447700900456.').waitFor({ timeout: TIMEOUT });
     await assertInThread(page, m => m.text.startsWith('Please call me back on +447700900456.'), 'call back');
     await remote(cdp, KEY.BACK);
 
@@ -267,6 +315,8 @@ async function hbbtvWalk(browser, results) {
     await page.locator('#overlay').waitFor({ state: 'hidden', timeout: TIMEOUT });
     await assertInThread(page, m => m.text === 'Did the help on TV help me? yes.', 'the satisfaction answer');
     results.bytes = transferred;
+    // The agent signs out: the plain browser's walk below gets the knowledge base's answers again.
+    await agent.offDuty();
 
     // The box keeps its set-top id and its conversation across a restart of the app.
     await page.reload();

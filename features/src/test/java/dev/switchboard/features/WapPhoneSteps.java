@@ -66,7 +66,7 @@ public class WapPhoneSteps {
     public void heAsksToBeCalledBack() {
         Page contact = phone().received(phone().browser.follow(phone().shown(), "Text me or call me back"));
         Page confirmed = phone().received(phone().browser.submit(contact, "Call me back", Map.of()));
-        assertThat(confirmed.text()).contains("call you back at " + phone().number);
+        assertThat(confirmed.text()).contains("call you back on " + phone().number);
     }
 
     @Then("his phone shows the answer {string}")

@@ -43,7 +43,7 @@ class WapPhoneTest {
             assertThat(password.text()).contains("switchboard.example/reset");
 
             Page callMe = phone.submit(phone.follow(password, "Text me or call me back"), "Call me back", Map.of());
-            assertThat(callMe.text()).contains("call you back at +" + MSISDN);
+            assertThat(callMe.text()).contains("call you back on +" + MSISDN);
 
             String text = wholeConversation(phone, phone.follow(callMe, "Your conversation"));
             assertThat(text).contains("Please call me back at +" + MSISDN + " (this phone's number, given by the operator).");

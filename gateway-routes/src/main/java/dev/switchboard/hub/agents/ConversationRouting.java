@@ -1,12 +1,14 @@
 package dev.switchboard.hub.agents;
 
 import dev.switchboard.hub.domain.AgentAvailability;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +106,17 @@ public final class ConversationRouting implements AgentAvailability {
         if (region == null || region.isBlank()) {
             return null;
         }
-        return presence.ableToTakeMore().stream().anyMatch(agent -> agent.teams().contains(region)) ? region : null;
+        String team = teamNameOf(region);
+        return presence.ableToTakeMore().stream().anyMatch(agent -> agent.teams().contains(team)) ? team : null;
+    }
+
+    /**
+     * A region's name as a team name may spell it (lower case, no accents, hyphens for spaces): the team
+     * {@code lesser-poland} serves the region "Lesser Poland", {@code london} a TV box set to "London".
+     */
+    static String teamNameOf(String region) {
+        String plain = Normalizer.normalize(region.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
     }
 
     // ---- the desk's side ----

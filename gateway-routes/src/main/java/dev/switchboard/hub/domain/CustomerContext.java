@@ -7,8 +7,8 @@ import java.io.Serializable;
  * that agents see it. Each part is {@code null} when never told.
  *
  * @param place  the gazetteer's place nearest to the customer's location (or the one he keyed in)
- * @param region that place's region (a voivodeship, a UK nation, a state): what routing to a region's agent
- *               team goes by
+ * @param region that place's region (a voivodeship, a UK nation, a state), or the broadcast region of a TV
+ *               box that tells no location: what routing to a region's agent team goes by
  */
 public record CustomerContext(Double latitude, Double longitude, Double accuracyMeters, String locationSource,
                               String locale, String pageUrl, String tvService, String tvProgramme, String network,
@@ -38,7 +38,7 @@ public record CustomerContext(Double latitude, Double longitude, Double accuracy
 
     /**
      * This context with every part that {@code newer} knows replaced by the newer value. Place and region go
-     * with the location they were found for.
+     * with the location they were found for; a region told without a location (a TV box's) replaces the region.
      */
     public CustomerContext updatedWith(CustomerContext newer) {
         boolean hasLocation = newer.hasLocation();
@@ -50,7 +50,7 @@ public record CustomerContext(Double latitude, Double longitude, Double accuracy
                 or(newer.locale, locale), or(newer.pageUrl, pageUrl),
                 or(newer.tvService, tvService), or(newer.tvProgramme, tvProgramme), or(newer.network, network),
                 hasLocation ? newer.place : place,
-                hasLocation ? newer.region : region);
+                hasLocation ? newer.region : or(newer.region, region));
     }
 
     private static String or(String newer, String older) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Turns what a device told about the customer into the context the hub keeps and answers with. A location
  * becomes the nearest real place and its region; without a location, a town the customer keyed in is
- * looked up in the gazetteer and stands for his location.
+ * looked up in the gazetteer and stands for his location. A TV box tells no location but the broadcast
+ * region it is set to, which then is his region.
  */
 public final class EnrichContext {
     private final Gazetteer gazetteer;
@@ -39,7 +40,8 @@ public final class EnrichContext {
                 device.tv() == null ? null : device.tv().programme(),
                 device.network());
         if (location == null) {
-            return context;
+            String tvRegion = device.tv() == null ? null : device.tv().region();
+            return tvRegion == null ? context : context.withPlace(null, tvRegion);
         }
         return gazetteer.nearest(location.latitude(), location.longitude())
                 .map(found -> context.withPlace(found.item().name(), emptyAsNull(found.item().region())))

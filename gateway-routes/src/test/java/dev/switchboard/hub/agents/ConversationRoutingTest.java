@@ -37,17 +37,24 @@ class ConversationRoutingTest {
 
     @Test
     void aCustomerInARegionGoesToThatRegionsTeamWhenOneOfItsAgentsCanTakeHimAndToEveryoneOtherwise() {
-        presence.set(inTeam(agent("ann", 2, "general"), "Małopolskie"), Presence.AVAILABLE);
+        presence.set(inTeam(agent("ann", 2, "general"), "lesser-poland"), Presence.AVAILABLE);
         presence.set(agent("bob", 2, "general"), Presence.AVAILABLE);
 
-        routing.waitForAgent("c-krakow", "k-1", "Małopolskie");
-        routing.waitForAgent("c-gdansk", "k-2", "Pomorskie");
+        routing.waitForAgent("c-krakow", "k-1", "Lesser Poland");
+        routing.waitForAgent("c-gdansk", "k-2", "Pomerania");
         routing.waitForAgent("c-unknown", "k-3", null);
 
         assertThat(routing.assignment("c-krakow").orElseThrow().offeredTo()).containsExactly("ann");
         assertThat(routing.claim(status("bob"), "c-krakow").outcome()).isEqualTo(ClaimResult.Outcome.NOT_OFFERED);
         assertThat(routing.assignment("c-gdansk").orElseThrow().offeredTo()).containsExactlyInAnyOrder("ann", "bob");
         assertThat(routing.assignment("c-unknown").orElseThrow().offeredTo()).containsExactlyInAnyOrder("ann", "bob");
+    }
+
+    @Test
+    void aRegionIsServedByTheTeamThatSpellsItsNameAsTeamNamesAre() {
+        assertThat(ConversationRouting.teamNameOf(" Lesser Poland ")).isEqualTo("lesser-poland");
+        assertThat(ConversationRouting.teamNameOf("Île-de-France")).isEqualTo("ile-de-france");
+        assertThat(ConversationRouting.teamNameOf("London")).isEqualTo("london");
     }
 
     private static AgentAccount inTeam(AgentAccount account, String team) {

@@ -39,6 +39,21 @@ class ConversationTest {
     }
 
     @Test
+    void aRegionToldWithoutALocationReplacesTheRegionAndKeepsTheLocation() {
+        CustomerContext located = new CustomerContext(52.23, 21.01, 10.0, "gps", null, null, null, null, null)
+                .withPlace("Warsaw", "Mazovia");
+        CustomerContext tvBox = new CustomerContext(null, null, null, null, null, null, "dvb://233a.1004.1044",
+                "Evening News", null).withPlace(null, "London");
+        CustomerContext silent = new CustomerContext(null, null, null, null, "pl-PL", null, null, null, null);
+
+        CustomerContext merged = located.updatedWith(tvBox);
+
+        assertThat(merged.region()).isEqualTo("London");
+        assertThat(merged.latitude()).isEqualTo(52.23);
+        assertThat(merged.updatedWith(silent).region()).as("a device that tells no region keeps it").isEqualTo("London");
+    }
+
+    @Test
     void anUnchangedContextLeavesTheSameThread() {
         Conversation thread = Conversation.open("cv-1", "cu-1", "e164:+447700900123", new byte[32], NOW);
 

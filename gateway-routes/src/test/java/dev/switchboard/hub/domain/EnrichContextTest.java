@@ -73,6 +73,25 @@ class EnrichContextTest {
     }
 
     @Test
+    void aTvBoxsBroadcastRegionIsTheRegionItsViewerIsRoutedBy() {
+        CustomerContext context = enrich.enrich(DeviceContext.EMPTY
+                .withTv(new TvContext("dvb://233a.1004.1044", "Evening News", "London")));
+
+        assertThat(context.region()).isEqualTo("London");
+        assertThat(context.place()).isNull();
+        assertThat(context.hasLocation()).isFalse();
+    }
+
+    @Test
+    void aLocationsRegionWinsOverTheBroadcastRegion() {
+        CustomerContext context = enrich.enrich(DeviceContext.EMPTY
+                .withLocation(new GeoLocation(50.0614, 19.9366, 12.0, LocationSource.GPS))
+                .withTv(new TvContext("dvb://233a.1004.1044", "Evening News", "London")));
+
+        assertThat(context.region()).isEqualTo("Lesser Poland");
+    }
+
+    @Test
     void aDeviceThatSaysNothingAddsNothing() {
         assertThat(enrich.enrich(DeviceContext.EMPTY)).isEqualTo(CustomerContext.NONE);
     }

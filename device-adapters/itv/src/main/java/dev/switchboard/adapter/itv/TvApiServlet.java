@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The overlay's JSON API at {@code /tv/api/}, the customer token in {@code Authorization: Bearer}:
  * <ul>
  *   <li>{@code POST /tv/api/help}: a question (empty text: the viewer opened the overlay), 201 with the outcome;</li>
- *   <li>{@code POST /tv/api/requests}: a colour-key request (agent, send to phone, call back, satisfaction);</li>
+ *   <li>{@code POST /tv/api/requests}: a colour-key request (agent, send to phone, call back, satisfaction);
+ *       send to phone and call back carry a {@link dev.switchboard.spi.ContactRequest} for the hub to act on;</li>
  *   <li>{@code GET /tv/api/conversations/{id}}: the thread, polled while the overlay waits for an agent.</li>
  * </ul>
  * A repeated idempotency key answers 200 with the first outcome. Refusals are {@link TvJson#error} bodies,
@@ -32,11 +33,13 @@ final class TvApiServlet extends HttpServlet {
 
     private final transient HelpDesk helpDesk;
     private final transient TvInteractions interactions;
+    private final transient TvContactRequests contactRequests;
     private final transient TvRequestParser parser = new TvRequestParser();
 
     TvApiServlet(HelpDesk helpDesk, TvInteractions interactions) {
         this.helpDesk = helpDesk;
         this.interactions = interactions;
+        this.contactRequests = new TvContactRequests(helpDesk);
     }
 
     private record Answer(int status, byte[] body) {
@@ -77,8 +80,10 @@ final class TvApiServlet extends HttpServlet {
     }
 
     private Answer submit(TvRequest tvRequest, HttpServletRequest request) {
-        Interaction interaction = interactions.of(tvRequest, request.getHeader("User-Agent"));
-        Outcome outcome = helpDesk.submit(interaction, bearerToken(request));
+        String token = bearerToken(request);
+        Interaction interaction = interactions.of(tvRequest, request.getHeader("User-Agent"))
+                .withRequest(contactRequests.of(tvRequest, token));
+        Outcome outcome = helpDesk.submit(interaction, token);
         return new Answer(outcome.duplicate() ? 200 : 201, TvJson.outcome(outcome, tvRequest.setTopId()));
     }
 

@@ -16,12 +16,14 @@ import java.util.Locale;
  * The TV API's answers:
  * <pre>{@code
  * outcome:      {"conversationId", "customerToken" | null, "setTopId", "duplicate",
- *                "reply": {"view", "text", "source", "topics": [...], "html": "<hbbtv fragment>"}}
+ *                "reply": {"view", "text", "source", "topics": [...], "html": "<hbbtv fragment>",
+ *                          "messageId" | null}}
  * conversation: {"conversationId", "messages": [{"id", "direction", "author", "text", "at", "fromAgent"}]}
  * error:        {"error": "<code>", "message": "<reason>"}
  * }</pre>
  * {@code fromAgent} marks what a person at the help desk wrote (outbound, not the hub's own answers), which
- * the overlay shows as the agent's reply.
+ * the overlay shows as the agent's reply. A reply's {@code messageId} names it in the thread, so that the
+ * overlay can ask for the answer on its screen to be texted.
  */
 final class TvJson {
     /** How the hub signs its own answers in a thread ({@link ThreadMessage#author()}). */
@@ -55,6 +57,7 @@ final class TvJson {
             }
             json.writeEndArray();
             json.writeStringField("html", outcome.rendered() == null ? null : outcome.rendered().body());
+            json.writeStringField("messageId", outcome.replyMessageId());
             json.writeEndObject();
             json.writeEndObject();
         });

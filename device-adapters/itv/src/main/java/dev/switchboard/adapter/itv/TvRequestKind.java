@@ -5,13 +5,13 @@ import java.util.Locale;
 
 /**
  * What a viewer can ask for with a colour key, and how each request reads in his conversation thread,
- * where agents see it. Sending the answer by SMS and calling back come with the SMS and voice channels;
- * until then the request is recorded in the thread for an agent to act on.
+ * where agents see it. Yellow and blue also carry a {@link dev.switchboard.spi.ContactRequest} (see
+ * {@link TvContactRequests}) on which the hub acts: it texts the answer, or calls back once an agent has him.
  */
 enum TvRequestKind {
     /** Green: talk to an agent. */
     AGENT("agent"),
-    /** Yellow: send what is on the screen to the viewer's phone. */
+    /** Yellow: text the answer on the screen to the viewer's phone. */
     SEND_TO_PHONE("send-to-phone"),
     /** Blue: call the viewer back. */
     CALL_BACK("call-back"),

@@ -22,8 +22,10 @@ import java.util.Set;
  * POST /tv/api/help      {"setTopId": "...", "text": "...", "tv": {...}?, "idempotencyKey": "..."?}
  * POST /tv/api/requests  {"setTopId": "...", "kind": "agent" | "send-to-phone" | "call-back" | "satisfaction",
  *                         "phone": "+44..."?, "about": "..."?, "rating": "yes" | "partly" | "no"?,
+ *                         "shown": {"conversationId": "...", "messageId": "..."}?,
  *                         "tv": {...}?, "idempotencyKey": "..."?}
  * tv: {"service": "dvb://...", "programme": "..."?, "region": "..."?}
+ * shown (send-to-phone only): the help desk's answer that was on the screen, as its thread names it
  * }</pre>
  * Anything else is refused with a {@link TvApiException} that says what is wrong.
  */
@@ -38,8 +40,9 @@ final class TvRequestParser {
             .build();
     private static final Set<String> HELP_FIELDS = Set.of("setTopId", "text", "tv", "idempotencyKey");
     private static final Set<String> REQUEST_FIELDS =
-            Set.of("setTopId", "kind", "phone", "about", "rating", "tv", "idempotencyKey");
+            Set.of("setTopId", "kind", "phone", "about", "rating", "shown", "tv", "idempotencyKey");
     private static final Set<String> TV_FIELDS = Set.of("service", "programme", "region");
+    private static final Set<String> SHOWN_FIELDS = Set.of("conversationId", "messageId");
     private static final Set<String> RATINGS = Set.of("yes", "partly", "no");
 
     /** A question: {@code POST /tv/api/help}. */
@@ -62,7 +65,12 @@ final class TvRequestParser {
             throw TvApiException.badRequest("invalid-rating", "rating must be yes, partly or no");
         }
         String about = blankToNull(string(json, "about", MAX_FIELD_LENGTH));
-        return new TvRequest(setTopId(json), kind.text(phone, about, rating), tv(json), idempotencyKey(json));
+        TvRequest.ShownAnswer shown = shown(json);
+        if (shown != null && kind != TvRequestKind.SEND_TO_PHONE) {
+            throw TvApiException.badRequest("unknown-field", "shown goes only with send-to-phone");
+        }
+        return new TvRequest(setTopId(json), kind.text(phone, about, rating), tv(json), idempotencyKey(json), kind,
+                phone, shown);
     }
 
     private static JsonNode read(String contentType, InputStream body, Set<String> fields) throws IOException {
@@ -123,6 +131,23 @@ final class TvRequestParser {
         String service = blankToNull(string(tv, "service", MAX_FIELD_LENGTH));
         return service == null ? null : new TvContext(service,
                 blankToNull(string(tv, "programme", MAX_FIELD_LENGTH)), blankToNull(string(tv, "region", MAX_FIELD_LENGTH)));
+    }
+
+    private static TvRequest.ShownAnswer shown(JsonNode json) {
+        JsonNode shown = json.get("shown");
+        if (shown == null || shown.isNull()) {
+            return null;
+        }
+        if (!shown.isObject()) {
+            throw TvApiException.badRequest("invalid-shown", "shown must be an object with conversationId, messageId");
+        }
+        requireOnly(shown, SHOWN_FIELDS, "shown.");
+        String conversationId = blankToNull(string(shown, "conversationId", MAX_FIELD_LENGTH));
+        String messageId = blankToNull(string(shown, "messageId", MAX_FIELD_LENGTH));
+        if (conversationId == null || messageId == null) {
+            throw TvApiException.badRequest("invalid-shown", "shown needs both conversationId and messageId");
+        }
+        return new TvRequest.ShownAnswer(conversationId, messageId);
     }
 
     private static String idempotencyKey(JsonNode json) {

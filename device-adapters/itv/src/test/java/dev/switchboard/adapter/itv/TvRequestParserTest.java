@@ -53,6 +53,20 @@ class TvRequestParserTest {
                 .isEqualTo("Did the help on TV help me? partly.");
     }
 
+    @Test
+    void yellowAndBlueCarryTheNumberAndYellowTheAnswerOnTheScreen() throws IOException {
+        TvRequest yellow = parser.colourKeyRequest(JSON, body("{" + BOX + ", \"kind\": \"send-to-phone\", \"phone\": \"+447700900123\","
+                + " \"shown\": {\"conversationId\": \"cv-1\", \"messageId\": \"m-2\"}}"));
+        TvRequest blue = parser.colourKeyRequest(JSON, body("{" + BOX + ", \"kind\": \"call-back\", \"phone\": \"+447700900456\"}"));
+
+        assertThat(yellow.kind()).isEqualTo(TvRequestKind.SEND_TO_PHONE);
+        assertThat(yellow.phone().value()).isEqualTo("+447700900123");
+        assertThat(yellow.shown()).isEqualTo(new TvRequest.ShownAnswer("cv-1", "m-2"));
+        assertThat(blue.kind()).isEqualTo(TvRequestKind.CALL_BACK);
+        assertThat(blue.phone().value()).isEqualTo("+447700900456");
+        assertThat(blue.shown()).isNull();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"text\": \"hi\"}                                              | invalid-set-top-id",
@@ -78,6 +92,10 @@ class TvRequestParserTest {
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"call-back\", \"phone\": \"+12\"}    | invalid-phone",
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\"}                    | invalid-phone",
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"satisfaction\", \"rating\": \"10\"} | invalid-rating",
+        "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\", \"phone\": \"+447700900123\", \"shown\": 1} | invalid-shown",
+        "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\", \"phone\": \"+447700900123\", \"shown\": {\"messageId\": \"m-1\"}} | invalid-shown",
+        "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\", \"phone\": \"+447700900123\", \"shown\": {\"text\": \"spam\"}} | unknown-field",
+        "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"agent\", \"shown\": {\"conversationId\": \"c\", \"messageId\": \"m\"}} | unknown-field",
     })
     void badColourKeyRequestsAreRefusedWithTheReason(String json, String code) {
         assertThatThrownBy(() -> parser.colourKeyRequest(JSON, body(json)))

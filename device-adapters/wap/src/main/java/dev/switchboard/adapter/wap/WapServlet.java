@@ -2,6 +2,7 @@ package dev.switchboard.adapter.wap;
 
 import dev.switchboard.adapter.wap.OperatorHeaders.Subscriber;
 import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.CustomerTokenRequiredException;
@@ -150,14 +151,14 @@ final class WapServlet extends HttpServlet {
     private RenderedReply ask(Visit visit, HttpServletRequest request) {
         String question = visit.form.question(settings.maxTextLength());
         String place = visit.form.place();
-        Outcome outcome = submit(visit, request, question, place, visit.form.key());
+        Outcome outcome = submit(visit, request, question, place, visit.form.key(), null);
         return page(visit, outcome.reply(), visit.links.forReply(
                 visit.links.moreBase(visit.session.lastReply().id()), 1, budget(visit)));
     }
 
     private RenderedReply contactPage(Visit visit) {
         E164Number verified = verifiedNumber(visit);
-        String text = "Leave your number and an agent will text you or call you back."
+        String text = "Leave your number: we text you our latest answer, or an agent calls you back."
                 + (verified == null ? "" : " Leave it empty to use " + verified.value() + ".");
         return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), visit.links.forContact());
     }
@@ -186,11 +187,13 @@ final class WapServlet extends HttpServlet {
         String verb = how == WapForm.Contact.TEXT ? "text me" : "call me back";
         String wanted = "Please " + verb + " at " + number.value()
                 + (number.equals(verified) ? " (this phone's number, given by the operator)." : ".");
-        submit(visit, request, wanted, null, visit.form.key());
-        String confirmation = "Thank you. An agent will " + (how == WapForm.Contact.TEXT ? "text you" : "call you back")
-                + " at " + number.value() + ": your request is in your conversation with us.";
-        return page(visit, Reply.answer(confirmation, Reply.Source.SYSTEM, List.of()),
-                visit.links.forReply(null, 1, budget(visit)));
+        // The contact page is a page of its own, so no answer is on the screen: "text me" sends the latest
+        // answer in the thread (the one the phone last read, or an agent's newer reply in its conversation deck).
+        ContactRequest contact = how == WapForm.Contact.TEXT ? ContactRequest.textLatestAnswer(number)
+                : ContactRequest.callBack(number);
+        Outcome outcome = submit(visit, request, wanted, null, visit.form.key(), contact);
+        // The help desk's reply says what happens: texted at once, or who calls back when.
+        return page(visit, outcome.reply(), visit.links.forReply(null, 1, budget(visit)));
     }
 
     private RenderedReply more(Visit visit) {
@@ -226,7 +229,8 @@ final class WapServlet extends HttpServlet {
      * Hands one message to the help desk as the session's customer, opening the session on the first one:
      * as the operator-identified number when the gateway vouched for one, else as a new anonymous visitor.
      */
-    private Outcome submit(Visit visit, HttpServletRequest request, String text, String place, String formKey) {
+    private Outcome submit(Visit visit, HttpServletRequest request, String text, String place, String formKey,
+                           ContactRequest contact) {
         CustomerAddress address;
         String token;
         if (visit.session != null) {
@@ -248,7 +252,7 @@ final class WapServlet extends HttpServlet {
         Outcome outcome;
         try {
             outcome = helpDesk.submit(new Interaction(key, Channel.WAP, visit.profile, address, text, context,
-                    clock.instant(), repeatable), token);
+                    clock.instant(), repeatable).withRequest(contact), token);
         } catch (CustomerTokenRequiredException e) {
             throw new BadWapRequest(403, "this help session cannot continue. Please start again from Help home.");
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
+import dev.switchboard.spi.ContactRequest;
+import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.GeoLocation;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.LocationSource;
@@ -115,9 +117,10 @@ class OperatorIdentityTest {
 
             Page confirmed = phone.submit(contact, "Call me back", Map.of());
 
-            assertThat(confirmed.text()).contains("call you back at +48601234567");
+            assertThat(confirmed.text()).contains("Answer to: Please call me back at +48601234567");
             assertThat(server.helpDesk.last().text())
                     .isEqualTo("Please call me back at +48601234567 (this phone's number, given by the operator).");
+            assertThat(server.helpDesk.last().request()).isEqualTo(ContactRequest.callBack(new E164Number("+48601234567")));
         }
     }
 }

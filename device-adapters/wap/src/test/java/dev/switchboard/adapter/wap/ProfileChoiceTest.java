@@ -91,7 +91,7 @@ class ProfileChoiceTest {
             Page confirmed = browser.post(action, Map.of("n", "+44 7700 900123", "how", "Text me"));
 
             assertThat(confirmed.status()).isEqualTo(200);
-            assertThat(confirmed.text()).contains("An agent will text you at +447700900123");
+            assertThat(confirmed.text()).contains("Answer to: Please text me at +447700900123.");
             assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at +447700900123.");
         }
     }

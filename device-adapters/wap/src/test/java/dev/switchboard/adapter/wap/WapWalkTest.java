@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.Interaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -152,19 +154,22 @@ class WapWalkTest {
     }
 
     @Test
-    void textMeAndCallMeBackAreRequestsInTheCustomersThread() {
+    void textMeAndCallMeBackAreRequestsForTheHubAndWordsInTheCustomersThread() {
         Page answer = phone.submit(phone.open("/wap"), "Send", Map.of("q", "My bill is wrong"));
         Page contact = phone.follow(answer, "Text me or call me back");
         assertThat(contact.cards()).containsExactly("main", "callback");
 
         Page textMe = phone.submit(contact, "Text me", Map.of("n", "+48 600 100 200"));
         assertThat(textMe.status()).isEqualTo(200);
-        assertThat(textMe.text()).contains("An agent will text you at +48600100200");
+        assertThat(textMe.text()).as("the help desk's reply").contains("Answer to: Please text me at +48600100200.");
         assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at +48600100200.");
+        assertThat(server.helpDesk.last().request())
+                .isEqualTo(ContactRequest.textLatestAnswer(new E164Number("+48600100200")));
 
         Page callMe = phone.submit(contact, "Call me back", Map.of("n", "0044 7700 900123"));
-        assertThat(callMe.text()).contains("call you back at +447700900123");
+        assertThat(callMe.text()).contains("Answer to: Please call me back at +447700900123.");
         assertThat(server.helpDesk.last().text()).isEqualTo("Please call me back at +447700900123.");
+        assertThat(server.helpDesk.last().request()).isEqualTo(ContactRequest.callBack(new E164Number("+447700900123")));
         assertThat(server.helpDesk.taken()).extracting(interaction -> interaction.address().key()).containsOnly(
                 server.helpDesk.taken().get(0).address().key());
 
