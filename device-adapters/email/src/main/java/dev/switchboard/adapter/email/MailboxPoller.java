@@ -59,6 +59,8 @@ final class MailboxPoller {
         properties.setProperty("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
         properties.setProperty("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
         properties.setProperty("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
+        // Reading a body must not mark the mail seen: only a mail the help desk stored is.
+        properties.setProperty("mail." + protocol + ".peek", "true");
         this.session = Session.getInstance(properties);
     }
 

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class QuotedHistory {
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(?i)^(on\\b.*|w dniu\\b.*|am\\b.*|le\\b.*|.*<[^>]+@[^>]+>)?\\s*(wrote|napisa[lł]\\(?a?\\)?|schrieb|a [ée]crit)\\s*:\\s*$");
+    /** German clients put the name after the verb: "Am 23.11.2026 um 09:00 schrieb Help desk:". */
+    private static final Pattern GERMAN_ATTRIBUTION = Pattern.compile("(?i)^am\\s.+\\sschrieb\\s.+:\\s*$");
     private static final Pattern ATTRIBUTION_START = Pattern.compile("(?i)^(on|w dniu|am|le)\\s.*");
     private static final Pattern ORIGINAL = Pattern.compile("(?i)^-{2,}\\s*(original message|forwarded message|wiadomo[sś][cć] oryginalna)\\s*-{2,}\\s*$");
     private static final Pattern OUTLOOK_FROM = Pattern.compile("(?i)^\\*?(from|od):\\*?\\s.+");
@@ -41,7 +43,7 @@ final class QuotedHistory {
     private static boolean startsHistory(String[] lines, int i) {
         String line = lines[i].strip();
         if (lines[i].equals(SIGNATURE) || lines[i].equals("--") || ORIGINAL.matcher(line).matches()
-                || ATTRIBUTION.matcher(line).matches()) {
+                || ATTRIBUTION.matcher(line).matches() || GERMAN_ATTRIBUTION.matcher(line).matches()) {
             return true;
         }
         if (ATTRIBUTION_START.matcher(line).matches() && i + 1 < lines.length
