@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.agent.api.AgentDesk;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
+import dev.switchboard.gateway.adapters.NoticeMailers;
 import dev.switchboard.gateway.adapters.OutboundSenders;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.GatewayHttpServer;
@@ -101,12 +102,14 @@ public final class Gateway implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         var conversations = member.conversationStore();
-        agentDesk = AgentDesk.create(config, member.agentMaps(), clock);
+        NoticeMailers noticeMailers = new NoticeMailers();
+        toClose.add(noticeMailers);
+        agentDesk = AgentDesk.create(config, member.agentMaps(), clock, noticeMailers);
         toClose.add(agentDesk);
         HubSteps steps = new HubSteps(member.idempotencyLog(),
                 new ResolveCustomer(member.customerDirectory(), conversations, clock),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
-                new DecideReply(knowledgeBase, agentDesk.routing()),
+                new DecideReply(knowledgeBase, agentDesk.routing(), agentDesk.offlineMessages()),
                 new AddNearbyServicePoints(servicePoints, clock), renderer, clock);
 
         Main camel = new Main();
@@ -132,7 +135,8 @@ public final class Gateway implements AutoCloseable {
         OutboundSenders senders = new OutboundSenders();
         agentDesk.start(mounts, conversations, member.customerAddresses(), senders, json);
         for (DeviceAdapter adapter : adapters) {
-            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders));
+            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
+                    noticeMailers));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());

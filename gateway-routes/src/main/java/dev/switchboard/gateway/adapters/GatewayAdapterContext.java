@@ -6,6 +6,7 @@ import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.NoticeMailer;
 import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.ReplyRenderer;
 import jakarta.servlet.http.HttpServlet;
@@ -22,9 +23,11 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final ServletMounts mounts;
     private final HazelcastMember member;
     private final OutboundSenders senders;
+    private final NoticeMailers noticeMailers;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
-                                 ServletMounts mounts, HazelcastMember member, OutboundSenders senders) {
+                                 ServletMounts mounts, HazelcastMember member, OutboundSenders senders,
+                                 NoticeMailers noticeMailers) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
@@ -32,6 +35,7 @@ public final class GatewayAdapterContext implements AdapterContext {
         this.mounts = mounts;
         this.member = member;
         this.senders = senders;
+        this.noticeMailers = noticeMailers;
     }
 
     @Override
@@ -63,5 +67,10 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public void sendsOn(Channel channel, OutboundSender sender) {
         senders.register(adapterId, channel.id(), sender);
+    }
+
+    @Override
+    public void mailsNoticesWith(NoticeMailer mailer) {
+        noticeMailers.register(adapterId, mailer);
     }
 }

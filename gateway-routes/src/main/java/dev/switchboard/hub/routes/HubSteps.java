@@ -116,7 +116,8 @@ public final class HubSteps {
                 List.of(handling.question(), answer), handling.context());
         outcomeRecorded.join();
         decideReply.delivered(conversationId, handling.conversation().customerId(),
-                handling.context() == null ? null : handling.context().region(), reply);
+                handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
+                handling.question());
         handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
                 answer.id()));
     }

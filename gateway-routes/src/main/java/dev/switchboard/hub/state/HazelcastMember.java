@@ -57,7 +57,9 @@ public final class HazelcastMember implements AutoCloseable {
         IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
         AccountMapStore accounts = new AccountMapStore(dataSource, writes);
         QuickTextMapStore quickTexts = new QuickTextMapStore(dataSource, writes);
-        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts, quickTexts);
+        OfflineMessageMapStore offlineMessages = new OfflineMessageMapStore(dataSource, writes);
+        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts, quickTexts,
+                offlineMessages);
         writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
@@ -80,7 +82,7 @@ public final class HazelcastMember implements AutoCloseable {
         config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
         config.addMapConfig(durableMap(CONVERSATIONS, conversations));
         config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
-        AgentMaps.configure(config, accounts, quickTexts);
+        AgentMaps.configure(config, accounts, quickTexts, offlineMessages);
 
         HazelcastInstance instance;
         try {
