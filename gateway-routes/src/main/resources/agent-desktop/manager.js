@@ -1,28 +1,12 @@
-// The manager pages: sign in, list the offline messages (polled every 2 s) and resolve them with a note.
+// The manager pages: sign in, list the offline messages (polled every 2 s) and resolve them with a note
+// (desk-api.js calls the API).
 // Every text from the server is set with textContent, never as HTML.
 'use strict';
 
-const state = { csrf: null, timer: null };
-const $ = (id) => document.getElementById(id);
-
-function notice(text) {
-  $('notice').textContent = text || '';
-}
-
-async function api(method, path, body) {
-  const init = { method, headers: {}, credentials: 'same-origin' };
-  if (method !== 'GET') {
-    init.headers['Content-Type'] = 'application/json';
-    init.headers['X-CSRF-Token'] = state.csrf || '';
-    init.body = JSON.stringify(body || {});
-  }
-  const response = await fetch('/api/agent' + path, init);
-  const json = await response.json().catch(() => ({}));
-  return { status: response.status, ok: response.ok, json };
-}
+const state = { timer: null };
 
 function signedIn(answer) {
-  state.csrf = answer.csrfToken;
+  deskSession.csrf = answer.csrfToken;
   $('login').hidden = true;
   $('who').hidden = false;
   $('me').textContent = answer.account.displayName + ' (' + answer.account.role.toLowerCase() + ')';

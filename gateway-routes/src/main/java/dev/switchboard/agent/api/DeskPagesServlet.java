@@ -33,16 +33,17 @@ final class DeskPagesServlet extends HttpServlet {
         files.forEach((path, file) -> contents.put(path, read(file.resource())));
     }
 
-    /** The agent desktop: {@code /agent} and its script and style. */
+    /** The agent desktop: {@code /agent}, its scripts (one shared with the manager pages) and style. */
     static DeskPagesServlet agentDesktop() {
         return new DeskPagesServlet(Map.of(
                 "", new PageFile("agent-desktop/index.html", HTML),
                 "/", new PageFile("agent-desktop/index.html", HTML),
                 "/desktop.js", new PageFile("agent-desktop/desktop.js", SCRIPT),
+                "/desk-api.js", new PageFile("agent-desktop/desk-api.js", SCRIPT),
                 "/desktop.css", new PageFile("agent-desktop/desktop.css", STYLE)));
     }
 
-    /** The manager pages: {@code /manager} and its script; the style is the agent desktop's. */
+    /** The manager pages: {@code /manager} and its script; the API script and the style are the agent desktop's. */
     static DeskPagesServlet managerPages() {
         return new DeskPagesServlet(Map.of(
                 "", new PageFile("agent-desktop/manager.html", HTML),
