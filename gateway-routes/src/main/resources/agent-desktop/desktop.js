@@ -1,28 +1,11 @@
 // The agent desktop: signs in, polls the agent API for offers, invitations and its conversations, and acts
-// on them. Every text from the server is set with textContent, never as HTML.
+// on them (desk-api.js calls the API). Every text from the server is set with textContent, never as HTML.
 'use strict';
 
-const state = { csrf: null, account: null, selected: null, timer: null, quickTexts: {} };
-const $ = (id) => document.getElementById(id);
-
-function notice(text) {
-  $('notice').textContent = text || '';
-}
-
-async function api(method, path, body) {
-  const init = { method, headers: {}, credentials: 'same-origin' };
-  if (method !== 'GET') {
-    init.headers['Content-Type'] = 'application/json';
-    init.headers['X-CSRF-Token'] = state.csrf || '';
-    init.body = JSON.stringify(body || {});
-  }
-  const response = await fetch('/api/agent' + path, init);
-  const json = await response.json().catch(() => ({}));
-  return { status: response.status, ok: response.ok, json };
-}
+const state = { account: null, selected: null, timer: null, quickTexts: {} };
 
 function signedIn(answer) {
-  state.csrf = answer.csrfToken;
+  deskSession.csrf = answer.csrfToken;
   state.account = answer.account;
   $('login').hidden = true;
   $('who').hidden = false;
@@ -205,7 +188,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const result = await api('POST', '/password', { current: $('password').value, password: $('new-password').value });
     if (result.ok) {
       $('password-change').hidden = true;
-      signedIn({ csrfToken: state.csrf, account: state.account, passwordChangeRequired: false });
+      signedIn({ csrfToken: deskSession.csrf, account: state.account, passwordChangeRequired: false });
     } else {
       notice(result.json.message);
     }

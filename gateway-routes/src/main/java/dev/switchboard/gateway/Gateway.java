@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.agent.api.AgentDesk;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
+import dev.switchboard.gateway.adapters.NoticeMailers;
 import dev.switchboard.gateway.adapters.OutboundSenders;
 import dev.switchboard.gateway.adapters.VoiceDialers;
 import dev.switchboard.gateway.config.SwitchboardConfig;
@@ -104,7 +105,9 @@ public final class Gateway implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         var conversations = member.conversationStore();
-        agentDesk = AgentDesk.create(config, member.agentMaps(), clock);
+        NoticeMailers noticeMailers = new NoticeMailers();
+        toClose.add(noticeMailers);
+        agentDesk = AgentDesk.create(config, member.agentMaps(), clock, noticeMailers);
         toClose.add(agentDesk);
         OutboundSenders senders = new OutboundSenders();
         VoiceDialers dialers = new VoiceDialers();
@@ -114,7 +117,7 @@ public final class Gateway implements AutoCloseable {
         HubSteps steps = new HubSteps(member.idempotencyLog(),
                 new ResolveCustomer(member.customerDirectory(), conversations, member.customerMerges(), clock),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
-                new DecideReply(knowledgeBase, agentDesk.routing()),
+                new DecideReply(knowledgeBase, agentDesk.routing(), agentDesk.offlineMessages()),
                 new AddNearbyServicePoints(servicePoints, clock), renderer, contactRequests, clock);
 
         Main camel = new Main();
@@ -142,7 +145,7 @@ public final class Gateway implements AutoCloseable {
         agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, merging, json);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
-                    dialers));
+                    dialers, noticeMailers));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());

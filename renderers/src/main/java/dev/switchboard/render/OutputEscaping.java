@@ -13,7 +13,7 @@ import dev.switchboard.spi.DeviceProfile;
  *       dollar sign instead of substituting a deck variable.</li>
  *   <li>{@link #HTML}: as {@link #XML} (the HTML5 fragments are XHTML-compatible), plus the backtick,
  *       which some browsers took as an attribute quote.</li>
- *   <li>{@link #NONE}: the text unchanged, for plain-text SMS.</li>
+ *   <li>{@link #NONE}: the text unchanged, for plain-text SMS and email.</li>
  * </ul>
  */
 public enum OutputEscaping {
@@ -25,7 +25,7 @@ public enum OutputEscaping {
             case HTML5 -> HTML;
             case XHTML_MP, HBBTV, TWIML -> XML;
             case WML -> WML;
-            case SMS -> NONE;
+            case SMS, EMAIL -> NONE;
         };
     }
 

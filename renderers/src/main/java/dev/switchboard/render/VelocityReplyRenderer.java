@@ -123,7 +123,8 @@ public final class VelocityReplyRenderer implements ReplyRenderer {
         Objects.requireNonNull(reply, "reply");
         String body = merge(profile, templates.get(profile).get(reply.view()), TemplateModel.contextFor(reply),
                 templatePath(profile, reply.view()));
-        return new RenderedReply(profile.contentType(), profile == DeviceProfile.SMS ? body.strip() : body);
+        boolean plainText = OutputEscaping.forProfile(profile) == OutputEscaping.NONE;
+        return new RenderedReply(profile.contentType(), plainText ? body.strip() : body);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.Reply;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,6 +55,15 @@ class NearbyPointsRenderingTest {
 
         assertThat(body).contains("Nearest service point: Kraków Rynek Główny").doesNotContain("Galeria Krakowska");
         assertThat(body.indexOf("Nearest service point")).isLessThan(body.indexOf("You can also ask about"));
+    }
+
+    @Test
+    void anEmailListsEveryPointAndTopicOnALineOfItsOwn() {
+        String body = RENDERER.render(DeviceProfile.EMAIL, SampleReplies.located(Reply.View.ANSWER)).body();
+
+        assertThat(body.lines()).contains("Nearest service points:", "1. Kraków Rynek Główny, Rynek Główny 27, 31-010 Kraków: 48 m, open now",
+                "You can also ask about:", "- Opening hours");
+        assertThat(body.lines().filter(line -> line.matches("\\d\\. Kraków .*"))).hasSize(5);
     }
 
     @ParameterizedTest

@@ -115,6 +115,8 @@ class RenderMatrixTest {
                 assertThat(new SmsBudget().fits(body)).as("fits the SMS budget: %s", body).isTrue();
                 assertThat(body).isEqualTo(body.strip());
             }
+            case EMAIL -> assertThat(body).as("plain text, every template reference rendered").isEqualTo(body.strip())
+                    .doesNotContain("$text", "$topic", "$point", "$queue", "$message", "#end", "#foreach");
             case TWIML -> {
                 Element root = MarkupChecks.wellFormedXml(body).getDocumentElement();
                 assertThat(root.getTagName()).isEqualTo("Response");

@@ -61,4 +61,15 @@ public interface AdapterContext {
     default void dialsWith(VoiceDialer dialer) {
         // Nothing to dial: such a context never asks for a call.
     }
+
+    /**
+     * Sends the help desk's notices to its own people (an agent told of an offline message) through
+     * {@code mailer}. Only during {@link DeviceAdapter#start}. The default, for a context that sends no
+     * notices (an adapter tested alone), ignores it.
+     *
+     * @throws IllegalStateException when another adapter already mails the notices
+     */
+    default void mailsNoticesWith(NoticeMailer mailer) {
+        // Nothing to mail: such a context never has a notice to send.
+    }
 }

@@ -22,7 +22,9 @@ public enum DeviceProfile {
     /** Plain text messages with a length and alphabet budget. */
     SMS("sms", "text/plain; charset=UTF-8"),
     /** Twilio's TwiML responses, XML-escaped. */
-    TWIML("twiml", "application/xml; charset=UTF-8");
+    TWIML("twiml", "application/xml; charset=UTF-8"),
+    /** Email: the plain-text body of a mail, unescaped and without a length budget. */
+    EMAIL("email", "text/plain; charset=UTF-8");
 
     private final String folder;
     private final String contentType;

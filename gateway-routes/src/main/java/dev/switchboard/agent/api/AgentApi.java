@@ -15,6 +15,8 @@ import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.NewAccount;
+import dev.switchboard.hub.agents.OfflineMessage;
+import dev.switchboard.hub.agents.OfflineMessageBox;
 import dev.switchboard.hub.agents.Presence;
 import dev.switchboard.hub.agents.QuickText;
 import dev.switchboard.hub.agents.QuickTexts;
@@ -46,6 +48,7 @@ final class AgentApi {
     static final String ACCOUNTS = PREFIX + "/accounts";
     static final String CONVERSATION = PREFIX + "/conversations/{id}";
     static final String QUICK_TEXTS = PREFIX + "/quick-texts";
+    static final String OFFLINE_MESSAGES = PREFIX + "/offline-messages";
 
     private final Accounts accounts;
     private final AgentSessions sessions;
@@ -58,12 +61,13 @@ final class AgentApi {
     private final QuickTexts quickTexts;
     private final ConversationStore conversations;
     private final RecentEvents recent;
+    private final OfflineMessageBox offlineMessages;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
              Handover handover, AgentReplies replies, ContactRequests contactRequests, CustomerMerging merging,
              QuickTexts quickTexts, ConversationStore conversations,
-             RecentEvents recent) {
+             RecentEvents recent, OfflineMessageBox offlineMessages) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
@@ -75,11 +79,13 @@ final class AgentApi {
         this.quickTexts = quickTexts;
         this.conversations = conversations;
         this.recent = recent;
+        this.offlineMessages = offlineMessages;
         accountOperations();
         presenceOperations();
         routingOperations();
         handoverOperations();
         quickTextOperations();
+        offlineMessageOperations();
         add("POST", CONVERSATION + "/messages", call -> {
             AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
                     call.text("channel"), call.text("idempotencyKey"));
@@ -278,6 +284,25 @@ final class AgentApi {
         });
     }
 
+    private void offlineMessageOperations() {
+        add("GET", OFFLINE_MESSAGES, call -> {
+            String status = call.query().get("status");
+            OfflineMessage.Status wanted = null;
+            if (status != null && !status.isEmpty()) {
+                try {
+                    wanted = OfflineMessage.Status.valueOf(status.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new AgentDeskException(AgentDeskException.Kind.INVALID,
+                            "status is open or resolved, was '" + status + "'");
+                }
+            }
+            return Map.of("offlineMessages",
+                    offlineMessages.list(call.account(), wanted).stream().map(OfflineMessageView::of).toList());
+        });
+        add("POST", OFFLINE_MESSAGES + "/{id}/resolve", call -> OfflineMessageView.of(
+                offlineMessages.resolve(call.account(), call.parameter("id"), call.text("note"))));
+    }
+
     /** The assignment, when the caller takes part, owns it, is invited, is offered it, or is a manager. */
     private Assignment visibleAssignment(ApiCall call) {
         String id = call.parameter("id");
@@ -367,6 +392,16 @@ final class AgentApi {
     record MergedView(String conversationId, String mergedBy, Instant mergedAt) {
         static MergedView of(CustomerMerging.MergedCustomer m) {
             return new MergedView(m.conversationId(), m.merge().mergedBy(), m.merge().mergedAt());
+        }
+    }
+
+    /** An offline message as managers see it. */
+    record OfflineMessageView(String id, String conversationId, String from, String channel, String text, Instant at,
+                              String status, String resolvedBy, Instant resolvedAt, String note) {
+        static OfflineMessageView of(OfflineMessage m) {
+            String from = m.from().substring(m.from().indexOf(':') + 1);
+            return new OfflineMessageView(m.id(), m.conversationId(), from, m.channel(), m.text(), m.at(),
+                    m.status().name().toLowerCase(Locale.ROOT), m.resolvedBy(), m.resolvedAt(), m.note());
         }
     }
 

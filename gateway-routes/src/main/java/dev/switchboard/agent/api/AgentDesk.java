@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.hub.agents.Accounts;
+import dev.switchboard.hub.agents.AgentNotices;
 import dev.switchboard.hub.agents.AgentPresence;
 import dev.switchboard.hub.agents.AgentReplies;
 import dev.switchboard.hub.agents.AgentSessions;
@@ -15,6 +16,7 @@ import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.agents.FirstManager;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.OutboundChannels;
+import dev.switchboard.hub.agents.OfflineMessageBox;
 import dev.switchboard.hub.agents.PasswordHashing;
 import dev.switchboard.hub.agents.QuickTexts;
 import dev.switchboard.hub.agents.RecentEvents;
@@ -46,6 +48,7 @@ public final class AgentDesk implements AutoCloseable {
     static final String PREFERRED_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
     static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
     static final String GREETING = "switchboard.agents.greeting";
+    static final String OFFLINE_NOTICE_SUBJECT = "switchboard.offline.notice-subject";
     /** How many desk events each node keeps for desktops that ask what is new. */
     static final int RECENT_EVENTS_KEPT = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
@@ -58,14 +61,16 @@ public final class AgentDesk implements AutoCloseable {
     private final Handover handover;
     private final HazelcastDeskEvents events;
     private final RecentEvents recent;
+    private final OfflineMessageBox offlineMessages;
     private final AgentMaps maps;
     private final Clock clock;
     private final ScheduledExecutorService ticker;
 
     private AgentDesk(SwitchboardConfig config, AgentMaps maps, Clock clock, Accounts accounts, AgentSessions sessions,
                       AgentPresence presence, ConversationRouting routing, Handover handover, HazelcastDeskEvents events,
-                      RecentEvents recent) {
+                      RecentEvents recent, OfflineMessageBox offlineMessages) {
         this.events = events;
+        this.offlineMessages = offlineMessages;
         this.recent = recent;
         this.config = config;
         this.maps = maps;
@@ -82,8 +87,11 @@ public final class AgentDesk implements AutoCloseable {
         });
     }
 
-    /** Makes the desk's use cases and the first manager; the hub's decide step asks {@link #routing()}. */
-    public static AgentDesk create(SwitchboardConfig config, AgentMaps maps, Clock clock) {
+    /**
+     * Makes the desk's use cases and the first manager; the hub's decide step asks {@link #routing()} and leaves
+     * offline messages with {@link #offlineMessages()}, whose notices go out through {@code notices}.
+     */
+    public static AgentDesk create(SwitchboardConfig config, AgentMaps maps, Clock clock, AgentNotices notices) {
         Accounts accounts = new Accounts(maps.accounts(), new PasswordHashing(config.requiredInt(HASH_COST)), clock);
         AgentSessions sessions = new AgentSessions(maps.sessions(),
                 Duration.ofMinutes(config.requiredInt(SESSION_IDLE_MINUTES)), clock);
@@ -99,8 +107,10 @@ public final class AgentDesk implements AutoCloseable {
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
                 maps.statuses(), presence, settings, events, clock);
         Handover handover = new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock);
+        OfflineMessageBox offlineMessages = new OfflineMessageBox(maps.offlineMessages(), accounts, notices,
+                config.required(OFFLINE_NOTICE_SUBJECT), clock);
         AgentDesk desk = new AgentDesk(config, maps, clock, accounts, sessions, presence, routing, handover, events,
-                recent);
+                recent, offlineMessages);
         desk.ensureFirstManager();
         return desk;
     }
@@ -112,13 +122,14 @@ public final class AgentDesk implements AutoCloseable {
         AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, merging, events,
                 config.required(GREETING), clock);
         AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, contactRequests, merging,
-                new QuickTexts(maps.quickTexts(), clock), conversations, recent);
+                new QuickTexts(maps.quickTexts(), clock), conversations, recent, offlineMessages);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
                 new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, isoTimes));
         mounts.mount("agent desk", OpenApiServlet.PATH, new OpenApiServlet());
-        mounts.mount("agent desk", AgentDesktopServlet.PATH + "/*", new AgentDesktopServlet());
+        mounts.mount("agent desk", DeskPagesServlet.AGENT_DESKTOP + "/*", DeskPagesServlet.agentDesktop());
+        mounts.mount("agent desk", DeskPagesServlet.MANAGER_PAGES + "/*", DeskPagesServlet.managerPages());
         long tick = config.requiredInt(TICK_MILLIS);
         ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -154,6 +165,10 @@ public final class AgentDesk implements AutoCloseable {
 
     public ConversationRouting routing() {
         return routing;
+    }
+
+    public OfflineMessageBox offlineMessages() {
+        return offlineMessages;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.NoticeMailer;
 import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.VoiceDialer;
@@ -24,10 +25,11 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final HazelcastMember member;
     private final OutboundSenders senders;
     private final VoiceDialers dialers;
+    private final NoticeMailers noticeMailers;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
                                  ServletMounts mounts, HazelcastMember member, OutboundSenders senders,
-                                 VoiceDialers dialers) {
+                                 VoiceDialers dialers, NoticeMailers noticeMailers) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
@@ -36,6 +38,7 @@ public final class GatewayAdapterContext implements AdapterContext {
         this.member = member;
         this.senders = senders;
         this.dialers = dialers;
+        this.noticeMailers = noticeMailers;
     }
 
     @Override
@@ -72,5 +75,10 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public void dialsWith(VoiceDialer dialer) {
         dialers.register(adapterId, dialer);
+    }
+
+    @Override
+    public void mailsNoticesWith(NoticeMailer mailer) {
+        noticeMailers.register(adapterId, mailer);
     }
 }

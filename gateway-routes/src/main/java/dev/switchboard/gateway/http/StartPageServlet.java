@@ -66,6 +66,7 @@ public final class StartPageServlet extends HttpServlet {
                 .append("<li><code>GET /api/conversations/{id}</code> reads the conversation (Bearer customer token)</li>")
                 .append("</ul><h2>Help desk</h2><ul id=\"desk\">")
                 .append("<li><a href=\"/agent\">/agent</a> &mdash; the agent desktop: sign in as an agent or a manager</li>")
+                .append("<li><a href=\"/manager\">/manager</a> &mdash; the manager pages: offline messages, open and resolved</li>")
                 .append("<li><a href=\"/api/openapi.json\">/api/openapi.json</a> &mdash; the agent API, described as OpenAPI</li>")
                 .append("</ul><h2>Operations</h2><ul id=\"operations\">")
                 .append("<li><a href=\"/health\">/health</a> &mdash; UP or DOWN for Hazelcast, the database and each adapter</li>")

@@ -2,6 +2,7 @@ package dev.switchboard.hub.domain;
 
 import dev.switchboard.hub.knowledge.KnowledgeBase;
 import dev.switchboard.hub.knowledge.KnowledgeMatch;
+import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * is his; when agents are on duty, the customer waits for one and is told his place in the queue; when
  * nobody is on duty, the knowledge base answers if it has a good match, and otherwise the customer is told
  * honestly that an agent will get back to him. Once the reply is stored, a customer told to wait joins the
- * queue ({@link #delivered}). A message without text (a TV viewer opening the help overlay) is answered
+ * queue ({@link #delivered}), and a message nobody on duty could answer is kept as an offline message. A message without text (a TV viewer opening the help overlay) is answered
  * with the topics, those of the TV programme being watched first.
  */
 public final class DecideReply {
@@ -27,10 +28,17 @@ public final class DecideReply {
 
     private final KnowledgeBase knowledgeBase;
     private final AgentAvailability agents;
+    private final OfflineMessages offlineMessages;
 
-    public DecideReply(KnowledgeBase knowledgeBase, AgentAvailability agents) {
+    public DecideReply(KnowledgeBase knowledgeBase, AgentAvailability agents, OfflineMessages offlineMessages) {
         this.knowledgeBase = knowledgeBase;
         this.agents = agents;
+        this.offlineMessages = offlineMessages;
+    }
+
+    /** Decides without keeping offline messages. */
+    public DecideReply(KnowledgeBase knowledgeBase, AgentAvailability agents) {
+        this(knowledgeBase, agents, OfflineMessages.NONE);
     }
 
     public Reply decide(String conversationId, String question, CustomerContext context) {
@@ -58,11 +66,19 @@ public final class DecideReply {
 
     /**
      * After the reply is stored: a customer told to wait for an agent (or for one to come on duty) joins the
-     * queue; a message for the agent who has the conversation is told to his desktop.
+     * queue, and when nobody is on duty his message is kept as an offline message; a message for the agent who
+     * has the conversation is told to his desktop.
+     *
+     * @param from     the address the customer wrote from
+     * @param question his message as stored in the thread
      */
-    public void delivered(String conversationId, String customerId, String region, Reply reply) {
+    public void delivered(String conversationId, String customerId, String region, Reply reply, CustomerAddress from,
+                          StoredMessage question) {
         if (reply.view() == Reply.View.QUEUE_STATUS) {
             agents.waitForAgent(conversationId, customerId, region);
+            if (reply.queue() != null && !reply.queue().agentsOnDuty()) {
+                offlineMessages.leave(conversationId, customerId, from, question);
+            }
         } else if (reply.view() == Reply.View.ANSWER && reply.source() == Reply.Source.SYSTEM) {
             agents.customerWrote(conversationId);
         }

@@ -125,7 +125,8 @@ public final class HubSteps {
                 List.of(handling.question(), answer), handling.context());
         outcomeRecorded.join();
         decideReply.delivered(customer.routingConversationId(), customer.primary().id(),
-                handling.context() == null ? null : handling.context().region(), reply);
+                handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
+                handling.question());
         if (interaction.request() != null) {
             contactRequests.act(handling.conversation(), interaction.request(), handling.scopedKey());
         }

@@ -11,13 +11,14 @@ import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.Assignment;
 import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.agents.PendingCallBack;
+import dev.switchboard.hub.agents.OfflineMessage;
 import dev.switchboard.hub.agents.PreferredAgent;
 import dev.switchboard.hub.agents.QuickText;
 import dev.switchboard.hub.agents.SharedRecords;
 import java.util.function.Consumer;
 
 /**
- * The agent desk's Hazelcast maps: accounts and quick texts (written through to the database), sign-in sessions, and the live state of agents and conversation assignments (in memory with
+ * The agent desk's Hazelcast maps: accounts, quick texts and offline messages (written through to the database), sign-in sessions, and the live state of agents and conversation assignments (in memory with
  * one backup: a full restart starts every agent offline and every waiting customer is queued again by his
  * next message).
  */
@@ -30,6 +31,7 @@ public final class AgentMaps {
     static final String DESK_EVENTS = "desk-events";
     static final String QUICK_TEXTS = "quick-texts";
     static final String CALL_BACKS = "call-backs";
+    static final String OFFLINE_MESSAGES = "offline-messages";
 
     private final HazelcastInstance instance;
 
@@ -37,24 +39,25 @@ public final class AgentMaps {
         this.instance = instance;
     }
 
-    static void configure(Config config, AccountMapStore accounts, QuickTextMapStore quickTexts) {
-        MapStoreConfig accountStore = new MapStoreConfig()
-                .setEnabled(true)
-                .setImplementation(accounts)
-                .setWriteDelaySeconds(0)
-                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
-        config.addMapConfig(new MapConfig(ACCOUNTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setMapStoreConfig(accountStore));
-        MapStoreConfig quickTextStore = new MapStoreConfig()
-                .setEnabled(true)
-                .setImplementation(quickTexts)
-                .setWriteDelaySeconds(0)
-                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
-        config.addMapConfig(new MapConfig(QUICK_TEXTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setMapStoreConfig(quickTextStore));
+    static void configure(Config config, AccountMapStore accounts, QuickTextMapStore quickTexts,
+                          OfflineMessageMapStore offlineMessages) {
+        config.addMapConfig(writtenThrough(ACCOUNTS, accounts));
+        config.addMapConfig(writtenThrough(QUICK_TEXTS, quickTexts));
+        config.addMapConfig(writtenThrough(OFFLINE_MESSAGES, offlineMessages));
         for (String live : new String[] {SESSIONS, STATUSES, ASSIGNMENTS, PREFERRED_AGENTS, CALL_BACKS}) {
             config.addMapConfig(new MapConfig(live).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
         }
+    }
+
+    /** A map written through to the database, loaded whole at start (its records are few). */
+    private static MapConfig writtenThrough(String name, JdbcMapStore<?> store) {
+        MapStoreConfig storeConfig = new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(store)
+                .setWriteDelaySeconds(0)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+        return new MapConfig(name).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setMapStoreConfig(storeConfig);
     }
 
     public SharedRecords<AgentAccount> accounts() {
@@ -85,6 +88,10 @@ public final class AgentMaps {
     /** Call backs waiting for an agent to take their conversation, by conversation id. */
     public SharedRecords<PendingCallBack> callBacks() {
         return new HazelcastSharedRecords<>(instance.getMap(CALL_BACKS));
+    }
+
+    public SharedRecords<OfflineMessage> offlineMessages() {
+        return new HazelcastSharedRecords<>(instance.getMap(OFFLINE_MESSAGES));
     }
 
     public SharedRecords<PreferredAgent> preferredAgents() {

@@ -61,8 +61,9 @@ public final class HazelcastMember implements AutoCloseable {
         AccountMapStore accounts = new AccountMapStore(dataSource, writes);
         QuickTextMapStore quickTexts = new QuickTextMapStore(dataSource, writes);
         CustomerMergeMapStore customerMerges = new CustomerMergeMapStore(dataSource, writes);
+        OfflineMessageMapStore offlineMessages = new OfflineMessageMapStore(dataSource, writes);
         List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts, quickTexts,
-                customerMerges);
+                customerMerges, offlineMessages);
         writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
@@ -88,7 +89,7 @@ public final class HazelcastMember implements AutoCloseable {
         MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
         mergesConfig.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(mergesConfig);
-        AgentMaps.configure(config, accounts, quickTexts);
+        AgentMaps.configure(config, accounts, quickTexts, offlineMessages);
 
         HazelcastInstance instance;
         try {

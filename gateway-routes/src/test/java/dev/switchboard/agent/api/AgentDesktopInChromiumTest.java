@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
-import java.nio.charset.StandardCharsets;
+import dev.switchboard.testing.NodeScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,20 +32,11 @@ class AgentDesktopInChromiumTest {
                     "{\"shortcut\": \"parcel\", \"text\": \"A new parcel leaves today.\", \"shared\": true}");
 
             Path shots = Files.createDirectories(Path.of("target/screenshots"));
-            Path log = dir.resolve("playwright.log");
-            Process node = new ProcessBuilder(List.of("node", SCRIPT.toString(), gateway.baseUri().toString(),
-                    shots.toAbsolutePath().toString()))
-                    .directory(SCRIPT.getParent().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            boolean finished = node.waitFor(150, TimeUnit.SECONDS);
-            if (!finished) {
-                node.destroyForcibly();
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(finished).as(output).isTrue();
-            assertThat(node.exitValue()).as(output).isZero();
+            NodeScript.Run run = NodeScript.run(SCRIPT, dir.resolve("playwright.log"), 150,
+                    gateway.baseUri().toString(), shots.toAbsolutePath().toString());
+            String output = run.output();
+            assertThat(run.finished()).as(output).isTrue();
+            assertThat(run.exitValue()).as(output).isZero();
             assertThat(output).contains("PASS agent desktop");
             assertThat(new HttpJson(gateway.baseUri()).get("/agent", null).contentType()).startsWith("text/html");
         }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.hub.knowledge.KnowledgeBase;
 import dev.switchboard.hub.knowledge.json.KnowledgeBaseLoader;
+import dev.switchboard.spi.EmailAddress;
 import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +106,7 @@ class DecideReplyTest {
 
         assertThat(reply.text()).isEqualTo("Ann Smith has your message and will answer here.");
         assertThat(reply.source()).isEqualTo(Reply.Source.SYSTEM);
-        decide.delivered("c-1", "cust-1", null, reply);
+        decide.delivered("c-1", "cust-1", null, reply, ANNA, question("what are your opening hours"));
         assertThat(desk.queued).isEmpty();
         assertThat(desk.told).containsExactly("c-1");
     }
@@ -112,10 +115,44 @@ class DecideReplyTest {
     void aCustomerToldToWaitJoinsTheQueueOnceHisReplyIsStoredButNotOneTheKnowledgeBaseAnswered() {
         Desk desk = new Desk(0, 0);
         DecideReply decide = new DecideReply(DEMO, desk);
-        decide.delivered("c-answered", "cust-1", null, decide.decide("c-answered", "what are your opening hours", CustomerContext.NONE));
-        decide.delivered("c-unknown", "cust-2", null, decide.decide("c-unknown", "zorblax wibble florp", CustomerContext.NONE));
+        decide.delivered("c-answered", "cust-1", null, decide.decide("c-answered", "what are your opening hours",
+                CustomerContext.NONE), ANNA, question("what are your opening hours"));
+        decide.delivered("c-unknown", "cust-2", null, decide.decide("c-unknown", "zorblax wibble florp",
+                CustomerContext.NONE), ANNA, question("zorblax wibble florp"));
 
         assertThat(desk.queued).containsExactly("c-unknown");
+    }
+
+    @Test
+    void aMessageNobodyOnDutyCouldAnswerIsKeptAsAnOfflineMessageButNotOneTheKnowledgeBaseAnswered() {
+        List<String> kept = new ArrayList<>();
+        DecideReply decide = new DecideReply(DEMO, new Desk(0, 0),
+                (conversationId, customerId, from, message) -> kept.add(conversationId + " " + from.key() + " " + message.text()));
+
+        decide.delivered("c-answered", "cust-1", null, decide.decide("c-answered", "what are your opening hours",
+                CustomerContext.NONE), ANNA, question("what are your opening hours"));
+        decide.delivered("c-unknown", "cust-2", null, decide.decide("c-unknown", "zorblax wibble florp",
+                CustomerContext.NONE), ANNA, question("zorblax wibble florp"));
+
+        assertThat(kept).containsExactly("c-unknown email:anna@customer.example zorblax wibble florp");
+    }
+
+    @Test
+    void aCustomerWaitingWhileAgentsAreOnDutyLeavesNoOfflineMessage() {
+        List<String> kept = new ArrayList<>();
+        DecideReply decide = new DecideReply(DEMO, new Desk(2, 0), (conversationId, customerId, from, message) ->
+                kept.add(conversationId));
+
+        decide.delivered("c-1", "cust-1", null, decide.decide("c-1", "zorblax wibble florp", CustomerContext.NONE),
+                ANNA, question("zorblax wibble florp"));
+
+        assertThat(kept).isEmpty();
+    }
+
+    private static final EmailAddress ANNA = new EmailAddress("anna@customer.example");
+
+    private static StoredMessage question(String text) {
+        return new StoredMessage("m-1", "email", ThreadMessage.Direction.INBOUND, "you", text, Instant.now(), "k-1");
     }
 
     @Test

@@ -1,0 +1,142 @@
+package dev.switchboard.adapter.email;
+
+import dev.switchboard.spi.AdapterContext;
+import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.DeviceAdapter;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code email} channel: customers mail the help desk and are answered by mail. The help desk's mailbox is
+ * read over IMAP every few seconds ({@link MailboxPoller}); each new mail goes to the help desk as channel
+ * {@code email} from its sender, keyed by its Message-ID, and the immediate answer goes back by SMTP in the
+ * customer's mail thread ({@link SmtpMailer}); agents' answers on the channel leave the same way
+ * ({@link EmailAnswers}), and so do the help desk's notices to agents.
+ *
+ * <p>Without a mailbox, an SMTP server and the desk's address the channel is off: {@code /health} shows it OFF
+ * without taking the gateway down.
+ */
+public final class EmailAdapter implements DeviceAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailAdapter.class);
+    /** How long the customer's last mail is remembered for answers to join his thread. */
+    private static final Duration THREAD_MEMORY = Duration.ofDays(90);
+    /** How long a mail's answer is remembered as sent, against answering a mail two nodes took twice. */
+    private static final Duration ANSWER_MEMORY = Duration.ofDays(7);
+
+    private final Clock clock;
+    private volatile AdapterHealth health = AdapterHealth.down("not started");
+    private volatile ScheduledExecutorService poller;
+    private volatile MailboxPoller mailbox;
+
+    /** The adapter the gateway loads. */
+    public EmailAdapter() {
+        this(Clock.systemUTC());
+    }
+
+    EmailAdapter(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return "email";
+    }
+
+    @Override
+    public String description() {
+        return "customers' mails read over IMAP and answered by SMTP";
+    }
+
+    @Override
+    public void start(AdapterContext context) {
+        Optional<EmailSettings> configured = EmailSettings.from(context.settings());
+        if (configured.isEmpty()) {
+            health = AdapterHealth.off("off: not configured (set " + EmailSettings.variable(EmailSettings.IMAP_HOST)
+                    + ", " + EmailSettings.variable(EmailSettings.IMAP_USER) + ", "
+                    + EmailSettings.variable(EmailSettings.IMAP_PASSWORD) + ", "
+                    + EmailSettings.variable(EmailSettings.SMTP_HOST) + " and "
+                    + EmailSettings.variable(EmailSettings.ADDRESS) + ")");
+            LOG.info("Email channel {}", health.detail());
+            return;
+        }
+        EmailSettings settings = configured.get();
+        SmtpMailer mailer = new SmtpMailer(settings);
+        MailThreads threads = new MailThreads(shared(context, "last-mails", THREAD_MEMORY), settings.subject());
+        context.sendsOn(Channel.EMAIL, new EmailAnswers(mailer, threads, context.renderer()));
+        context.mailsNoticesWith(mailer);
+        mailbox = new MailboxPoller(settings, new MailReader(settings.deskAddress(), settings.maxBytes(), clock),
+                context.helpDesk(), threads, mailer, shared(context, "answered", ANSWER_MEMORY));
+        health = AdapterHealth.up("reading " + mailbox.mailbox() + " every " + settings.pollInterval().toSeconds()
+                + " s, answering from " + settings.deskAddress().value() + " through smtp://" + settings.smtp());
+        poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "email-mailbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(() -> lookIntoMailbox(settings), 0, every, TimeUnit.MILLISECONDS);
+        LOG.info("Email channel on: {}", health.detail());
+    }
+
+    private void lookIntoMailbox(EmailSettings settings) {
+        try {
+            MailboxPoller.Look look = mailbox.look();
+            if (look.taken() + look.setAside() + look.leftForLater() > 0) {
+                LOG.info("Mailbox {}: {} mail(s) taken, {} set aside, {} left for the next look", mailbox.mailbox(),
+                        look.taken(), look.setAside(), look.leftForLater());
+            }
+            if (health.status() == AdapterHealth.Status.DOWN) {
+                LOG.info("Mailbox {} reachable again", mailbox.mailbox());
+            }
+            health = AdapterHealth.up("reading " + mailbox.mailbox() + " every " + settings.pollInterval().toSeconds()
+                    + " s, answering from " + settings.deskAddress().value() + " through smtp://" + settings.smtp());
+        } catch (Exception e) {
+            // A failed look loses nothing (every mail stays unseen); say so on /health and look again later.
+            health = AdapterHealth.down("mailbox " + mailbox.mailbox() + " not read: " + e.getMessage()
+                    + " (trying again every " + settings.pollInterval().toSeconds() + " s)");
+            LOG.warn("Mailbox {} not read (tried again in {} s): {}", mailbox.mailbox(),
+                    settings.pollInterval().toSeconds(), e.toString());
+        }
+    }
+
+    /** The cluster's shared map, or this node's own when the context shares none (an adapter tested alone). */
+    private static <V extends Serializable> ConcurrentMap<String, V> shared(AdapterContext context, String name,
+                                                                          Duration timeToLive) {
+        try {
+            return context.sharedMap(name, timeToLive);
+        } catch (UnsupportedOperationException e) {
+            return new ConcurrentHashMap<>();
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = poller;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (health.status() != AdapterHealth.Status.OFF) {
+            health = AdapterHealth.down("stopped");
+        }
+    }
+
+    @Override
+    public AdapterHealth health() {
+        return health;
+    }
+}
