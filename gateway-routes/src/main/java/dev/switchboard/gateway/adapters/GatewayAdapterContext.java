@@ -8,6 +8,7 @@ import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.SharedTopic;
 import jakarta.servlet.http.HttpServlet;
 import java.io.Serializable;
 import java.time.Duration;
@@ -63,5 +64,11 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public void sendsOn(Channel channel, OutboundSender sender) {
         senders.register(adapterId, channel.id(), sender);
+    }
+
+    /** A Hazelcast topic named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
+    @Override
+    public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+        return member.topic("adapter." + adapterId + "." + name);
     }
 }
