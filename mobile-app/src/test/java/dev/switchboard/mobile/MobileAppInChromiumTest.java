@@ -1,6 +1,7 @@
 package dev.switchboard.mobile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,6 +110,9 @@ class MobileAppInChromiumTest {
         }
         String[] answer = request.split(" ", 4); // agent answers <conversationId> <text>
         String path = "/api/agent/conversations/" + answer[2];
+        // The routing tick offers the conversation to Ann: she claims it once it is there.
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                ann.getOk("/api/agent/offers").path("offers").findValuesAsText("conversationId").contains(answer[2]));
         ann.postOk(path + "/claim", "{}");
         JsonNode sent = ann.postOk(path + "/messages", "{\"text\": " + HttpJson.quote(answer[3]) + "}");
         return "ok " + sent.path("message").path("id").asText();

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Gateway;
-import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.EventStreamClient;
 import dev.switchboard.testing.HttpJson;
@@ -53,6 +52,9 @@ class AppPushTest {
 
     private static JsonNode answer(AgentClient agent, AppCustomer customer, String text) {
         String path = "/api/agent/conversations/" + customer.conversationId();
+        // The offer is made by the routing tick, on whichever node: claim once it is there.
+        await().atMost(QUICKLY).until(() -> agent.getOk("/api/agent/offers").path("offers").findValuesAsText("conversationId")
+                .contains(customer.conversationId()));
         agent.postOk(path + "/claim", "{}");
         HttpJson.Response sent = agent.post(path + "/messages", "{\"text\": " + HttpJson.quote(text) + "}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
@@ -100,8 +102,10 @@ class AppPushTest {
         int portA = Ports.free();
         int portB = Ports.free();
         String cluster = "app-push-" + System.nanoTime();
-        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> node(dirA, cluster, portA, portB));
-        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> node(dirB, cluster, portB, portA));
+        CompletableFuture<Gateway> startingA =
+                CompletableFuture.supplyAsync(() -> AgentsOnTwoNodesTest.start(dirA, cluster, portA, portB));
+        CompletableFuture<Gateway> startingB =
+                CompletableFuture.supplyAsync(() -> AgentsOnTwoNodesTest.start(dirB, cluster, portB, portA));
         try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
             HttpJson onB = new HttpJson(b.baseUri());
             await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -118,16 +122,6 @@ class AppPushTest {
                 assertThat(carols.nextContaining("message", "Two streets away", QUICKLY))
                         .as("stored on node A, pushed by node B").isNotNull();
             }
-        }
-    }
-
-    private static Gateway node(Path dir, String cluster, int ownPort, int otherPort) {
-        try {
-            return gateway(dir, Map.of(SwitchboardConfig.CLUSTER_NAME, cluster,
-                    SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort),
-                    SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort));
-        } catch (Exception e) {
-            throw new IllegalStateException("starting cluster node on port " + ownPort + " failed", e);
         }
     }
 }

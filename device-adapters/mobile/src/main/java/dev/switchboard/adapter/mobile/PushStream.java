@@ -62,25 +62,23 @@ final class PushStream {
                 break;
             }
         }
-        try {
-            for (ThreadMessage message : messages.subList(from, messages.size())) {
-                out.write(PushEvents.message(message));
-                lastSentId = message.id();
+        for (ThreadMessage message : messages.subList(from, messages.size())) {
+            if (!write(PushEvents.message(message))) {
+                return false;
             }
-            out.flush();
-            return true;
-        } catch (IOException e) {
-            close();
-            return false;
+            lastSentId = message.id();
         }
+        return true;
     }
 
     synchronized boolean heartbeat() {
-        if (closed) {
-            return false;
-        }
+        return !closed && write(PushEvents.heartbeat());
+    }
+
+    /** Writes and flushes one event; a write that fails (the app went away) closes the stream. */
+    private boolean write(byte[] event) {
         try {
-            out.write(PushEvents.heartbeat());
+            out.write(event);
             out.flush();
             return true;
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ final class PushStreams implements AutoCloseable {
     }
 
     private void heartbeat() {
-        byConversation.values().forEach(streams -> streams.forEach(stream -> keepIf(stream, stream.heartbeat())));
+        byConversation.values().forEach(streams -> streams.forEach(stream -> submit(() -> keepIf(stream, stream.heartbeat()))));
     }
 
     private void keepIf(PushStream stream, boolean alive) {
@@ -95,7 +96,7 @@ final class PushStreams implements AutoCloseable {
         byConversation.clear();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
