@@ -3,8 +3,9 @@
  * location, the conversation with the nearest service points under each answer, and the question form.
  * Messages go through the outbox, so those typed offline wait on the phone.
  *
- * Live chat: the app reads its thread every POLL_MS while it is visible and online, and shows the messages
- * an agent wrote. When the help desk gets a push channel (agents issue), onPushedMessage is the hook.
+ * Live chat: an agent's reply is pushed down the app's open connection to the help desk (push.js); while that
+ * connection is down, the app reads its thread every POLL_MS instead (when visible and online). Both hand the
+ * thread's messages to received(), which shows each message once, by its id in the thread.
  */
 (function (global) {
   'use strict';
@@ -17,6 +18,10 @@
     answered: function (item, body) { answered(item, body); },
     refused: function (item, message) { refused(item, message); },
     changed: function () { render(); }
+  });
+  var push = new global.SwitchboardPush(server, {
+    message: function (message) { received(message); },
+    stateChanged: function (open) { global.document.body.dataset.push = open ? 'open' : 'down'; }
   });
   var lastLocation = null;
   // Messages are queued in the order they were typed, even when finding the location takes longer for one.
@@ -130,10 +135,28 @@
     var history = store.history();
     history.forEach(function (m) { if (m.key === item.key && m.mine) { m.state = 'sent'; } });
     var reply = body.reply || {};
-    history.push({ key: item.key, mine: false, author: 'help desk', text: reply.text || '', at: new Date().toISOString(),
-      state: 'sent', nearby: reply.nearby || [], region: reply.region || null });
+    var shown = reply.messageId ? findById(history, reply.messageId) : null;
+    if (shown) {
+      // The push stream was quicker than the answer: keep its place, add what only the answer carries.
+      shown.nearby = reply.nearby || [];
+      shown.region = reply.region || null;
+    } else {
+      history.push({ key: item.key, id: reply.messageId || null, mine: false, author: 'help desk',
+        text: reply.text || '', at: new Date().toISOString(), state: 'sent', nearby: reply.nearby || [],
+        region: reply.region || null });
+    }
     store.saveHistory(history);
     render();
+    push.connect();
+  }
+
+  function findById(history, id) {
+    for (var i = 0; i < history.length; i++) {
+      if (history[i].id === id) {
+        return history[i];
+      }
+    }
+    return null;
   }
 
   function refused(item, message) {
@@ -143,34 +166,49 @@
     render();
   }
 
-  /** Hook for messages pushed by the help desk (an agent's reply); polling calls it today. */
-  function onPushedMessage(message) {
+  /**
+   * A message of the thread, from the push stream or the fallback poll, in thread order. Shown unless the app
+   * shows it already (its own question, a reply it got as the answer, a message both brought).
+   */
+  function received(message) {
+    var session = store.session();
+    session.lastSeenId = message.id;
+    store.saveSession(session);
     var history = store.history();
-    history.push({ key: message.id, mine: false, author: message.author || 'agent', text: message.text,
-      at: message.at || new Date().toISOString(), state: 'sent' });
+    var ownQuestion = message.direction === 'inbound' && message.channel === 'mobile-app';
+    if (ownQuestion || findById(history, message.id)) {
+      return;
+    }
+    history.push({ key: message.id, id: message.id, mine: message.direction === 'inbound',
+      author: message.author || 'agent', text: message.text, at: message.at || new Date().toISOString(),
+      state: 'sent' });
     store.saveHistory(history);
     render();
   }
 
+  /** The fallback while the push connection is down: the thread's messages after the last one seen. */
   function poll() {
     var session = store.session();
-    if (!session.conversationId || !session.customerToken || !global.navigator.onLine || outbox.sending
-        || store.outbox().length > 0 || global.document.hidden) {
+    if (push.open || !session.conversationId || !session.customerToken || !global.navigator.onLine
+        || outbox.sending || store.outbox().length > 0 || global.document.hidden) {
       return;
     }
     global.fetch(server + '/api/conversations/' + encodeURIComponent(session.conversationId), {
       headers: { 'Accept': 'application/json', 'Authorization': 'Bearer ' + session.customerToken }
     }).then(function (response) { return response.ok ? response.json() : null; }).then(function (thread) {
       var current = store.session();
-      if (!thread || outbox.sending || current.conversationId !== thread.conversationId) {
+      if (!thread || push.open || current.conversationId !== thread.conversationId) {
         return;
       }
       var messages = thread.messages || [];
-      for (var i = current.serverMessages || 0; i < messages.length; i++) {
-        onPushedMessage(messages[i]);
+      var from = 0;
+      for (var i = messages.length - 1; i >= 0 && current.lastSeenId; i--) {
+        if (messages[i].id === current.lastSeenId) {
+          from = i + 1;
+          break;
+        }
       }
-      current.serverMessages = Math.max(current.serverMessages || 0, messages.length);
-      store.saveSession(current);
+      messages.slice(from).forEach(received);
     }).catch(function () { /* offline or unreachable: the next poll tries again */ });
   }
 
@@ -256,14 +294,16 @@
     $('share-location').addEventListener('click', shareLocation);
     $('no-location').addEventListener('click', declineLocation);
     $('ask').addEventListener('submit', submit);
-    global.addEventListener('online', function () { render(); outbox.flush().then(render); });
+    global.addEventListener('online', function () { render(); outbox.flush().then(render); push.connect(); });
     global.addEventListener('offline', render);
     renderLocation();
     render();
     outbox.flush().then(render);
+    global.document.body.dataset.push = 'down';
+    push.connect();
     global.setInterval(poll, POLL_MS);
   }
 
-  global.SwitchboardApp = { onPushedMessage: onPushedMessage, flush: function () { return outbox.flush(); } };
+  global.SwitchboardApp = { received: received, flush: function () { return outbox.flush(); } };
   global.document.addEventListener('deviceready', start, false);
 })(window);

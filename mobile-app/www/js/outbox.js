@@ -3,8 +3,8 @@
  * its idempotency key when it was typed, so sending it again after a lost answer or a dropped connection
  * never makes a second copy: the help desk answers a repeat with its first answer.
  *
- * The first message opens the conversation (POST /api/help with the app's visitor id); the others continue
- * it (POST /api/conversations/{id}/messages with the customer token).
+ * The first message opens the conversation (POST /api/help with the app's install id, so the help desk knows
+ * it as channel mobile-app); the others continue it (POST /api/conversations/{id}/messages with the token).
  */
 (function (global) {
   'use strict';
@@ -68,7 +68,7 @@
       : this.server + '/api/help';
     var body = { text: item.text, idempotencyKey: item.key, context: item.context };
     if (!continuing) {
-      body.visitorId = session.visitorId;
+      body.appInstallId = session.installId;
     }
     var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
     if (continuing) {
@@ -86,8 +86,7 @@
           }
           if (response.status === 403 || response.status === 404) {
             // This phone's conversation is unknown to the help desk (or its token is lost): start a new one.
-            store.saveSession({ visitorId: store.newKey().replace('m-', 'app-'), conversationId: null,
-              customerToken: null, serverMessages: 0 });
+            store.newSession();
           }
           return { ok: false, message: json.message || ('refused with status ' + response.status) };
         });
@@ -98,15 +97,13 @@
     var session = store.session();
     if (json.conversationId) {
       if (session.conversationId !== json.conversationId) {
-        session.serverMessages = 0;
+        session.lastSeenId = null;
       }
       session.conversationId = json.conversationId;
     }
     if (json.customerToken) {
       session.customerToken = json.customerToken;
     }
-    // The help desk keeps the question and its answer: two messages of the thread this app already shows.
-    session.serverMessages = (session.serverMessages || 0) + 2;
     store.saveSession(session);
   }
 

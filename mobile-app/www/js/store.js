@@ -1,8 +1,9 @@
 /*
  * What the app keeps on the phone (localStorage), so the conversation survives a restart:
- *   session  {visitorId, conversationId, customerToken, serverMessages}: who we are to the help desk;
- *            serverMessages counts the thread's messages the app already shows
- *   history  [{key, mine, author, text, at, state, nearby, region}], oldest first
+ *   session  {installId, conversationId, customerToken, lastSeenId}: who we are to the help desk; lastSeenId
+ *            is the last message of the thread the push stream (or the fallback poll) brought, where it resumes
+ *   history  [{key, id, mine, author, text, at, state, nearby, region}], oldest first; id is the message's id
+ *            in the help desk's thread, when known, so that no message is shown twice
  *   outbox   [{key, text, context}]: messages typed but not yet taken by the help desk, in order
  *   location {choice: 'shared' | 'declined' | null, town}
  */
@@ -36,12 +37,17 @@
     session: function () {
       var session = read('session', null);
       if (!session) {
-        session = { visitorId: randomId('app-'), conversationId: null, customerToken: null, serverMessages: 0 };
-        write('session', session);
+        session = store.newSession();
       }
       return session;
     },
     saveSession: function (session) { write('session', session); },
+    /** A new install id and no conversation: the help desk will open a new one. */
+    newSession: function () {
+      var session = { installId: randomId('app-'), conversationId: null, customerToken: null, lastSeenId: null };
+      write('session', session);
+      return session;
+    },
     history: function () { return read('history', []); },
     saveHistory: function (history) { write('history', history); },
     outbox: function () { return read('outbox', []); },

@@ -2,13 +2,31 @@
 //   node src/test/js/app-in-chromium.mjs <gateway base URL>
 // Prints one JSON line with what the app showed; exits non-zero, with the reason, when a step fails.
 // Every wait is bounded; nothing sleeps.
+//
+// For the live chat the test that runs this script plays the agent: the script writes a request line
+// ("agent available" or "agent answers <conversationId>") and waits for the test's answer line on stdin.
 import { chromium } from 'playwright-core';
+import { createInterface } from 'node:readline';
 
 const base = process.argv[2].replace(/\/$/, '');
 const app = `${base}/app/`;
 const WAIT = { timeout: 30_000 };
 const KRAKOW_MAIN_SQUARE = { latitude: 50.0614, longitude: 19.9366, accuracy: 20 };
 const LONDON_OXFORD_STREET = { latitude: 51.5152, longitude: -0.1419, accuracy: 30 };
+
+const testLines = createInterface({ input: process.stdin });
+const fromTest = testLines[Symbol.asyncIterator]();
+
+/** Asks the test (the agent's side) to do something and waits for its answer line. */
+async function askTheTest(request) {
+  process.stdout.write(`${request}\n`);
+  const answer = await Promise.race([fromTest.next(),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer to "${request}"`)), 60_000))]);
+  if (answer.done || !answer.value.startsWith('ok')) {
+    throw new Error(`the test refused "${request}": ${answer.value}`);
+  }
+  return answer.value.slice(2).trim();
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -20,9 +38,12 @@ try {
   result.located = await askWithLocation();
   result.town = await askWithLocationRefused();
   result.offline = await askOfflineThenOnline();
+  result.liveChat = await chatWithAnAgent();
   console.log(JSON.stringify(result));
 } finally {
   await browser.close();
+  testLines.close();
+  process.stdin.destroy(); // else the open stdin keeps the script running
 }
 
 async function newApp(options) {
@@ -140,4 +161,50 @@ async function askOfflineThenOnline() {
   const history = await page.evaluate(() => JSON.parse(localStorage.getItem('switchboard.history')).length);
   await context.close();
   return { whileOffline, afterOnline, lostAnswerAttempts: attempts, session, history, ...shown, errors };
+}
+
+async function chatWithAnAgent() {
+  await askTheTest('agent available');
+  const { context, page, errors } = await newApp({
+    geolocation: KRAKOW_MAIN_SQUARE, permissions: ['geolocation'], locale: 'en-GB' });
+  const polls = [];
+  const sent = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && /\/api\/conversations\/[^/]+$/.test(new URL(request.url()).pathname)) {
+      polls.push(request.url());
+    }
+    if (new URL(request.url()).pathname === '/api/help') {
+      sent.push(request.postDataJSON());
+    }
+  });
+  await page.click('#no-location');
+  await ask(page, 'My parcel did not arrive, can a person help?');
+  await page.locator('.message.theirs').first().waitFor(WAIT);
+  await page.locator('body[data-push="open"]').waitFor(WAIT);
+  const session = await page.evaluate(() => JSON.parse(localStorage.getItem('switchboard.session')));
+
+  const agentText = 'Ann here: your parcel is at the depot and comes tomorrow.';
+  const pollsBefore = polls.length;
+  const messageId = await askTheTest(`agent answers ${session.conversationId} ${agentText}`);
+  const started = Date.now(); // the reply is stored in the thread: from here it is the push's time
+  await page.locator('.message.theirs .text', { hasText: agentText }).waitFor(WAIT);
+  const shownAfterMillis = Date.now() - started;
+  const pushStillOpen = await page.locator('body[data-push="open"]').count() === 1;
+  const pollsWhileWaiting = polls.length - pollsBefore;
+  const thread = await page.locator('.message').evaluateAll((items) => items.map((li) => ({
+    mine: li.classList.contains('mine'),
+    author: li.querySelector('.meta').textContent.split(' · ')[0],
+    text: li.querySelector('.text').textContent,
+  })));
+  const kept = await page.evaluate((id) => JSON.parse(localStorage.getItem('switchboard.history'))
+    .filter((m) => m.id === id).map((m) => m.text), messageId);
+
+  // Opened again: the reply is still on the device, once, and the stream resumes after it.
+  await page.reload();
+  await page.locator('.message.theirs .text', { hasText: agentText }).waitFor(WAIT);
+  await page.locator('body[data-push="open"]').waitFor(WAIT);
+  const afterReload = await page.locator('.message.theirs .text', { hasText: agentText }).count();
+  await context.close();
+  return { sent, session, messageId, shownAfterMillis, pushStillOpen, pollsWhileWaiting, thread, kept,
+    afterReload, errors };
 }

@@ -143,6 +143,7 @@ public final class Gateway implements AutoCloseable {
         CustomerMerging merging = new CustomerMerging(member.customerMerges(), member.customerDirectory(), conversations,
                 member.agentMaps().assignments(), clock);
         agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, merging, json);
+        int adapterStops = toClose.size();
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
                     dialers, noticeMailers));
@@ -151,7 +152,9 @@ public final class Gateway implements AutoCloseable {
                     adapter.description());
         }
         http.start();
-        toClose.add(http::stop);
+        // Stopped after the adapters: an adapter holding responses open (the app's push streams) ends them
+        // first, so Jetty's graceful stop does not wait its timeout for them.
+        toClose.add(adapterStops, http::stop);
         startupTime = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("Switchboard is up on http://{}:{}/ in {} ms with {} adapter(s): {}", config.httpHost(), http.port(),
                 startupTime.toMillis(), adapters.size(), adapters.stream().map(DeviceAdapter::id).toList());

@@ -1,6 +1,7 @@
 package dev.switchboard.mobile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,16 +9,24 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.hub.places.EarthDistance;
 import dev.switchboard.hub.places.ServicePoint;
 import dev.switchboard.hub.places.json.ServicePointsLoader;
+import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.TestGateways;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,13 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Cordova app's browser build (made by this module's build with the Cordova CLI), served by a whole
  * gateway on a free port, driven in Debian's Chromium by Playwright ({@code src/test/js/app-in-chromium.mjs}):
- * with the location shared, with it refused, and offline. What reached the help desk is read back through
+ * with the location shared, with it refused, offline, and chatting with an agent, whom this test plays through
+ * the agent API ({@link AgentClient}) when the script asks. What reached the help desk is read back through
  * the customer API.
  */
 class MobileAppInChromiumTest {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path BUILT_APP = MODULE.resolve("platforms/browser/www");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MANAGER_PASSWORD = "correct horse battery";
 
     @TempDir
     static Path dataDir;
@@ -43,7 +54,10 @@ class MobileAppInChromiumTest {
     @BeforeAll
     static void driveTheAppInChromium() throws Exception {
         assertThat(BUILT_APP.resolve("index.html")).as("the browser platform built by `cordova build browser`").exists();
-        gateway = TestGateways.start(dataDir, Map.of("switchboard.mobile.app-dir", BUILT_APP.toString()));
+        gateway = TestGateways.start(dataDir, Map.of("switchboard.mobile.app-dir", BUILT_APP.toString(),
+                "switchboard.accounts.first-manager", "boss",
+                "switchboard.accounts.first-manager-password", MANAGER_PASSWORD,
+                "switchboard.accounts.password-hash-cost", "4"));
         shown = runPlaywright(gateway.baseUri().toString());
     }
 
@@ -56,20 +70,52 @@ class MobileAppInChromiumTest {
 
     private static JsonNode runPlaywright(String baseUrl) throws IOException, InterruptedException {
         Path log = dataDir.resolve("playwright.log");
-        Path out = dataDir.resolve("playwright.json");
         Process node = new ProcessBuilder("node", "src/test/js/app-in-chromium.mjs", baseUrl)
                 .directory(MODULE.toFile())
-                .redirectOutput(out.toFile())
                 .redirectError(log.toFile())
                 .start();
-        if (!node.waitFor(240, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-            throw new AssertionError("Playwright did not finish within 240 s: " + Files.readString(log));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+        watchdog.schedule(node::destroyForcibly, 240, TimeUnit.SECONDS);
+        String last = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+             Writer answers = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("agent ")) {
+                    answers.write(playTheAgent(line) + "\n");
+                    answers.flush();
+                } else if (!line.isBlank()) {
+                    last = line;
+                }
+            }
+        } finally {
+            watchdog.shutdownNow();
         }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(node.exitValue()).as("Playwright failed: %s%s", Files.readString(log), stdout).isZero();
-        String[] lines = stdout.strip().split("\n");
-        return JSON.readTree(lines[lines.length - 1]);
+        boolean finished = node.waitFor(10, TimeUnit.SECONDS);
+        assertThat(finished && node.exitValue() == 0).as("Playwright failed or was stopped after 240 s: %s%s",
+                Files.readString(log), last).isTrue();
+        return JSON.readTree(last);
+    }
+
+    private static AgentClient ann;
+
+    /** The agent's side of the live chat, as the script asks for it: an agent answers through the agent API. */
+    private static String playTheAgent(String request) {
+        if (request.equals("agent available")) {
+            AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", MANAGER_PASSWORD);
+            boss.postOk("/api/agent/accounts", "{\"username\": \"ann\", \"displayName\": \"Ann\", "
+                    + "\"password\": \"ann long password\", \"skills\": [\"general\"], \"capacity\": 2}");
+            ann = new AgentClient(gateway.baseUri()).signedIn("ann", "ann long password");
+            ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+            return "ok";
+        }
+        String[] answer = request.split(" ", 4); // agent answers <conversationId> <text>
+        String path = "/api/agent/conversations/" + answer[2];
+        // The routing tick offers the conversation to Ann: she claims it once it is there.
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                ann.getOk("/api/agent/offers").path("offers").findValuesAsText("conversationId").contains(answer[2]));
+        ann.postOk(path + "/claim", "{}");
+        JsonNode sent = ann.postOk(path + "/messages", "{\"text\": " + HttpJson.quote(answer[3]) + "}");
+        return "ok " + sent.path("message").path("id").asText();
     }
 
     /** The demo service points nearest to a position, by the distance this test computes itself. */
@@ -126,7 +172,7 @@ class MobileAppInChromiumTest {
         assertThat(context.path("network").asText()).isNotBlank();
         assertThat(context.path("appVersion").asText()).isEqualTo("0.1.0");
         assertThat(sent.get(0).path("idempotencyKey").asText()).startsWith("m-");
-        assertThat(sent.get(0).path("visitorId").asText()).startsWith("app-");
+        assertThat(sent.get(0).path("appInstallId").asText()).startsWith("app-");
     }
 
     @Test
@@ -166,5 +212,37 @@ class MobileAppInChromiumTest {
                 "Is the Oxford Street point open on Sunday?");
         assertThat(thread.json().path("messages")).hasSize(6);
         assertThat(offline.path("history").asInt()).as("the phone shows each question and answer once").isEqualTo(6);
+    }
+
+    @Test
+    void anAgentsReplyIsPushedToTheAppAtOnceAndKeptOnTheDevice() {
+        JsonNode chat = shown.path("liveChat");
+
+        assertThat(chat.path("thread").toString()).contains("Ann here: your parcel is at the depot");
+        assertThat(chat.path("pollsWhileWaiting").asInt()).as("no fallback poll: the reply came pushed").isZero();
+        assertThat(chat.path("pushStillOpen").asBoolean()).isTrue();
+        assertThat(chat.path("shownAfterMillis").asLong()).as("well before the 5 s fallback poll").isLessThan(3000);
+        assertThat(chat.path("kept")).as("kept in the history on the device")
+                .containsExactly(JSON.getNodeFactory().textNode("Ann here: your parcel is at the depot and comes tomorrow."));
+        assertThat(chat.path("afterReload").asInt()).as("shown once after the app is opened again").isEqualTo(1);
+        assertThat(chat.path("errors")).isEmpty();
+        List<String> authors = new ArrayList<>();
+        chat.path("thread").forEach(m -> authors.add(m.path("author").asText() + ": " + m.path("text").asText()));
+        assertThat(authors).containsSubsequence("you: My parcel did not arrive, can a person help?",
+                "Ann: Hello, this is Ann. How can I help?",
+                "Ann: Ann here: your parcel is at the depot and comes tomorrow.");
+        assertThat(authors).filteredOn(a -> a.startsWith("you:")).hasSize(1);
+    }
+
+    @Test
+    void theAppsMessagesReachTheHelpDeskAsChannelMobileApp() {
+        JsonNode session = shown.path("liveChat").path("session");
+        HttpJson.Response thread = new HttpJson(gateway.baseUri()).get(
+                "/api/conversations/" + session.path("conversationId").asText(), session.path("customerToken").asText());
+
+        List<String> channels = new ArrayList<>();
+        thread.json().path("messages").forEach(m -> channels.add(m.path("direction").asText() + " "
+                + m.path("channel").asText()));
+        assertThat(channels).contains("inbound mobile-app", "outbound mobile-app").doesNotContain("inbound web-chat");
     }
 }

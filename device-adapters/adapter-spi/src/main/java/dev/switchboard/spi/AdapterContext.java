@@ -72,4 +72,14 @@ public interface AdapterContext {
     default void mailsNoticesWith(NoticeMailer mailer) {
         // Nothing to mail: such a context never has a notice to send.
     }
+
+    /**
+     * A topic every node of the cluster shares, to tell the node that holds a customer's open connection that
+     * something happened on another node. Names are the adapter's own: two adapters asking for the same name
+     * get different topics. The gateway's context implements it; the default is for contexts of an adapter
+     * tested alone.
+     */
+    default <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+        throw new UnsupportedOperationException("this gateway shares no topics");
+    }
 }

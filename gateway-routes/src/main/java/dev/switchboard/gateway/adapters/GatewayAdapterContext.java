@@ -10,6 +10,7 @@ import dev.switchboard.spi.NoticeMailer;
 import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.VoiceDialer;
+import dev.switchboard.spi.SharedTopic;
 import jakarta.servlet.http.HttpServlet;
 import java.io.Serializable;
 import java.time.Duration;
@@ -80,5 +81,11 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public void mailsNoticesWith(NoticeMailer mailer) {
         noticeMailers.register(adapterId, mailer);
+    }
+
+    /** A Hazelcast topic named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
+    @Override
+    public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+        return member.topic("adapter." + adapterId + "." + name);
     }
 }

@@ -31,6 +31,8 @@ public final class ServletMounts {
             throw new IllegalStateException(owner + " asked for path " + pathSpec + ", which " + earlier + " serves already");
         }
         ServletHolder holder = new ServletHolder(owner + " " + pathSpec, servlet);
+        // A servlet that keeps a response open (server-sent events) frees its thread with startAsync.
+        holder.setAsyncSupported(true);
         context.addServlet(holder, pathSpec);
         LOG.info("HTTP {} -> {}", pathSpec, owner);
     }

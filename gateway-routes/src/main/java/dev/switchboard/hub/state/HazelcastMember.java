@@ -16,6 +16,7 @@ import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.IdempotencyLog;
+import dev.switchboard.spi.SharedTopic;
 import java.nio.file.Path;
 import java.util.List;
 import java.io.Serializable;
@@ -163,6 +164,11 @@ public final class HazelcastMember implements AutoCloseable {
                 .setBackupCount(1)
                 .setTimeToLiveSeconds((int) Math.min(timeToLive.toSeconds(), Integer.MAX_VALUE)));
         return instance.getMap(name);
+    }
+
+    /** A topic every member hears, not kept anywhere: a member that is down misses what is published meanwhile. */
+    public <M extends Serializable> SharedTopic<M> topic(String name) {
+        return new HazelcastSharedTopic<>(instance.getTopic(name));
     }
 
     public boolean isUp() {

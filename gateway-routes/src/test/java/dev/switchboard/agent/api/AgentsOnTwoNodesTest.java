@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Cluster tier: agents on one node take conversations that arrived on the other; events cross nodes. */
 class AgentsOnTwoNodesTest {
 
-    private static Gateway start(Path dir, String cluster, int ownPort, int otherPort) {
+    /** One node with the agent desk's test settings, joining the member on {@code otherPort}. */
+    static Gateway start(Path dir, String cluster, int ownPort, int otherPort) {
         try {
             return AgentRoutingApiTest.gateway(dir, Map.of(
                     SwitchboardConfig.CLUSTER_NAME, cluster,

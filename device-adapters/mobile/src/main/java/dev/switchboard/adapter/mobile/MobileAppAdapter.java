@@ -2,8 +2,10 @@ package dev.switchboard.adapter.mobile;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.FrontEnd;
+import dev.switchboard.spi.SharedTopic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,18 +13,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code mobile} channel's front door: serves the browser build of the Cordova app ({@code mobile-app/},
- * built by the Maven build with the Cordova CLI) at {@value #PATH}, on the same origin as the customer JSON
- * API the app talks to (adapter {@code web}). The app's messages reach the hub through that API, as channel
- * {@code web-chat} with the phone's location; on Android the app is installed and talks to the gateway's
- * public address instead.
+ * The {@code mobile} channel: serves the browser build of the Cordova app ({@code mobile-app/}, built by the
+ * Maven build with the Cordova CLI) at {@value #PATH}, on the same origin as the customer JSON API the app
+ * talks to (adapter {@code web}), and the app's push connection at {@value AppPushServlet#PATH}{@code /{id}/events}.
+ * The app's messages reach the hub through that API with its install id, as channel {@code mobile-app} with
+ * the phone's location; on Android the app is installed and talks to the gateway's public address instead.
+ *
+ * <p>An agent's answer on channel {@code mobile-app} is already in the thread when it is handed over; the
+ * adapter tells every node through a cluster-wide topic that the conversation changed, and the node holding
+ * the app's push connection sends it the new messages.
  */
 public final class MobileAppAdapter implements DeviceAdapter {
     static final String PATH = "/app/";
     static final String APP_DIR_KEY = "switchboard.mobile.app-dir";
     private static final Logger LOG = LoggerFactory.getLogger(MobileAppAdapter.class);
 
+    static final String TOPIC = "conversation-changed";
+
     private volatile AdapterHealth health = AdapterHealth.down("not started");
+    private PushStreams streams;
+    private SharedTopic.Subscription subscription;
 
     @Override
     public String id() {
@@ -39,6 +49,11 @@ public final class MobileAppAdapter implements DeviceAdapter {
         Path root = Path.of(context.settings().get(APP_DIR_KEY)
                 .orElseThrow(() -> new IllegalStateException("setting " + APP_DIR_KEY + " is missing")));
         context.mount(PATH + "*", new StaticFilesServlet(root, PATH));
+        streams = new PushStreams();
+        SharedTopic<String> changed = context.sharedTopic(TOPIC);
+        subscription = changed.subscribe(streams::changed);
+        context.mount(AppPushServlet.PATH + "/*", new AppPushServlet(context.helpDesk(), streams));
+        context.sendsOn(Channel.MOBILE_APP, message -> changed.publish(message.conversationId()));
         boolean built = Files.isRegularFile(root.resolve("index.html"));
         if (built) {
             LOG.info("mobile app at {} from {}", PATH, root.toAbsolutePath());
@@ -51,6 +66,12 @@ public final class MobileAppAdapter implements DeviceAdapter {
 
     @Override
     public void stop() {
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (streams != null) {
+            streams.close();
+        }
         health = AdapterHealth.down("stopped");
     }
 

@@ -6,8 +6,10 @@ import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.SharedTopic;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
+import java.io.Serializable;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -33,6 +38,7 @@ class MobileAppAdapterTest {
     private Server server;
     private ServerConnector connector;
     private final MobileAppAdapter adapter = new MobileAppAdapter();
+    private final List<Consumer<?>> listeners = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private void start(Path appDir) throws Exception {
@@ -58,7 +64,24 @@ class MobileAppAdapterTest {
             }
 
             public void mount(String pathSpec, HttpServlet servlet) {
-                handler.addServlet(new ServletHolder(servlet), pathSpec);
+                ServletHolder holder = new ServletHolder(servlet);
+                holder.setAsyncSupported(true);
+                handler.addServlet(holder, pathSpec);
+            }
+
+            /** One node: what is published is heard here. */
+            @SuppressWarnings("unchecked")
+            public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+                return new SharedTopic<>() {
+                    public void publish(M message) {
+                        listeners.forEach(l -> ((Consumer<M>) l).accept(message));
+                    }
+
+                    public Subscription subscribe(Consumer<M> listener) {
+                        listeners.add(listener);
+                        return () -> listeners.remove(listener);
+                    }
+                };
             }
         });
         server.start();
@@ -90,6 +113,7 @@ class MobileAppAdapterTest {
                 type -> assertThat(type).startsWith("text/javascript"));
         assertThat(get("/app").statusCode()).isEqualTo(302);
         assertThat(get("/app/missing.js").statusCode()).isEqualTo(404);
+        assertThat(get("/api/app/conversations/c-1/events").statusCode()).as("no token").isEqualTo(404);
         assertThat(adapter.health().up()).isTrue();
         assertThat(adapter.frontEnds()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("/app/"));
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.spi.ContactRequest;
+import dev.switchboard.spi.AppInstallId;
+import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.GeoLocation;
 import dev.switchboard.spi.Interaction;
@@ -17,12 +19,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Reads and checks the JSON body of {@code POST /api/help} and {@code POST /api/conversations/{id}/messages}:
  * <pre>{@code
- * {"text": "...", "visitorId": "...", "idempotencyKey": "...",
+ * {"text": "...", "visitorId": "..." (or "appInstallId": "..." from the mobile app), "idempotencyKey": "...",
  *  "context": {"location": {"lat": 52.2, "lon": 21.0, "accuracyMeters": 30, "source": "gps"},
  *              "locale": "pl-PL", "pageUrl": "https://...", "tv": {"service": "...", "programme": "..."},
  *              "network": "wifi"},
@@ -63,7 +66,7 @@ final class HelpRequestParser {
         ContactRequest request = ContactRequestJson.read(root.get("request"));
         return new HelpRequest(
                 request != null && absent(root.get("text")) ? request.inWords() : text(root.get("text")),
-                visitorId(root.get("visitorId")),
+                sender(root.get("visitorId"), root.get("appInstallId")),
                 context(root.get("context")),
                 idempotencyKey(root.get("idempotencyKey"), "idempotencyKey"),
                 request);
@@ -126,15 +129,24 @@ final class HelpRequestParser {
         return text;
     }
 
-    private static WebVisitorId visitorId(JsonNode node) {
-        if (absent(node)) {
-            return null;
+    /** A web visitor id, or the install id of the mobile app (its messages go as channel {@code mobile-app}). */
+    private static CustomerAddress sender(JsonNode visitor, JsonNode app) {
+        if (absent(app)) {
+            return absent(visitor) ? null : opaqueId(visitor, "visitorId", WebVisitorId::new);
         }
+        if (!absent(visitor)) {
+            throw ApiException.badRequest(JsonErrors.INVALID_VISITOR_ID, "send visitorId or appInstallId, not both");
+        }
+        return opaqueId(app, "appInstallId", AppInstallId::new);
+    }
+
+    private static CustomerAddress opaqueId(JsonNode node, String field,
+                                            Function<String, CustomerAddress> address) {
         if (!node.isTextual()) {
-            throw ApiException.badRequest(JsonErrors.INVALID_VISITOR_ID, "visitorId must be a string");
+            throw ApiException.badRequest(JsonErrors.INVALID_VISITOR_ID, field + " must be a string");
         }
         try {
-            return new WebVisitorId(node.textValue());
+            return address.apply(node.textValue());
         } catch (InvalidAddressException e) {
             throw ApiException.badRequest(JsonErrors.INVALID_VISITOR_ID, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.web;
 
+import dev.switchboard.spi.AppInstallId;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.DeviceProfile;
@@ -8,7 +9,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Completes a {@link HelpRequest} into an {@link Interaction}: channel {@code web-chat}, profile HTML5, the
+ * Completes a {@link HelpRequest} into an {@link Interaction}: channel {@code mobile-app} for a conversation
+ * opened from the mobile app's install id, else {@code web-chat}; profile HTML5, the
  * user agent from its header, and the idempotency key from the body, else the {@code Idempotency-Key}
  * header, else a random UUID.
  */
@@ -21,15 +23,19 @@ final class InteractionFactory {
 
     /** A message that opens or continues the conversation of the body's visitor id, or of a fresh one. */
     Interaction fromVisitor(HelpRequest request, ClientHeaders headers) {
-        return toConversation(request, request.visitorId() != null ? request.visitorId() : VisitorIds.fresh(), headers);
+        return toConversation(request, request.sender() != null ? request.sender() : VisitorIds.fresh(), headers);
     }
 
-    /** A message to the conversation opened from {@code address}; a visitor id in the body is not used. */
+    /** A message to the conversation opened from {@code address}; a visitor or install id in the body is not used. */
     Interaction toConversation(HelpRequest request, CustomerAddress address, ClientHeaders headers) {
         String clientKey = request.idempotencyKey() != null ? request.idempotencyKey() : headers.idempotencyKey();
         boolean repeatable = clientKey != null;
-        return new Interaction(repeatable ? clientKey : UUID.randomUUID().toString(), Channel.WEB_CHAT,
+        return new Interaction(repeatable ? clientKey : UUID.randomUUID().toString(), channelOf(address),
                 DeviceProfile.HTML5, address, request.text(), request.context().withUserAgent(headers.userAgent()),
                 clock.instant(), repeatable, request.request());
+    }
+
+    private static Channel channelOf(CustomerAddress address) {
+        return address instanceof AppInstallId ? Channel.MOBILE_APP : Channel.WEB_CHAT;
     }
 }

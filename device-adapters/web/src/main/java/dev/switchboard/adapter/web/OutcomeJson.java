@@ -20,8 +20,11 @@ import java.util.Locale;
  *            "html": "<rendered HTML5 fragment>" | null,
  *            "nearby": [{"name": "...", "address": "...", "lat": 50.06, "lon": 19.94, "distanceMeters": 48,
  *                        "openNow": true | false | null, "hours": "Mo-Fr 08:00-20:00"}],
- *            "region": "Lesser Poland" | null}}
+ *            "region": "Lesser Poland" | null,
+ *            "messageId": "..." | null}}
  * }</pre>
+ * {@code messageId} is the reply's id in the thread ({@code GET /api/conversations/{id}} lists it), so a client
+ * that also reads the thread shows the reply once.
  */
 final class OutcomeJson {
 
@@ -66,6 +69,7 @@ final class OutcomeJson {
         }
         json.writeEndArray();
         json.writeStringField("region", reply.region());
+        json.writeStringField("messageId", outcome.replyMessageId());
         json.writeEndObject();
     }
 

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code web} channel: the customer JSON API of the web chat widget and the mobile app, served by
  * {@link CustomerApiServlet} at {@code /api/help} and {@code /api/conversations/*}. Messages go to the
- * help desk as channel {@code web-chat}, device profile HTML5.
+ * help desk as channel {@code web-chat}, or {@code mobile-app} for a conversation the app opened with its
+ * install id (adapter {@code mobile} carries agents' answers to it), device profile HTML5.
  */
 public final class WebAdapter implements DeviceAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WebAdapter.class);

@@ -133,7 +133,7 @@ class CustomerApiServletTest {
         assertThat(body.get("reply")).isEqualTo(READER.readTree("""
                 {"view": "answer", "text": "Restart the router.", "source": "knowledge-base",
                  "topics": ["billing", "roaming"], "queue": null, "html": "<p>Restart the router.</p>",
-                 "nearby": [], "region": null}
+                 "nearby": [], "region": null, "messageId": null}
                 """));
 
         Interaction submitted = server.helpDesk.lastSubmitted();

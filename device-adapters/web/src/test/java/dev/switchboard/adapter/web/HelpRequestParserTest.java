@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.spi.ContactRequest;
+import dev.switchboard.spi.AppInstallId;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.GeoLocation;
@@ -50,7 +51,7 @@ class HelpRequestParserTest {
                 """);
 
         assertThat(request.text()).isEqualTo("My router blinks red");
-        assertThat(request.visitorId()).isEqualTo(new WebVisitorId("visitor-1234"));
+        assertThat(request.sender()).isEqualTo(new WebVisitorId("visitor-1234"));
         assertThat(request.idempotencyKey()).isEqualTo("k-1");
         assertThat(request.context()).isEqualTo(new DeviceContext(
                 new GeoLocation(52.2297, 21.0122, 35.5, LocationSource.NETWORK),
@@ -61,6 +62,16 @@ class HelpRequestParserTest {
                 "wifi", "Kraków"));
         assertThat(request.context().locale().getLanguage()).isEqualTo("pl");
         assertThat(request.context().locale().getCountry()).isEqualTo("PL");
+    }
+
+    @Test
+    void theMobileAppSendsItsInstallIdInsteadOfAVisitorIdNeverBoth() {
+        assertThat(parse("{\"text\": \"hi\", \"appInstallId\": \"app-1234abcd\"}").sender())
+                .isEqualTo(new AppInstallId("app-1234abcd"));
+        assertThatThrownBy(() -> parse("{\"text\": \"hi\", \"appInstallId\": \"app-1234abcd\", \"visitorId\": \"v-12345678\"}"))
+                .isInstanceOf(ApiException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> parse("{\"text\": \"hi\", \"appInstallId\": 7}"))
+                .isInstanceOf(ApiException.class).hasMessageContaining("appInstallId must be a string");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.spi.AppInstallId;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.DeviceProfile;
@@ -73,5 +74,16 @@ class InteractionFactoryTest {
         assertThat(interaction.channel()).isEqualTo(Channel.WEB_CHAT);
         assertThat(interaction.profile()).isEqualTo(DeviceProfile.HTML5);
         assertThat(interaction.context()).isEqualTo(context.withUserAgent("App/2.1"));
+    }
+
+    @Test
+    void theMobileAppsMessagesGoAsChannelMobileAppOpenedAndContinued() {
+        HelpRequest opening = new HelpRequest("hello", new AppInstallId("app-1234abcd"), context, "k-1", null);
+        HelpRequest more = new HelpRequest("more", null, context, "k-2", null);
+
+        assertThat(factory.fromVisitor(opening, ClientHeaders.of(null, null, null)).channel())
+                .isEqualTo(Channel.MOBILE_APP);
+        assertThat(factory.toConversation(more, new AppInstallId("app-1234abcd"), ClientHeaders.of(null, null, "Bearer t"))
+                .channel()).isEqualTo(Channel.MOBILE_APP);
     }
 }

@@ -36,8 +36,16 @@ class OutcomeJsonTest {
                 {"conversationId": "c-1", "customerToken": "tok-1", "visitorId": "visitor-1234", "duplicate": false,
                  "reply": {"view": "answer", "text": "Restart & wait", "source": "knowledge-base",
                            "topics": ["billing", "roaming"], "queue": null, "html": "<p>Restart &amp; wait</p>",
-                           "nearby": [], "region": null}}
+                           "nearby": [], "region": null, "messageId": null}}
                 """));
+    }
+
+    @Test
+    void namesTheRepliesMessageInTheThreadSoAClientReadingTheThreadShowsItOnce() throws IOException {
+        Outcome outcome = new Outcome("c-1", null,
+                Reply.answer("Restart & wait", Reply.Source.KNOWLEDGE_BASE, List.of()), HTML, false, "m-42");
+
+        assertThat(json(outcome, new WebVisitorId("visitor-1234")).at("/reply/messageId").textValue()).isEqualTo("m-42");
     }
 
     @Test

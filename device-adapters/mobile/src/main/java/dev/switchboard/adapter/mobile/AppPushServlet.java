@@ -1,0 +1,118 @@
+package dev.switchboard.adapter.mobile;
+
+import dev.switchboard.spi.HelpDesk;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/app/conversations/{id}/events} with {@code Authorization: Bearer <customerToken>}: the app's
+ * push connection, a stream of server-sent events ({@code text/event-stream}) carrying every message of the
+ * thread after {@code Last-Event-ID} (a message id; without it, from the start), then each new one as it is
+ * stored, on whichever node. The app sends the token in a header (it reads the stream with {@code fetch}),
+ * so it never appears in a URL or an access log. A conversation that is unknown or that the token does not
+ * open is a 404 JSON error, the same for both; so is any other path.
+ */
+final class AppPushServlet extends HttpServlet {
+    static final String PATH = "/api/app/conversations";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(AppPushServlet.class);
+    private static final Pattern EVENTS = Pattern.compile("/([A-Za-z0-9_-]{1,64})/events");
+    private static final String BEARER = "bearer ";
+    private static final int MAX_EVENT_ID = 128;
+
+    private final transient HelpDesk helpDesk;
+    private final transient PushStreams streams;
+
+    AppPushServlet(HelpDesk helpDesk, PushStreams streams) {
+        this.helpDesk = helpDesk;
+        this.streams = streams;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher path = EVENTS.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!path.matches()) {
+            refuse(request, response, 404, "not-found", "no such path; the push stream is " + PATH + "/{id}/events");
+            return;
+        }
+        if (!"GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET");
+            refuse(request, response, 405, "method-not-allowed", request.getMethod() + " is not allowed here; use GET");
+            return;
+        }
+        String conversationId = path.group(1);
+        String token = bearerToken(request.getHeader("Authorization"));
+        if (token == null || helpDesk.conversation(conversationId, token).isEmpty()) {
+            refuse(request, response, 404, "not-found", "no such conversation, or the customer token does not open it");
+            return;
+        }
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.flushBuffer();
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        PushStream stream = new PushStream(conversationId, token, lastEventId(request), helpDesk, async);
+        async.addListener(new Forget(streams, stream));
+        streams.open(stream);
+    }
+
+    private static String lastEventId(HttpServletRequest request) {
+        String id = request.getHeader("Last-Event-ID");
+        return id == null || id.isBlank() || id.length() > MAX_EVENT_ID ? null : id.strip();
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                               String message) throws IOException {
+        LOG.warn("{} {} refused: {} {}: {}", request.getMethod(), request.getRequestURI(), status, code, message);
+        byte[] body = PushEvents.error(code, message);
+        response.setStatus(status);
+        response.setContentType("application/json; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Forgets the stream once the container is done with its request, however that came about. */
+    private record Forget(PushStreams streams, PushStream stream) implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            streams.closed(stream);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            stream.close();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            stream.close();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not restarted
+        }
+    }
+}

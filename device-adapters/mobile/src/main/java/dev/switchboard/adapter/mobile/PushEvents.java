@@ -1,0 +1,68 @@
+package dev.switchboard.adapter.mobile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.switchboard.spi.ThreadMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The text of the push stream (server-sent events): one {@code message} event per message of the thread,
+ * its id the message's id (what the app sends back as {@code Last-Event-ID} to resume), its data the message
+ * as {@code GET /api/conversations/{id}} lists it; comments as heartbeats; error events as JSON
+ * {@code {"error", "message"}}.
+ */
+final class PushEvents {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private PushEvents() {
+    }
+
+    static byte[] message(ThreadMessage message) {
+        String data = json(json -> {
+            json.writeStringField("id", message.id());
+            json.writeStringField("channel", message.channel() == null ? null : message.channel().id());
+            json.writeStringField("direction",
+                    message.direction() == null ? null : message.direction().name().toLowerCase(Locale.ROOT));
+            json.writeStringField("author", message.author());
+            json.writeStringField("text", message.text());
+            json.writeStringField("at", message.at() == null ? null : message.at().toString());
+        });
+        // An id with a line break would end the field early; thread ids never have one, but the stream stays whole.
+        return ("id: " + message.id().replaceAll("[\\r\\n]", "") + "\nevent: message\ndata: " + data + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A comment line: keeps idle connections open through proxies and tells a dead one. */
+    static byte[] heartbeat() {
+        return ": still here\n\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The JSON error body of a refused stream request. */
+    static byte[] error(String code, String message) {
+        return json(json -> {
+            json.writeStringField("error", code);
+            json.writeStringField("message", message);
+        }).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** One JSON object on one line (JsonGenerator escapes line breaks inside strings). */
+    private static String json(Fields fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
