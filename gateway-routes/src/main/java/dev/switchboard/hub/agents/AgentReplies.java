@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agent answers a customer on the channel he picks, by default the one the customer last wrote on. The
@@ -21,6 +23,7 @@ import java.util.Set;
  * handed to the adapter of that channel. A retry with the same key is stored and sent once.
  */
 public final class AgentReplies {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentReplies.class);
     static final int MAX_TEXT_LENGTH = 4000;
 
     private final SharedRecords<Assignment> assignments;
@@ -98,11 +101,17 @@ public final class AgentReplies {
 
     /**
      * Greets the customer on his last channel once an agent accepted him, with the configured greeting
-     * ({@code {agent}} becomes the agent's display name); nothing when no greeting is configured.
+     * ({@code {agent}} becomes the agent's display name); nothing when no greeting is configured. A greeting
+     * that cannot go out (no adapter sends on that channel) is logged and skipped: the claim stands.
      */
     public void greet(AgentAccount agent, String conversationId) {
-        if (!greeting.isEmpty()) {
+        if (greeting.isEmpty()) {
+            return;
+        }
+        try {
             send(agent, conversationId, greeting.replace("{agent}", agent.displayName()), null, null);
+        } catch (AgentDeskException e) {
+            LOG.info("No greeting for conversation {}: {}", conversationId, e.getMessage());
         }
     }
 

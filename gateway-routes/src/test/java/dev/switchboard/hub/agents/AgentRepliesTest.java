@@ -138,4 +138,17 @@ class AgentRepliesTest {
         assertThat(merging.thread(threads.get("c-1"))).extracting(StoredMessage::text)
                 .containsExactly("which software?", "and the licence?", "the licence key?", "Here is the key.");
     }
+
+    @Test
+    void aGreetingThatNoChannelCarriesIsSkippedAndTheClaimStands() {
+        threads.put("c-3", Conversation.open("c-3", "k-3", "settop:stb-1", new byte[32], Instant.EPOCH)
+                .with(inbound("tv", "help", "3")));
+        assignments.put("c-3", Assignment.queued("c-3", "k-3", "general", null, Instant.EPOCH, null, null, List.of())
+                .ownedBy("ann", "Ann Smith"));
+
+        replies.greet(ann, "c-3");
+
+        assertThat(sent).isEmpty();
+        assertThat(threads.get("c-3").messages()).hasSize(1);
+    }
 }
