@@ -16,7 +16,6 @@ import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.spi.VoiceDialer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * by hand. How each call went comes back through {@link #reportCall} and is logged in the thread.
  */
 public final class ContactRequests {
-    static final String HELP_DESK = "help desk";
     private static final Logger LOG = LoggerFactory.getLogger(ContactRequests.class);
 
     private final SharedRecords<PendingCallBack> pending;
@@ -78,10 +76,8 @@ public final class ContactRequests {
             return system(agent.get() + " will call you back on " + number + ".");
         }
         if (agents.agentsOnDuty() > 0) {
-            int position = agents.queuePosition(conversation.id());
-            Duration wait = agents.estimatedWait(position);
             return Reply.queued("Thank you. An agent will call you back on " + number + " shortly.",
-                    new QueueStatus(position, wait, true));
+                    agents.queueStatus(conversation.id()));
         }
         return new Reply(Reply.View.QUEUE_STATUS,
                 "No agent is on duty right now. An agent will call you back on " + number + " as soon as one is.",
@@ -148,13 +144,13 @@ public final class ContactRequests {
         if (conversation.get().find(direction, key).isPresent()) {
             return;
         }
-        String author = direction == Direction.OUTBOUND ? HELP_DESK : "you";
+        String author = direction == Direction.OUTBOUND ? StoredMessage.HELP_DESK_AUTHOR : "you";
         conversations.record(conversationId, null, List.of(new StoredMessage(Ids.next("m-"), Channel.VOICE.id(),
                 direction, author, CallLogLine.of(report), clock.instant(), key)), null);
     }
 
     private void text(String conversationId, E164Number number, String text, String requestKey) {
-        StoredMessage message = new StoredMessage(Ids.next("m-"), Channel.SMS.id(), Direction.OUTBOUND, HELP_DESK,
+        StoredMessage message = new StoredMessage(Ids.next("m-"), Channel.SMS.id(), Direction.OUTBOUND, StoredMessage.HELP_DESK_AUTHOR,
                 text, clock.instant(), "text-me:" + requestKey);
         conversations.record(conversationId, null, List.of(message), null);
         try {
@@ -195,7 +191,7 @@ public final class ContactRequests {
 
     private void note(String conversationId, String text, String key) {
         conversations.record(conversationId, null, List.of(new StoredMessage(Ids.next("m-"), Channel.VOICE.id(),
-                Direction.OUTBOUND, HELP_DESK, text, clock.instant(), key)), null);
+                Direction.OUTBOUND, StoredMessage.HELP_DESK_AUTHOR, text, clock.instant(), key)), null);
     }
 
     /** Takes the pending call back out, so that only one node places it. */

@@ -1,5 +1,6 @@
 package dev.switchboard.hub.domain;
 
+import dev.switchboard.spi.QueueStatus;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,6 +15,12 @@ public interface AgentAvailability {
 
     /** The expected wait at a position of the queue. */
     Duration estimatedWait(int position);
+
+    /** Where the conversation waits, or would join the queue now, with the expected wait there. */
+    default QueueStatus queueStatus(String conversationId) {
+        int position = queuePosition(conversationId);
+        return new QueueStatus(position, estimatedWait(position), true);
+    }
 
     /** The display name of the agent who has the conversation, if one has. */
     Optional<String> agentFor(String conversationId);

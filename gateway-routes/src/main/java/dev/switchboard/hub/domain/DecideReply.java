@@ -5,7 +5,6 @@ import dev.switchboard.hub.knowledge.KnowledgeMatch;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,9 +49,7 @@ public final class DecideReply {
             return Reply.answer(WITH_AGENT.formatted(agent.get()), Reply.Source.SYSTEM, List.of());
         }
         if (agents.agentsOnDuty() > 0) {
-            int position = agents.queuePosition(conversationId);
-            Duration wait = agents.estimatedWait(position);
-            return Reply.queued(WAIT_FOR_AGENT, new QueueStatus(position, wait, true));
+            return Reply.queued(WAIT_FOR_AGENT, agents.queueStatus(conversationId));
         }
         Locale locale = context.locale() == null ? null : Locale.forLanguageTag(context.locale());
         Optional<KnowledgeMatch> match =

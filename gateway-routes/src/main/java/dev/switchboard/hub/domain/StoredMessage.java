@@ -21,6 +21,9 @@ import java.time.Instant;
 public record StoredMessage(String id, String channel, Direction direction, String author, String text, Instant at,
                             String idempotencyKey, DeliveryStatus delivery, String deliveryDetail) implements Serializable {
 
+    /** The author of the help desk's own messages (self-service answers, notices). */
+    public static final String HELP_DESK_AUTHOR = "help desk";
+
     /** A message without a delivery status. */
     public StoredMessage(String id, String channel, Direction direction, String author, String text, Instant at,
                          String idempotencyKey) {

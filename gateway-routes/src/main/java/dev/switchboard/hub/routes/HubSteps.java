@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 public final class HubSteps {
     /** The longest message text the hub takes, whatever the channel. */
     public static final int MAX_TEXT_LENGTH = 16_000;
-    static final String HELP_DESK_AUTHOR = "help desk";
 
     private final IdempotencyLog idempotency;
     private final ResolveCustomer resolveCustomer;
@@ -114,7 +113,7 @@ public final class HubSteps {
         Interaction interaction = handling.interaction();
         Reply reply = handling.reply();
         StoredMessage answer = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.OUTBOUND,
-                HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
+                StoredMessage.HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
         String conversationId = handling.conversation().id();
         CompletableFuture<Void> outcomeRecorded = interaction.repeatable()
                 ? idempotency.record(handling.scopedKey(), new RecordedOutcome(conversationId, StoredReply.of(reply)))
