@@ -109,6 +109,7 @@ public final class HazelcastMember implements AutoCloseable {
                 .setEnabled(true)
                 .setImplementation(store)
                 .setWriteDelaySeconds(0)
+                .setOffload(false)
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
         return new MapConfig(name)
                 .setBackupCount(1)
