@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 final class AddressLinkMapStore extends JdbcMapStore<AddressLink> {
 
     AddressLinkMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes);
+        super(dataSource, writes, HubCodecs.ADDRESS_LINK);
     }
 
     @Override

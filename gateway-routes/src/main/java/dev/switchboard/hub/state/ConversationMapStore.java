@@ -7,6 +7,9 @@ import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +51,35 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
         private static final long serialVersionUID = 1L;
     }
 
+    private static final BinaryCodec<Delivery> DELIVERY = new BinaryCodec<>() {
+        @Override
+        public void write(DataOutput out, Delivery delivery) throws IOException {
+            out.writeInt(delivery.seq());
+            Binary.writeEnum(out, delivery.status());
+            Binary.writeString(out, delivery.detail());
+        }
+
+        @Override
+        public Delivery read(DataInput in) throws IOException {
+            return new Delivery(in.readInt(), Binary.readEnum(in, DeliveryStatus.class), Binary.readString(in));
+        }
+    };
+
+    /** A change's journal form. */
+    static final BinaryCodec<Change> CHANGE = new BinaryCodec<>() {
+        @Override
+        public void write(DataOutput out, Change change) throws IOException {
+            out.writeInt(change.firstSeq());
+            HubCodecs.CONVERSATION.write(out, change.conversation());
+            Binary.writeList(out, change.deliveries(), DELIVERY);
+        }
+
+        @Override
+        public Change read(DataInput in) throws IOException {
+            return new Change(in.readInt(), HubCodecs.CONVERSATION.read(in), Binary.readList(in, DELIVERY));
+        }
+    };
+
     @Override
     String keysQuery() {
         return "SELECT id FROM conversations";
@@ -57,7 +89,7 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     JournaledWrite journaled(String id, Conversation conversation) {
         Change change = change(conversation, Math.min(journaledMessages.getOrDefault(id, 0), conversation.messages().size()));
         journaledMessages.put(id, conversation.messages().size());
-        return new JournaledWrite(serialize(change), connection -> write(connection, id, change));
+        return new JournaledWrite(CHANGE.toBytes(change), connection -> write(connection, id, change));
     }
 
     private static Change change(Conversation conversation, int firstSeq) {
@@ -76,7 +108,7 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
 
     @Override
     public void replay(Connection connection, String id, byte[] body) throws SQLException {
-        write(connection, id, (Change) deserialize(body));
+        write(connection, id, decode(body, CHANGE));
     }
 
     @Override

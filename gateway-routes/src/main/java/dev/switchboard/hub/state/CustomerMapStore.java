@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 final class CustomerMapStore extends JdbcMapStore<Customer> {
 
     CustomerMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes);
+        super(dataSource, writes, HubCodecs.CUSTOMER);
     }
 
     @Override

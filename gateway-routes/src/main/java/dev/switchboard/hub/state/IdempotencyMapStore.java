@@ -16,7 +16,7 @@ final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
     private final ObjectMapper json;
 
     IdempotencyMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
-        super(dataSource, writes);
+        super(dataSource, writes, HubCodecs.RECORDED_OUTCOME);
         this.json = json;
     }
 

@@ -41,11 +41,19 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
 
     private final DataSource dataSource;
     private final GroupCommit writes;
+    /** The journal form of the values, or {@code null} for Java serialization. */
+    private final BinaryCodec<V> codec;
     private volatile Set<String> knownKeys;
 
+    /** A store whose journal keeps its values Java-serialized. */
     JdbcMapStore(DataSource dataSource, GroupCommit writes) {
+        this(dataSource, writes, null);
+    }
+
+    JdbcMapStore(DataSource dataSource, GroupCommit writes, BinaryCodec<V> codec) {
         this.dataSource = dataSource;
         this.writes = writes;
+        this.codec = codec;
     }
 
     /** Writes one entry inside a transaction that the caller commits; must be idempotent (an upsert). */
@@ -64,18 +72,18 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         return getClass().getSimpleName();
     }
 
-    /** The journal record of a change: by default the whole value, serialized. */
+    /** The journal record of a change: by default the whole value, encoded. */
     JournaledWrite journaled(String key, V value) {
-        return new JournaledWrite(serialize(value), connection -> write(connection, key, value));
+        return new JournaledWrite(codec == null ? serialize(value) : codec.toBytes(value),
+                connection -> write(connection, key, value));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void replay(Connection connection, String key, byte[] body) throws SQLException {
         if (body.length == 0) {
             erase(connection, key);
         } else {
-            write(connection, key, (V) deserialize(body));
+            write(connection, key, decode(body, codec));
         }
     }
 
@@ -216,6 +224,17 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         }
         return bytes.toByteArray();
     }
+
+    /**
+     * A journal body read back: in {@code codec}'s form, or Java-serialized (what a version before the codecs
+     * journaled; such a body starts with the serialization stream's magic number 0xACED).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T decode(byte[] body, BinaryCodec<T> codec) {
+        return codec == null || body[0] == JAVA_SERIALIZED ? (T) deserialize(body) : codec.fromBytes(body);
+    }
+
+    private static final byte JAVA_SERIALIZED = (byte) 0xAC;
 
     static Object deserialize(byte[] body) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(body))) {

@@ -4,6 +4,9 @@ import com.hazelcast.map.EntryProcessor;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +27,30 @@ final class RecordMessages implements EntryProcessor<String, Conversation, Boole
         this.messages = List.copyOf(messages);
         this.context = context;
     }
+
+    /** Its form between members: it travels to the member owning the conversation, and to the backup. */
+    static final BinaryCodec<RecordMessages> CODEC = new BinaryCodec<>() {
+        @Override
+        public void write(DataOutput out, RecordMessages record) throws IOException {
+            out.writeBoolean(record.opening != null);
+            if (record.opening != null) {
+                HubCodecs.CONVERSATION.write(out, record.opening);
+            }
+            Binary.writeList(out, record.messages, HubCodecs.STORED_MESSAGE);
+            out.writeBoolean(record.context != null);
+            if (record.context != null) {
+                HubCodecs.CUSTOMER_CONTEXT.write(out, record.context);
+            }
+        }
+
+        @Override
+        public RecordMessages read(DataInput in) throws IOException {
+            Conversation opening = in.readBoolean() ? HubCodecs.CONVERSATION.read(in) : null;
+            List<StoredMessage> messages = Binary.readList(in, HubCodecs.STORED_MESSAGE);
+            CustomerContext context = in.readBoolean() ? HubCodecs.CUSTOMER_CONTEXT.read(in) : null;
+            return new RecordMessages(opening, messages, context);
+        }
+    };
 
     @Override
     public Boolean process(Map.Entry<String, Conversation> entry) {
