@@ -27,6 +27,7 @@ import dev.switchboard.hub.places.NearbyServicePoints;
 import dev.switchboard.hub.routes.CamelHelpDesk;
 import dev.switchboard.hub.routes.HubErrorHandling;
 import dev.switchboard.hub.routes.HubRoutes;
+import dev.switchboard.hub.routes.RouteTimers;
 import dev.switchboard.hub.routes.HubSteps;
 import dev.switchboard.hub.state.ClusterSettings;
 import dev.switchboard.hub.state.Database;
@@ -43,8 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,15 +123,14 @@ public final class Gateway implements AutoCloseable {
         camel.configure().setName("switchboard");
         camel.configure().setJmxEnabled(false);
         camel.setOverrideProperties(config.effective());
-        camel.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
-        MicrometerRoutePolicyFactory routeTimers = new MicrometerRoutePolicyFactory();
-        routeTimers.setMeterRegistry(meters);
-        camel.bind("routeTimers", routeTimers);
+        // The hub's exchanges carry a Java object, never a stream: caching streams would only cost time.
+        camel.configure().setStreamCachingEnabled(false);
+        camel.bind("routeTimers", new RouteTimers(meters));
         camel.configure().addRoutesBuilder(new HubErrorHandling());
         camel.configure().addRoutesBuilder(new HubRoutes(steps, meters));
         camel.start();
         toClose.add(camel::stop);
-        helpDesk = new CamelHelpDesk(camel.getCamelContext().createProducerTemplate(), conversations,
+        helpDesk = new CamelHelpDesk(camel.getCamelContext(), conversations,
                 knowledgeBase.topics(), contactRequests);
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());

@@ -226,7 +226,8 @@ class CustomerApiTest {
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body()).containsPattern("switchboard_interactions_total\\{channel=\"web-chat\"[^}]*} [1-9]");
         for (String route : List.of("intake", "deduplicate", "identify", "enrich", "thread", "decide", "render", "deliver")) {
-            assertThat(metrics.body()).as("timer of route " + route).contains("routeId=\"" + route + "\"");
+            assertThat(metrics.body()).as("timer of route " + route)
+                    .containsPattern("switchboard_route_seconds_count\\{routeId=\"" + route + "\"[^}]*} [1-9]");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
@@ -26,11 +27,14 @@ public final class CamelHelpDesk implements HelpDesk {
     private final ContactRequests contactRequests;
 
     /**
+     * @param camel  runs the hub's routes
      * @param topics the knowledge base's topics in menu order
      */
-    public CamelHelpDesk(ProducerTemplate producer, ConversationStore conversations, List<String> topics,
+    public CamelHelpDesk(CamelContext camel, ConversationStore conversations, List<String> topics,
                          ContactRequests contactRequests) {
-        this.producer = producer;
+        // The intake endpoint is resolved once here: sending by URI would parse it on every message.
+        this.producer = camel.createProducerTemplate();
+        producer.setDefaultEndpointUri(HubRoutes.INTAKE);
         this.conversations = conversations;
         this.readConversation = new ReadConversation(conversations);
         this.topics = List.copyOf(topics);
@@ -41,7 +45,7 @@ public final class CamelHelpDesk implements HelpDesk {
     public Outcome submit(Interaction interaction, String customerToken) {
         Handling handling = new Handling(interaction, customerToken);
         try {
-            producer.requestBody(HubRoutes.INTAKE, handling);
+            producer.requestBody((Object) handling);
         } catch (CamelExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
