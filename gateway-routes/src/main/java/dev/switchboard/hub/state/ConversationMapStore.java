@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -29,8 +30,11 @@ import javax.sql.DataSource;
 final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static final HexFormat HEX = HexFormat.of();
     private final ObjectMapper json;
-    /** How many messages of each conversation this node has journaled: the next change starts there. */
-    private final Map<String, Integer> journaledMessages = new ConcurrentHashMap<>();
+    /**
+     * The version of each conversation this node journaled last: the next change carries what differs from
+     * it. It shares its messages with the map's value (records never change), so it costs little memory.
+     */
+    private final Map<String, Conversation> journaled = new ConcurrentHashMap<>();
 
     ConversationMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
         super(dataSource, writes);
@@ -40,7 +44,7 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     /**
      * A change of a conversation: its header and context, the messages from {@code firstSeq} on (those not
      * journaled before), so that a long thread's every append does not write it whole, and the delivery
-     * status of the earlier messages that have one (a status changes after its message is stored).
+     * statuses of earlier messages that changed since (a status changes after its message is stored).
      */
     record Change(int firstSeq, Conversation conversation, List<Delivery> deliveries) implements Serializable {
         private static final long serialVersionUID = 2L;
@@ -87,17 +91,29 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
 
     @Override
     JournaledWrite journaled(String id, Conversation conversation) {
-        Change change = change(conversation, Math.min(journaledMessages.getOrDefault(id, 0), conversation.messages().size()));
-        journaledMessages.put(id, conversation.messages().size());
+        Change change = change(conversation, journaled.get(id));
         return new JournaledWrite(CHANGE.toBytes(change), connection -> write(connection, id, change));
     }
 
-    private static Change change(Conversation conversation, int firstSeq) {
+    @Override
+    void stored(String id, Conversation conversation) {
+        journaled.put(id, conversation);
+    }
+
+    /**
+     * What {@code conversation} adds to {@code before}, the version journaled before it ({@code null}: none,
+     * so all of it). A message whose status did not change is the very object it was, which keeps a long
+     * thread's comparison cheap and its change small.
+     */
+    static Change change(Conversation conversation, Conversation before) {
         List<StoredMessage> messages = conversation.messages();
+        int firstSeq = before == null ? 0 : Math.min(before.messages().size(), messages.size());
         List<Delivery> deliveries = new ArrayList<>();
         for (int seq = 0; seq < firstSeq; seq++) {
             StoredMessage m = messages.get(seq);
-            if (m.delivery() != null) {
+            StoredMessage earlier = before.messages().get(seq);
+            if (m != earlier && m.delivery() != null
+                    && (m.delivery() != earlier.delivery() || !Objects.equals(m.deliveryDetail(), earlier.deliveryDetail()))) {
                 deliveries.add(new Delivery(seq, m.delivery(), m.deliveryDetail()));
             }
         }
@@ -113,7 +129,7 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
 
     @Override
     void write(Connection connection, String id, Conversation conversation) throws SQLException {
-        write(connection, id, change(conversation, 0));
+        write(connection, id, change(conversation, null));
     }
 
     /**

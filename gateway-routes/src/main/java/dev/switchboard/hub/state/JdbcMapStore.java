@@ -78,6 +78,10 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
                 connection -> write(connection, key, value));
     }
 
+    /** Called once {@code value} is journaled: a store whose changes depend on the one before keeps it here. */
+    void stored(String key, V value) {
+    }
+
     @Override
     public void replay(Connection connection, String key, byte[] body) throws SQLException {
         if (body.length == 0) {
@@ -108,6 +112,7 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
     public final void store(String key, V value) {
         JournaledWrite change = journaled(key, value);
         writes.commit(new Journal.Entry(journalName(), key, change.body()), change.write());
+        stored(key, value);
         Set<String> known = knownKeys;
         if (known != null) {
             known.add(key);
