@@ -45,8 +45,11 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
      * A change of a conversation: its header and context, the messages from {@code firstSeq} on (those not
      * journaled before), so that a long thread's every append does not write it whole, and the delivery
      * statuses of earlier messages that changed since (a status changes after its message is stored).
+     * {@code contextUnchanged}: the header the database has is still right (most changes: a receipt, an
+     * answer); it defaults to {@code false}, so a change journaled before the flag existed writes it.
      */
-    record Change(int firstSeq, Conversation conversation, List<Delivery> deliveries) implements Serializable {
+    record Change(int firstSeq, Conversation conversation, List<Delivery> deliveries, boolean contextUnchanged)
+            implements Serializable {
         private static final long serialVersionUID = 2L;
     }
 
@@ -76,11 +79,13 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
             out.writeInt(change.firstSeq());
             HubCodecs.CONVERSATION.write(out, change.conversation());
             Binary.writeList(out, change.deliveries(), DELIVERY);
+            out.writeBoolean(change.contextUnchanged());
         }
 
         @Override
         public Change read(DataInput in) throws IOException {
-            return new Change(in.readInt(), HubCodecs.CONVERSATION.read(in), Binary.readList(in, DELIVERY));
+            return new Change(in.readInt(), HubCodecs.CONVERSATION.read(in), Binary.readList(in, DELIVERY),
+                    in.readBoolean());
         }
     };
 
@@ -119,7 +124,8 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
         }
         return new Change(firstSeq, new Conversation(conversation.id(), conversation.customerId(),
                 conversation.openedFrom(), conversation.tokenHash(), conversation.startedAt(), conversation.context(),
-                List.copyOf(messages.subList(firstSeq, messages.size()))), deliveries);
+                List.copyOf(messages.subList(firstSeq, messages.size()))), deliveries,
+                before != null && before.context().equals(conversation.context()));
     }
 
     @Override
@@ -138,14 +144,8 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
      */
     private void write(Connection connection, String id, Change change) throws SQLException {
         Conversation conversation = change.conversation();
-        String context = toJson(conversation.context());
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE conversations SET context_json = ? WHERE id = ?")) {
-            update.setString(1, context);
-            update.setString(2, id);
-            if (update.executeUpdate() == 0) {
-                insertHeader(connection, id, conversation, context);
-            }
+        if (!change.contextUnchanged()) {
+            writeHeader(connection, id, conversation, change.firstSeq() == 0);
         }
         List<Delivery> deliveries = new ArrayList<>(change.deliveries());
         List<StoredMessage> messages = conversation.messages();
@@ -196,7 +196,28 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
         }
     }
 
-    private static void insertHeader(Connection connection, String id, Conversation c, String context) throws SQLException {
+    /**
+     * Inserts the header of a conversation new to this node (a new one, mostly), else updates its context:
+     * what changes in a header once written.
+     */
+    private void writeHeader(Connection connection, String id, Conversation conversation, boolean newHere)
+            throws SQLException {
+        String context = toJson(conversation.context());
+        if (newHere && insertHeader(connection, id, conversation, context)) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE conversations SET context_json = ? WHERE id = ?")) {
+            update.setString(1, context);
+            update.setString(2, id);
+            if (update.executeUpdate() == 0) {
+                insertHeader(connection, id, conversation, context);
+            }
+        }
+    }
+
+    /** Returns whether the header was inserted ({@code false}: the database has it). */
+    private static boolean insertHeader(Connection connection, String id, Conversation c, String context) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO conversations (id, customer_id, opened_from, token_hash, started_at, context_json)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -206,7 +227,7 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
             insert.setString(4, HEX.formatHex(c.tokenHash()));
             SqlTimes.set(insert, 5, c.startedAt());
             insert.setString(6, context);
-            insert.executeUpdate();
+            return insertOnce(insert);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.hub.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
@@ -31,6 +32,7 @@ class ConversationChangeTest {
 
         assertThat(change.firstSeq()).isZero();
         assertThat(change.conversation().messages()).hasSize(6);
+        assertThat(change.contextUnchanged()).as("the header is written").isFalse();
     }
 
     @Test
@@ -45,6 +47,16 @@ class ConversationChangeTest {
         assertThat(change.firstSeq()).isEqualTo(1000);
         assertThat(change.conversation().messages()).extracting(StoredMessage::id).containsExactly("q-new", "a-new");
         assertThat(change.deliveries()).isEmpty();
+        assertThat(change.contextUnchanged()).isTrue();
+    }
+
+    @Test
+    void aNewContextIsWrittenWithTheChange() {
+        Conversation before = threadOf(1);
+        Conversation after = before.withContext(new CustomerContext(null, null, null, null, "pl-PL", null, null, null,
+                null));
+
+        assertThat(ConversationMapStore.change(after, before).contextUnchanged()).isFalse();
     }
 
     @Test

@@ -244,4 +244,31 @@ class HubStateComponentTest {
                             org.assertj.core.groups.Tuple.tuple("m-a", DeliveryStatus.FAILED, "SMSC error 0x0000000B"));
         }
     }
+
+    @Test
+    void aContextLearnedLaterInTheThreadIsReadBackAfterARestart() {
+        String conversationId;
+        try (HubState state = HubState.open(dataDir)) {
+            IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900444"), "sms", null);
+            conversationId = customer.conversation().id();
+            ConversationStore store = state.member().conversationStore();
+            store.record(conversationId, customer.conversation(), List.of(
+                    new StoredMessage("m-1", "sms", Direction.INBOUND, "you", "hi", Instant.now(), "k-1")),
+                    new CustomerContext(null, null, null, null, "en-GB", null, null, null, null));
+            store.record(conversationId, null, List.of(
+                    new StoredMessage("m-2", "sms", Direction.OUTBOUND, "help desk", "hello", Instant.now(), "k-1")), null);
+            store.recordDelivery(conversationId, "m-2", DeliveryStatus.DELIVERED, null);
+            store.record(conversationId, null, List.of(
+                    new StoredMessage("m-3", "web-chat", Direction.INBOUND, "you", "me again", Instant.now(), "k-2")),
+                    new CustomerContext(null, null, null, null, "pl-PL", "https://shop.example/help", null, null, null));
+        }
+
+        try (HubState restarted = HubState.open(dataDir)) {
+            Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
+            assertThat(conversation.context().locale()).isEqualTo("pl-PL");
+            assertThat(conversation.context().pageUrl()).isEqualTo("https://shop.example/help");
+            assertThat(conversation.messages()).extracting(StoredMessage::id).containsExactly("m-1", "m-2", "m-3");
+            assertThat(conversation.messages().get(1).delivery()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
+    }
 }
