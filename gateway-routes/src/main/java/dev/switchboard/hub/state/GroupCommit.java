@@ -10,20 +10,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the durable maps' writes durable, many callers' at a time. A caller blocks until its write is in
- * the {@link Journal} (one file write for all the writes gathered meanwhile), so a write that returned
- * survives the process being killed. A second thread then writes the journaled batches to the database,
+ * Makes the durable maps' writes durable, many callers' at a time. A caller returns once its write is in
+ * the {@link Journal}, so a write that returned survives the process being killed. Whoever finds the
+ * journal free writes every write waiting, its own and the others', with one file write; a caller that
+ * finds it busy waits, and usually finds its write done by then. No thread sits between a caller and the
+ * file: each hand-off would cost more than the write. A thread then writes the journaled batches to the database,
  * several batches to a transaction; about once a second (and when idle) it has the database write its
  * file ({@code CHECKPOINT}) and moves the journal's checkpoint past what the file now holds.
  *
@@ -33,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
-    private static final int MAX_BATCH = 512;
     private static final int MAX_BATCHES_BEHIND = 64;
     /** How often the database is made to write its commits to its file, so that the journal can be cut. */
     private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
@@ -60,11 +63,13 @@ final class GroupCommit implements AutoCloseable {
 
     private final DataSource dataSource;
     private Journal journal;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    /** Held while writing to the journal; the order batches take it is their order in the journal and the database. */
+    private final ReentrantLock journalLock = new ReentrantLock();
     private final BlockingQueue<Journaled> toDatabase = new ArrayBlockingQueue<>(MAX_BATCHES_BEHIND);
-    private final Thread journalWriter;
     private final Thread databaseWriter;
     private volatile boolean running = true;
+    /** Set, under the journal lock, once nothing more is journaled. */
     private volatile boolean journalDone;
     /** Set once the database missed writes: from then on the journal is kept whole for the next start. */
     private boolean checkpointHeld;
@@ -73,9 +78,7 @@ final class GroupCommit implements AutoCloseable {
 
     GroupCommit(DataSource dataSource, String name) {
         this.dataSource = dataSource;
-        this.journalWriter = new Thread(this::journalLoop, "journal-writer-" + name);
         this.databaseWriter = new Thread(this::databaseLoop, "database-writer-" + name);
-        journalWriter.setDaemon(true);
         databaseWriter.setDaemon(true);
     }
 
@@ -93,7 +96,6 @@ final class GroupCommit implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot replay the journal into the database: " + e.getMessage(), e);
         }
-        journalWriter.start();
         databaseWriter.start();
     }
 
@@ -123,10 +125,18 @@ final class GroupCommit implements AutoCloseable {
         if (!running || journal == null) {
             throw new IllegalStateException("the database writer is " + (running ? "not started" : "stopped"));
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(entry, write, done));
+        Pending pending = new Pending(entry, write, new CompletableFuture<>());
+        waiting.add(pending);
+        journalLock.lock();
         try {
-            done.join();
+            if (!pending.done().isDone()) {
+                journalWaiting();
+            }
+        } finally {
+            journalLock.unlock();
+        }
+        try {
+            pending.done().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -135,39 +145,47 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void journalLoop() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        List<Journal.Entry> entries = new ArrayList<>(MAX_BATCH);
+    /** Writes every waiting write to the journal and hands the batch to the database writer; under the journal lock. */
+    private void journalWaiting() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while ((next = waiting.poll()) != null) {
+            batch.add(next);
+        }
+        if (journalDone) {
+            IllegalStateException stopped = new IllegalStateException("the database writer is stopped");
+            batch.forEach(pending -> pending.done().completeExceptionally(stopped));
+            return;
+        }
+        List<Journal.Entry> entries = new ArrayList<>(batch.size());
+        batch.forEach(pending -> entries.add(pending.entry()));
+        Journal.Position end;
         try {
-            while (running || !queue.isEmpty()) {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                batch.forEach(pending -> entries.add(pending.entry()));
-                try {
-                    Journal.Position end = journal.append(entries);
-                    batch.forEach(pending -> pending.done().complete(null));
-                    toDatabase.put(new Journaled(List.copyOf(batch), end));
-                } catch (IOException e) {
-                    LOG.error("Cannot write {} change(s) to the journal: {}", batch.size(), e.toString());
-                    IllegalStateException failure = new IllegalStateException("cannot write to the journal: " + e, e);
-                    batch.forEach(pending -> pending.done().completeExceptionally(failure));
-                }
-                batch.clear();
-                entries.clear();
+            end = journal.append(entries);
+        } catch (IOException e) {
+            LOG.error("Cannot write {} change(s) to the journal: {}", batch.size(), e.toString());
+            IllegalStateException failure = new IllegalStateException("cannot write to the journal: " + e, e);
+            batch.forEach(pending -> pending.done().completeExceptionally(failure));
+            return;
+        }
+        // Queued before anyone is told: a later batch must never reach the database (and move the
+        // checkpoint) ahead of this one.
+        putUninterruptibly(new Journaled(List.copyOf(batch), end));
+        batch.forEach(pending -> pending.done().complete(null));
+    }
+
+    private void putUninterruptibly(Journaled journaled) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                toDatabase.put(journaled);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-        } finally {
-            running = false;
-            Pending pending;
-            while ((pending = queue.poll()) != null) {
-                pending.done().completeExceptionally(new IllegalStateException("the database writer is stopped"));
-            }
-            journalDone = true;
         }
     }
 
@@ -281,15 +299,21 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Journals and writes to the database what is queued, then stops. */
+    /** Writes to the database what is journaled, then stops; a write arriving from now on is refused. */
     @Override
     public void close() {
         running = false;
         if (journal == null) {
             return;
         }
+        journalLock.lock();
         try {
-            journalWriter.join(TimeUnit.SECONDS.toMillis(10));
+            journalWaiting();
+            journalDone = true;
+        } finally {
+            journalLock.unlock();
+        }
+        try {
             databaseWriter.join(TimeUnit.SECONDS.toMillis(30));
             journal.close();
         } catch (InterruptedException e) {
