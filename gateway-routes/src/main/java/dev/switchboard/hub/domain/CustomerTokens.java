@@ -3,7 +3,6 @@ package dev.switchboard.hub.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -11,15 +10,13 @@ import java.util.Base64;
  * SHA-256 hash and compared in constant time.
  */
 public final class CustomerTokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
     private CustomerTokens() {
     }
 
     public static String newToken() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        byte[] secret = RandomBytes.next(32);
         return URL_SAFE.encodeToString(secret);
     }
 

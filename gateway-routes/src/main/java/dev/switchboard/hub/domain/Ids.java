@@ -1,6 +1,5 @@
 package dev.switchboard.hub.domain;
 
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -9,15 +8,13 @@ import java.util.Base64;
  * indexes instead of rewriting pages all over them; the random part keeps them unguessable.
  */
 public final class Ids {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
     private Ids() {
     }
 
     public static String next(String prefix) {
-        byte[] bits = new byte[12];
-        RANDOM.nextBytes(bits);
+        byte[] bits = RandomBytes.next(12);
         String millis = Long.toHexString(System.currentTimeMillis());
         return prefix + "0".repeat(Math.max(0, 11 - millis.length())) + millis + URL_SAFE.encodeToString(bits);
     }
