@@ -37,6 +37,24 @@ public class WebVisitorSteps {
         assertThat(visitor.answer.status()).as("POST /api/help: %s", visitor.answer.body()).isEqualTo(201);
     }
 
+    @When("a web visitor asks {string} in the chat")
+    public void aWebVisitorAsksInTheChat(String question) {
+        heAsksOnTheWeb(question);
+    }
+
+    @Then("the visitor reads {string} in his chat, from {word}")
+    public void theVisitorReadsInHisChat(String text, String author) {
+        HttpJson.Response thread = http().get("/api/conversations/" + conversationId(), customerToken());
+        assertThat(thread.status()).as("GET his conversation: %s", thread.body()).isEqualTo(200);
+        List<String> outbound = new ArrayList<>();
+        thread.json().path("messages").forEach(message -> {
+            if (message.path("direction").asText().equals("outbound")) {
+                outbound.add(message.path("author").asText() + ": " + message.path("text").asText());
+            }
+        });
+        assertThat(outbound).contains(author + ": " + text);
+    }
+
     @Then("he is answered from the knowledge base with {string}")
     public void heIsAnsweredFromTheKnowledgeBase(String answerStart) {
         JsonNode reply = reply();
