@@ -69,6 +69,13 @@ public class CustomerOnEveryChannelSteps {
         assertThat(postSigned("/twilio/voice/status", ended).status()).isEqualTo(204);
     }
 
+    @Then("Twilio is asked to text {string} from the help number: {string}")
+    public void twilioIsAskedToText(String number, String text) {
+        await().atMost(AgentDeskSteps.WAIT).untilAsserted(() -> assertThat(gateway().twilio().to("Messages.json"))
+                .anySatisfy(sent -> assertThat(sent.form()).containsEntry("To", number)
+                        .containsEntry("From", TwilioWebhooks.HELP_NUMBER).containsEntry("Body", text)));
+    }
+
     @Then("a mail from the help desk reaches {string} with {string}")
     public void aMailReaches(String address, String text) {
         TestMailServer mail = gateway().mail();

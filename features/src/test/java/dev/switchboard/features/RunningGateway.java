@@ -113,6 +113,11 @@ final class RunningGateway {
         return http;
     }
 
+    /** What the gateway asked of Twilio's REST API. */
+    FakeTwilioApi twilio() {
+        return twilio;
+    }
+
     /** The mail server: the help desk's mailbox, and every mailbox the gateway mails to. */
     TestMailServer mail() {
         return mail;

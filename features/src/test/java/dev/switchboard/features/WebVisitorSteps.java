@@ -55,6 +55,14 @@ public class WebVisitorSteps {
         assertThat(outbound).contains(author + ": " + text);
     }
 
+    @Then("the visitor's chat still shows only the {int} messages of the chat")
+    public void theVisitorsChatShowsOnlyTheChat(int count) {
+        HttpJson.Response thread = http().get("/api/conversations/" + conversationId(), customerToken());
+        List<String> channels = new ArrayList<>();
+        thread.json().path("messages").forEach(message -> channels.add(message.path("channel").asText()));
+        assertThat(channels).hasSize(count).containsOnly("web-chat");
+    }
+
     @Then("he is answered from the knowledge base with {string}")
     public void heIsAnsweredFromTheKnowledgeBase(String answerStart) {
         JsonNode reply = reply();

@@ -143,7 +143,8 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
         CustomerMerging merging = new CustomerMerging(member.customerMerges(), member.customerDirectory(), conversations,
                 member.agentMaps().assignments(), clock);
-        AddressLinking linking = new AddressLinking(member.customerDirectory(), conversations, clock);
+        AddressLinking linking = new AddressLinking(member.customerDirectory(), member.customerMerges(), conversations,
+                merging, clock);
         agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, merging, linking,
                 json);
         int adapterStops = toClose.size();

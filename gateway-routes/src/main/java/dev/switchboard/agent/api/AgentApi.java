@@ -218,13 +218,14 @@ final class AgentApi {
         });
         add("POST", CONVERSATION + "/addresses", call -> {
             Assignment assignment = participating(call);
-            AddressLinking.Linked linked = linking.link(assignment.conversationId(), call.text("channel"),
-                    call.text("address"));
+            AddressLinking.Linked linked = linking.link(call.account(), assignment.conversationId(),
+                    call.text("channel"), call.text("address"));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("conversationId", assignment.conversationId());
             view.put("address", linked.address());
             view.put("channel", linked.link().source());
             view.put("linkedAt", linked.link().linkedAt());
+            view.put("merged", linked.addressConversationId());
             return new Operation.Answer(201, view);
         });
         add("POST", CONVERSATION + "/unmerge", call -> {
