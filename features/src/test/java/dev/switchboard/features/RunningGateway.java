@@ -80,6 +80,10 @@ final class RunningGateway {
             settings.put("switchboard.accounts.first-manager", MANAGER);
             settings.put("switchboard.accounts.first-manager-password", MANAGER_PASSWORD);
             settings.put("switchboard.accounts.password-hash-cost", "4");
+            // The scenarios' agent desktops call the API step by step rather than every second, as the real one
+            // does: a slow machine must not turn an agent away, or move an offer on, in the middle of a scenario.
+            settings.put("switchboard.agents.away-grace-seconds", "600");
+            settings.put("switchboard.routing.offer-timeout-seconds", "120");
             Gateway gateway = TestGateways.start(dataDir, settings);
             LOG.info("feature gateway up at {} in {} ms", gateway.baseUri(), gateway.startupTime().toMillis());
             return new RunningGateway(dataDir, twilio, mail, gateway);
