@@ -37,6 +37,32 @@ public class WebVisitorSteps {
         assertThat(visitor.answer.status()).as("POST /api/help: %s", visitor.answer.body()).isEqualTo(201);
     }
 
+    @When("a web visitor asks {string} in the chat")
+    public void aWebVisitorAsksInTheChat(String question) {
+        heAsksOnTheWeb(question);
+    }
+
+    @Then("the visitor reads {string} in his chat, from {word}")
+    public void theVisitorReadsInHisChat(String text, String author) {
+        HttpJson.Response thread = http().get("/api/conversations/" + conversationId(), customerToken());
+        assertThat(thread.status()).as("GET his conversation: %s", thread.body()).isEqualTo(200);
+        List<String> outbound = new ArrayList<>();
+        thread.json().path("messages").forEach(message -> {
+            if (message.path("direction").asText().equals("outbound")) {
+                outbound.add(message.path("author").asText() + ": " + message.path("text").asText());
+            }
+        });
+        assertThat(outbound).contains(author + ": " + text);
+    }
+
+    @Then("the visitor's chat still shows only the {int} messages of the chat")
+    public void theVisitorsChatShowsOnlyTheChat(int count) {
+        HttpJson.Response thread = http().get("/api/conversations/" + conversationId(), customerToken());
+        List<String> channels = new ArrayList<>();
+        thread.json().path("messages").forEach(message -> channels.add(message.path("channel").asText()));
+        assertThat(channels).hasSize(count).containsOnly("web-chat");
+    }
+
     @Then("he is answered from the knowledge base with {string}")
     public void heIsAnsweredFromTheKnowledgeBase(String answerStart) {
         JsonNode reply = reply();

@@ -1,9 +1,12 @@
 package dev.switchboard.features;
 
 import dev.switchboard.adapter.wap.testing.WapBrowser;
+import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.TestMailServer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +37,18 @@ final class World {
     int phoneAnswersSeen;
     /** The WAP phone of the scenario, once it has one. */
     WapPhone phone;
+    /** The agents the scenario put on duty, by display name, signed in at their desktops; signed out at its end. */
+    final Map<String, AgentClient> agents = new LinkedHashMap<>();
+    /** A scenario's own suffix for agents' user names: each scenario's agents are new accounts. */
+    final String agentSuffix = "-" + NUMBERS.incrementAndGet();
+    /** The conversation the scenario's agents work on, once one was offered. */
+    String conversationId;
+    /** The call the scenario's customer made to the help number, once he called. */
+    String callSid;
+    /** The latest mail from the help desk the scenario's customer read. */
+    TestMailServer.Received mailFromDesk;
+    /** The address the scenario's customer reads his mail at, once he read some. */
+    String mailbox;
 
     static final class WapPhone {
         final WapBrowser browser;
@@ -107,6 +122,9 @@ final class World {
     }
 
     void close() {
+        // Agents leave the desk, so that the next scenario's customers find nobody on duty unless it says so.
+        agents.values().forEach(agent -> agent.post("/api/agent/logout", "{}"));
+        agents.clear();
         if (pager != null) {
             pager.close();
             pager = null;

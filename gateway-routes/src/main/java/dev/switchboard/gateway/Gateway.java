@@ -16,6 +16,7 @@ import dev.switchboard.gateway.http.MetricsServlet;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.gateway.http.StartPageServlet;
 import dev.switchboard.hub.agents.ContactRequests;
+import dev.switchboard.hub.agents.AddressLinking;
 import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.DecideReply;
@@ -140,7 +141,10 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
         CustomerMerging merging = new CustomerMerging(member.customerMerges(), member.customerDirectory(), conversations,
                 member.agentMaps().assignments(), clock);
-        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, merging, json);
+        AddressLinking linking = new AddressLinking(member.customerDirectory(), member.customerMerges(), conversations,
+                merging, clock);
+        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, merging, linking,
+                json);
         int adapterStops = toClose.size();
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,

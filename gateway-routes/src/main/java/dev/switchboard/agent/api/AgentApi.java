@@ -1,6 +1,7 @@
 package dev.switchboard.agent.api;
 
 import dev.switchboard.hub.agents.Accounts;
+import dev.switchboard.hub.agents.AddressLinking;
 import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentContact;
 import dev.switchboard.hub.agents.AgentDeskException;
@@ -9,6 +10,7 @@ import dev.switchboard.hub.agents.AgentReplies;
 import dev.switchboard.hub.agents.AgentSessions;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.Assignment;
+import dev.switchboard.hub.agents.ChannelCount;
 import dev.switchboard.hub.agents.ClaimResult;
 import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.agents.ConversationRouting;
@@ -58,6 +60,7 @@ final class AgentApi {
     private final AgentReplies replies;
     private final ContactRequests contactRequests;
     private final CustomerMerging merging;
+    private final AddressLinking linking;
     private final QuickTexts quickTexts;
     private final ConversationStore conversations;
     private final RecentEvents recent;
@@ -66,7 +69,7 @@ final class AgentApi {
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
              Handover handover, AgentReplies replies, ContactRequests contactRequests, CustomerMerging merging,
-             QuickTexts quickTexts, ConversationStore conversations,
+             AddressLinking linking, QuickTexts quickTexts, ConversationStore conversations,
              RecentEvents recent, OfflineMessageBox offlineMessages) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -76,6 +79,7 @@ final class AgentApi {
         this.replies = replies;
         this.contactRequests = contactRequests;
         this.merging = merging;
+        this.linking = linking;
         this.quickTexts = quickTexts;
         this.conversations = conversations;
         this.recent = recent;
@@ -199,7 +203,9 @@ final class AgentApi {
                     notFound(assignment.conversationId()));
             Map<String, Object> view = assignmentView(assignment);
             view.put("context", conversation.context());
-            view.put("messages", merging.thread(conversation).stream().map(MessageView::of).toList());
+            List<StoredMessage> thread = merging.thread(conversation);
+            view.put("messages", thread.stream().map(MessageView::of).toList());
+            view.put("channelCounts", ChannelCount.of(thread));
             view.put("merged", merging.mergedInto(conversation).stream().map(MergedView::of).toList());
             return view;
         });
@@ -209,6 +215,18 @@ final class AgentApi {
                     call.requiredText("conversation"));
             return Map.of("conversationId", assignment.conversationId(), "merged",
                     MergedView.of(new CustomerMerging.MergedCustomer(call.requiredText("conversation"), merge)));
+        });
+        add("POST", CONVERSATION + "/addresses", call -> {
+            Assignment assignment = participating(call);
+            AddressLinking.Linked linked = linking.link(call.account(), assignment.conversationId(),
+                    call.text("channel"), call.text("address"));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("conversationId", assignment.conversationId());
+            view.put("address", linked.address());
+            view.put("channel", linked.link().source());
+            view.put("linkedAt", linked.link().linkedAt());
+            view.put("merged", linked.addressConversationId());
+            return new Operation.Answer(201, view);
         });
         add("POST", CONVERSATION + "/unmerge", call -> {
             Assignment assignment = participating(call);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.hub.agents.Accounts;
+import dev.switchboard.hub.agents.AddressLinking;
 import dev.switchboard.hub.agents.AgentNotices;
 import dev.switchboard.hub.agents.AgentPresence;
 import dev.switchboard.hub.agents.AgentReplies;
@@ -118,11 +119,11 @@ public final class AgentDesk implements AutoCloseable {
     /** Serves the agent API and starts the ticker. */
     public void start(ServletMounts mounts, ConversationStore conversations, CustomerAddresses addresses,
                       OutboundChannels outbound, ContactRequests contactRequests, CustomerMerging merging,
-                      ObjectMapper json) {
+                      AddressLinking linking, ObjectMapper json) {
         AgentReplies replies = new AgentReplies(maps.assignments(), conversations, addresses, outbound, merging, events,
                 config.required(GREETING), clock);
         AgentApi api = new AgentApi(accounts, sessions, presence, routing, handover, replies, contactRequests, merging,
-                new QuickTexts(maps.quickTexts(), clock), conversations, recent, offlineMessages);
+                linking, new QuickTexts(maps.quickTexts(), clock), conversations, recent, offlineMessages);
         SessionCookie cookie = new SessionCookie(Boolean.parseBoolean(config.required(SECURE_COOKIE)));
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",

@@ -8,7 +8,6 @@ import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.StoredMessage;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,19 +91,42 @@ public final class CustomerMerging {
         return members;
     }
 
-    /** The thread agents see: the conversation's messages and those of every customer merged in, by time. */
+    /**
+     * The thread agents see: the conversation's messages and those of every customer merged in, interleaved by
+     * time. Each customer's own thread keeps the order it was stored in: a message's time may be its sender's
+     * clock (a mail's date, to the second), which can run behind the answer it replies to.
+     */
     public List<StoredMessage> thread(Conversation conversation) {
         List<Member> members = group(conversation);
         if (members.size() == 1) {
             return conversation.messages();
         }
-        List<StoredMessage> all = new ArrayList<>(conversation.messages());
+        List<List<StoredMessage>> threads = new ArrayList<>();
+        threads.add(conversation.messages());
         members.stream().skip(1)
                 .map(member -> conversations.get(member.conversationId()))
                 .flatMap(Optional::stream)
-                .forEach(merged -> all.addAll(merged.messages()));
-        all.sort(Comparator.comparing(StoredMessage::at));
-        return all;
+                .forEach(merged -> threads.add(merged.messages()));
+        return interleave(threads);
+    }
+
+    /** One list of the threads' messages: each thread in its own order, the earliest next message first. */
+    static List<StoredMessage> interleave(List<List<StoredMessage>> threads) {
+        int[] next = new int[threads.size()];
+        List<StoredMessage> all = new ArrayList<>();
+        while (true) {
+            int earliest = -1;
+            for (int i = 0; i < threads.size(); i++) {
+                if (next[i] < threads.get(i).size() && (earliest < 0
+                        || threads.get(i).get(next[i]).at().isBefore(threads.get(earliest).get(next[earliest]).at()))) {
+                    earliest = i;
+                }
+            }
+            if (earliest < 0) {
+                return all;
+            }
+            all.add(threads.get(earliest).get(next[earliest]++));
+        }
     }
 
     /** The merges directly into the customer of this conversation, with the merged customers' conversations. */

@@ -29,7 +29,7 @@ class OpenApiAgreementTest {
     }
 
     private static List<Operation> operations() {
-        return new AgentApi(null, null, null, null, null, null, null, null, null, null, null, null).operations();
+        return new AgentApi(null, null, null, null, null, null, null, null, null, null, null, null, null).operations();
     }
 
     private static Set<String> documented(JsonNode document) {

@@ -41,6 +41,21 @@ class CustomerMergingTest {
     }
 
     @Test
+    void eachMergedThreadKeepsItsOwnOrderEvenWhenAReplyCarriesAnEarlierTimeThanTheAnswerItReplies() {
+        Instant answered = Instant.EPOCH.plusSeconds(25).plusMillis(300);
+        store.threads.put("c-sms", store.threads.get("c-sms")
+                .with(new StoredMessage("m-a", "sms", Direction.OUTBOUND, "Ann", "print 2 per sheet", answered, "a1"))
+                .with(new StoredMessage("m-r", "sms", Direction.INBOUND, "you", "thanks!", answered.minusMillis(300), "r1")));
+        store.threads.put("c-tv", store.threads.get("c-tv")
+                .with(new StoredMessage("m-t", "tv", Direction.INBOUND, "you", "still there?", answered.plusSeconds(10), "t1")));
+        merging.merge(ann, "c-web", "c-sms");
+        merging.merge(ann, "c-web", "c-tv");
+
+        assertThat(thread("c-web")).containsExactly("which software?", "and the licence?", "print 2 per sheet",
+                "thanks!", "help on TV", "still there?");
+    }
+
+    @Test
     void mergedThreadsReadAsOneByTimeAndUndoLeavesEachAsItWas() {
         merging.merge(ann, "c-web", "c-sms");
         merging.merge(ann, "c-sms", "c-tv");

@@ -22,7 +22,8 @@ final class InMemoryConversations implements ConversationStore {
     @Override
     public void record(String conversationId, Conversation opening, List<StoredMessage> messages,
                        CustomerContext context) {
-        threads.put(conversationId, threads.get(conversationId).with(messages));
+        Conversation before = threads.containsKey(conversationId) ? threads.get(conversationId) : opening;
+        threads.put(conversationId, before.with(messages));
     }
 
     @Override
