@@ -56,7 +56,9 @@ class AddressLinkingTest {
 
         assertThat(phone.address()).isEqualTo("e164:+447700900123");
         assertThat(phone.link().source()).isEqualTo("sms");
+        clock.advance(java.time.Duration.ofMinutes(1));
         IdentifiedCustomer call = writes(PHONE, "voice", "a call");
+        clock.advance(java.time.Duration.ofMinutes(1));
         IdentifiedCustomer mail = writes(new EmailAddress("jo@example.com"), "email", "thanks");
 
         assertThat(call.routingConversationId()).isEqualTo("c-web");
