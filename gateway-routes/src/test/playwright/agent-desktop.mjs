@@ -1,6 +1,7 @@
 // Two agents sign in to the agent desktop in Chromium, a web customer asks, both are offered, the first
 // accept wins, the winner transfers to the other, who answers; the customer reads the answer in his thread.
-// The answer is typed with the shared quick text /parcel.
+// The answer is typed with the shared quick text /parcel. The desktops are live: while their WebSocket is open
+// they make no request to the agent API by themselves, and the offer reaches them as a pushed frame.
 // Usage: node agent-desktop.mjs <gateway base URL> <screenshot dir>
 // (agents ann and bob and the shared quick text /parcel must exist)
 import { chromium } from 'playwright-core';
@@ -8,6 +9,8 @@ import assert from 'node:assert/strict';
 
 const [base, shots] = process.argv.slice(2);
 const TIMEOUT = 20_000;
+// Three times the polling interval the desktop had before it went live (and still has while its socket is down).
+const QUIET_WINDOW = 3_000;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -18,6 +21,8 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
+    const frames = [];
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(JSON.parse(frame.payload))));
     await page.goto(base + 'agent');
     await page.fill('#username', username);
     await page.fill('#password', username + ' long password');
@@ -28,7 +33,14 @@ try {
       const r = await fetch('/api/agent/me');
       return r.ok;
     });
-    return { username, page };
+    await page.waitForSelector('body[data-live="open"]');
+    return { username, page, frames };
+  }
+
+  // Resolves true if the page asks the agent API anything by itself within the window, false if it stays quiet.
+  async function asksWithin(agent, millis) {
+    return agent.page.waitForRequest((request) => request.url().includes('/api/agent/'), { timeout: millis })
+      .then(() => true, () => false);
   }
 
   const ann = await desktop('ann');
@@ -42,6 +54,11 @@ try {
     }, agent.username);
   }
 
+  // Live, not polling: with the socket open neither desktop calls the agent API while nothing happens.
+  const quiet = await Promise.all([ann, bob].map((agent) => asksWithin(agent, QUIET_WINDOW)));
+  assert.deepEqual(quiet, [false, false], 'no desktop polls the agent API while its live connection is open');
+  assert.equal(await ann.page.getAttribute('body', 'data-live'), 'open');
+
   const asked = await (await fetch(base + 'api/help', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ text: 'My order 1234 has not arrived', context: { pageUrl: 'https://shop.example/orders', location: { lat: 50.0617, lon: 19.9373, accuracyMeters: 25 } } }),
@@ -50,6 +67,10 @@ try {
   const offer = `#offers li[data-conversation="${id}"] button[data-action="accept"]`;
   await ann.page.waitForSelector(offer);
   await bob.page.waitForSelector(offer);
+  for (const agent of [ann, bob]) {
+    assert.ok(agent.frames.some((f) => f.type === 'OFFERED' && f.conversationId === id),
+      agent.username + "'s desktop was told of the offer over its live connection");
+  }
 
   await Promise.all([ann.page.click(offer), bob.page.click(offer)]);
   const mine = `#mine li[data-conversation="${id}"]`;
