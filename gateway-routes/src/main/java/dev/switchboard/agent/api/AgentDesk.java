@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent desk of one gateway node: its use cases over the shared agent maps, the first manager, the
- * ticker that turns silent desktops away and moves run-out offers on, and the agent API on the gateway's port.
+ * ticker that turns silent desktops away and moves run-out offers on, and the agent API and the desktops' live
+ * connections on the gateway's port.
  */
 public final class AgentDesk implements AutoCloseable {
     static final String FIRST_MANAGER = "switchboard.accounts.first-manager";
