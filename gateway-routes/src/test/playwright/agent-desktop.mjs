@@ -1,7 +1,8 @@
 // Two agents sign in to the agent desktop in Chromium, a web customer asks, both are offered, the first
 // accept wins, the winner transfers to the other, who answers; the customer reads the answer in his thread.
 // The answer is typed with the shared quick text /parcel. The desktops are live: while their WebSocket is open
-// they make no request to the agent API by themselves, and the offer reaches them as a pushed frame.
+// they make no request to the agent API by themselves, and the offer reaches them as a pushed frame. A third
+// desktop whose live connection cannot stay up polls instead, tries again, and still gets the next offer.
 // Usage: node agent-desktop.mjs <gateway base URL> <screenshot dir>
 // (agents ann and bob and the shared quick text /parcel must exist)
 import { chromium } from 'playwright-core';
@@ -114,8 +115,46 @@ try {
   assert.ok(answer, 'the customer sees the answer in his thread');
   assert.equal(answer.author, loser.username === 'ann' ? 'Ann' : 'Bob');
   assert.equal(answer.channel, 'web-chat');
+
+  // A desktop whose live connection is cut at once (as by a proxy that drops WebSockets) polls the API, tries
+  // to connect again, and still sees the next offer.
+  const cut = await browser.newContext();
+  let attempts = 0;
+  let secondAttempt;
+  const retried = new Promise((resolve) => { secondAttempt = resolve; });
+  await cut.routeWebSocket(/\/api\/agent\/live$/, (socket) => {
+    attempts += 1;
+    if (attempts === 2) {
+      secondAttempt();
+    }
+    socket.close({ code: 1011, reason: 'cut by the test' });
+  });
+  const down = await cut.newPage();
+  down.setDefaultTimeout(TIMEOUT);
+  await down.goto(base + 'agent');
+  await down.fill('#username', winner.username);
+  await down.fill('#password', winner.username + ' long password');
+  await down.click('#login button[type=submit]');
+  await down.waitForSelector('#desk', { state: 'visible' });
+  for (let poll = 0; poll < 2; poll += 1) {
+    await down.waitForRequest((request) => request.url().endsWith('/api/agent/offers'));
+  }
+  assert.equal(await down.getAttribute('body', 'data-live'), 'down');
+  assert.equal(await down.textContent('#live'), 'reconnecting…');
+  let bound;
+  await Promise.race([retried, new Promise((resolve, reject) => {
+    bound = setTimeout(() => reject(new Error('no second attempt to connect within ' + TIMEOUT + ' ms')), TIMEOUT);
+  })]);
+  clearTimeout(bound);
+  const next = await (await fetch(base + 'api/help', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ text: 'Where is my refund?' }),
+  })).json();
+  await down.waitForSelector(`#offers li[data-conversation="${next.conversationId}"]`);
+  assert.equal(await down.getAttribute('body', 'data-live'), 'down', 'the offer came by polling');
+
   console.log('PASS agent desktop: ' + winner.username + ' won the claim, transferred to ' + loser.username
-    + ', who answered');
+    + ', who answered; a desktop without its live connection polled and got the next offer');
 } finally {
   await browser.close();
 }

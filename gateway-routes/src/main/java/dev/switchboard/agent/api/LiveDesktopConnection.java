@@ -22,7 +22,8 @@ public final class LiveDesktopConnection implements Session.Listener.AutoDemandi
     private final boolean manager;
     private final String sessionToken;
     private volatile Session session;
-    private volatile long lastHeardNanos = System.nanoTime();
+    /** When the ping not answered yet was sent (System.nanoTime); 0 while none is outstanding. */
+    private volatile long pingOutstandingSince;
 
     LiveDesktopConnection(LiveDesktops live, String username, boolean manager, String sessionToken) {
         this.live = live;
@@ -43,8 +44,9 @@ public final class LiveDesktopConnection implements Session.Listener.AutoDemandi
         return sessionToken;
     }
 
-    long lastHeardNanos() {
-        return lastHeardNanos;
+    /** When the ping not answered yet was sent; 0 while none is outstanding. */
+    long pingOutstandingSince() {
+        return pingOutstandingSince;
     }
 
     @Override
@@ -58,12 +60,11 @@ public final class LiveDesktopConnection implements Session.Listener.AutoDemandi
 
     @Override
     public void onWebSocketPong(ByteBuffer payload) {
-        lastHeardNanos = System.nanoTime();
+        pingOutstandingSince = 0;
     }
 
     @Override
     public void onWebSocketText(String message) {
-        lastHeardNanos = System.nanoTime();
         close(StatusCode.POLICY_VIOLATION, "the live connection only listens: act through the agent API");
     }
 
@@ -88,6 +89,7 @@ public final class LiveDesktopConnection implements Session.Listener.AutoDemandi
     void ping(ByteBuffer payload) {
         Session current = session;
         if (current != null && current.isOpen()) {
+            pingOutstandingSince = System.nanoTime();
             current.sendPing(payload, LiveDesktops.closingOnFailure(this));
         }
     }

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An open connection is the desktop being there: at each tick its agent counts as seen (so the presence grace
  * period never runs out while it is open), and a closed one starts the grace period at once. Every quarter of the
- * grace period each connection is pinged (the browser answers by itself); one that has not answered for half the
- * grace period, or whose sign-in session has ended, is closed.
+ * grace period each connection is pinged (the browser answers by itself); one that has left a ping unanswered
+ * for half the grace period, or whose sign-in session has ended, is closed.
  */
 final class LiveDesktops {
     private static final Logger LOG = LoggerFactory.getLogger(LiveDesktops.class);
@@ -103,7 +103,10 @@ final class LiveDesktops {
         }
         for (LiveDesktopConnection connection : open) {
             if (pingDue) {
-                if (now - connection.lastHeardNanos() > deadAfterNanos) {
+                long outstanding = connection.pingOutstandingSince();
+                if (outstanding != 0 && now - outstanding > deadAfterNanos) {
+                    LOG.info("Live desktop of {} left a ping unanswered for {} ms: closing it", connection.username(),
+                            (now - outstanding) / 1_000_000);
                     connection.close(StatusCode.SHUTDOWN, "no answer to pings");
                     continue;
                 }
@@ -111,7 +114,9 @@ final class LiveDesktops {
                     connection.close(StatusCode.POLICY_VIOLATION, "signed out");
                     continue;
                 }
-                connection.ping(ByteBuffer.allocate(0));
+                if (outstanding == 0) {
+                    connection.ping(ByteBuffer.allocate(0));
+                }
             }
             presence.seen(connection.username());
         }
