@@ -1,6 +1,8 @@
 // Two agents sign in to the agent desktop in Chromium, a web customer asks, both are offered, the first
 // accept wins, the winner transfers to the other, who answers; the customer reads the answer in his thread.
-// The answer is typed with the shared quick text /parcel.
+// The answer is typed with the shared quick text /parcel. The desktops are live: while their WebSocket is open
+// they make no request to the agent API by themselves, and the offer reaches them as a pushed frame. A third
+// desktop whose live connection cannot stay up polls instead, tries again, and still gets the next offer.
 // Usage: node agent-desktop.mjs <gateway base URL> <screenshot dir>
 // (agents ann and bob and the shared quick text /parcel must exist)
 import { chromium } from 'playwright-core';
@@ -8,6 +10,8 @@ import assert from 'node:assert/strict';
 
 const [base, shots] = process.argv.slice(2);
 const TIMEOUT = 20_000;
+// Three times the polling interval the desktop had before it went live (and still has while its socket is down).
+const QUIET_WINDOW = 3_000;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -18,6 +22,8 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
+    const frames = [];
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(JSON.parse(frame.payload))));
     await page.goto(base + 'agent');
     await page.fill('#username', username);
     await page.fill('#password', username + ' long password');
@@ -28,7 +34,14 @@ try {
       const r = await fetch('/api/agent/me');
       return r.ok;
     });
-    return { username, page };
+    await page.waitForSelector('body[data-live="open"]');
+    return { username, page, frames };
+  }
+
+  // Resolves true if the page asks the agent API anything by itself within the window, false if it stays quiet.
+  async function asksWithin(agent, millis) {
+    return agent.page.waitForRequest((request) => request.url().includes('/api/agent/'), { timeout: millis })
+      .then(() => true, () => false);
   }
 
   const ann = await desktop('ann');
@@ -42,6 +55,11 @@ try {
     }, agent.username);
   }
 
+  // Live, not polling: with the socket open neither desktop calls the agent API while nothing happens.
+  const quiet = await Promise.all([ann, bob].map((agent) => asksWithin(agent, QUIET_WINDOW)));
+  assert.deepEqual(quiet, [false, false], 'no desktop polls the agent API while its live connection is open');
+  assert.equal(await ann.page.getAttribute('body', 'data-live'), 'open');
+
   const asked = await (await fetch(base + 'api/help', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ text: 'My order 1234 has not arrived', context: { pageUrl: 'https://shop.example/orders', location: { lat: 50.0617, lon: 19.9373, accuracyMeters: 25 } } }),
@@ -50,6 +68,10 @@ try {
   const offer = `#offers li[data-conversation="${id}"] button[data-action="accept"]`;
   await ann.page.waitForSelector(offer);
   await bob.page.waitForSelector(offer);
+  for (const agent of [ann, bob]) {
+    assert.ok(agent.frames.some((f) => f.type === 'OFFERED' && f.conversationId === id),
+      agent.username + "'s desktop was told of the offer over its live connection");
+  }
 
   await Promise.all([ann.page.click(offer), bob.page.click(offer)]);
   const mine = `#mine li[data-conversation="${id}"]`;
@@ -93,8 +115,46 @@ try {
   assert.ok(answer, 'the customer sees the answer in his thread');
   assert.equal(answer.author, loser.username === 'ann' ? 'Ann' : 'Bob');
   assert.equal(answer.channel, 'web-chat');
+
+  // A desktop whose live connection is cut at once (as by a proxy that drops WebSockets) polls the API, tries
+  // to connect again, and still sees the next offer.
+  const cut = await browser.newContext();
+  let attempts = 0;
+  let secondAttempt;
+  const retried = new Promise((resolve) => { secondAttempt = resolve; });
+  await cut.routeWebSocket(/\/api\/agent\/live$/, (socket) => {
+    attempts += 1;
+    if (attempts === 2) {
+      secondAttempt();
+    }
+    socket.close({ code: 1011, reason: 'cut by the test' });
+  });
+  const down = await cut.newPage();
+  down.setDefaultTimeout(TIMEOUT);
+  await down.goto(base + 'agent');
+  await down.fill('#username', winner.username);
+  await down.fill('#password', winner.username + ' long password');
+  await down.click('#login button[type=submit]');
+  await down.waitForSelector('#desk', { state: 'visible' });
+  for (let poll = 0; poll < 2; poll += 1) {
+    await down.waitForRequest((request) => request.url().endsWith('/api/agent/offers'));
+  }
+  assert.equal(await down.getAttribute('body', 'data-live'), 'down');
+  assert.equal(await down.textContent('#live'), 'reconnecting…');
+  let bound;
+  await Promise.race([retried, new Promise((resolve, reject) => {
+    bound = setTimeout(() => reject(new Error('no second attempt to connect within ' + TIMEOUT + ' ms')), TIMEOUT);
+  })]);
+  clearTimeout(bound);
+  const next = await (await fetch(base + 'api/help', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ text: 'Where is my refund?' }),
+  })).json();
+  await down.waitForSelector(`#offers li[data-conversation="${next.conversationId}"]`);
+  assert.equal(await down.getAttribute('body', 'data-live'), 'down', 'the offer came by polling');
+
   console.log('PASS agent desktop: ' + winner.username + ' won the claim, transferred to ' + loser.username
-    + ', who answered');
+    + ', who answered; a desktop without its live connection polled and got the next offer');
 } finally {
   await browser.close();
 }

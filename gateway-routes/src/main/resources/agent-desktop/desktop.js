@@ -1,8 +1,9 @@
-// The agent desktop: signs in, polls the agent API for offers, invitations and its conversations, and acts
-// on them (desk-api.js calls the API). Every text from the server is set with textContent, never as HTML.
+// The agent desktop: signs in, reads offers, invitations and its conversations from the agent API again whenever
+// the live connection tells of a change (polling only while it is down), and acts on them (desk-api.js calls
+// the API and keeps the live connection). Every text from the server is set with textContent, never as HTML.
 'use strict';
 
-const state = { account: null, selected: null, timer: null, quickTexts: {} };
+const state = { account: null, selected: null, quickTexts: {} };
 
 function signedIn(answer) {
   deskSession.csrf = answer.csrfToken;
@@ -16,8 +17,28 @@ function signedIn(answer) {
   }
   $('desk').hidden = false;
   loadQuickTexts();
-  refresh();
-  state.timer = setInterval(refresh, 1000);
+  refreshSoon();
+  connectLive(heard, refreshSoon, 1000);
+}
+
+// A pushed desk event: what it changed is read again. The queue as a whole is the managers' concern: an offer
+// for this agent comes as its own event.
+function heard(event) {
+  if (event.type === 'PRESENCE' || event.type === 'HELLO') {
+    showPresence();
+  }
+  if (event.type !== 'PRESENCE' && event.type !== 'QUEUED') {
+    refreshSoon();
+  }
+}
+
+// His presence as the desk has it: he may have been turned away while his desktop was not connected.
+async function showPresence() {
+  const result = await api('GET', '/agents');
+  const me = (result.json.agents || []).find((a) => a.username === state.account.username);
+  if (me) {
+    $('presence').value = me.presence.toLowerCase();
+  }
 }
 
 function item(text, buttons) {
@@ -39,6 +60,8 @@ function item(text, buttons) {
 function fill(listId, entries) {
   $(listId).replaceChildren(...entries);
 }
+
+const refreshSoon = coalesced(refresh);
 
 async function refresh() {
   const [offers, mine] = await Promise.all([api('GET', '/offers'), api('GET', '/conversations')]);

@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
                 knowledgeBase.topics(), contactRequests);
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());
-        ServletMounts mounts = new ServletMounts(http.context());
+        ServletMounts mounts = new ServletMounts(http);
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));

@@ -25,7 +25,7 @@ class HealthServletTest {
                 .part("hazelcast", true, "1 member(s)").part("database", true, "jdbc:h2:file:data/switchboard")
                 .adapter("web", true, "serving"));
         GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
-        new ServletMounts(server.context()).mount("test", "/health", new HealthServlet(current::get, new ObjectMapper()));
+        new ServletMounts(server).mount("test", "/health", new HealthServlet(current::get, new ObjectMapper()));
         server.start();
         try {
             HttpJson http = new HttpJson(URI.create("http://127.0.0.1:" + server.port() + "/"));

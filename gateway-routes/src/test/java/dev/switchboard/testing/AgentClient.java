@@ -74,6 +74,20 @@ public final class AgentClient {
         return response.json();
     }
 
+    /**
+     * Opens the desktop's live connection ({@code /api/agent/live}) with this client's session cookie, as a page
+     * of {@code origin} would (null: as a client that is no browser, without an Origin header).
+     */
+    public java.util.concurrent.CompletableFuture<java.net.http.WebSocket> live(String origin,
+                                                                              java.net.http.WebSocket.Listener listener) {
+        java.net.http.WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        URI ws = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/api/agent/live");
+        return builder.buildAsync(ws, listener);
+    }
+
     /** The raw response, headers included. */
     public HttpResponse<String> raw(HttpRequest request) {
         try {

@@ -18,7 +18,6 @@ import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.NewAccount;
 import dev.switchboard.hub.agents.OfflineMessage;
-import dev.switchboard.hub.agents.OfflineMessageBox;
 import dev.switchboard.hub.agents.Presence;
 import dev.switchboard.hub.agents.QuickText;
 import dev.switchboard.hub.agents.QuickTexts;
@@ -51,6 +50,8 @@ final class AgentApi {
     static final String CONVERSATION = PREFIX + "/conversations/{id}";
     static final String QUICK_TEXTS = PREFIX + "/quick-texts";
     static final String OFFLINE_MESSAGES = PREFIX + "/offline-messages";
+    /** The desktop's live connection: a WebSocket upgrade ({@link LiveDesktopUpgrade}); a plain GET is told so. */
+    static final String LIVE = PREFIX + "/live";
 
     private final Accounts accounts;
     private final AgentSessions sessions;
@@ -64,13 +65,13 @@ final class AgentApi {
     private final QuickTexts quickTexts;
     private final ConversationStore conversations;
     private final RecentEvents recent;
-    private final OfflineMessageBox offlineMessages;
+    private final OfflineMessageNews offlineMessages;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(Accounts accounts, AgentSessions sessions, AgentPresence presence, ConversationRouting routing,
              Handover handover, AgentReplies replies, ContactRequests contactRequests, CustomerMerging merging,
              AddressLinking linking, QuickTexts quickTexts, ConversationStore conversations,
-             RecentEvents recent, OfflineMessageBox offlineMessages) {
+             RecentEvents recent, OfflineMessageNews offlineMessages) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.presence = presence;
@@ -176,6 +177,8 @@ final class AgentApi {
             }
             return Map.of("events", events, "last", last);
         });
+        add("GET", LIVE, call -> new Operation.Answer(426, Map.of("error", "upgrade_required",
+                "message", "this is the desktop's live connection: open it as a WebSocket")));
         add("GET", PREFIX + "/agents", call ->
                 Map.of("agents", presence.everyone().stream().map(StatusView::of).toList()));
     }

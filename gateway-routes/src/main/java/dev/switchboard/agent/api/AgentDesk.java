@@ -17,16 +17,19 @@ import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.agents.FirstManager;
 import dev.switchboard.hub.agents.Handover;
 import dev.switchboard.hub.agents.OutboundChannels;
+import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.agents.OfflineMessageBox;
 import dev.switchboard.hub.agents.PasswordHashing;
 import dev.switchboard.hub.agents.QuickTexts;
 import dev.switchboard.hub.agents.RecentEvents;
 import dev.switchboard.hub.agents.RoutingSettings;
 import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.OfflineMessages;
 import dev.switchboard.hub.state.AgentMaps;
 import dev.switchboard.hub.state.HazelcastDeskEvents;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent desk of one gateway node: its use cases over the shared agent maps, the first manager, the
- * ticker that turns silent desktops away and moves run-out offers on, and the agent API on the gateway's port.
+ * ticker that turns silent desktops away and moves run-out offers on, and the agent API and the desktops' live
+ * connections on the gateway's port.
  */
 public final class AgentDesk implements AutoCloseable {
     static final String FIRST_MANAGER = "switchboard.accounts.first-manager";
@@ -62,15 +66,17 @@ public final class AgentDesk implements AutoCloseable {
     private final Handover handover;
     private final HazelcastDeskEvents events;
     private final RecentEvents recent;
-    private final OfflineMessageBox offlineMessages;
+    private final LiveDesktops live;
+    private final OfflineMessageNews offlineMessages;
     private final AgentMaps maps;
     private final Clock clock;
     private final ScheduledExecutorService ticker;
 
     private AgentDesk(SwitchboardConfig config, AgentMaps maps, Clock clock, Accounts accounts, AgentSessions sessions,
                       AgentPresence presence, ConversationRouting routing, Handover handover, HazelcastDeskEvents events,
-                      RecentEvents recent, OfflineMessageBox offlineMessages) {
+                      RecentEvents recent, LiveDesktops live, OfflineMessageNews offlineMessages) {
         this.events = events;
+        this.live = live;
         this.offlineMessages = offlineMessages;
         this.recent = recent;
         this.config = config;
@@ -104,14 +110,20 @@ public final class AgentDesk implements AutoCloseable {
                 config.required(DEFAULT_SKILL),
                 Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
         RecentEvents recent = new RecentEvents(RECENT_EVENTS_KEPT);
-        HazelcastDeskEvents events = maps.deskEvents(recent::add);
+        LiveDesktops live = new LiveDesktops(presence, sessions, Duration.ofSeconds(config.requiredInt(AWAY_GRACE_SECONDS)));
+        HazelcastDeskEvents events = maps.deskEvents(event -> {
+            recent.add(event);
+            live.heard(event);
+        });
+        presence.whenChanged(status -> events.publish(
+                new DeskEvent(DeskEvent.Type.PRESENCE, null, Set.of(status.username()), clock.instant())));
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
                 maps.statuses(), presence, settings, events, clock);
         Handover handover = new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock);
-        OfflineMessageBox offlineMessages = new OfflineMessageBox(maps.offlineMessages(), accounts, notices,
-                config.required(OFFLINE_NOTICE_SUBJECT), clock);
+        OfflineMessageNews offlineMessages = new OfflineMessageNews(new OfflineMessageBox(maps.offlineMessages(),
+                accounts, notices, config.required(OFFLINE_NOTICE_SUBJECT), clock), accounts, events, clock);
         AgentDesk desk = new AgentDesk(config, maps, clock, accounts, sessions, presence, routing, handover, events,
-                recent, offlineMessages);
+                recent, live, offlineMessages);
         desk.ensureFirstManager();
         return desk;
     }
@@ -128,6 +140,7 @@ public final class AgentDesk implements AutoCloseable {
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
                 new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, isoTimes));
+        mounts.mountWebSocket("agent desk", AgentApi.LIVE, new LiveDesktopUpgrade(live, sessions, accounts, cookie));
         mounts.mount("agent desk", OpenApiServlet.PATH, new OpenApiServlet());
         mounts.mount("agent desk", DeskPagesServlet.AGENT_DESKTOP + "/*", DeskPagesServlet.agentDesktop());
         mounts.mount("agent desk", DeskPagesServlet.MANAGER_PAGES + "/*", DeskPagesServlet.managerPages());
@@ -137,6 +150,7 @@ public final class AgentDesk implements AutoCloseable {
 
     private void tick() {
         try {
+            live.heartbeat();
             presence.turnSilentAgentsAway();
             routing.offerWaiting();
             routing.refresh();
@@ -168,7 +182,7 @@ public final class AgentDesk implements AutoCloseable {
         return routing;
     }
 
-    public OfflineMessageBox offlineMessages() {
+    public OfflineMessages offlineMessages() {
         return offlineMessages;
     }
 

@@ -29,6 +29,16 @@ final class SessionCookie {
         return null;
     }
 
+    /** The token from a request that never reaches a servlet (a WebSocket upgrade). */
+    String read(org.eclipse.jetty.server.Request request) {
+        for (org.eclipse.jetty.http.HttpCookie cookie : org.eclipse.jetty.server.Request.getCookies(request)) {
+            if (NAME.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
     void set(HttpServletResponse response, String token) {
         response.addHeader("Set-Cookie", NAME + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }

@@ -20,6 +20,7 @@ public final class AgentPresence {
     private final Clock clock;
     private final Map<String, Instant> lastTold = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<Presence> onChange = presence -> { };
+    private volatile java.util.function.Consumer<AgentStatus> whenChanged = status -> { };
 
     public AgentPresence(SharedRecords<AgentStatus> statuses, Duration grace, Clock clock) {
         this.statuses = statuses;
@@ -32,10 +33,16 @@ public final class AgentPresence {
         this.onChange = listener;
     }
 
+    /** Told each agent's new status when his presence is set or he is turned away on this node: desktops show it. */
+    public void whenChanged(java.util.function.Consumer<AgentStatus> listener) {
+        this.whenChanged = listener;
+    }
+
     public AgentStatus set(AgentAccount account, Presence presence) {
         AgentStatus after = statuses.change(account.username(), new SetPresence(account, presence, clock.instant()))
                 .after();
         onChange.accept(presence);
+        whenChanged.accept(after);
         return after;
     }
 
@@ -53,11 +60,25 @@ public final class AgentPresence {
         statuses.change(username, new Seen(now));
     }
 
+    /**
+     * His desktop's live connection closed: the grace period starts now, whenever his desktop last called, so
+     * that he turns away one grace period after the disconnect.
+     */
+    public void disconnected(String username) {
+        Instant now = clock.instant();
+        lastTold.put(username, now);
+        statuses.change(username, new Seen(now));
+    }
+
     /** Turns away every available agent of this node's share whose desktop has been silent past the grace. */
     public void turnSilentAgentsAway() {
         Instant cutoff = clock.instant().minus(grace);
         for (String username : statuses.localMatching(new SilentSince(cutoff)).keySet()) {
-            statuses.change(username, new AwayIfSilent(cutoff));
+            SharedRecords.Changed<AgentStatus> turned = statuses.change(username, new AwayIfSilent(cutoff));
+            if (turned.before() != null && turned.before().presence() == Presence.AVAILABLE
+                    && turned.after() != null && turned.after().presence() == Presence.AWAY) {
+                whenChanged.accept(turned.after());
+            }
         }
     }
 

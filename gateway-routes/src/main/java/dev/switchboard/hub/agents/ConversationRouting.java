@@ -96,6 +96,7 @@ public final class ConversationRouting implements AgentAvailability {
                 now, reservedFor, reservedFor == null ? null : now.plus(settings.offerTimeout()), List.of());
         SharedRecords.Changed<Assignment> queued = assignments.change(conversationId, new Enqueue(fresh));
         if (queued.changed()) {
+            events.publish(new DeskEvent(DeskEvent.Type.QUEUED, conversationId, Set.of(), now));
             offer(conversationId);
             refresh();
         }

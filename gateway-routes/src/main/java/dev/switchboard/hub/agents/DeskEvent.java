@@ -8,7 +8,7 @@ import java.util.Set;
  * Something an agent desktop shows as it happens, told to every node of the cluster.
  *
  * @param type           what happened
- * @param conversationId the conversation it concerns
+ * @param conversationId the conversation it concerns; null for {@link Type#PRESENCE} and {@link Type#OFFLINE_MESSAGE}
  * @param to             the agents it is for; empty for every agent (the queue changed)
  * @param at             when
  */
@@ -26,7 +26,15 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
         /** It was transferred away from the agents named. */
         TRANSFERRED,
         /** It was finished. */
-        FINISHED
+        FINISHED,
+        /** It joined the queue (told to every agent: the queue changed). */
+        QUEUED,
+        /** Its participants or stage changed otherwise: an agent joined or left, it was suspended or resumed. */
+        UPDATED,
+        /** The presence of the one agent named changed (no conversation). */
+        PRESENCE,
+        /** An offline message was left or resolved (told to the managers; no conversation). */
+        OFFLINE_MESSAGE
     }
 
     public DeskEvent {

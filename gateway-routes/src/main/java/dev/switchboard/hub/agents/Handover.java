@@ -89,6 +89,7 @@ public final class Handover {
             seats.release(agent.username(), conversationId);
             throw AgentDeskException.conflict("the conversation changed before you joined");
         }
+        routing.tell(DeskEvent.Type.UPDATED, conversationId, after.participants());
         return after;
     }
 
@@ -107,6 +108,7 @@ public final class Handover {
         }
         Assignment after = applied(conversationId, new Leave(by.username(), newOwner, newOwnerName));
         seats.release(by.username(), conversationId);
+        routing.tell(DeskEvent.Type.UPDATED, conversationId, before.participants());
         routing.offerWaiting();
         return after;
     }
@@ -119,6 +121,7 @@ public final class Handover {
         }
         Assignment after = applied(conversationId, new Suspend(before.owner()));
         before.participants().forEach(username -> seats.release(username, conversationId));
+        routing.tell(DeskEvent.Type.UPDATED, conversationId, before.participants());
         routing.offerWaiting();
         return after;
     }
@@ -132,7 +135,9 @@ public final class Handover {
         if (!seats.take(before.owner(), conversationId)) {
             throw AgentDeskException.conflict(before.owner() + " holds as many conversations as his capacity allows");
         }
-        return applied(conversationId, new Resume(before.owner()));
+        Assignment after = applied(conversationId, new Resume(before.owner()));
+        routing.tell(DeskEvent.Type.UPDATED, conversationId, java.util.Set.of(before.owner()));
+        return after;
     }
 
     /** Done: every seat is given back; the customer's next message queues him anew. */

@@ -9,6 +9,7 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.LiveFrames;
 import dev.switchboard.testing.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cluster tier: agents on one node take conversations that arrived on the other; events cross nodes. */
+/**
+ * Cluster tier: agents on one node take conversations that arrived on the other; events cross nodes, to the
+ * events API and to the live connection alike.
+ */
 class AgentsOnTwoNodesTest {
 
     /** One node with the agent desk's test settings, joining the member on {@code otherPort}. */
@@ -61,9 +66,14 @@ class AgentsOnTwoNodesTest {
             AgentClient bob = AgentRoutingApiTest.agent(b, boss, "bob", "[\"general\"]", 2);
             ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
             bob.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+            LiveFrames annLive = new LiveFrames();
+            ann.live(null, annLive).get(10, TimeUnit.SECONDS);
+            annLive.next(LiveFrames.of("HELLO", null), Duration.ofSeconds(10));
 
             JsonNode asked = new HttpJson(b.baseUri()).postJson("/api/help", "{\"text\": \"zorblax wibble florp\"}", null).json();
             String id = asked.path("conversationId").asText();
+            // pushed to ann's live connection on node A through the cluster's topic
+            annLive.next(LiveFrames.of("OFFERED", id), Duration.ofSeconds(10));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !events(ann, "OFFERED", id).isEmpty());
             assertThat(ann.getOk("/api/agent/offers").path("offers").get(0).path("conversationId").asText()).isEqualTo(id);
