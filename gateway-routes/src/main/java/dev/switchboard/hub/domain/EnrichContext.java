@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Turns what a device told about the customer into the context the hub keeps and answers with. A location
  * becomes the nearest real place and its region; without a location, a town or postal code the customer
- * keyed in is looked up in the gazetteer and stands for his location. A TV box tells no location but the broadcast
- * region it is set to, which then is his region.
+ * keyed in is looked up in the gazetteer and stands for his location. A TV box tells no location but the
+ * broadcast region it is set to, which then is his region.
  */
 public final class EnrichContext {
     private final Gazetteer gazetteer;
