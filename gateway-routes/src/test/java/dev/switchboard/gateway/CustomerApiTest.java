@@ -4,6 +4,8 @@ import static dev.switchboard.testing.HttpJson.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.hub.places.GazetteerLoader;
+import dev.switchboard.hub.places.PostalCode;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.HttpJson.Response;
 import dev.switchboard.testing.TestGateways;
@@ -103,6 +105,43 @@ class CustomerApiTest {
         assertThat(reply.path("view").asText()).isEqualTo("answer");
         assertThat(reply.path("nearby")).isEmpty();
         assertThat(reply.path("region").isNull()).isTrue();
+    }
+
+    @Test
+    void aZipCodeKeyedInGetsTheServicePointsNearestItsPositionAsADeviceThereWould() {
+        PostalCode zip = GazetteerLoader.shipped().findPostalCode("10001", "US").orElseThrow();
+
+        JsonNode byCode = askForOpeningHours("{\"placeName\": \" 10001-2062\", \"locale\": \"en-US\"}");
+        JsonNode byPosition = askForOpeningHours(
+                "{\"location\": {\"lat\": " + zip.latitude() + ", \"lon\": " + zip.longitude() + "}}");
+
+        assertThat(byCode.path("region").asText()).isEqualTo("New York");
+        JsonNode nearby = byCode.path("nearby");
+        assertThat(nearby).hasSize(5);
+        for (int i = 1; i < nearby.size(); i++) {
+            assertThat(nearby.get(i).path("distanceMeters").asLong())
+                    .isGreaterThanOrEqualTo(nearby.get(i - 1).path("distanceMeters").asLong());
+        }
+        assertThat(namesAndDistances(nearby)).isEqualTo(namesAndDistances(byPosition.path("nearby")));
+    }
+
+    @Test
+    void aPostalCodeNobodyUsesGivesAnAnswerWithoutPoints() {
+        JsonNode reply = askForOpeningHours("{\"placeName\": \"00000\"}");
+
+        assertThat(reply.path("view").asText()).isEqualTo("answer");
+        assertThat(reply.path("nearby")).isEmpty();
+    }
+
+    private static JsonNode askForOpeningHours(String context) {
+        return http.postJson("/api/help", "{\"text\": \"What are your opening hours?\", \"context\": " + context + "}",
+                null).json().path("reply");
+    }
+
+    private static List<String> namesAndDistances(JsonNode nearby) {
+        List<String> rows = new ArrayList<>();
+        nearby.forEach(point -> rows.add(point.path("name").asText() + " " + point.path("distanceMeters").asLong()));
+        return rows;
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.switchboard.hub.domain;
 
 import dev.switchboard.hub.places.Gazetteer;
-import dev.switchboard.hub.places.Place;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.GeoLocation;
 import dev.switchboard.spi.LocationSource;
@@ -10,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Turns what a device told about the customer into the context the hub keeps and answers with. A location
- * becomes the nearest real place and its region; without a location, a town the customer keyed in is
- * looked up in the gazetteer and stands for his location. A TV box tells no location but the broadcast
- * region it is set to, which then is his region.
+ * becomes the nearest real place and its region; without a location, a town or postal code the customer
+ * keyed in is looked up in the gazetteer and stands for his location. A TV box tells no location but the
+ * broadcast region it is set to, which then is his region.
  */
 public final class EnrichContext {
     private final Gazetteer gazetteer;
@@ -50,8 +49,14 @@ public final class EnrichContext {
 
     private Optional<GeoLocation> keyedInPlace(DeviceContext device) {
         String country = device.locale() == null ? null : device.locale().getCountry();
-        Optional<Place> place = gazetteer.find(device.placeName(), country);
-        return place.map(p -> new GeoLocation(p.latitude(), p.longitude(), null, LocationSource.USER_ENTERED));
+        Optional<GeoLocation> town = gazetteer.find(device.placeName(), country)
+                .map(p -> keyedIn(p.latitude(), p.longitude()));
+        return town.or(() -> gazetteer.findPostalCode(device.placeName(), country)
+                .map(code -> keyedIn(code.latitude(), code.longitude())));
+    }
+
+    private static GeoLocation keyedIn(double latitude, double longitude) {
+        return new GeoLocation(latitude, longitude, null, LocationSource.USER_ENTERED);
     }
 
     private static String emptyAsNull(String value) {

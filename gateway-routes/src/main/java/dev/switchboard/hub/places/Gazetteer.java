@@ -10,15 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Real places: the nearest one to a position, and the place a customer means by the town he keys in.
- * Immutable and thread-safe.
+ * Real places: the nearest one to a position, and the place a customer means by the town or postal code he
+ * keys in. Immutable and thread-safe.
  */
 public final class Gazetteer {
     private final SpatialIndex<Place> index;
     private final Map<String, List<Place>> byName = new HashMap<>();
     private final Map<String, List<Place>> byAlternateName = new HashMap<>();
+    private final PostalCodes postalCodes;
 
     public Gazetteer(List<Place> places) {
+        this(places, PostalCodes.NONE);
+    }
+
+    public Gazetteer(List<Place> places, PostalCodes postalCodes) {
+        this.postalCodes = postalCodes;
         index = SpatialIndex.of(places, Place::latitude, Place::longitude);
         for (Place place : places) {
             byName.computeIfAbsent(key(place.name()), k -> new ArrayList<>(1)).add(place);
@@ -60,6 +66,18 @@ public final class Gazetteer {
                     ? byOtherName.get() : byMainName.get());
         }
         return byMainName.or(() -> byOtherName);
+    }
+
+    /**
+     * The postal code a customer means by {@code typed}, in one of its usual written forms
+     * ({@code "sw1a 1aa"}, {@code "00950"}, {@code "10001-1234"}); a code of {@code preferredCountry} first.
+     */
+    public Optional<PostalCode> findPostalCode(String typed, String preferredCountry) {
+        return postalCodes.find(typed, preferredCountry);
+    }
+
+    public int postalCodeCount() {
+        return postalCodes.size();
     }
 
     private static String key(String name) {

@@ -9,22 +9,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the gazetteer shipped in the jar: {@value #RESOURCE}, a gzipped tab-separated extract of GeoNames
- * (CC BY 4.0) made by {@code scripts/make-gazetteer.mjs}. Columns: name, country, region, latitude,
- * longitude, population, alternate names separated by {@code |}. Lines starting with {@code #} are comments.
+ * Reads the gazetteer shipped in the jar, two gzipped tab-separated extracts of GeoNames (CC BY 4.0); lines
+ * starting with {@code #} are comments.
+ * <ul>
+ *   <li>{@value #RESOURCE}, made by {@code scripts/make-gazetteer.mjs}: name, country, region, latitude,
+ *       longitude, population, alternate names separated by {@code |};</li>
+ *   <li>{@value #POSTAL_CODES}, made by {@code scripts/make-postcodes.mjs}: country, postal code, latitude,
+ *       longitude.</li>
+ * </ul>
  */
 public final class GazetteerLoader {
     public static final String RESOURCE = "gazetteer/places.tsv.gz";
+    public static final String POSTAL_CODES = "gazetteer/postcodes.tsv.gz";
 
     private GazetteerLoader() {
     }
 
     /** Read once per class loader: it is immutable, and every gateway in a test JVM shares it. */
     private static final class Shipped {
-        static final Gazetteer GAZETTEER = load();
+        static final Gazetteer GAZETTEER = new Gazetteer(readResource(RESOURCE, GazetteerLoader::read),
+                new PostalCodes(readResource(POSTAL_CODES, GazetteerLoader::readPostalCodes)));
     }
 
     /** The gazetteer shipped in the jar. */
@@ -32,20 +40,36 @@ public final class GazetteerLoader {
         return Shipped.GAZETTEER;
     }
 
-    private static Gazetteer load() {
-        InputStream in = GazetteerLoader.class.getClassLoader().getResourceAsStream(RESOURCE);
+    private interface Reader<T> {
+        List<T> read(InputStream in) throws IOException;
+    }
+
+    private static <T> List<T> readResource(String resource, Reader<T> reader) {
+        InputStream in = GazetteerLoader.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("the gazetteer " + RESOURCE + " is not on the class path");
+            throw new IllegalStateException("the gazetteer " + resource + " is not on the class path");
         }
         try (in) {
-            return new Gazetteer(read(new GZIPInputStream(in)));
+            return reader.read(new GZIPInputStream(in));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the gazetteer " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read the gazetteer " + resource, e);
         }
     }
 
     static List<Place> read(InputStream in) throws IOException {
-        List<Place> places = new ArrayList<>(40_000);
+        return readRows(in, "gazetteer", 7, 40_000, f -> new Place(f[0], f[1], f[2], Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]), Long.parseLong(f[5]),
+                f[6].isEmpty() ? List.of() : Arrays.asList(f[6].split("\\|"))));
+    }
+
+    static List<PostalCode> readPostalCodes(InputStream in) throws IOException {
+        return readRows(in, "postal code", 4, 45_000, f -> new PostalCode(f[0].intern(), f[1],
+                Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+    }
+
+    private static <T> List<T> readRows(InputStream in, String what, int columns, int expected,
+                                        Function<String[], T> row) throws IOException {
+        List<T> rows = new ArrayList<>(expected);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         int lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -54,13 +78,12 @@ public final class GazetteerLoader {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 7) {
-                throw new IllegalStateException(
-                        "gazetteer line " + lineNumber + " has " + f.length + " columns instead of 7");
+            if (f.length != columns) {
+                throw new IllegalStateException(what + " line " + lineNumber + " has " + f.length
+                        + " columns instead of " + columns);
             }
-            places.add(new Place(f[0], f[1], f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                    Long.parseLong(f[5]), f[6].isEmpty() ? List.of() : Arrays.asList(f[6].split("\\|"))));
+            rows.add(row.apply(f));
         }
-        return places;
+        return rows;
     }
 }

@@ -56,6 +56,17 @@ class EnrichContextTest {
     }
 
     @Test
+    void aKeyedInPostalCodeStandsForTheLocationAndGivesTheNearestPlaceAndRegion() {
+        CustomerContext context = enrich.enrich(DeviceContext.EMPTY
+                .withPlaceName(" 02108-1234").withLocale(Locale.forLanguageTag("en-US")));
+
+        assertThat(context.place()).isEqualTo("Boston");
+        assertThat(context.region()).isEqualTo("Massachusetts");
+        assertThat(context.locationSource()).isEqualTo("user_entered");
+        assertThat(context.latitude()).isBetween(42.3, 42.4);
+    }
+
+    @Test
     void aRealLocationWinsOverAKeyedInTown() {
         CustomerContext context = enrich.enrich(DeviceContext.EMPTY
                 .withLocation(new GeoLocation(53.4808, -2.2426, 20.0, LocationSource.GPS)).withPlaceName("Gdańsk"));
