@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,13 +65,14 @@ public final class DeskLoadRun {
     }
 
     record Settings(int agents, int conversations, int capacity, int racers, int customers, int seconds, int claims,
-                    int fillMaxSeconds, boolean jfr) {
+                    int fillMaxSeconds, double pacedRate, boolean jfr) {
         static Settings fromSystem() {
             return new Settings(Integer.getInteger("bench.desk.agents", 1000),
                     Integer.getInteger("bench.desk.conversations", 10_000),
                     Integer.getInteger("bench.desk.capacity", 13), Integer.getInteger("bench.desk.racers", 3),
                     Integer.getInteger("bench.desk.customers", 8), Integer.getInteger("bench.desk.seconds", 20),
                     Integer.getInteger("bench.desk.claims", 2000), Integer.getInteger("bench.desk.fill.max.seconds", 900),
+                    Double.parseDouble(System.getProperty("bench.desk.paced.rate", "0")),
                     Boolean.getBoolean("bench.desk.jfr"));
         }
     }
@@ -86,10 +89,24 @@ public final class DeskLoadRun {
         }
     }
 
-    record HeapFigures(HeapMeter.Reading before, HeapMeter.Reading after, long textBytes, int conversations,
-                       int messages) {
+    /** Live heap and message text at one number of open conversations. */
+    record HeapPoint(HeapMeter.Reading heap, long textBytes, int conversations, int messages) {
+    }
+
+    record HeapFigures(HeapPoint empty, HeapPoint half, HeapPoint full) {
+        /** All growth from no conversation to all of them, less their text, per conversation. */
         double bytesPerConversation() {
-            return (after.usedBytes() - before.usedBytes() - textBytes) / (double) conversations;
+            return perConversation(empty, full);
+        }
+
+        /** The growth from half to all of them: what one more conversation costs once buffers and caches are warm. */
+        double marginalBytesPerConversation() {
+            return perConversation(half, full);
+        }
+
+        private static double perConversation(HeapPoint from, HeapPoint to) {
+            return (to.heap().usedBytes() - from.heap().usedBytes() - (to.textBytes() - from.textBytes()))
+                    / (double) (to.conversations() - from.conversations());
         }
     }
 
@@ -120,25 +137,35 @@ public final class DeskLoadRun {
             events.addMessageListener(message -> race.heard(message.getMessageObject()));
             CustomerLoad customers = new CustomerLoad(gateway.baseUri(), settings.customers());
 
-            HeapMeter.Reading before = HeapMeter.read();
-            Phase fill = customers.run("fill", race, settings.conversations(), settings.fillMaxSeconds());
+            HeapPoint empty = heapPoint(member, 0);
+            int half = settings.conversations() / 2;
+            Phase fillHalf = customers.run("fill to " + half, race, half, settings.fillMaxSeconds());
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
-            HeapMeter.Reading after = HeapMeter.read();
-            HeapFigures heap = heapFigures(member, before, after, fill.tally().won.get());
-            LOG.info("fill: {}; heap per open conversation besides message text {} B", describe(fill),
-                    round(heap.bytesPerConversation()));
+            HeapPoint halfPoint = heapPoint(member, fillHalf.tally().won.get());
+            Phase fill = customers.run("fill to " + settings.conversations(), race, settings.conversations() - half,
+                    settings.fillMaxSeconds());
+            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
+            HeapFigures heap = new HeapFigures(empty, halfPoint,
+                    heapPoint(member, fillHalf.tally().won.get() + fill.tally().won.get()));
+            LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B from half to all)",
+                    describe(fill), round(heap.bytesPerConversation()), round(heap.marginalBytesPerConversation()));
 
             Profiler profiler = settings.jfr() ? Profiler.start(out.resolve("desk-load.jfr")) : null;
             Phase measured = customers.run("measured", race, settings.claims(), settings.seconds());
             Path recording = profiler == null ? null : profiler.stop();
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
             LOG.info("measured: {}", describe(measured));
+            double rate = settings.pacedRate() > 0 ? settings.pacedRate() : Math.max(1, measured.claimsPerSecond() / 2);
+            Phase paced = customers.runPaced(String.format(Locale.ROOT, "paced, %.0f customers/s", rate), race, rate,
+                    settings.seconds());
+            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
+            LOG.info("paced: {}", describe(paced));
             heartbeat.shutdownNow();
 
             BareClaims.Outcome bare = BareClaims.run(member, settings.customers(), settings.racers(), 200_000,
                     settings.seconds());
             LOG.info("bare entry-processor claims: {} /s, p99 {} ms", round(bare.perSecond()), bare.latency().p99Ms());
-            lines = report(settings, setupSeconds, fill, heap, measured, bare);
+            lines = report(settings, setupSeconds, List.of(fillHalf, fill, measured, paced), heap, measured, paced, bare);
             if (recording != null) {
                 lines.addAll(JfrHotSpots.summarize(recording, "desk-load measured phase"));
             }
@@ -157,9 +184,9 @@ public final class DeskLoadRun {
         return heartbeat;
     }
 
-    /** The heap figures, with the message texts of every thread summed (their characters, one or two bytes each). */
-    private static HeapFigures heapFigures(HazelcastInstance member, HeapMeter.Reading before, HeapMeter.Reading after,
-                                           int conversations) {
+    /** Live heap now, with the message texts of every thread summed (their characters, one or two bytes each). */
+    private static HeapPoint heapPoint(HazelcastInstance member, int conversations) {
+        HeapMeter.Reading heap = HeapMeter.read();
         long textBytes = 0;
         int messages = 0;
         for (Object value : member.getMap("conversations").values()) {
@@ -172,7 +199,7 @@ public final class DeskLoadRun {
                 }
             }
         }
-        return new HeapFigures(before, after, textBytes, conversations, messages);
+        return new HeapPoint(heap, textBytes, conversations, messages);
     }
 
     static void waitUntil(BooleanSupplier condition, Duration limit) {
@@ -196,8 +223,8 @@ public final class DeskLoadRun {
                 phase.openLatency().p99Ms());
     }
 
-    private static List<String> report(Settings s, double setupSeconds, Phase fill, HeapFigures heap, Phase measured,
-                                       BareClaims.Outcome bare) {
+    private static List<String> report(Settings s, double setupSeconds, List<Phase> phases, HeapFigures heap,
+                                       Phase measured, Phase paced, BareClaims.Outcome bare) {
         List<String> md = new ArrayList<>();
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         md.add("# Agent desk: " + s.agents() + " agents, " + s.conversations() + " open conversations, " + date);
@@ -214,11 +241,15 @@ public final class DeskLoadRun {
                 + " (`POST /api/help`); every conversation is queued and offered by the hub to every agent who can take"
                 + " more; " + s.racers() + " of them accept each offer at once (`POST /api/agent/conversations/{id}/claim`).");
         md.add("- Offer-to-claim: from the offer's time (taken by the hub as it offers) to the winner's answer.");
+        md.add("- Phases: the fill in two halves (the heap read after each), then with every conversation open: `measured`,"
+                + " the customers in a closed loop (as many claims as the node can do: latency includes the wait for a"
+                + " core), and `paced`, customers arriving at a fixed rate, half the measured claims/s unless"
+                + " `-Dbench.desk.paced.rate` says otherwise (the latency of a claim on a node that is not saturated).");
         md.add("");
         md.add("| phase | opened | seconds | claims won | claims/s | offer-to-claim p50 ms | p99 ms | max ms | taken |"
                 + " not offered | no capacity | failed | open p50 ms | open p99 ms | CPU this JVM | CPU others |");
         md.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (Phase phase : List.of(fill, measured)) {
+        for (Phase phase : phases) {
             ClaimRace.Tally t = phase.tally();
             Latencies.Summary l = phase.offerToClaim();
             md.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %d | %.0f | %.2f | %.2f | %.2f | %d | %d | %d | %d |"
@@ -232,27 +263,35 @@ public final class DeskLoadRun {
                 bare.seconds(), bare.claims(), bare.perSecond(), bare.latency().p50Ms(), bare.latency().p99Ms(),
                 bare.latency().maxMs()));
         md.add("");
-        long grown = heap.after().usedBytes() - heap.before().usedBytes();
+        HeapPoint full = heap.full();
         md.add(String.format(Locale.ROOT, "Heap after forced collections: %.1f MiB before the fill, %.1f MiB with %d open"
-                        + " conversations (%d messages, %.1f KiB of text): %.0f B per open conversation in all, %.0f B"
-                        + " besides message text.", heap.before().usedBytes() / 1048576.0, heap.after().usedBytes() / 1048576.0,
-                heap.conversations(), heap.messages(), heap.textBytes() / 1024.0, grown / (double) heap.conversations(),
-                heap.bytesPerConversation()));
+                        + " conversations, %.1f MiB with %d (%d messages, %.1f KiB of text). Per open conversation besides"
+                        + " message text: %.0f B over the whole fill; %.0f B from %d to %d (buffers, caches and the"
+                        + " node's last 10,000 desk events are full by then).", heap.empty().heap().usedBytes() / 1048576.0,
+                heap.half().heap().usedBytes() / 1048576.0, heap.half().conversations(),
+                full.heap().usedBytes() / 1048576.0, full.conversations(), full.messages(), full.textBytes() / 1024.0,
+                heap.bytesPerConversation(), heap.marginalBytesPerConversation(), heap.half().conversations(),
+                full.conversations()));
         md.add("");
         md.add("Classes that grew most (live objects, from the JVM's class histogram):");
         md.add("");
         md.add("| class | instances | bytes | bytes per conversation |");
         md.add("|---|---:|---:|---:|");
-        for (HeapMeter.Growth g : HeapMeter.growth(heap.before(), heap.after(), 15)) {
+        for (HeapMeter.Growth g : HeapMeter.growth(heap.empty().heap(), full.heap(), 15)) {
             md.add(String.format(Locale.ROOT, "| `%s` | %d | %d | %.0f |", g.className(), g.instances(), g.bytes(),
-                    g.bytes() / (double) heap.conversations()));
+                    g.bytes() / (double) full.conversations()));
         }
         md.add("");
         double p99 = measured.offerToClaim().p99Ms();
-        md.add("Targets: offer-to-claim p99 <= " + (int) TARGET_P99_MS + " ms: " + String.format(Locale.ROOT, "%.2f ms", p99)
-                + (p99 <= TARGET_P99_MS ? " (met)" : " (MISSED)") + "; heap <= 4 KiB per open conversation besides"
-                + " message text: " + String.format(Locale.ROOT, "%.0f B", heap.bytesPerConversation())
-                + (heap.bytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met)" : " (MISSED)") + ".");
+        double pacedP99 = paced.offerToClaim().p99Ms();
+        md.add("Targets: offer-to-claim p99 <= " + (int) TARGET_P99_MS + " ms: " + String.format(Locale.ROOT,
+                "%.2f ms saturated, %.2f ms paced", p99, pacedP99)
+                + (pacedP99 <= TARGET_P99_MS ? " (met when paced)" : " (MISSED)") + "; heap <= 4 KiB per open conversation"
+                + " besides message text: " + String.format(Locale.ROOT, "%.0f B over the fill, %.0f B marginal",
+                heap.bytesPerConversation(), heap.marginalBytesPerConversation())
+                + (heap.bytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met)"
+                : heap.marginalBytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met at the margin only)"
+                : " (MISSED)") + ".");
         md.add("");
         md.add("README rows:");
         md.add("");
@@ -262,10 +301,15 @@ public final class DeskLoadRun {
                 s.agents(), s.conversations(), s.racers(), s.customers(), measured.claimsPerSecond(),
                 measured.offerToClaim().p50Ms(), bare.perSecond(), measured.claimsPerSecond() / bare.perSecond(), p99,
                 date, COMMAND));
-        md.add(String.format(Locale.ROOT, "| heap per open conversation besides message text (%,d open, %,d agents) |"
-                        + " %,.0f B | the issue's budget 4,096 B | %.2f | | %s | the same run |", heap.conversations(),
-                s.agents(), heap.bytesPerConversation(), heap.bytesPerConversation() / TARGET_BYTES_PER_CONVERSATION,
-                date));
+        md.add(String.format(Locale.ROOT, "| offer-to-claim latency with customers arriving at %.0f/s (the same agents and"
+                        + " conversations) | p50 %.1f ms, %.0f claims/s | bare entry-processor claim p99 %.3f ms | | %.1f ms | %s |"
+                        + " the same run |", paced.opened() / paced.seconds(), paced.offerToClaim().p50Ms(),
+                paced.claimsPerSecond(), bare.latency().p99Ms(), pacedP99, date));
+        md.add(String.format(Locale.ROOT, "| heap per open conversation besides message text (%,d open, %,d agents; the"
+                        + " second figure from %,d to %,d open) | %,.0f B (%,.0f B) | the issue's budget 4,096 B | %.2f | | %s |"
+                        + " the same run |", full.conversations(), s.agents(), heap.half().conversations(),
+                full.conversations(), heap.bytesPerConversation(), heap.marginalBytesPerConversation(),
+                heap.bytesPerConversation() / TARGET_BYTES_PER_CONVERSATION, date));
         return md;
     }
 
@@ -287,6 +331,70 @@ public final class DeskLoadRun {
         }
 
         /**
+         * Customers arriving at {@code perSecond} for {@code seconds}, each opening a conversation whatever the others
+         * wait for (an open loop, up to 64 at once); then waits (up to a minute more) until every one is claimed.
+         */
+        Phase runPaced(String name, ClaimRace race, double perSecond, int seconds) throws InterruptedException {
+            int count = (int) Math.ceil(perSecond * seconds);
+            ClaimRace.Tally tally = race.start(count + 1000);
+            AtomicInteger opened = new AtomicInteger();
+            AtomicInteger errors = new AtomicInteger();
+            Latencies openLatency = new Latencies(count);
+            ExecutorService senders = Executors.newFixedThreadPool(64);
+            ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger scheduled = new AtomicInteger();
+            CountDownLatch allSent = new CountDownLatch(1);
+            MachineCpu.Snapshot cpuBefore = MachineCpu.snapshot();
+            long started = System.nanoTime();
+            arrivals.scheduleAtFixedRate(() -> {
+                if (scheduled.getAndIncrement() >= count) {
+                    allSent.countDown();
+                    return;
+                }
+                senders.execute(() -> open(opened, errors, openLatency));
+            }, 0, (long) (1_000_000 / perSecond), TimeUnit.MICROSECONDS);
+            allSent.await(seconds + 60L, TimeUnit.SECONDS);
+            arrivals.shutdownNow();
+            senders.shutdown();
+            senders.awaitTermination(60, TimeUnit.SECONDS);
+            return finish(name, tally, opened, errors, openLatency, cpuBefore, started);
+        }
+
+        private void open(AtomicInteger opened, AtomicInteger errors, Latencies openLatency) {
+            int n = numbers.incrementAndGet();
+            long sent = System.nanoTime();
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/help"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"I need a person, please: order " + n
+                                + " never came\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    int slot = opened.getAndIncrement();
+                    if (slot < openLatency.capacity()) {
+                        openLatency.set(slot, System.nanoTime() - sent);
+                    }
+                } else {
+                    errors.incrementAndGet();
+                }
+            } catch (Exception e) {
+                errors.incrementAndGet();
+            }
+        }
+
+        private static Phase finish(String name, ClaimRace.Tally tally, AtomicInteger opened, AtomicInteger errors,
+                                    Latencies openLatency, MachineCpu.Snapshot cpuBefore, long started) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (tally.won.get() < opened.get() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            long last = Math.max(tally.lastWin.get(), started + 1);
+            MachineCpu.Use cpu = MachineCpu.between(cpuBefore, MachineCpu.snapshot());
+            return new Phase(name, opened.get(), errors.get(), (last - started) / 1e9, tally,
+                    openLatency.summarize(Math.min(opened.get(), openLatency.capacity())), cpu);
+        }
+
+        /**
          * Opens up to {@code count} conversations within {@code seconds}, then waits (up to a minute more) until every
          * one opened is claimed.
          */
@@ -303,21 +411,7 @@ public final class DeskLoadRun {
             for (int c = 0; c < customers; c++) {
                 Thread thread = new Thread(() -> {
                     while (System.nanoTime() < end && slots.getAndIncrement() < count) {
-                        int n = numbers.incrementAndGet();
-                        long sent = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/help"))
-                                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"I need a person, please:"
-                                            + " order " + n + " never came\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() == 201) {
-                                openLatency.set(opened.getAndIncrement(), System.nanoTime() - sent);
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
+                        open(opened, errors, openLatency);
                     }
                 }, name + "-customer-" + c);
                 threads.add(thread);
@@ -326,15 +420,7 @@ public final class DeskLoadRun {
             for (Thread thread : threads) {
                 thread.join();
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (tally.won.get() < opened.get() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-                Thread.yield();
-            }
-            long last = Math.max(tally.lastWin.get(), started + 1);
-            MachineCpu.Use cpu = MachineCpu.between(cpuBefore, MachineCpu.snapshot());
-            return new Phase(name, opened.get(), errors.get(), (last - started) / 1e9, tally,
-                    openLatency.summarize(opened.get()), cpu);
+            return finish(name, tally, opened, errors, openLatency, cpuBefore, started);
         }
     }
 }

@@ -95,7 +95,7 @@ class RoutingAtScaleTest {
     }
 
     @Test
-    void anAssignmentAndADeskEventComeBackWhole() throws Exception {
+    void anAssignmentADeskEventAndAnAgentStatusComeBackWhole() throws Exception {
         Set<String> thousand = IntStream.range(0, 1000).mapToObj(i -> String.format("agent%04d", i))
                 .collect(Collectors.toSet());
         Instant at = Instant.parse("2026-11-23T10:15:30.123456789Z");
@@ -111,6 +111,9 @@ class RoutingAtScaleTest {
         assertThat(roundTrip(finished)).isEqualTo(finished);
         assertThat(roundTrip(offered)).isEqualTo(offered);
         assertThat(roundTrip(toEveryone)).isEqualTo(toEveryone);
+        AgentStatus busy = new AgentStatus("ann", "Ann Smith", Presence.AVAILABLE, Set.of("general", "billing"),
+                Set.of("lesser-poland"), 13, Set.of("c-1", "c-2"), at);
+        assertThat(roundTrip(busy)).isEqualTo(busy);
     }
 
     @Test
