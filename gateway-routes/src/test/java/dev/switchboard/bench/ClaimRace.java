@@ -25,6 +25,10 @@ final class ClaimRace {
     /** What one phase saw. */
     static final class Tally {
         final Latencies offerToClaim;
+        /** For each won claim: from the offer to the agent hearing of it (the topic, this node's listeners). */
+        final Latencies offerHeard;
+        /** For each won claim: from the agent sending it to the answer (the agent API's claim). */
+        final Latencies claimAnswered;
         final AtomicInteger won = new AtomicInteger();
         final AtomicInteger taken = new AtomicInteger();
         final AtomicInteger notOffered = new AtomicInteger();
@@ -36,6 +40,8 @@ final class ClaimRace {
 
         Tally(int capacity) {
             offerToClaim = new Latencies(capacity);
+            offerHeard = new Latencies(capacity);
+            claimAnswered = new Latencies(capacity);
         }
 
         int attempts() {
@@ -66,13 +72,15 @@ final class ClaimRace {
             return;
         }
         current.offers.incrementAndGet();
+        long heard = Duration.between(event.at(), Instant.now()).toNanos();
         List<String> offeredTo = new ArrayList<>(event.to());
         Collections.shuffle(offeredTo, ThreadLocalRandom.current());
         for (String username : offeredTo.subList(0, Math.min(racers, offeredTo.size()))) {
             inFlight.incrementAndGet();
+            long sent = System.nanoTime();
             agents.claim(username, event.conversationId()).whenComplete((answer, failure) -> {
                 try {
-                    count(current, event.at(), answer, failure);
+                    count(current, event.at(), heard, System.nanoTime() - sent, answer, failure);
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -80,7 +88,8 @@ final class ClaimRace {
         }
     }
 
-    private static void count(Tally tally, Instant offeredAt, DeskAgents.ClaimAnswer answer, Throwable failure) {
+    private static void count(Tally tally, Instant offeredAt, long heardNanos, long answeredNanos,
+                              DeskAgents.ClaimAnswer answer, Throwable failure) {
         if (failure != null) {
             tally.failed.incrementAndGet();
             tally.firstFailure = tally.firstFailure == null ? failure.toString() : tally.firstFailure;
@@ -91,6 +100,8 @@ final class ClaimRace {
             int slot = tally.won.getAndIncrement();
             if (slot < tally.offerToClaim.capacity()) {
                 tally.offerToClaim.set(slot, Math.max(1, nanos));
+                tally.offerHeard.set(slot, Math.max(1, heardNanos));
+                tally.claimAnswered.set(slot, Math.max(1, answeredNanos));
             }
             tally.lastWin.set(System.nanoTime());
             return;

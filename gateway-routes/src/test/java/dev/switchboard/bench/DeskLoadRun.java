@@ -69,7 +69,7 @@ public final class DeskLoadRun {
         static Settings fromSystem() {
             return new Settings(Integer.getInteger("bench.desk.agents", 1000),
                     Integer.getInteger("bench.desk.conversations", 10_000),
-                    Integer.getInteger("bench.desk.capacity", 13), Integer.getInteger("bench.desk.racers", 3),
+                    Integer.getInteger("bench.desk.capacity", 15), Integer.getInteger("bench.desk.racers", 3),
                     Integer.getInteger("bench.desk.customers", 8), Integer.getInteger("bench.desk.seconds", 20),
                     Integer.getInteger("bench.desk.claims", 2000), Integer.getInteger("bench.desk.fill.max.seconds", 900),
                     Double.parseDouble(System.getProperty("bench.desk.paced.rate", "0")),
@@ -86,6 +86,14 @@ public final class DeskLoadRun {
 
         Latencies.Summary offerToClaim() {
             return tally.offerToClaim.summarize(tally.won.get());
+        }
+
+        Latencies.Summary offerHeard() {
+            return tally.offerHeard.summarize(tally.won.get());
+        }
+
+        Latencies.Summary claimAnswered() {
+            return tally.claimAnswered.summarize(tally.won.get());
         }
     }
 
@@ -112,6 +120,9 @@ public final class DeskLoadRun {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystem();
+        // At most 64 idle connections kept by the agents' and customers' clients (the JDK's default keeps every one
+        // ever opened): each is a connection the gateway holds buffers for, which is not a conversation's heap.
+        System.setProperty("jdk.httpclient.connectionPoolSize", "64");
         Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
         Files.createDirectories(out);
         if (settings.jfr()) {
@@ -150,14 +161,14 @@ public final class DeskLoadRun {
             LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B from half to all)",
                     describe(fill), round(heap.bytesPerConversation()), round(heap.marginalBytesPerConversation()));
 
-            Profiler profiler = settings.jfr() ? Profiler.start(out.resolve("desk-load.jfr")) : null;
             Phase measured = customers.run("measured", race, settings.claims(), settings.seconds());
-            Path recording = profiler == null ? null : profiler.stop();
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
             LOG.info("measured: {}", describe(measured));
             double rate = settings.pacedRate() > 0 ? settings.pacedRate() : Math.max(1, measured.claimsPerSecond() / 2);
+            Profiler profiler = settings.jfr() ? Profiler.start(out.resolve("desk-load.jfr")) : null;
             Phase paced = customers.runPaced(String.format(Locale.ROOT, "paced, %.0f customers/s", rate), race, rate,
                     settings.seconds());
+            Path recording = profiler == null ? null : profiler.stop();
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
             LOG.info("paced: {}", describe(paced));
             heartbeat.shutdownNow();
@@ -167,7 +178,7 @@ public final class DeskLoadRun {
             LOG.info("bare entry-processor claims: {} /s, p99 {} ms", round(bare.perSecond()), bare.latency().p99Ms());
             lines = report(settings, setupSeconds, List.of(fillHalf, fill, measured, paced), heap, measured, paced, bare);
             if (recording != null) {
-                lines.addAll(JfrHotSpots.summarize(recording, "desk-load measured phase"));
+                lines.addAll(JfrHotSpots.summarize(recording, "desk-load paced phase"));
             }
         }
         Files.write(out.resolve("desk-load.md"), lines);
@@ -246,20 +257,23 @@ public final class DeskLoadRun {
                 + " core), and `paced`, customers arriving at a fixed rate, half the measured claims/s unless"
                 + " `-Dbench.desk.paced.rate` says otherwise (the latency of a claim on a node that is not saturated).");
         md.add("");
-        md.add("| phase | opened | seconds | claims won | claims/s | offer-to-claim p50 ms | p99 ms | max ms | taken |"
-                + " not offered | no capacity | failed | open p50 ms | open p99 ms | CPU this JVM | CPU others |");
-        md.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.add("| phase | opened | seconds | claims won | claims/s | offer-to-claim p50 ms | p99 ms | max ms |"
+                + " offer heard p50 / p99 ms | claim answered p50 / p99 ms | taken | not offered | no capacity | failed |"
+                + " open p50 ms | open p99 ms | CPU this JVM | CPU others |");
+        md.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Phase phase : phases) {
             ClaimRace.Tally t = phase.tally();
             Latencies.Summary l = phase.offerToClaim();
-            md.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %d | %.0f | %.2f | %.2f | %.2f | %d | %d | %d | %d |"
-                            + " %.1f | %.1f | %.0f%% | %.0f%% |", phase.name(), phase.opened(), phase.seconds(), t.won.get(),
-                    phase.claimsPerSecond(), l.p50Ms(), l.p99Ms(), l.maxMs(), t.taken.get(), t.notOffered.get(),
+            md.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %d | %.0f | %.2f | %.2f | %.2f | %.2f / %.2f |"
+                            + " %.2f / %.2f | %d | %d | %d | %d | %.1f | %.1f | %.0f%% | %.0f%% |", phase.name(),
+                    phase.opened(), phase.seconds(), t.won.get(), phase.claimsPerSecond(), l.p50Ms(), l.p99Ms(),
+                    l.maxMs(), phase.offerHeard().p50Ms(), phase.offerHeard().p99Ms(), phase.claimAnswered().p50Ms(),
+                    phase.claimAnswered().p99Ms(), t.taken.get(), t.notOffered.get(),
                     t.noCapacity.get(), t.failed.get(), phase.openLatency().p50Ms(), phase.openLatency().p99Ms(),
                     phase.cpu().thisJvm(), phase.cpu().otherProcesses()));
         }
         md.add(String.format(Locale.ROOT, "| baseline: bare entry-processor claim, %d offerers x %d racers | %d | %.1f | %d"
-                        + " | %.0f | %.3f | %.3f | %.3f | | | | | | | | |", s.customers(), s.racers(), bare.claims(),
+                        + " | %.0f | %.3f | %.3f | %.3f | | | | | | | | | | |", s.customers(), s.racers(), bare.claims(),
                 bare.seconds(), bare.claims(), bare.perSecond(), bare.latency().p50Ms(), bare.latency().p99Ms(),
                 bare.latency().maxMs()));
         md.add("");
