@@ -9,7 +9,7 @@ import java.util.List;
  * The desk events this node heard lately, numbered in the order heard, for desktops that ask what is new
  * since the last number they saw. The oldest are dropped past a fixed count. The agents each event is for
  * are kept as bits ({@link AgentNameSet}): an offer goes to every agent who can take it, so 10,000 events
- * with 1,000 agents on duty held 10 million names as they came off the topic, about 70 KB an event.
+ * with 1,000 agents on duty held 10 million names as they came off the topic, about 60 KB an event.
  */
 public final class RecentEvents {
     /** One event with its number on this node. */
