@@ -13,12 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * Agents' presence. An agent chooses available, away or offline; a desktop that stops calling (closed,
  * crashed, network gone) turns its agent away once the grace period has passed without a call, so nobody
  * is offered conversations he cannot see.
+ *
+ * <p>Routing asks who is on duty for every offer, so this node keeps a view of every agent's status: each
+ * change made here goes into it as it is made, and {@link #reload} reads the whole cluster again (at every
+ * tick of the agent desk), so a change made on another node shows here within a tick. An offer then costs
+ * no query of the cluster: with 1,000 agents, that query (every status copied out of the map) was most of
+ * an offer's cost.
  */
 public final class AgentPresence {
     private final SharedRecords<AgentStatus> statuses;
     private final Duration grace;
     private final Clock clock;
     private final Map<String, Instant> lastTold = new ConcurrentHashMap<>();
+    private final Map<String, AgentStatus> known = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<Presence> onChange = presence -> { };
     private volatile java.util.function.Consumer<AgentStatus> whenChanged = status -> { };
 
@@ -41,6 +48,7 @@ public final class AgentPresence {
     public AgentStatus set(AgentAccount account, Presence presence) {
         AgentStatus after = statuses.change(account.username(), new SetPresence(account, presence, clock.instant()))
                 .after();
+        heard(after);
         onChange.accept(presence);
         whenChanged.accept(after);
         return after;
@@ -57,7 +65,7 @@ public final class AgentPresence {
             return;
         }
         lastTold.put(username, now);
-        statuses.change(username, new Seen(now));
+        heard(statuses.change(username, new Seen(now)).after());
     }
 
     /**
@@ -67,7 +75,7 @@ public final class AgentPresence {
     public void disconnected(String username) {
         Instant now = clock.instant();
         lastTold.put(username, now);
-        statuses.change(username, new Seen(now));
+        heard(statuses.change(username, new Seen(now)).after());
     }
 
     /** Turns away every available agent of this node's share whose desktop has been silent past the grace. */
@@ -75,6 +83,7 @@ public final class AgentPresence {
         Instant cutoff = clock.instant().minus(grace);
         for (String username : statuses.localMatching(new SilentSince(cutoff)).keySet()) {
             SharedRecords.Changed<AgentStatus> turned = statuses.change(username, new AwayIfSilent(cutoff));
+            heard(turned.after());
             if (turned.before() != null && turned.before().presence() == Presence.AVAILABLE
                     && turned.after() != null && turned.after().presence() == Presence.AWAY) {
                 whenChanged.accept(turned.after());
@@ -86,19 +95,31 @@ public final class AgentPresence {
         return statuses.get(username);
     }
 
-    /** Every agent who has signed in since the cluster started, by name. */
+    /** Every agent who has signed in since the cluster started, by name, read from the cluster. */
     public List<AgentStatus> everyone() {
         return statuses.matching(new AnyStatus()).stream().sorted(Comparator.comparing(AgentStatus::username)).toList();
     }
 
-    /** How many agents are available now. */
-    public int availableCount() {
-        return statuses.matching(new Available()).size();
+    /** Reads every agent's status from the cluster into this node's view. */
+    public void reload() {
+        statuses.matching(new AnyStatus()).forEach(this::heard);
     }
 
-    /** Agents who can be offered a conversation now. */
+    /** How many agents are available, as this node knows. */
+    public int availableCount() {
+        return (int) known.values().stream().filter(status -> status.presence() == Presence.AVAILABLE).count();
+    }
+
+    /** Agents who can be offered a conversation now, as this node knows. */
     public List<AgentStatus> ableToTakeMore() {
-        return statuses.matching(new AbleToTakeMore());
+        return known.values().stream().filter(AgentStatus::canTakeMore).toList();
+    }
+
+    /** A status as a change made here left it (a seat taken or given back, a presence chosen). */
+    void heard(AgentStatus status) {
+        if (status != null) {
+            known.put(status.username(), status);
+        }
     }
 
     record SetPresence(AgentAccount account, Presence presence, Instant now) implements SharedRecords.Change<AgentStatus> {
@@ -137,17 +158,4 @@ public final class AgentPresence {
         }
     }
 
-    record AbleToTakeMore() implements SharedRecords.Filter<AgentStatus> {
-        @Override
-        public boolean test(AgentStatus value) {
-            return value.canTakeMore();
-        }
-    }
-
-    record Available() implements SharedRecords.Filter<AgentStatus> {
-        @Override
-        public boolean test(AgentStatus value) {
-            return value.presence() == Presence.AVAILABLE;
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.hub.agents;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashSet;
@@ -65,5 +68,41 @@ public record AgentStatus(String username, String displayName, Presence presence
         Set<String> fewer = new HashSet<>(conversations);
         fewer.remove(conversationId);
         return new AgentStatus(username, displayName, presence, skills, teams, capacity, fewer, lastSeen);
+    }
+
+    /** Serialized field by field ({@link CompactFields}): every node reads all of them at each tick. */
+    private Object writeReplace() {
+        return new Form(this);
+    }
+
+    /** The serialized form of an {@link AgentStatus}. */
+    private static final class Form implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private transient AgentStatus status;
+
+        Form(AgentStatus status) {
+            this.status = status;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            CompactFields.writeText(out, status.username);
+            CompactFields.writeText(out, status.displayName);
+            out.writeUTF(status.presence.name());
+            CompactFields.writeNames(out, status.skills);
+            CompactFields.writeNames(out, status.teams);
+            out.writeInt(status.capacity);
+            CompactFields.writeNames(out, status.conversations);
+            CompactFields.writeInstant(out, status.lastSeen);
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException {
+            status = new AgentStatus(CompactFields.readText(in), CompactFields.readText(in),
+                    Presence.valueOf(in.readUTF()), CompactFields.readNames(in), CompactFields.readNames(in),
+                    in.readInt(), CompactFields.readNames(in), CompactFields.readInstant(in));
+        }
+
+        private Object readResolve() {
+            return status;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +24,12 @@ import java.util.stream.Collectors;
  * so of any number of simultaneous accepts exactly one wins. An offer nobody accepts within the offer
  * timeout goes on to the agents not offered yet, and round again when everyone had it.
  *
- * <p>The hub's hot path asks only a snapshot of this node (agents on duty, the queue's order), refreshed
- * when something changes here and at every tick of the agent desk, so a customer's message costs no
- * query of the cluster.
+ * <p>The hub's hot path asks only a snapshot of this node (agents on duty, the queue's order), read from
+ * the cluster at every tick of the agent desk and after a handover, and kept up to date between ticks by
+ * the changes made here: a conversation queued joins its end, a claimed one leaves it. Offers go to the agents
+ * {@link AgentPresence} knows on this node. So neither a customer's message nor an offer nor a claim costs a
+ * query of the cluster; with 1,000 agents and 10,000 open conversations, those queries made an offer take
+ * seconds.
  */
 public final class ConversationRouting implements AgentAvailability {
     private final SharedRecords<Assignment> assignments;
@@ -47,7 +51,7 @@ public final class ConversationRouting implements AgentAvailability {
         this.assignments = assignments;
         this.preferred = preferred;
         this.presence = presence;
-        this.seats = new Seats(statuses);
+        this.seats = new Seats(statuses, presence);
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -98,7 +102,7 @@ public final class ConversationRouting implements AgentAvailability {
         if (queued.changed()) {
             events.publish(new DeskEvent(DeskEvent.Type.QUEUED, conversationId, Set.of(), now));
             offer(conversationId);
-            refresh();
+            joinedQueue(conversationId);
         }
     }
 
@@ -123,8 +127,8 @@ public final class ConversationRouting implements AgentAvailability {
     // ---- the desk's side ----
 
     /**
-     * Offers (or offers on) every waiting conversation this node keeps; also where offers run out. The agents
-     * are read once for the whole sweep, and a conversation whose offer would not change is not touched.
+     * Offers (or offers on) every waiting conversation this node keeps; also where offers run out. A
+     * conversation whose offer would not change is not touched.
      */
     public void offerWaiting() {
         Map<String, Assignment> waiting = assignments.localMatching(new Queued());
@@ -213,6 +217,10 @@ public final class ConversationRouting implements AgentAvailability {
         return assignments;
     }
 
+    AgentPresence presence() {
+        return presence;
+    }
+
     public Optional<Assignment> assignment(String conversationId) {
         return assignments.get(conversationId);
     }
@@ -243,7 +251,7 @@ public final class ConversationRouting implements AgentAvailability {
             Set<String> told = new HashSet<>(claimed.before().offeredTo());
             told.add(agent.username());
             tell(DeskEvent.Type.CLAIMED, conversationId, told);
-            refresh();
+            leftQueue(conversationId);
             return new ClaimResult(ClaimResult.Outcome.WON, after);
         }
         seats.release(agent.username(), conversationId);
@@ -256,11 +264,31 @@ public final class ConversationRouting implements AgentAvailability {
         preferred.put(assignment.customerId(), new PreferredAgent(username, clock.instant()));
     }
 
-    /** Reads the cluster again for the hot path's snapshot. */
+    /** Reads the cluster again for the hot path's snapshot (and the agents on duty). */
     public void refresh() {
-        int onDuty = presence.availableCount();
+        presence.reload();
         List<String> queue = queue().stream().map(Assignment::conversationId).toList();
-        snapshot = new Snapshot(onDuty, queue);
+        snapshot = new Snapshot(presence.availableCount(), queue);
+    }
+
+    /** Queued here just now: the newest of the queue, so it goes to its end. */
+    private synchronized void joinedQueue(String conversationId) {
+        Snapshot before = snapshot;
+        if (!before.queue().contains(conversationId)) {
+            List<String> queue = new ArrayList<>(before.queue());
+            queue.add(conversationId);
+            snapshot = new Snapshot(before.agentsOnDuty(), List.copyOf(queue));
+        }
+    }
+
+    /** Claimed here just now. */
+    private synchronized void leftQueue(String conversationId) {
+        Snapshot before = snapshot;
+        if (before.queue().contains(conversationId)) {
+            List<String> queue = new ArrayList<>(before.queue());
+            queue.remove(conversationId);
+            snapshot = new Snapshot(before.agentsOnDuty(), List.copyOf(queue));
+        }
     }
 
     private static List<Assignment> sorted(List<Assignment> list) {

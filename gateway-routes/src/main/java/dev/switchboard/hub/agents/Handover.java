@@ -24,7 +24,7 @@ public final class Handover {
                     ConversationRouting routing, RoutingSettings settings, Clock clock) {
         this.assignments = assignments;
         this.accounts = accounts;
-        this.seats = new Seats(statuses);
+        this.seats = new Seats(statuses, routing.presence());
         this.routing = routing;
         this.settings = settings;
         this.clock = clock;

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The desk events this node heard lately, numbered in the order heard, for desktops that ask what is new
- * since the last number they saw. The oldest are dropped past a fixed count.
+ * since the last number they saw. The oldest are dropped past a fixed count. The agents each event is for
+ * are kept as bits ({@link AgentNameSet}): an offer goes to every agent who can take it, so 10,000 events
+ * with 1,000 agents on duty held 10 million names as they came off the topic, about 60 KB an event.
  */
 public final class RecentEvents {
     /** One event with its number on this node. */
@@ -16,6 +18,7 @@ public final class RecentEvents {
 
     private final int keep;
     private final Deque<Numbered> events = new ArrayDeque<>();
+    private final AgentNameSet.Numbers names = new AgentNameSet.Numbers();
     private long last;
 
     public RecentEvents(int keep) {
@@ -23,7 +26,8 @@ public final class RecentEvents {
     }
 
     public synchronized void add(DeskEvent event) {
-        events.addLast(new Numbered(++last, event));
+        DeskEvent kept = event.to().isEmpty() ? event : event.addressedTo(names.setOf(event.to()));
+        events.addLast(new Numbered(++last, kept));
         if (events.size() > keep) {
             events.removeFirst();
         }

@@ -6,19 +6,23 @@ package dev.switchboard.hub.agents;
  */
 final class Seats {
     private final SharedRecords<AgentStatus> statuses;
+    private final AgentPresence presence;
 
-    Seats(SharedRecords<AgentStatus> statuses) {
+    /** @param presence told each status a seat change leaves, for the node's view of who can take more */
+    Seats(SharedRecords<AgentStatus> statuses, AgentPresence presence) {
         this.statuses = statuses;
+        this.presence = presence;
     }
 
     /** Takes a seat for the conversation; {@code false} when he has none free (or never signed in). */
     boolean take(String username, String conversationId) {
         AgentStatus after = statuses.change(username, new Take(conversationId)).after();
+        presence.heard(after);
         return after != null && after.conversations().contains(conversationId);
     }
 
     void release(String username, String conversationId) {
-        statuses.change(username, new Release(conversationId));
+        presence.heard(statuses.change(username, new Release(conversationId)).after());
     }
 
     record Take(String conversationId) implements SharedRecords.Change<AgentStatus> {

@@ -1,0 +1,440 @@
+package dev.switchboard.bench;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.hub.agents.DeskEvent;
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.testing.TestGateways;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent-desk benchmark: one gateway node with 1,000 agents on duty and 10,000 open conversations.
+ * <ol>
+ *   <li>The first manager creates the agents over the agent API; each signs in and turns available (his desktop
+ *       then calls the API every {@code away-grace / 3}, as a desktop that is there does).</li>
+ *   <li>Fill: web customers ({@code bench.desk.customers} in a closed loop, each a new visitor) open conversations
+ *       through the customer API; every one is queued and offered by the hub, and for every offer
+ *       {@code bench.desk.racers} of the agents it was offered to accept it at once; one wins. Until 10,000
+ *       conversations are open, each owned by an agent.</li>
+ *   <li>Heap: live heap after forced collections before the fill and after it, less the message texts in the
+ *       threads, per open conversation; with the classes that grew.</li>
+ *   <li>Measured: the same with the 10,000 open: claims per second and offer-to-claim latency (from the hub making
+ *       the offer to the winning agent's answer), {@code bench.desk.seconds} or {@code bench.desk.claims}.</li>
+ *   <li>Baseline, same run, same member: {@link BareClaims}, a bare entry-processor claim on a map like the
+ *       assignments.</li>
+ * </ol>
+ * Report: {@code target/bench/desk-load.md}.
+ * <pre>
+ * mvn -q -pl gateway-routes -am -DskipTests -Pbench-desk verify
+ * </pre>
+ */
+public final class DeskLoadRun {
+    private static final Logger LOG = LoggerFactory.getLogger("bench");
+    private static final String MANAGER = "boss";
+    private static final String MANAGER_PASSWORD = "bench manager password";
+    static final String COMMAND = "mvn -q -pl gateway-routes -am -DskipTests -Pbench-desk verify";
+    static final double TARGET_P99_MS = 20;
+    static final double TARGET_BYTES_PER_CONVERSATION = 4096;
+    private static final int AWAY_GRACE_SECONDS = 60;
+
+    private DeskLoadRun() {
+    }
+
+    record Settings(int agents, int conversations, int capacity, int racers, int customers, int seconds, int claims,
+                    int fillMaxSeconds, double pacedRate, boolean jfr) {
+        static Settings fromSystem() {
+            return new Settings(Integer.getInteger("bench.desk.agents", 1000),
+                    Integer.getInteger("bench.desk.conversations", 10_000),
+                    Integer.getInteger("bench.desk.capacity", 15), Integer.getInteger("bench.desk.racers", 3),
+                    Integer.getInteger("bench.desk.customers", 8), Integer.getInteger("bench.desk.seconds", 20),
+                    Integer.getInteger("bench.desk.claims", 2000), Integer.getInteger("bench.desk.fill.max.seconds", 900),
+                    Double.parseDouble(System.getProperty("bench.desk.paced.rate", "0")),
+                    Boolean.getBoolean("bench.desk.jfr"));
+        }
+    }
+
+    /** One phase of conversations opened and claimed. */
+    record Phase(String name, int opened, int openErrors, double seconds, ClaimRace.Tally tally,
+                 Latencies.Summary openLatency, MachineCpu.Use cpu) {
+        double claimsPerSecond() {
+            return tally.won.get() / seconds;
+        }
+
+        Latencies.Summary offerToClaim() {
+            return tally.offerToClaim.summarize(tally.won.get());
+        }
+
+        Latencies.Summary offerHeard() {
+            return tally.offerHeard.summarize(tally.won.get());
+        }
+
+        Latencies.Summary claimAnswered() {
+            return tally.claimAnswered.summarize(tally.won.get());
+        }
+    }
+
+    /** Live heap and message text at one number of open conversations. */
+    record HeapPoint(HeapMeter.Reading heap, long textBytes, int conversations, int messages) {
+    }
+
+    record HeapFigures(HeapPoint empty, HeapPoint half, HeapPoint full) {
+        /** All growth from no conversation to all of them, less their text, per conversation. */
+        double bytesPerConversation() {
+            return perConversation(empty, full);
+        }
+
+        /** The growth from half to all of them: what one more conversation costs once buffers and caches are warm. */
+        double marginalBytesPerConversation() {
+            return perConversation(half, full);
+        }
+
+        private static double perConversation(HeapPoint from, HeapPoint to) {
+            return (to.heap().usedBytes() - from.heap().usedBytes() - (to.textBytes() - from.textBytes()))
+                    / (double) (to.conversations() - from.conversations());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystem();
+        // At most 64 idle connections kept by the agents' and customers' clients (the JDK's default keeps every one
+        // ever opened): each is a connection the gateway holds buffers for, which is not a conversation's heap.
+        System.setProperty("jdk.httpclient.connectionPoolSize", "64");
+        Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
+        Files.createDirectories(out);
+        if (settings.jfr()) {
+            Profiler.prime();
+        }
+        Path dataDir = Files.createTempDirectory("desk-bench");
+        List<String> lines;
+        try (Gateway gateway = TestGateways.start(dataDir, Map.of(
+                "switchboard.accounts.password-hash-cost", "4",
+                "switchboard.accounts.first-manager", MANAGER,
+                "switchboard.accounts.first-manager-password", MANAGER_PASSWORD,
+                "switchboard.agents.away-grace-seconds", String.valueOf(AWAY_GRACE_SECONDS)));
+             DeskAgents agents = new DeskAgents(gateway.baseUri())) {
+            HazelcastInstance member = Hazelcast.getAllHazelcastInstances().iterator().next();
+            long setupStarted = System.nanoTime();
+            List<String> names = agents.createAvailable(agents.signIn(MANAGER, MANAGER_PASSWORD), settings.agents(),
+                    settings.capacity(), 8);
+            double setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
+            LOG.info("{} agents created, signed in and available in {} s", names.size(), round(setupSeconds));
+            ScheduledExecutorService heartbeat = heartbeat(agents, names);
+            ClaimRace race = new ClaimRace(agents, settings.racers());
+            ITopic<DeskEvent> events = member.getTopic("desk-events");
+            events.addMessageListener(message -> race.heard(message.getMessageObject()));
+            CustomerLoad customers = new CustomerLoad(gateway.baseUri(), settings.customers());
+
+            HeapPoint empty = heapPoint(member, 0);
+            int half = settings.conversations() / 2;
+            Phase fillHalf = customers.run("fill to " + half, race, half, settings.fillMaxSeconds());
+            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
+            HeapPoint halfPoint = heapPoint(member, fillHalf.tally().won.get());
+            Phase fill = customers.run("fill to " + settings.conversations(), race, settings.conversations() - half,
+                    settings.fillMaxSeconds());
+            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
+            HeapFigures heap = new HeapFigures(empty, halfPoint,
+                    heapPoint(member, fillHalf.tally().won.get() + fill.tally().won.get()));
+            LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B from half to all)",
+                    describe(fill), round(heap.bytesPerConversation()), round(heap.marginalBytesPerConversation()));
+
+            Phase measured = customers.run("measured", race, settings.claims(), settings.seconds());
+            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
+            LOG.info("measured: {}", describe(measured));
+            double rate = settings.pacedRate() > 0 ? settings.pacedRate() : Math.max(1, measured.claimsPerSecond() / 2);
+            Profiler profiler = settings.jfr() ? Profiler.start(out.resolve("desk-load.jfr")) : null;
+            Phase paced = customers.runPaced(String.format(Locale.ROOT, "paced, %.0f customers/s", rate), race, rate,
+                    settings.seconds());
+            Path recording = profiler == null ? null : profiler.stop();
+            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
+            LOG.info("paced: {}", describe(paced));
+            heartbeat.shutdownNow();
+
+            BareClaims.Outcome bare = BareClaims.run(member, settings.customers(), settings.racers(), 200_000,
+                    settings.seconds());
+            LOG.info("bare entry-processor claims: {} /s, p99 {} ms", round(bare.perSecond()), bare.latency().p99Ms());
+            lines = report(settings, setupSeconds, List.of(fillHalf, fill, measured, paced), heap, measured, paced, bare);
+            if (recording != null) {
+                lines.addAll(JfrHotSpots.summarize(recording, "desk-load paced phase"));
+            }
+        }
+        Files.write(out.resolve("desk-load.md"), lines);
+        LOG.info("\n{}", String.join("\n", lines));
+    }
+
+    /** Each agent's desktop calls the API every third of the grace period, spread evenly over it. */
+    private static ScheduledExecutorService heartbeat(DeskAgents agents, List<String> names) {
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        long everyMicros = TimeUnit.SECONDS.toMicros(AWAY_GRACE_SECONDS) / 3 / names.size();
+        heartbeat.scheduleAtFixedRate(() -> agents.touch(names.get(Math.floorMod(next.getAndIncrement(), names.size()))),
+                everyMicros, everyMicros, TimeUnit.MICROSECONDS);
+        return heartbeat;
+    }
+
+    /** Live heap now, with the message texts of every thread summed (their characters, one or two bytes each). */
+    private static HeapPoint heapPoint(HazelcastInstance member, int conversations) {
+        HeapMeter.Reading heap = HeapMeter.read();
+        long textBytes = 0;
+        int messages = 0;
+        for (Object value : member.getMap("conversations").values()) {
+            for (StoredMessage message : ((Conversation) value).messages()) {
+                String text = message.text();
+                messages++;
+                if (text != null) {
+                    boolean latin1 = text.chars().allMatch(c -> c < 256);
+                    textBytes += (long) text.length() * (latin1 ? 1 : 2);
+                }
+            }
+        }
+        return new HeapPoint(heap, textBytes, conversations, messages);
+    }
+
+    static void waitUntil(BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not done within " + limit);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    private static String describe(Phase phase) {
+        ClaimRace.Tally t = phase.tally();
+        return String.format(Locale.ROOT, "%d opened (%d errors) in %.1f s; %d claims won = %.0f /s, offer-to-claim"
+                        + " p50 %.2f ms p99 %.2f ms; %d taken, %d not offered, %d no capacity, %d failed (%s); opening"
+                        + " p50 %.1f ms p99 %.1f ms", phase.opened(), phase.openErrors(), phase.seconds(), t.won.get(),
+                phase.claimsPerSecond(), phase.offerToClaim().p50Ms(), phase.offerToClaim().p99Ms(), t.taken.get(),
+                t.notOffered.get(), t.noCapacity.get(), t.failed.get(), t.firstFailure, phase.openLatency().p50Ms(),
+                phase.openLatency().p99Ms());
+    }
+
+    private static List<String> report(Settings s, double setupSeconds, List<Phase> phases, HeapFigures heap,
+                                       Phase measured, Phase paced, BareClaims.Outcome bare) {
+        List<String> md = new ArrayList<>();
+        String date = LocalDate.now(ZoneOffset.UTC).toString();
+        md.add("# Agent desk: " + s.agents() + " agents, " + s.conversations() + " open conversations, " + date);
+        md.add("");
+        md.add("- Command: `" + COMMAND + "`");
+        md.add("- Code: " + SourceVersion.describe());
+        md.add("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores shared by the gateway, the agents'"
+                + " and customers' HTTP clients and the baseline (one JVM, loopback only); max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; Java " + System.getProperty("java.vm.version"));
+        md.add(String.format(Locale.ROOT, "- Agents: %d, skill `%s`, capacity %d each, created by the manager, signed in"
+                        + " and set available over the agent API in %.1f s; each desktop calls every %d s.", s.agents(),
+                DeskAgents.SKILL, s.capacity(), setupSeconds, AWAY_GRACE_SECONDS / 3));
+        md.add("- Customers: " + s.customers() + " web customers in a closed loop, each request a new visitor"
+                + " (`POST /api/help`); every conversation is queued and offered by the hub to every agent who can take"
+                + " more; " + s.racers() + " of them accept each offer at once (`POST /api/agent/conversations/{id}/claim`).");
+        md.add("- Offer-to-claim: from the offer's time (taken by the hub as it offers) to the winner's answer.");
+        md.add("- Phases: the fill in two halves (the heap read after each), then with every conversation open: `measured`,"
+                + " the customers in a closed loop (as many claims as the node can do: latency includes the wait for a"
+                + " core), and `paced`, customers arriving at a fixed rate, half the measured claims/s unless"
+                + " `-Dbench.desk.paced.rate` says otherwise (the latency of a claim on a node that is not saturated).");
+        md.add("");
+        md.add("| phase | opened | seconds | claims won | claims/s | offer-to-claim p50 ms | p99 ms | max ms |"
+                + " offer heard p50 / p99 ms | claim answered p50 / p99 ms | taken | not offered | no capacity | failed |"
+                + " open p50 ms | open p99 ms | CPU this JVM | CPU others |");
+        md.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Phase phase : phases) {
+            ClaimRace.Tally t = phase.tally();
+            Latencies.Summary l = phase.offerToClaim();
+            md.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %d | %.0f | %.2f | %.2f | %.2f | %.2f / %.2f |"
+                            + " %.2f / %.2f | %d | %d | %d | %d | %.1f | %.1f | %.0f%% | %.0f%% |", phase.name(),
+                    phase.opened(), phase.seconds(), t.won.get(), phase.claimsPerSecond(), l.p50Ms(), l.p99Ms(),
+                    l.maxMs(), phase.offerHeard().p50Ms(), phase.offerHeard().p99Ms(), phase.claimAnswered().p50Ms(),
+                    phase.claimAnswered().p99Ms(), t.taken.get(), t.notOffered.get(),
+                    t.noCapacity.get(), t.failed.get(), phase.openLatency().p50Ms(), phase.openLatency().p99Ms(),
+                    phase.cpu().thisJvm(), phase.cpu().otherProcesses()));
+        }
+        md.add(String.format(Locale.ROOT, "| baseline: bare entry-processor claim, %d offerers x %d racers | %d | %.1f | %d"
+                        + " | %.0f | %.3f | %.3f | %.3f | | | | | | | | | | |", s.customers(), s.racers(), bare.claims(),
+                bare.seconds(), bare.claims(), bare.perSecond(), bare.latency().p50Ms(), bare.latency().p99Ms(),
+                bare.latency().maxMs()));
+        md.add("");
+        HeapPoint full = heap.full();
+        md.add(String.format(Locale.ROOT, "Heap after forced collections: %.1f MiB before the fill, %.1f MiB with %d open"
+                        + " conversations, %.1f MiB with %d (%d messages, %.1f KiB of text). Per open conversation besides"
+                        + " message text: %.0f B over the whole fill; %.0f B from %d to %d (buffers, caches and the"
+                        + " node's last 10,000 desk events are full by then).", heap.empty().heap().usedBytes() / 1048576.0,
+                heap.half().heap().usedBytes() / 1048576.0, heap.half().conversations(),
+                full.heap().usedBytes() / 1048576.0, full.conversations(), full.messages(), full.textBytes() / 1024.0,
+                heap.bytesPerConversation(), heap.marginalBytesPerConversation(), heap.half().conversations(),
+                full.conversations()));
+        md.add("");
+        md.add("Classes that grew most (live objects, from the JVM's class histogram):");
+        md.add("");
+        md.add("| class | instances | bytes | bytes per conversation |");
+        md.add("|---|---:|---:|---:|");
+        for (HeapMeter.Growth g : HeapMeter.growth(heap.empty().heap(), full.heap(), 15)) {
+            md.add(String.format(Locale.ROOT, "| `%s` | %d | %d | %.0f |", g.className(), g.instances(), g.bytes(),
+                    g.bytes() / (double) full.conversations()));
+        }
+        md.add("");
+        double p99 = measured.offerToClaim().p99Ms();
+        double pacedP99 = paced.offerToClaim().p99Ms();
+        md.add("Targets: offer-to-claim p99 <= " + (int) TARGET_P99_MS + " ms: " + String.format(Locale.ROOT,
+                "%.2f ms saturated, %.2f ms paced", p99, pacedP99)
+                + (pacedP99 <= TARGET_P99_MS ? " (met when paced)" : " (MISSED)") + "; heap <= 4 KiB per open conversation"
+                + " besides message text: " + String.format(Locale.ROOT, "%.0f B over the fill, %.0f B marginal",
+                heap.bytesPerConversation(), heap.marginalBytesPerConversation())
+                + (heap.bytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met)"
+                : heap.marginalBytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met at the margin only)"
+                : " (MISSED)") + ".");
+        md.add("");
+        md.add("README rows:");
+        md.add("");
+        md.add(String.format(Locale.ROOT, "| claims with %,d agents on duty and %,d open conversations (%d agents accept"
+                        + " each offer at once; %d web customers opening conversations) | %,.0f claims/s, offer-to-claim p50"
+                        + " %.1f ms | bare entry-processor claim on the same member %,.0f claims/s | %.3f | %.1f ms | %s | `%s` |",
+                s.agents(), s.conversations(), s.racers(), s.customers(), measured.claimsPerSecond(),
+                measured.offerToClaim().p50Ms(), bare.perSecond(), measured.claimsPerSecond() / bare.perSecond(), p99,
+                date, COMMAND));
+        md.add(String.format(Locale.ROOT, "| offer-to-claim latency with customers arriving at %.0f/s (the same agents and"
+                        + " conversations) | p50 %.1f ms, %.0f claims/s | bare entry-processor claim p99 %.3f ms | | %.1f ms | %s |"
+                        + " the same run |", paced.opened() / paced.seconds(), paced.offerToClaim().p50Ms(),
+                paced.claimsPerSecond(), bare.latency().p99Ms(), pacedP99, date));
+        md.add(String.format(Locale.ROOT, "| heap per open conversation besides message text (%,d open, %,d agents; the"
+                        + " second figure from %,d to %,d open) | %,.0f B (%,.0f B) | the issue's budget 4,096 B | %.2f | | %s |"
+                        + " the same run |", full.conversations(), s.agents(), heap.half().conversations(),
+                full.conversations(), heap.bytesPerConversation(), heap.marginalBytesPerConversation(),
+                heap.bytesPerConversation() / TARGET_BYTES_PER_CONVERSATION, date));
+        return md;
+    }
+
+    static String round(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    /** Web customers in a closed loop, each request a new visitor asking for a person. */
+    static final class CustomerLoad {
+        private final URI base;
+        private final int customers;
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final AtomicInteger numbers = new AtomicInteger();
+
+        CustomerLoad(URI base, int customers) {
+            this.base = base;
+            this.customers = customers;
+        }
+
+        /**
+         * Customers arriving at {@code perSecond} for {@code seconds}, each opening a conversation whatever the others
+         * wait for (an open loop, up to 64 at once); then waits (up to a minute more) until every one is claimed.
+         */
+        Phase runPaced(String name, ClaimRace race, double perSecond, int seconds) throws InterruptedException {
+            int count = (int) Math.ceil(perSecond * seconds);
+            ClaimRace.Tally tally = race.start(count + 1000);
+            AtomicInteger opened = new AtomicInteger();
+            AtomicInteger errors = new AtomicInteger();
+            Latencies openLatency = new Latencies(count);
+            ExecutorService senders = Executors.newFixedThreadPool(64);
+            ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger scheduled = new AtomicInteger();
+            CountDownLatch allSent = new CountDownLatch(1);
+            MachineCpu.Snapshot cpuBefore = MachineCpu.snapshot();
+            long started = System.nanoTime();
+            arrivals.scheduleAtFixedRate(() -> {
+                if (scheduled.getAndIncrement() >= count) {
+                    allSent.countDown();
+                    return;
+                }
+                senders.execute(() -> open(opened, errors, openLatency));
+            }, 0, (long) (1_000_000 / perSecond), TimeUnit.MICROSECONDS);
+            allSent.await(seconds + 60L, TimeUnit.SECONDS);
+            arrivals.shutdownNow();
+            senders.shutdown();
+            senders.awaitTermination(60, TimeUnit.SECONDS);
+            return finish(name, tally, opened, errors, openLatency, cpuBefore, started);
+        }
+
+        private void open(AtomicInteger opened, AtomicInteger errors, Latencies openLatency) {
+            int n = numbers.incrementAndGet();
+            long sent = System.nanoTime();
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/help"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"I need a person, please: order " + n
+                                + " never came\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    int slot = opened.getAndIncrement();
+                    if (slot < openLatency.capacity()) {
+                        openLatency.set(slot, System.nanoTime() - sent);
+                    }
+                } else {
+                    errors.incrementAndGet();
+                }
+            } catch (Exception e) {
+                errors.incrementAndGet();
+            }
+        }
+
+        private static Phase finish(String name, ClaimRace.Tally tally, AtomicInteger opened, AtomicInteger errors,
+                                    Latencies openLatency, MachineCpu.Snapshot cpuBefore, long started) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (tally.won.get() < opened.get() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            long last = Math.max(tally.lastWin.get(), started + 1);
+            MachineCpu.Use cpu = MachineCpu.between(cpuBefore, MachineCpu.snapshot());
+            return new Phase(name, opened.get(), errors.get(), (last - started) / 1e9, tally,
+                    openLatency.summarize(Math.min(opened.get(), openLatency.capacity())), cpu);
+        }
+
+        /**
+         * Opens up to {@code count} conversations within {@code seconds}, then waits (up to a minute more) until every
+         * one opened is claimed.
+         */
+        Phase run(String name, ClaimRace race, int count, int seconds) throws InterruptedException {
+            ClaimRace.Tally tally = race.start(count + 1000);
+            AtomicInteger opened = new AtomicInteger();
+            AtomicInteger errors = new AtomicInteger();
+            Latencies openLatency = new Latencies(count);
+            AtomicInteger slots = new AtomicInteger();
+            MachineCpu.Snapshot cpuBefore = MachineCpu.snapshot();
+            long started = System.nanoTime();
+            long end = started + TimeUnit.SECONDS.toNanos(seconds);
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < customers; c++) {
+                Thread thread = new Thread(() -> {
+                    while (System.nanoTime() < end && slots.getAndIncrement() < count) {
+                        open(opened, errors, openLatency);
+                    }
+                }, name + "-customer-" + c);
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            return finish(name, tally, opened, errors, openLatency, cpuBefore, started);
+        }
+    }
+}
