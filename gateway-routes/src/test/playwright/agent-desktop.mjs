@@ -39,8 +39,11 @@ try {
   }
 
   // Resolves true if the page asks the agent API anything by itself within the window, false if it stays quiet.
+  // A presence read (GET /api/agent/agents) is what a pushed PRESENCE event asks for, and that event may still
+  // be on its way from the presence change just made: it is not polling. Polling reads offers and conversations.
   async function asksWithin(agent, millis) {
-    return agent.page.waitForRequest((request) => request.url().includes('/api/agent/'), { timeout: millis })
+    return agent.page.waitForRequest((request) => request.url().includes('/api/agent/')
+        && !request.url().endsWith('/api/agent/agents'), { timeout: millis })
       .then(() => true, () => false);
   }
 
