@@ -16,6 +16,7 @@ import dev.switchboard.gateway.http.MetricsServlet;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.gateway.http.StartPageServlet;
 import dev.switchboard.hub.agents.ContactRequests;
+import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.AddressLinking;
 import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
@@ -137,7 +138,7 @@ public final class Gateway implements AutoCloseable {
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());
         ServletMounts mounts = new ServletMounts(http);
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
-        mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, adapters), json));
+        mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, agentDesk.routing(), adapters), json));
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
         CustomerMerging merging = new CustomerMerging(member.customerMerges(), member.customerDirectory(), conversations,
                 member.agentMaps().assignments(), clock);
@@ -167,10 +168,12 @@ public final class Gateway implements AutoCloseable {
         return new ClusterSettings(config.clusterName(), config.hazelcastHost(), port, config.clusterMembers());
     }
 
-    private static HealthReport health(Database database, HazelcastMember member, List<DeviceAdapter> adapters) {
+    private static HealthReport health(Database database, HazelcastMember member, ConversationRouting routing,
+                                       List<DeviceAdapter> adapters) {
         HealthReport report = new HealthReport()
                 .part("hazelcast", member.isUp(), member.clusterSize() + " member(s)")
-                .part("database", database.isUp(), database.url().replaceAll(";.*", ""));
+                .part("database", database.isUp(), database.url().replaceAll(";.*", ""))
+                .part("agents", true, routing.agentsOnDuty() + " on duty, " + routing.waiting() + " waiting");
         for (DeviceAdapter adapter : adapters) {
             AdapterHealth state;
             try {

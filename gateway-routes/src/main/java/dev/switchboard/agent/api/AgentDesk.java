@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -111,10 +112,7 @@ public final class AgentDesk implements AutoCloseable {
                 Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
         RecentEvents recent = new RecentEvents(RECENT_EVENTS_KEPT);
         LiveDesktops live = new LiveDesktops(presence, sessions, Duration.ofSeconds(config.requiredInt(AWAY_GRACE_SECONDS)));
-        HazelcastDeskEvents events = maps.deskEvents(event -> {
-            recent.add(event);
-            live.heard(event);
-        });
+        HazelcastDeskEvents events = maps.deskEvents();
         presence.whenChanged(status -> events.publish(
                 new DeskEvent(DeskEvent.Type.PRESENCE, null, Set.of(status.username()), clock.instant())));
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
@@ -124,6 +122,7 @@ public final class AgentDesk implements AutoCloseable {
                 accounts, notices, config.required(OFFLINE_NOTICE_SUBJECT), clock), accounts, events, clock);
         AgentDesk desk = new AgentDesk(config, maps, clock, accounts, sessions, presence, routing, handover, events,
                 recent, live, offlineMessages);
+        events.listen(desk::heard);
         desk.ensureFirstManager();
         return desk;
     }
@@ -146,6 +145,24 @@ public final class AgentDesk implements AutoCloseable {
         mounts.mount("agent desk", DeskPagesServlet.MANAGER_PAGES + "/*", DeskPagesServlet.managerPages());
         long tick = config.requiredInt(TICK_MILLIS);
         ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A desk event from any node: kept for desktops that ask, pushed to those connected. An agent's presence
+     * changed on another node enters this node's routing at once, not at its next tick, so a customer who writes
+     * here just after an agent came on duty there is not told that nobody is on duty.
+     */
+    private void heard(DeskEvent event) {
+        recent.add(event);
+        live.heard(event);
+        if (event.type() == DeskEvent.Type.PRESENCE) {
+            try {
+                // Off the Hazelcast event thread: the routing reads the agent's status from the cluster.
+                ticker.execute(() -> event.to().forEach(routing::presenceHeard));
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("Presence of {} not followed: the desk is closing", event.to());
+            }
+        }
     }
 
     private void tick() {

@@ -105,6 +105,13 @@ public final class AgentPresence {
         statuses.matching(new AnyStatus()).forEach(this::heard);
     }
 
+    /** Reads one agent's status from the cluster into this node's view: his presence changed on another node. */
+    public Optional<AgentStatus> reload(String username) {
+        Optional<AgentStatus> status = statuses.get(username);
+        status.ifPresent(this::heard);
+        return status;
+    }
+
     /** How many agents are available, as this node knows. */
     public int availableCount() {
         return (int) known.values().stream().filter(status -> status.presence() == Presence.AVAILABLE).count();

@@ -65,6 +65,11 @@ public final class ConversationRouting implements AgentAvailability {
         return snapshot.agentsOnDuty();
     }
 
+    /** How many conversations wait in the queue, as this node knows. */
+    public int waiting() {
+        return snapshot.queue().size();
+    }
+
     @Override
     public int queuePosition(String conversationId) {
         List<String> queue = snapshot.queue();
@@ -269,6 +274,21 @@ public final class ConversationRouting implements AgentAvailability {
         presence.reload();
         List<String> queue = queue().stream().map(Assignment::conversationId).toList();
         snapshot = new Snapshot(presence.availableCount(), queue);
+    }
+
+    /**
+     * An agent's presence changed, maybe on another node: this node's view of him and its count of agents on duty
+     * follow, and when he can take more, the conversations waiting here are offered to him too.
+     */
+    public void presenceHeard(String username) {
+        boolean canTakeMore = presence.reload(username).filter(AgentStatus::canTakeMore).isPresent();
+        synchronized (this) {
+            Snapshot before = snapshot;
+            snapshot = new Snapshot(presence.availableCount(), before.queue());
+        }
+        if (canTakeMore) {
+            offerWaiting();
+        }
     }
 
     /** Queued here just now: the newest of the queue, so it goes to its end. */

@@ -9,13 +9,11 @@ import dev.switchboard.hub.agents.AgentAccount;
 import dev.switchboard.hub.agents.AgentSession;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.agents.Assignment;
-import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.agents.PendingCallBack;
 import dev.switchboard.hub.agents.OfflineMessage;
 import dev.switchboard.hub.agents.PreferredAgent;
 import dev.switchboard.hub.agents.QuickText;
 import dev.switchboard.hub.agents.SharedRecords;
-import java.util.function.Consumer;
 
 /**
  * The agent desk's Hazelcast maps: accounts, quick texts and offline messages (written through to the database), sign-in sessions, and the live state of agents and conversation assignments (in memory with
@@ -76,9 +74,9 @@ public final class AgentMaps {
         return new HazelcastSharedRecords<>(instance.getMap(ASSIGNMENTS));
     }
 
-    /** Desk events of the whole cluster; each one this node hears goes to {@code heard}. */
-    public HazelcastDeskEvents deskEvents(Consumer<DeskEvent> heard) {
-        return new HazelcastDeskEvents(instance.getTopic(DESK_EVENTS), heard);
+    /** Desk events of the whole cluster. */
+    public HazelcastDeskEvents deskEvents() {
+        return new HazelcastDeskEvents(instance.getTopic(DESK_EVENTS));
     }
 
     public SharedRecords<QuickText> quickTexts() {

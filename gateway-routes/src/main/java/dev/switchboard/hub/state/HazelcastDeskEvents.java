@@ -3,17 +3,23 @@ package dev.switchboard.hub.state;
 import com.hazelcast.topic.ITopic;
 import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.agents.DeskEvents;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** Desk events on a Hazelcast topic: published on any node, heard by every node (this one included). */
 public final class HazelcastDeskEvents implements DeskEvents, AutoCloseable {
     private final ITopic<DeskEvent> topic;
-    private final UUID listener;
+    private final List<UUID> listeners = new CopyOnWriteArrayList<>();
 
-    HazelcastDeskEvents(ITopic<DeskEvent> topic, Consumer<DeskEvent> heard) {
+    HazelcastDeskEvents(ITopic<DeskEvent> topic) {
         this.topic = topic;
-        this.listener = topic.addMessageListener(message -> heard.accept(message.getMessageObject()));
+    }
+
+    /** From now on, {@code heard} is told every event published on any node (on a Hazelcast event thread). */
+    public void listen(Consumer<DeskEvent> heard) {
+        listeners.add(topic.addMessageListener(message -> heard.accept(message.getMessageObject())));
     }
 
     @Override
@@ -23,6 +29,6 @@ public final class HazelcastDeskEvents implements DeskEvents, AutoCloseable {
 
     @Override
     public void close() {
-        topic.removeMessageListener(listener);
+        listeners.forEach(topic::removeMessageListener);
     }
 }

@@ -14,6 +14,7 @@ import dev.switchboard.testing.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,13 +31,63 @@ class AgentsOnTwoNodesTest {
 
     /** One node with the agent desk's test settings, joining the member on {@code otherPort}. */
     static Gateway start(Path dir, String cluster, int ownPort, int otherPort) {
+        return start(dir, cluster, ownPort, otherPort, Map.of());
+    }
+
+    private static Gateway start(Path dir, String cluster, int ownPort, int otherPort, Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(more);
+        settings.put(SwitchboardConfig.CLUSTER_NAME, cluster);
+        settings.put(SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort));
+        settings.put(SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort);
         try {
-            return AgentRoutingApiTest.gateway(dir, Map.of(
-                    SwitchboardConfig.CLUSTER_NAME, cluster,
-                    SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort),
-                    SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort));
+            return AgentRoutingApiTest.gateway(dir, settings);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What node's routing counts: "N on duty, M waiting". */
+    static String agentsSeenBy(Gateway node) {
+        return new HttpJson(node.baseUri()).get("/health", null).json().path("components").path("agents").path("detail")
+                .asText();
+    }
+
+    static void awaitBothMembers(Gateway node) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> new HttpJson(node.baseUri()).get("/health", null).json()
+                .path("components").path("hazelcast").path("detail").asText().startsWith("2 "));
+    }
+
+    @Test
+    void anAgentWhoComesOnDutyOnNodeAIsCountedOnNodeBAtOnceNotAtItsNextTick(@TempDir Path dirA, @TempDir Path dirB)
+            throws Exception {
+        int portA = Ports.free();
+        int portB = Ports.free();
+        String cluster = "agents-on-duty-" + System.nanoTime();
+        // The desk's ticks (which read every agent's status again) are an hour apart: only the desk event can tell B.
+        Map<String, String> noTicks = Map.of(AgentDesk.TICK_MILLIS, String.valueOf(Duration.ofHours(1).toMillis()));
+        CompletableFuture<Gateway> startingA =
+                CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB, noTicks));
+        CompletableFuture<Gateway> startingB =
+                CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA, noTicks));
+        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
+            awaitBothMembers(b);
+            assertThat(agentsSeenBy(b)).isEqualTo("0 on duty, 0 waiting");
+            AgentClient boss = new AgentClient(a.baseUri()).signedIn("boss", BOSS_PASSWORD);
+            AgentClient ann = AgentRoutingApiTest.agent(a, boss, "ann", "[\"general\"]", 2);
+
+            ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> agentsSeenBy(b).startsWith("1 on duty"));
+            // A question the knowledge base knows: with nobody on duty it would be answered there and never queued.
+            JsonNode asked = new HttpJson(b.baseUri())
+                    .postJson("/api/help", "{\"text\": \"What are your opening hours?\"}", null).json();
+            assertThat(asked.path("reply").path("view").asText()).as(asked.toString()).isEqualTo("queue-status");
+            String id = asked.path("conversationId").asText();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ann.getOk("/api/agent/offers").path("offers")
+                    .findValuesAsText("conversationId").contains(id));
+
+            ann.postOk("/api/agent/presence", "{\"presence\": \"away\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> agentsSeenBy(b).startsWith("0 on duty"));
         }
     }
 
@@ -59,8 +110,7 @@ class AgentsOnTwoNodesTest {
         CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB));
         CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA));
         try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> new HttpJson(b.baseUri()).get("/health", null).json()
-                    .path("components").path("hazelcast").path("detail").asText().startsWith("2 "));
+            awaitBothMembers(b);
             AgentClient boss = new AgentClient(a.baseUri()).signedIn("boss", BOSS_PASSWORD);
             AgentClient ann = AgentRoutingApiTest.agent(a, boss, "ann", "[\"general\"]", 2);
             AgentClient bob = AgentRoutingApiTest.agent(b, boss, "bob", "[\"general\"]", 2);
