@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * mvn -q -pl gateway-routes -Pbench-sms verify                       # 20 s per phase
  * mvn -q -pl gateway-routes -Pbench-sms verify -Dbench.sms.seconds=60  # the full minute
  * </pre>
- * Parameters: {@code bench.sms.seconds} (20), {@code bench.sms.warmup.seconds} (15), {@code bench.sms.window} (10).
+ * Parameters: {@code bench.sms.seconds} (20), {@code bench.sms.warmup.seconds} (15), {@code bench.sms.window} (10),
+ * {@code bench.sms.jfr} (false; true: the hub phase is profiled and where its time went is added to the report).
  */
 public final class SmsLoadRun {
     private static final Logger LOG = LoggerFactory.getLogger("bench");
@@ -57,15 +58,20 @@ public final class SmsLoadRun {
         int seconds = Integer.getInteger("bench.sms.seconds", 20);
         int warmup = Integer.getInteger("bench.sms.warmup.seconds", 15);
         int window = Integer.getInteger("bench.sms.window", 10);
+        boolean jfr = Boolean.getBoolean("bench.sms.jfr");
         Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
         Files.createDirectories(out);
 
+        if (jfr) {
+            Profiler.prime();
+        }
         Result echo;
         try (SmscSimulator smsc = SmscSimulator.start(0, "bench", "bench");
              EchoEsme ignored = new EchoEsme(smsc.port(), "bench", "bench", window)) {
             echo = run("echo", smsc, window, warmup, seconds, 1);
         }
         Result hub;
+        List<String> profile = List.of();
         Path dataDir = Files.createTempDirectory("sms-bench");
         try (SmscSimulator smsc = SmscSimulator.start(0, "bench", "bench");
              Gateway gateway = TestGateways.start(dataDir, Map.of("switchboard.smpp.host", "127.0.0.1",
@@ -76,9 +82,13 @@ public final class SmsLoadRun {
             while (!smsc.hasReceiver() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
+            Profiler profiler = jfr ? Profiler.start(out.resolve("sms-load.jfr")) : null;
             hub = run("hub", smsc, window, warmup, seconds, 2);
+            if (profiler != null) {
+                profile = JfrHotSpots.summarize(profiler.stop(), "sms-load hub phase");
+            }
         }
-        String report = report(echo, hub, window);
+        String report = report(echo, hub, window) + String.join("\n", profile) + "\n";
         Files.writeString(out.resolve("sms-load.md"), report);
         LOG.info("\n{}", report);
     }
