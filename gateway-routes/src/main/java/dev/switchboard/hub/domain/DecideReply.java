@@ -41,10 +41,18 @@ public final class DecideReply {
     }
 
     public Reply decide(String conversationId, String question, CustomerContext context) {
+        return decide(conversationId, false, question, context);
+    }
+
+    /**
+     * @param newCustomer whether this message made the customer: then no agent has his conversation yet, and
+     *                    asking who has it (a look-up in the cluster) is skipped
+     */
+    public Reply decide(String conversationId, boolean newCustomer, String question, CustomerContext context) {
         if (question.isBlank()) {
             return Reply.answer(CHOOSE_A_TOPIC, Reply.Source.SYSTEM, firstTopics(context));
         }
-        Optional<String> agent = agents.agentFor(conversationId);
+        Optional<String> agent = newCustomer ? Optional.empty() : agents.agentFor(conversationId);
         if (agent.isPresent()) {
             return Reply.answer(WITH_AGENT.formatted(agent.get()), Reply.Source.SYSTEM, List.of());
         }

@@ -99,7 +99,8 @@ public final class HubSteps {
         var context = handling.conversation().context();
         ContactRequest request = handling.interaction().request();
         Reply decided = request == null
-                ? decideReply.decide(handling.customer().routingConversationId(), handling.interaction().text(), context)
+                ? decideReply.decide(handling.customer().routingConversationId(), handling.customer().newCustomer(),
+                        handling.interaction().text(), context)
                 : contactRequests.reply(handling.conversation(), request);
         handling.reply(nearbyServicePoints.to(decided, context));
     }

@@ -81,13 +81,28 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Writes one record; it is in the file (the operating system's cache) when this returns. */
-    public synchronized void append(ObjectNode record) {
+    public void append(ObjectNode record) {
+        byte[] line;
         try {
-            byte[] line = json.writeValueAsBytes(record);
-            byte[] withNewline = java.util.Arrays.copyOf(line, line.length + 1);
-            withNewline[line.length] = '\n';
-            out.write(withNewline);
-            bytes += withNewline.length;
+            line = lineOf(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a record of the SMPP adapter's journal: " + e.getMessage(), e);
+        }
+        write(line);
+    }
+
+    private byte[] lineOf(ObjectNode record) throws IOException {
+        byte[] line = json.writeValueAsBytes(record);
+        byte[] withNewline = java.util.Arrays.copyOf(line, line.length + 1);
+        withNewline[line.length] = '\n';
+        return withNewline;
+    }
+
+    /** Only the file write holds the journal's lock: records are encoded by their writers side by side. */
+    private synchronized void write(byte[] line) {
+        try {
+            out.write(line);
+            bytes += line.length;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the SMPP adapter's journal " + file + ": " + e.getMessage(), e);
         }
@@ -163,7 +178,7 @@ public final class Journal implements AutoCloseable {
             part.snapshot(snapshot::add);
         }
         for (ObjectNode record : snapshot) {
-            append(record);
+            write(lineOf(record));
         }
         out.close();
         Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
