@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,11 +86,6 @@ class TwilioCallsTest {
         return form;
     }
 
-    private static List<String> texts(JsonNode thread) {
-        return StreamSupport.stream(thread.path("messages").spliterator(), false)
-                .map(message -> message.path("text").asText()).toList();
-    }
-
     @Test
     void aCustomerWhoTextsCallIsRungAndPutThroughToTheAgentWhoClaimsHimAndTheCallIsLogged() throws Exception {
         try (FakeTwilioApi twilio = new FakeTwilioApi();
@@ -129,7 +123,7 @@ class TwilioCallsTest {
                     callStatus("CA" + "9".repeat(32), "completed", "5"), "Zm9yZ2Vk"));
             assertThat(forged.status()).isEqualTo(403);
 
-            List<String> thread = texts(ann.getOk("/api/agent/conversations/" + conversationId));
+            List<String> thread = AgentClient.texts(ann.getOk("/api/agent/conversations/" + conversationId));
             assertThat(thread).contains("call");
             assertThat(thread).filteredOn(text -> text.startsWith("Call back to " + CUSTOMER)).containsExactly(
                     "Call back to " + CUSTOMER + ": completed, answered 2026-11-23 10:30:00 UTC, lasted 1 min 15 s.");
@@ -172,7 +166,7 @@ class TwilioCallsTest {
             assertThat(offers).hasSize(1);
             String conversationId = offers.get(0).path("conversationId").asText();
             ann.postOk("/api/agent/conversations/" + conversationId + "/claim", "{}");
-            List<String> thread = texts(ann.getOk("/api/agent/conversations/" + conversationId));
+            List<String> thread = AgentClient.texts(ann.getOk("/api/agent/conversations/" + conversationId));
             assertThat(thread).anySatisfy(text -> assertThat(text).contains(TwilioWebhooks.PUBLIC_URL + "/wap"))
                     .contains("Call from " + CALLER + " to the help number: completed, answered 2026-11-23 10:30:35 UTC,"
                             + " lasted 40 s.")

@@ -74,6 +74,22 @@ public final class AgentClient {
         return response.json();
     }
 
+    /** Waits for an offer, claims the oldest and returns its conversation id. */
+    public String claimNextOffer() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> getOk("/api/agent/offers").path("offers").size() > 0);
+        String id = getOk("/api/agent/offers").path("offers").get(0).path("conversationId").asText();
+        postOk("/api/agent/conversations/" + id + "/claim", "{}");
+        return id;
+    }
+
+    /** The texts of a thread as the agent API shows it ({@code messages[].text}), oldest first. */
+    public static java.util.List<String> texts(JsonNode thread) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        thread.path("messages").forEach(message -> texts.add(message.path("text").asText()));
+        return texts;
+    }
+
     /**
      * Opens the desktop's live connection ({@code /api/agent/live}) with this client's session cookie, as a page
      * of {@code origin} would (null: as a client that is no browser, without an Origin header).

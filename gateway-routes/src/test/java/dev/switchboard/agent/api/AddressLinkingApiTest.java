@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,19 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AddressLinkingApiTest {
     private static final String NUMBER = "+447700900321";
-
-    private static List<String> texts(JsonNode thread) {
-        List<String> texts = new ArrayList<>();
-        thread.path("messages").forEach(m -> texts.add(m.path("text").asText()));
-        return texts;
-    }
-
-    private static String claimNextOffer(AgentClient agent) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> agent.getOk("/api/agent/offers").path("offers").size() > 0);
-        String id = agent.getOk("/api/agent/offers").path("offers").get(0).path("conversationId").asText();
-        agent.postOk("/api/agent/conversations/" + id + "/claim", "{}");
-        return id;
-    }
 
     /** A text from {@code number} through the gateway's SMSC simulator, delivered to the desk over SMPP. */
     private static void textTheDesk(URI base, String number, String text) throws Exception {
@@ -66,7 +51,7 @@ class AddressLinkingApiTest {
                     "{\"text\": \"text me the licence key\", \"visitorId\": \"laptop-0042\"}", null).json();
             webId = web.path("conversationId").asText();
             webToken = web.path("customerToken").asText();
-            assertThat(claimNextOffer(ann)).isEqualTo(webId);
+            assertThat(ann.claimNextOffer()).isEqualTo(webId);
             textTheDesk(gateway.baseUri(), "+447700900999", "somebody else");
             await().atMost(Duration.ofSeconds(10)).until(() -> ann.getOk("/api/agent/offers").path("offers").size() > 0);
             String link = "/api/agent/conversations/" + webId + "/addresses";
@@ -91,14 +76,14 @@ class AddressLinkingApiTest {
 
             textTheDesk(again.baseUri(), NUMBER, "the key please");
 
-            assertThat(claimNextOffer(ann)).as("the text is routed with the web conversation").isEqualTo(webId);
-            assertThat(texts(ann.getOk("/api/agent/conversations/" + webId)))
+            assertThat(ann.claimNextOffer()).as("the text is routed with the web conversation").isEqualTo(webId);
+            assertThat(AgentClient.texts(ann.getOk("/api/agent/conversations/" + webId)))
                     .startsWith("text me the licence key").contains("the key please");
             JsonNode sms = ann.postOk("/api/agent/conversations/" + webId + "/messages", "{\"text\": \"XK-42\"}");
             assertThat(sms.path("message").path("channel").asText()).isEqualTo("sms");
             await().atMost(Duration.ofSeconds(10)).until(() -> new HttpJson(again.baseUri())
                     .get("/smpp/phone/texts?number=%2B447700900321", null).body().contains("XK-42"));
-            assertThat(texts(new HttpJson(again.baseUri()).get("/api/conversations/" + webId, webToken).json()))
+            assertThat(AgentClient.texts(new HttpJson(again.baseUri()).get("/api/conversations/" + webId, webToken).json()))
                     .as("what the web visitor reads").doesNotContain("the key please", "XK-42");
         }
     }

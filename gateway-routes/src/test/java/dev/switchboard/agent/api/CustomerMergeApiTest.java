@@ -1,16 +1,12 @@
 package dev.switchboard.agent.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,19 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * gateway: one thread while merged, each customer's own thread afterwards, nothing lost, kept across a restart.
  */
 class CustomerMergeApiTest {
-
-    private static List<String> texts(JsonNode thread) {
-        List<String> texts = new ArrayList<>();
-        thread.path("messages").forEach(m -> texts.add(m.path("text").asText()));
-        return texts;
-    }
-
-    private static String claimNextOffer(AgentClient agent) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> agent.getOk("/api/agent/offers").path("offers").size() > 0);
-        String id = agent.getOk("/api/agent/offers").path("offers").get(0).path("conversationId").asText();
-        agent.postOk("/api/agent/conversations/" + id + "/claim", "{}");
-        return id;
-    }
 
     @Test
     void twoCustomersMergedReadAsOneThreadAndTheUndoGivesEachHisOwnBack(@TempDir Path dir) throws Exception {
@@ -46,12 +29,12 @@ class CustomerMergeApiTest {
             HttpJson web = new HttpJson(gateway.baseUri());
 
             web.postJson("/api/help", "{\"text\": \"which software do I need?\", \"visitorId\": \"laptop-0001\"}", null);
-            laptopId = claimNextOffer(ann);
+            laptopId = ann.claimNextOffer();
             JsonNode phone = web.postJson("/api/help",
                     "{\"text\": \"and the licence key?\", \"visitorId\": \"phone-0002\"}", null).json();
             phoneId = phone.path("conversationId").asText();
             phoneToken = phone.path("customerToken").asText();
-            assertThat(claimNextOffer(ann)).isEqualTo(phoneId);
+            assertThat(ann.claimNextOffer()).isEqualTo(phoneId);
 
             JsonNode merged = ann.postOk("/api/agent/conversations/" + laptopId + "/merge",
                     "{\"conversation\": \"" + phoneId + "\"}");
@@ -60,13 +43,13 @@ class CustomerMergeApiTest {
                     "{\"conversation\": \"" + phoneId + "\"}").status()).isEqualTo(409);
 
             JsonNode thread = ann.getOk("/api/agent/conversations/" + laptopId);
-            assertThat(texts(thread)).contains("which software do I need?", "and the licence key?");
+            assertThat(AgentClient.texts(thread)).contains("which software do I need?", "and the licence key?");
             assertThat(thread.path("merged").get(0).path("conversationId").asText()).isEqualTo(phoneId);
             JsonNode later = web.postJson("/api/conversations/" + phoneId + "/messages",
                     "{\"text\": \"are you there?\"}", phoneToken).json();
             assertThat(later.path("reply").path("text").asText()).isEqualTo("Ann has your message and will answer here.");
-            assertThat(texts(ann.getOk("/api/agent/conversations/" + laptopId))).contains("are you there?");
-            assertThat(texts(web.get("/api/conversations/" + phoneId, phoneToken).json()))
+            assertThat(AgentClient.texts(ann.getOk("/api/agent/conversations/" + laptopId))).contains("are you there?");
+            assertThat(AgentClient.texts(web.get("/api/conversations/" + phoneId, phoneToken).json()))
                     .as("the phone reads only its own thread").doesNotContain("which software do I need?");
         }
         try (Gateway again = AgentRoutingApiTest.gateway(dir, Map.of())) {
@@ -75,9 +58,9 @@ class CustomerMergeApiTest {
             new HttpJson(again.baseUri()).postJson("/api/conversations/" + phoneId + "/messages",
                     "{\"text\": \"back after the weekend\"}", phoneToken);
 
-            assertThat(claimNextOffer(ann)).as("the merge is kept across a restart: the phone's message is routed"
+            assertThat(ann.claimNextOffer()).as("the merge is kept across a restart: the phone's message is routed"
                     + " with the laptop's conversation").isEqualTo(laptopId);
-            assertThat(texts(ann.getOk("/api/agent/conversations/" + laptopId)))
+            assertThat(AgentClient.texts(ann.getOk("/api/agent/conversations/" + laptopId)))
                     .contains("which software do I need?", "are you there?", "back after the weekend");
         }
     }
@@ -90,19 +73,19 @@ class CustomerMergeApiTest {
             ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
             HttpJson web = new HttpJson(gateway.baseUri());
             web.postJson("/api/help", "{\"text\": \"first device\", \"visitorId\": \"laptop-0003\"}", null);
-            String laptopId = claimNextOffer(ann);
+            String laptopId = ann.claimNextOffer();
             JsonNode phone = web.postJson("/api/help", "{\"text\": \"second device\", \"visitorId\": \"phone-0004\"}",
                     null).json();
-            String phoneId = claimNextOffer(ann);
+            String phoneId = ann.claimNextOffer();
             ann.postOk("/api/agent/conversations/" + laptopId + "/merge", "{\"conversation\": \"" + phoneId + "\"}");
             web.postJson("/api/conversations/" + phoneId + "/messages", "{\"text\": \"while merged\"}",
                     phone.path("customerToken").asText());
 
             ann.postOk("/api/agent/conversations/" + laptopId + "/unmerge", "{\"conversation\": \"" + phoneId + "\"}");
 
-            assertThat(texts(ann.getOk("/api/agent/conversations/" + laptopId))).contains("first device")
+            assertThat(AgentClient.texts(ann.getOk("/api/agent/conversations/" + laptopId))).contains("first device")
                     .doesNotContain("second device", "while merged");
-            assertThat(texts(ann.getOk("/api/agent/conversations/" + phoneId))).contains("second device", "while merged")
+            assertThat(AgentClient.texts(ann.getOk("/api/agent/conversations/" + phoneId))).contains("second device", "while merged")
                     .doesNotContain("first device");
             assertThat(ann.post("/api/agent/conversations/" + laptopId + "/unmerge",
                     "{\"conversation\": \"" + phoneId + "\"}").status()).isEqualTo(404);
