@@ -13,10 +13,11 @@ import java.util.List;
  * @param subject    the subject line, {@code ""} when it has none
  * @param text       what the customer wrote: the plain-text body without the quoted history
  * @param references the Message-IDs of the thread before it, oldest first
- * @param sentAt     when it was sent, or received when it does not say
+ * @param receivedAt when the desk's mail server received it: the sender's {@code Date} header is his clock's
+ *                   word, and a wrong one would put the mail out of place in the thread
  */
 record InboundMail(String key, String messageId, EmailAddress from, String subject, String text,
-                   List<String> references, Instant sentAt) {
+                   List<String> references, Instant receivedAt) {
 
     InboundMail {
         references = List.copyOf(references);

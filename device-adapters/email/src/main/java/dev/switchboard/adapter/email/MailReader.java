@@ -58,12 +58,18 @@ final class MailReader {
                 throw new UnreadableMailException("its text cannot be decoded: " + e.getMessage(), e);
             }
             String subject = message.getSubject() == null ? "" : message.getSubject().strip();
-            Instant sentAt = message.getSentDate() == null ? clock.instant() : message.getSentDate().toInstant();
             return new InboundMail(key(messageId, message), messageId, from, subject, text, references(message),
-                    sentAt);
+                    receivedAt(message));
         } catch (MessagingException e) {
             throw new UnreadableMailException("its headers cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** When the mail server received it (IMAP's INTERNALDATE), never in the future; now when it does not say. */
+    private Instant receivedAt(MimeMessage message) throws MessagingException {
+        Instant now = clock.instant();
+        java.util.Date received = message.getReceivedDate();
+        return received == null || received.toInstant().isAfter(now) ? now : received.toInstant();
     }
 
     private EmailAddress sender(MimeMessage message) throws MessagingException, UnreadableMailException {

@@ -118,7 +118,7 @@ final class MailboxPoller {
         Outcome outcome;
         try {
             outcome = helpDesk.submit(new Interaction(mail.key(), Channel.EMAIL, DeviceProfile.EMAIL, mail.from(),
-                    mail.question(), DeviceContext.EMPTY, mail.sentAt()), null);
+                    mail.question(), DeviceContext.EMPTY, mail.receivedAt()), null);
         } catch (IllegalArgumentException e) {
             setAside(store, inbox, message, "the help desk refused it: " + e.getMessage());
             return Fate.SET_ASIDE;

@@ -71,6 +71,19 @@ class EmailChannelTest {
     }
 
     @Test
+    void aMailIsTakenAtTheTimeItArrivedWhateverTheSendersClockWroteInItsDateHeader() throws Exception {
+        MimeMessage wrongClock = Mails.text(ANNA, "Opening hours", "Open on Sunday?", "<clock@customer.example>");
+        wrongClock.setSentDate(java.util.Date.from(java.time.Instant.parse("2001-01-01T00:00:00Z")));
+        wrongClock.saveChanges();
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+
+        server.deliverToDesk(wrongClock);
+
+        await().atMost(WAIT).until(() -> helpDesk.processed.size() == 1);
+        assertThat(helpDesk.processed.get(0).receivedAt()).isBetween(before, java.time.Instant.now());
+    }
+
+    @Test
     void aNewThreadsSubjectIsPartOfTheQuestion() {
         server.deliverToDesk(Mails.text(ANNA, "Where is my parcel?", "Order 4711, sent last week.", "<q2@customer.example>"));
 
