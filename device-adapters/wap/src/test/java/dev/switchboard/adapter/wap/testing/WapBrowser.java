@@ -91,6 +91,23 @@ public final class WapBrowser {
                 ? post(go.getAttribute("href"), form) : open(go.getAttribute("href"));
     }
 
+    /**
+     * Sends the first {@code <form>} of an XHTML-MP or HTML5 page as a browser does: its hidden fields and
+     * what the customer keyed in ({@code typed}, by field name).
+     */
+    public Page submitForm(Page page, Map<String, String> typed) {
+        Element form = elements(page.document().getElementsByTagName("form")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no form in:\n" + page.body()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : elements(form.getElementsByTagName("input"))) {
+            if ("hidden".equals(input.getAttribute("type"))) {
+                fields.put(input.getAttribute("name"), input.getAttribute("value"));
+            }
+        }
+        fields.putAll(typed);
+        return post(form.getAttribute("action"), fields);
+    }
+
     private Page send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         try {
