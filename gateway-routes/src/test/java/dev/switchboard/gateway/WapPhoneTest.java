@@ -114,7 +114,7 @@ class WapPhoneTest {
         try (Gateway gateway = TestGateways.start(dataDir, Map.of("switchboard.wap.trusted-gateways", TRUST_LOOPBACK))) {
             WapBrowser phone = WapBrowser.wmlPhone(origin(gateway)).header("X-Location", KRAKOW_LAT + "," + KRAKOW_LON);
 
-            List<Page> decks = allPages(phone, phone.submit(phone.open("/wap"), "Send",
+            List<Page> decks = phone.withMorePages(phone.submit(phone.open("/wap"), "Send",
                     Map.of("q", "What are your opening hours?")));
 
             assertThat(decks.get(0).text()).contains("Switchboard service points are open", NEAREST_HEADING,
@@ -128,14 +128,14 @@ class WapPhoneTest {
         Place krakow = GazetteerLoader.shipped().find("Kraków", null).orElseThrow();
         try (Gateway gateway = TestGateways.start(dataDir)) {
             WapBrowser phone = WapBrowser.wmlPhone(origin(gateway));
-            List<Page> decks = allPages(phone, phone.submit(phone.open("/wap"), "Send",
+            List<Page> decks = phone.withMorePages(phone.submit(phone.open("/wap"), "Send",
                     Map.of("q", "What are your opening hours?", "w", "Kraków")));
 
             assertThat(decks.get(0).text()).contains(NEAREST_HEADING, nearestWithItsDistance(krakow.latitude(), krakow.longitude()));
             assertNearestListedOnceInOrderWithinTheBudget(decks, krakow.latitude(), krakow.longitude());
 
             WapBrowser wap2 = new WapBrowser(origin(gateway)).header("Accept", WapBrowser.XHTML_MP_ACCEPT);
-            List<Page> pages = allPages(wap2, wap2.submitForm(wap2.open("/wap"),
+            List<Page> pages = wap2.withMorePages(wap2.submitForm(wap2.open("/wap"),
                     Map.of("q", "What are your opening hours?", "w", "Kraków")));
 
             assertThat(pages).allSatisfy(page -> assertThat(page.contentType()).startsWith("application/vnd.wap.xhtml+xml"));
@@ -151,7 +151,7 @@ class WapPhoneTest {
         try (Gateway gateway = TestGateways.start(dataDir, settings)) {
             WapBrowser phone = WapBrowser.wmlPhone(origin(gateway)).header("X-Location", KRAKOW_LAT + "," + KRAKOW_LON);
 
-            List<Page> decks = allPages(phone, phone.submit(phone.open("/wap"), "Send", Map.of("q", LONG_QUESTION)));
+            List<Page> decks = phone.withMorePages(phone.submit(phone.open("/wap"), "Send", Map.of("q", LONG_QUESTION)));
 
             assertThat(decks).hasSizeGreaterThan(2);
             String answer = decks.stream()
@@ -212,19 +212,9 @@ class WapPhoneTest {
         return file;
     }
 
-    /** The page and every page its "More" links lead to. */
-    private static List<Page> allPages(WapBrowser browser, Page first) {
-        List<Page> pages = new ArrayList<>(List.of(first));
-        while (pages.get(pages.size() - 1).links().containsValue("More")) {
-            assertThat(pages).hasSizeLessThan(20);
-            pages.add(browser.follow(pages.get(pages.size() - 1), "More"));
-        }
-        return pages;
-    }
-
     /** The text of the conversation deck and of every older deck its "More" links lead to. */
     private static String wholeConversation(WapBrowser phone, Page first) {
-        return String.join(" ", allPages(phone, first).stream().map(Page::text).toList());
+        return String.join(" ", phone.withMorePages(first).stream().map(Page::text).toList());
     }
 
     private static Conversation conversationOf(String addressKey) {

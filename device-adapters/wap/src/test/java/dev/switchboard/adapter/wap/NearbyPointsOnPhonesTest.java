@@ -7,7 +7,6 @@ import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.render.SampleReplies;
 import dev.switchboard.spi.NearbyPoint;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,7 +39,7 @@ class NearbyPointsOnPhonesTest {
             assertThat(answer.text()).contains("Answer to: Where is the nearest shop?", HEADING,
                     "Kraków Rynek Główny, Rynek Główny 27, 31-010 Kraków: 48 m, open now",
                     "Kraków Galeria Krakowska, ul. Pawia 5, 31-154 Kraków: 880 m, closed now");
-            assertPointsInOrderWithinTheBudget(allPages(phone, answer));
+            assertPointsInOrderWithinTheBudget(phone.withMorePages(answer));
         }
     }
 
@@ -66,7 +65,7 @@ class NearbyPointsOnPhonesTest {
             assertThat(server.helpDesk.last().context().placeName()).isEqualTo("Kraków");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.text()).contains(HEADING, "Kraków Rynek Główny, Rynek Główny 27, 31-010 Kraków: 48 m, open now");
-            List<Page> pages = allPages(browser, answer);
+            List<Page> pages = browser.withMorePages(answer);
             assertThat(pages.stream().mapToInt(page -> pointItems(page).size()).sum()).isEqualTo(5);
             assertThat(pointItems(pages.get(pages.size() - 1))).last().asString()
                     .isEqualTo("Kraków Nowa Huta, Plac Centralny 1, 31-914 Kraków: 12 km, open now");
@@ -81,7 +80,7 @@ class NearbyPointsOnPhonesTest {
         try (WapServer server = new WapServer(Map.of())) {
             WapBrowser phone = WapBrowser.wmlPhone(server.origin());
 
-            List<Page> decks = allPages(phone, phone.submit(phone.open("/wap"), "Send",
+            List<Page> decks = phone.withMorePages(phone.submit(phone.open("/wap"), "Send",
                     Map.of("q", "long question", "w", "Kraków")));
 
             assertThat(decks).hasSizeGreaterThan(2).allSatisfy(deck -> assertThat(deck.status()).isEqualTo(200));
@@ -106,20 +105,10 @@ class NearbyPointsOnPhonesTest {
 
             Page callMe = phone.submit(contact, "Call me back", Map.of("n", "+48 600 100 200"));
 
-            List<Page> decks = allPages(phone, callMe);
+            List<Page> decks = phone.withMorePages(callMe);
             assertThat(decks.get(0).text()).contains("Answer to: Please call me back at +48600100200.");
             assertPointsInOrderWithinTheBudget(decks);
         }
-    }
-
-    /** The page and every page its "More" links lead to. */
-    private static List<Page> allPages(WapBrowser browser, Page first) {
-        List<Page> pages = new ArrayList<>(List.of(first));
-        while (pages.get(pages.size() - 1).links().containsValue("More")) {
-            assertThat(pages).hasSizeLessThan(20);
-            pages.add(browser.follow(pages.get(pages.size() - 1), "More"));
-        }
-        return pages;
     }
 
     /** Every sample point is listed once over the pages, nearest first, and every page keeps to the budget. */
