@@ -13,11 +13,12 @@ import java.util.function.BiFunction;
 /**
  * Splits a reply into pages that fit a byte budget once rendered, each with a "more" link to the next.
  *
- * <p>A reply is a row of pieces: an answer's words, then its topics; a conversation's messages, newest
- * first. Page 1 starts with the first piece and takes as many as fit; each next page starts where the
- * one before ended. A conversation message too long for a page by itself is shortened to fit; a single
- * word or topic that does not fit is shown anyway (the page is then over budget). Other views are one
- * page. Rendering is fast (microseconds), so a page is found by trying sizes (binary search) and page
+ * <p>A reply is a row of pieces: an answer's words, then its nearby service points, then its topics; a
+ * queue status's nearby service points (its text and queue position head every page); a conversation's
+ * messages, newest first. Page 1 starts with the first piece and takes as many as fit; each next page
+ * starts where the one before ended, so a service point is never split across pages. A conversation
+ * message too long for a page by itself is shortened to fit; a single word, point or topic that does not
+ * fit is shown anyway (the page is then over budget). Other views are one page. Rendering is fast (microseconds), so a page is found by trying sizes (binary search) and page
  * {@code n} is found by laying out the pages before it.
  */
 final class ReplyPages {
@@ -36,7 +37,8 @@ final class ReplyPages {
         thread.sort(Comparator.comparing(ThreadMessage::at, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         this.newestFirst = thread;
         this.pieces = switch (reply.view()) {
-            case ANSWER -> words.size() + reply.topics().size();
+            case ANSWER -> words.size() + reply.nearby().size() + reply.topics().size();
+            case QUEUE_STATUS -> reply.nearby().size();
             case CONVERSATION -> newestFirst.size();
             default -> 0;
         };
@@ -134,14 +136,23 @@ final class ReplyPages {
     private Reply slice(int from, int to) {
         return switch (reply.view()) {
             case ANSWER -> {
-                String text = String.join(" ", words.subList(Math.min(from, words.size()), Math.min(to, words.size())));
-                List<String> topics = reply.topics().subList(
-                        Math.max(from - words.size(), 0), Math.max(to - words.size(), 0));
-                yield new Reply(Reply.View.ANSWER, text, reply.source(), topics, reply.queue(), List.of());
+                int points = words.size();
+                int topics = points + reply.nearby().size();
+                String text = String.join(" ", part(words, 0, from, to));
+                yield new Reply(Reply.View.ANSWER, text, reply.source(), part(reply.topics(), topics, from, to),
+                        reply.queue(), List.of(), part(reply.nearby(), points, from, to), reply.region());
             }
+            case QUEUE_STATUS -> reply.withNearby(reply.nearby().subList(from, to), reply.region());
             case CONVERSATION -> Reply.conversation(reply.text(), newestFirst.subList(from, to));
             default -> reply;
         };
+    }
+
+    /** The items of {@code list} among the pieces {@code from} (inclusive) to {@code to}, when the list starts at piece {@code offset}. */
+    private static <T> List<T> part(List<T> list, int offset, int from, int to) {
+        int start = Math.min(Math.max(from - offset, 0), list.size());
+        int end = Math.min(Math.max(to - offset, 0), list.size());
+        return list.subList(start, end);
     }
 
     private static boolean fits(String body, int budget) {

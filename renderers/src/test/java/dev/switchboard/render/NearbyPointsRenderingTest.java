@@ -3,8 +3,14 @@ package dev.switchboard.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.Reply;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,5 +94,69 @@ class NearbyPointsRenderingTest {
         String body = RENDERER.render(profile, SampleReplies.answer()).body();
 
         assertThat(body).doesNotContain("Nearest service point", "sb-nearby");
+    }
+
+    static Stream<Arguments> everyPageProfileWithTheViewsThatListPoints() {
+        return VelocityReplyRenderer.PAGE_PROFILES.stream().flatMap(profile -> Stream.of(
+                Arguments.of(profile, Reply.View.ANSWER), Arguments.of(profile, Reply.View.QUEUE_STATUS)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyPageProfileWithTheViewsThatListPoints")
+    void aWapPageListsEveryPointWithItsAddressDistanceAndWhetherItIsOpenAndTheRegion(DeviceProfile profile, Reply.View view) {
+        String body = RENDERER.renderPage(profile, SampleReplies.located(view), PageRenderingTest.navigation(1, 0)).body();
+
+        PageRenderingTest.assertValidPage(profile, body);
+        assertThat(body).contains("Nearest service points (Lesser Poland):",
+                "Kraków Rynek Główny, Rynek Główny 27, 31-010 Kraków: 48 m, open now",
+                "Kraków Galeria Krakowska, ul. Pawia 5, 31-154 Kraków: 880 m, closed now",
+                "Kraków Podgórze, ul. Kalwaryjska 40, 30-504 Kraków: 2.1 km<");
+        assertThat(body.indexOf("Kraków Nowa Huta")).isGreaterThan(body.indexOf("Kraków Podgórze"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DeviceProfile.class, names = {"WML", "XHTML_MP", "HTML5"})
+    void aLongAnswerWithPointsIsPagedWithinTheBudgetNeverSplittingAPoint(DeviceProfile profile) {
+        Reply longAnswer = Reply.answer(IntStream.rangeClosed(1, 40).mapToObj(i -> "Sentence " + i + " of the answer.")
+                        .collect(Collectors.joining(" ")), Reply.Source.KNOWLEDGE_BASE, List.of("Opening hours", "Track a parcel"))
+                .withNearby(SampleReplies.nearbyPoints(), "Lesser Poland");
+
+        List<String> pages = PageRenderingTest.allPages(profile, longAnswer, 1_400);
+
+        assertThat(pages).hasSizeGreaterThan(2);
+        String shown = checkedWithin(profile, pages, 1_400);
+        assertEveryPointShownWholeOnceNearestFirst(shown);
+        assertThat(shown.indexOf("Sentence 40 of the answer.")).isLessThan(shown.indexOf("Kraków Rynek Główny"));
+        assertThat(shown.indexOf("Kraków Nowa Huta")).isLessThan(shown.indexOf("Track a parcel"));
+    }
+
+    @Test
+    void aQueueStatusWithPointsComesInDecksWithinTheBudgetEachSayingWhereTheCustomerWaits() {
+        List<String> decks = PageRenderingTest.allPages(DeviceProfile.WML, SampleReplies.located(Reply.View.QUEUE_STATUS), 1_200);
+
+        assertThat(decks).hasSizeGreaterThan(1);
+        assertEveryPointShownWholeOnceNearestFirst(checkedWithin(DeviceProfile.WML, decks, 1_200));
+        assertThat(decks).allSatisfy(deck -> assertThat(deck).contains("You are number 3 in the queue."));
+    }
+
+    /** Checks each page for its format and the budget; returns them one after the other. */
+    private static String checkedWithin(DeviceProfile profile, List<String> pages, int budget) {
+        StringBuilder all = new StringBuilder();
+        for (String page : pages) {
+            PageRenderingTest.assertValidPage(profile, page);
+            assertThat(page.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(budget);
+            all.append(page);
+        }
+        return all.toString();
+    }
+
+    private static void assertEveryPointShownWholeOnceNearestFirst(String shown) {
+        int previous = -1;
+        for (NearbyPoint point : SampleReplies.nearbyPoints()) {
+            String line = point.name() + ", " + point.address() + ": " + TemplateModel.distance(point.distanceMeters());
+            assertThat(shown.split(Pattern.quote(line), -1)).as(point.name()).hasSize(2);
+            assertThat(shown.indexOf(line)).as(point.name()).isGreaterThan(previous);
+            previous = shown.indexOf(line);
+        }
     }
 }

@@ -174,7 +174,7 @@ class PageRenderingTest {
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
-    private static List<String> allPages(DeviceProfile profile, Reply reply, int budget) {
+    static List<String> allPages(DeviceProfile profile, Reply reply, int budget) {
         List<String> pages = new ArrayList<>();
         for (int page = 1; page < 50; page++) {
             String body = RENDERER.renderPage(profile, reply, navigation(page, budget)).body();

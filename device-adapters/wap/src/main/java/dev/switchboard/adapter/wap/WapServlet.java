@@ -151,7 +151,11 @@ final class WapServlet extends HttpServlet {
     private RenderedReply ask(Visit visit, HttpServletRequest request) {
         String question = visit.form.question(settings.maxTextLength());
         String place = visit.form.place();
-        Outcome outcome = submit(visit, request, question, place, visit.form.key(), null);
+        return firstPage(visit, submit(visit, request, question, place, visit.form.key(), null));
+    }
+
+    /** The first page of the help desk's reply to what the session sent last; its "more" links lead to the rest. */
+    private RenderedReply firstPage(Visit visit, Outcome outcome) {
         return page(visit, outcome.reply(), visit.links.forReply(
                 visit.links.moreBase(visit.session.lastReply().id()), 1, budget(visit)));
     }
@@ -191,9 +195,8 @@ final class WapServlet extends HttpServlet {
         // answer in the thread (the one the phone last read, or an agent's newer reply in its conversation deck).
         ContactRequest contact = how == WapForm.Contact.TEXT ? ContactRequest.textLatestAnswer(number)
                 : ContactRequest.callBack(number);
-        Outcome outcome = submit(visit, request, wanted, null, visit.form.key(), contact);
         // The help desk's reply says what happens: texted at once, or who calls back when.
-        return page(visit, outcome.reply(), visit.links.forReply(null, 1, budget(visit)));
+        return firstPage(visit, submit(visit, request, wanted, null, visit.form.key(), contact));
     }
 
     private RenderedReply more(Visit visit) {

@@ -1,9 +1,11 @@
 package dev.switchboard.adapter.wap;
 
+import dev.switchboard.render.SampleReplies;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerTokenRequiredException;
+import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
@@ -23,9 +25,12 @@ import java.util.UUID;
  * A help desk in memory with the hub's rules an adapter relies on: one conversation per address, a token
  * issued on first contact, a self-asserted address continued only with its token, a repeated key answered
  * with the first outcome. It answers "Answer to: ..." with one topic, and a question starting with "long"
- * with {@link #LONG_ANSWER}. It records every interaction it took.
+ * with {@link #LONG_ANSWER}. Like the hub, it adds the sample service points near Kraków ({@link
+ * SampleReplies#nearbyPoints()}) in {@link #REGION} to the answer of a question that came with a location
+ * or a place name. It records every interaction it took.
  */
 final class RecordingHelpDesk implements HelpDesk {
+    static final String REGION = "Lesser Poland";
     static final String LONG_ANSWER = String.join(" ", java.util.stream.IntStream.rangeClosed(1, 60)
             .mapToObj(i -> "Step " + i + " of the long answer.").toList());
 
@@ -63,6 +68,10 @@ final class RecordingHelpDesk implements HelpDesk {
         Reply reply = interaction.text().startsWith("long")
                 ? Reply.answer(LONG_ANSWER, Reply.Source.KNOWLEDGE_BASE, List.of("Opening hours"))
                 : Reply.answer("Answer to: " + interaction.text(), Reply.Source.KNOWLEDGE_BASE, List.of("Opening hours"));
+        DeviceContext context = interaction.context();
+        if (context != null && (context.location() != null || context.placeName() != null)) {
+            reply = reply.withNearby(SampleReplies.nearbyPoints(), REGION);
+        }
         thread.messages.add(new ThreadMessage("m" + thread.messages.size(), interaction.channel(), Direction.INBOUND,
                 "you", interaction.text(), interaction.receivedAt()));
         thread.messages.add(new ThreadMessage("m" + thread.messages.size(), interaction.channel(), Direction.OUTBOUND,

@@ -10,7 +10,6 @@ import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.Interaction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,11 +82,7 @@ class WapWalkTest {
     void aLongAnswerComesInDecksWithinTheBudgetLinkedByMore() {
         Page first = phone.submit(phone.open("/wap"), "Send", Map.of("q", "long question"));
 
-        List<Page> decks = new ArrayList<>(List.of(first));
-        while (decks.get(decks.size() - 1).links().containsValue("More")) {
-            assertThat(decks).hasSizeLessThan(20);
-            decks.add(phone.follow(decks.get(decks.size() - 1), "More"));
-        }
+        List<Page> decks = phone.withMorePages(first);
 
         assertThat(decks).hasSizeGreaterThan(2);
         StringBuilder shown = new StringBuilder();

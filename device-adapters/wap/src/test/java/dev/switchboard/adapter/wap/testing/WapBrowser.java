@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,33 @@ public final class WapBrowser {
         }
         return "post".equalsIgnoreCase(go.getAttribute("method"))
                 ? post(go.getAttribute("href"), form) : open(go.getAttribute("href"));
+    }
+
+    /** {@code first} and every page its "More" links lead to, in order (at most 20). */
+    public List<Page> withMorePages(Page first) {
+        List<Page> pages = new ArrayList<>(List.of(first));
+        while (pages.get(pages.size() - 1).links().containsValue("More")) {
+            assertThat(pages).as("pages linked by More").hasSizeLessThan(20);
+            pages.add(follow(pages.get(pages.size() - 1), "More"));
+        }
+        return pages;
+    }
+
+    /**
+     * Sends the first {@code <form>} of an XHTML-MP or HTML5 page as a browser does: its hidden fields and
+     * what the customer keyed in ({@code typed}, by field name).
+     */
+    public Page submitForm(Page page, Map<String, String> typed) {
+        Element form = elements(page.document().getElementsByTagName("form")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no form in:\n" + page.body()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : elements(form.getElementsByTagName("input"))) {
+            if ("hidden".equals(input.getAttribute("type"))) {
+                fields.put(input.getAttribute("name"), input.getAttribute("value"));
+            }
+        }
+        fields.putAll(typed);
+        return post(form.getAttribute("action"), fields);
     }
 
     private Page send(HttpRequest.Builder request) {
