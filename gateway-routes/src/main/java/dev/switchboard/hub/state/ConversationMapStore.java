@@ -2,6 +2,8 @@ package dev.switchboard.hub.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.hub.binary.Binary;
+import dev.switchboard.hub.binary.BinaryCodec;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
