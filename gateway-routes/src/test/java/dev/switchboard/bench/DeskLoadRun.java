@@ -291,7 +291,7 @@ public final class DeskLoadRun {
         md.add("");
         md.add("| class | instances | bytes | bytes per conversation |");
         md.add("|---|---:|---:|---:|");
-        for (HeapMeter.Growth g : HeapMeter.growth(heap.empty().heap(), full.heap(), 15)) {
+        for (HeapMeter.Growth g : HeapMeter.growth(heap.empty().heap(), full.heap(), 40)) {
             md.add(String.format(Locale.ROOT, "| `%s` | %d | %d | %.0f |", g.className(), g.instances(), g.bytes(),
                     g.bytes() / (double) full.conversations()));
         }

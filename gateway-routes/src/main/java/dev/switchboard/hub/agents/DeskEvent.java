@@ -42,7 +42,7 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
     }
 
     /** The same event for the agents of {@code names} (the same agents, held compactly). */
-    DeskEvent addressedTo(AgentNameSet names) {
+    DeskEvent addressedTo(Set<String> names) {
         return new DeskEvent(type, conversationId, names, at);
     }
 
