@@ -36,6 +36,12 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
 
     public enum Stage { QUEUED, ACTIVE, SUSPENDED, FINISHED }
 
+    /** The field the assignments are indexed by: the queue is found without a look at every open conversation. */
+    public static final String STAGE = "stage";
+
+    /** The assignments waiting in the queue. */
+    static final SharedRecords.Indexed IN_QUEUE = new SharedRecords.Indexed(STAGE, Stage.QUEUED);
+
     /** A note one agent leaves for another at a transfer or an invitation. */
     public record HandoverNote(String from, String to, String text, Instant at) implements Serializable {
     }

@@ -2,6 +2,8 @@ package dev.switchboard.hub.state;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -45,6 +47,7 @@ public final class AgentMaps {
         for (String live : new String[] {SESSIONS, STATUSES, ASSIGNMENTS, PREFERRED_AGENTS, CALL_BACKS}) {
             config.addMapConfig(new MapConfig(live).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
         }
+        config.getMapConfig(ASSIGNMENTS).addIndexConfig(new IndexConfig(IndexType.HASH, Assignment.STAGE));
     }
 
     /** A map written through to the database, loaded whole at start (its records are few). */

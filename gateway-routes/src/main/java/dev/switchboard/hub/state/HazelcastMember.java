@@ -1,6 +1,7 @@
 package dev.switchboard.hub.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.IndexConfig;
@@ -116,10 +117,11 @@ public final class HazelcastMember implements AutoCloseable {
                 .setOffload(false)
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
         // BINARY: an entry is only its compact bytes (a conversation as objects cost twice its bytes), and a read
-        // is one decoding where OBJECT encodes the stored object and decodes it again.
+        // is one decoding where OBJECT encodes the stored object and decodes it again; no decoded copy is kept.
         return new MapConfig(name)
                 .setBackupCount(1)
                 .setInMemoryFormat(InMemoryFormat.BINARY)
+                .setCacheDeserializedValues(CacheDeserializedValues.NEVER)
                 .setMapStoreConfig(storeConfig);
     }
 
