@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule decisionsAreFreeOfFrameworks = noClasses()
             .that().resideInAnyPackage("dev.switchboard.hub.domain..", "dev.switchboard.hub.knowledge",
-                    "dev.switchboard.hub.places", "dev.switchboard.hub.agents..")
+                    "dev.switchboard.hub.places", "dev.switchboard.hub.agents..", "dev.switchboard.hub.binary..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.camel..", "org.eclipse.jetty..", "jakarta.servlet..", "com.hazelcast..",
                     "com.fasterxml.jackson..", "java.sql..", "org.apache.velocity..")
@@ -28,7 +28,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theDomainDoesNotReachIntoInfrastructure = noClasses()
-            .that().resideInAnyPackage("dev.switchboard.hub.domain..", "dev.switchboard.hub.agents..")
+            .that().resideInAnyPackage("dev.switchboard.hub.domain..", "dev.switchboard.hub.agents..",
+                    "dev.switchboard.hub.binary..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.switchboard.agent..",
                     "dev.switchboard.hub.state..", "dev.switchboard.hub.routes..", "dev.switchboard.gateway..")

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class AgentNameSet extends AbstractSet<String> implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Up to this many names, a plain set is smaller than the bits. */
+    private static final int FEW = 4;
 
     /** Names numbered in the order first seen; each name is held once however many sets hold it. */
     static final class Numbers {
@@ -40,6 +42,17 @@ final class AgentNameSet extends AbstractSet<String> implements Serializable {
 
         String nameOf(int number) {
             return names.get(number);
+        }
+
+        /**
+         * The names held compactly: a few as a small set of the names numbered here (each held once), more as
+         * bits, which cost one bit per agent numbered so far, up to 128 bytes with 1,000 agents.
+         */
+        Set<String> compact(Set<String> names) {
+            if (names.size() > FEW) {
+                return setOf(names);
+            }
+            return Set.of(names.stream().map(name -> nameOf(numberOf(name))).toArray(String[]::new));
         }
 
         /** The names as a set of bits. */

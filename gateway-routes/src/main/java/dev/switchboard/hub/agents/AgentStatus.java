@@ -1,8 +1,5 @@
 package dev.switchboard.hub.agents;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashSet;
@@ -70,39 +67,8 @@ public record AgentStatus(String username, String displayName, Presence presence
         return new AgentStatus(username, displayName, presence, skills, teams, capacity, fewer, lastSeen);
     }
 
-    /** Serialized field by field ({@link CompactFields}): every node reads all of them at each tick. */
+    /** Serialized in its binary form ({@link AgentCodecs}) where it travels inside another object. */
     private Object writeReplace() {
-        return new Form(this);
-    }
-
-    /** The serialized form of an {@link AgentStatus}. */
-    private static final class Form implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private transient AgentStatus status;
-
-        Form(AgentStatus status) {
-            this.status = status;
-        }
-
-        private void writeObject(ObjectOutputStream out) throws IOException {
-            CompactFields.writeText(out, status.username);
-            CompactFields.writeText(out, status.displayName);
-            out.writeUTF(status.presence.name());
-            CompactFields.writeNames(out, status.skills);
-            CompactFields.writeNames(out, status.teams);
-            out.writeInt(status.capacity);
-            CompactFields.writeNames(out, status.conversations);
-            CompactFields.writeInstant(out, status.lastSeen);
-        }
-
-        private void readObject(ObjectInputStream in) throws IOException {
-            status = new AgentStatus(CompactFields.readText(in), CompactFields.readText(in),
-                    Presence.valueOf(in.readUTF()), CompactFields.readNames(in), CompactFields.readNames(in),
-                    in.readInt(), CompactFields.readNames(in), CompactFields.readInstant(in));
-        }
-
-        private Object readResolve() {
-            return status;
-        }
+        return new CompactForm(this);
     }
 }

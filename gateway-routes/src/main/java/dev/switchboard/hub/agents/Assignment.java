@@ -1,8 +1,5 @@
 package dev.switchboard.hub.agents;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +35,12 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
                          Instant reservedUntil, List<HandoverNote> notes, String wrapUp) implements Serializable {
 
     public enum Stage { QUEUED, ACTIVE, SUSPENDED, FINISHED }
+
+    /** The field the assignments are indexed by: the queue is found without a look at every open conversation. */
+    public static final String STAGE = "stage";
+
+    /** The assignments waiting in the queue. */
+    static final SharedRecords.Indexed IN_QUEUE = new SharedRecords.Indexed(STAGE, Stage.QUEUED);
 
     /** A note one agent leaves for another at a transfer or an invitation. */
     public record HandoverNote(String from, String to, String text, Instant at) implements Serializable {
@@ -147,77 +150,8 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
         return more;
     }
 
-    /** Serialized field by field ({@link CompactFields}): a waiting conversation names every agent it is offered to. */
+    /** Serialized in its binary form ({@link AgentCodecs}) where it travels inside another object. */
     private Object writeReplace() {
-        return new Form(this);
-    }
-
-    /** The serialized form of an {@link Assignment}. */
-    private static final class Form implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private transient Assignment assignment;
-
-        Form(Assignment assignment) {
-            this.assignment = assignment;
-        }
-
-        private void writeObject(ObjectOutputStream out) throws IOException {
-            Assignment a = assignment;
-            CompactFields.writeText(out, a.conversationId);
-            CompactFields.writeText(out, a.customerId);
-            out.writeUTF(a.stage.name());
-            CompactFields.writeText(out, a.owner);
-            CompactFields.writeText(out, a.ownerName);
-            CompactFields.writeNames(out, a.participants);
-            CompactFields.writeNames(out, a.invited);
-            CompactFields.writeNames(out, a.offeredTo);
-            CompactFields.writeNames(out, a.passedOver);
-            CompactFields.writeInstant(out, a.queuedAt);
-            CompactFields.writeInstant(out, a.offerExpiresAt);
-            CompactFields.writeText(out, a.skill);
-            CompactFields.writeText(out, a.team);
-            CompactFields.writeText(out, a.reservedFor);
-            CompactFields.writeInstant(out, a.reservedUntil);
-            out.writeInt(a.notes.size());
-            for (HandoverNote note : a.notes) {
-                CompactFields.writeText(out, note.from());
-                CompactFields.writeText(out, note.to());
-                CompactFields.writeText(out, note.text());
-                CompactFields.writeInstant(out, note.at());
-            }
-            CompactFields.writeText(out, a.wrapUp);
-        }
-
-        private void readObject(ObjectInputStream in) throws IOException {
-            String conversationId = CompactFields.readText(in);
-            String customerId = CompactFields.readText(in);
-            Stage stage = Stage.valueOf(in.readUTF());
-            String owner = CompactFields.readText(in);
-            String ownerName = CompactFields.readText(in);
-            Set<String> participants = CompactFields.readNames(in);
-            Set<String> invited = CompactFields.readNames(in);
-            Set<String> offeredTo = CompactFields.readNames(in);
-            Set<String> passedOver = CompactFields.readNames(in);
-            Instant queuedAt = CompactFields.readInstant(in);
-            Instant offerExpiresAt = CompactFields.readInstant(in);
-            String skill = CompactFields.readText(in);
-            String team = CompactFields.readText(in);
-            String reservedFor = CompactFields.readText(in);
-            Instant reservedUntil = CompactFields.readInstant(in);
-            int noteCount = in.readInt();
-            List<HandoverNote> notes = new ArrayList<>(noteCount);
-            for (int i = 0; i < noteCount; i++) {
-                notes.add(new HandoverNote(CompactFields.readText(in), CompactFields.readText(in),
-                        CompactFields.readText(in), CompactFields.readInstant(in)));
-            }
-            String wrapUp = CompactFields.readText(in);
-            assignment = new Assignment(conversationId, customerId, stage, owner, ownerName, participants, invited,
-                    offeredTo, passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes,
-                    wrapUp);
-        }
-
-        private Object readResolve() {
-            return assignment;
-        }
+        return new CompactForm(this);
     }
 }

@@ -376,12 +376,22 @@ public final class ConversationRouting implements AgentAvailability {
         public boolean test(Assignment value) {
             return value.isQueued();
         }
+
+        @Override
+        public SharedRecords.Indexed indexed() {
+            return Assignment.IN_QUEUE;
+        }
     }
 
     record OfferedTo(String username) implements SharedRecords.Filter<Assignment> {
         @Override
         public boolean test(Assignment value) {
             return value.isQueued() && value.offeredTo().contains(username);
+        }
+
+        @Override
+        public SharedRecords.Indexed indexed() {
+            return Assignment.IN_QUEUE;
         }
     }
 

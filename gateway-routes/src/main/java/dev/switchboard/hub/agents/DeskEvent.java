@@ -1,8 +1,5 @@
 package dev.switchboard.hub.agents;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
@@ -45,7 +42,7 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
     }
 
     /** The same event for the agents of {@code names} (the same agents, held compactly). */
-    DeskEvent addressedTo(AgentNameSet names) {
+    DeskEvent addressedTo(Set<String> names) {
         return new DeskEvent(type, conversationId, names, at);
     }
 
@@ -53,34 +50,8 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
         return to.isEmpty() || to.contains(username);
     }
 
-    /** Serialized field by field ({@link CompactFields}): an offer names every agent it goes to. */
+    /** Serialized in its binary form ({@link AgentCodecs}) where it travels inside another object. */
     private Object writeReplace() {
-        return new Form(this);
-    }
-
-    /** The serialized form of a {@link DeskEvent}. */
-    private static final class Form implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private transient DeskEvent event;
-
-        Form(DeskEvent event) {
-            this.event = event;
-        }
-
-        private void writeObject(ObjectOutputStream out) throws IOException {
-            out.writeUTF(event.type.name());
-            CompactFields.writeText(out, event.conversationId);
-            CompactFields.writeNames(out, event.to);
-            CompactFields.writeInstant(out, event.at);
-        }
-
-        private void readObject(ObjectInputStream in) throws IOException {
-            event = new DeskEvent(Type.valueOf(in.readUTF()), CompactFields.readText(in), CompactFields.readNames(in),
-                    CompactFields.readInstant(in));
-        }
-
-        private Object readResolve() {
-            return event;
-        }
+        return new CompactForm(this);
     }
 }

@@ -26,7 +26,7 @@ public final class RecentEvents {
     }
 
     public synchronized void add(DeskEvent event) {
-        DeskEvent kept = event.to().isEmpty() ? event : event.addressedTo(names.setOf(event.to()));
+        DeskEvent kept = event.to().isEmpty() ? event : event.addressedTo(names.compact(event.to()));
         events.addLast(new Numbered(++last, kept));
         if (events.size() > keep) {
             events.removeFirst();

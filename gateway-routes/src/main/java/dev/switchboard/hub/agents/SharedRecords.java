@@ -24,6 +24,18 @@ public interface SharedRecords<V> {
     /** Which records a query returns. */
     interface Filter<V> extends Serializable {
         boolean test(V value);
+
+        /**
+         * A field every record it passes has with one value, for the records' store to find them by an index of
+         * that field instead of testing every record; {@code null} when there is none.
+         */
+        default Indexed indexed() {
+            return null;
+        }
+    }
+
+    /** Records whose field {@code field} holds {@code value}. */
+    record Indexed(String field, Comparable<?> value) implements Serializable {
     }
 
     /** A record before and after a change. */

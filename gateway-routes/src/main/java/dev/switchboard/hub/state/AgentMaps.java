@@ -1,7 +1,10 @@
 package dev.switchboard.hub.state;
 
+import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -42,9 +45,16 @@ public final class AgentMaps {
         config.addMapConfig(writtenThrough(ACCOUNTS, accounts));
         config.addMapConfig(writtenThrough(QUICK_TEXTS, quickTexts));
         config.addMapConfig(writtenThrough(OFFLINE_MESSAGES, offlineMessages));
-        for (String live : new String[] {SESSIONS, STATUSES, ASSIGNMENTS, PREFERRED_AGENTS, CALL_BACKS}) {
+        for (String live : new String[] {SESSIONS, PREFERRED_AGENTS, CALL_BACKS}) {
             config.addMapConfig(new MapConfig(live).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
         }
+        // One per open conversation, or naming the conversations an agent holds: kept as their compact bytes (see
+        // AgentCodecs), which each read decodes once. The queue is found by the index of the stage.
+        config.addMapConfig(new MapConfig(STATUSES).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY)
+                .setCacheDeserializedValues(CacheDeserializedValues.NEVER));
+        config.addMapConfig(new MapConfig(ASSIGNMENTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY)
+                .setCacheDeserializedValues(CacheDeserializedValues.NEVER)
+                .addIndexConfig(new IndexConfig(IndexType.HASH, Assignment.STAGE)));
     }
 
     /** A map written through to the database, loaded whole at start (its records are few). */

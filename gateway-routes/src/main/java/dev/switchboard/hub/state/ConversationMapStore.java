@@ -2,6 +2,8 @@ package dev.switchboard.hub.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.hub.binary.Binary;
+import dev.switchboard.hub.binary.BinaryCodec;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
@@ -16,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +34,11 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     private static final HexFormat HEX = HexFormat.of();
     private final ObjectMapper json;
     /**
-     * The version of each conversation this node journaled last: the next change carries what differs from
-     * it. It shares its messages with the map's value (records never change), so it costs little memory.
+     * What this node journaled last of each conversation: the next change carries what differs from it. Only
+     * a summary, as the map keeps its conversations in binary form: a whole copy here would cost more than
+     * the map's own.
      */
-    private final Map<String, Conversation> journaled = new ConcurrentHashMap<>();
+    private final Map<String, Journaled> journaled = new ConcurrentHashMap<>();
 
     ConversationMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
         super(dataSource, writes);
@@ -56,6 +60,32 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
     /** The delivery status of the message at {@code seq}. */
     record Delivery(int seq, DeliveryStatus status, String detail) implements Serializable {
         private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * What a change is computed against: how many messages were journaled, the context, and each message's
+     * delivery status (a byte each: 0 for none, else the status's ordinal + 1) with the details there are.
+     */
+    record Journaled(int messages, CustomerContext context, byte[] statuses, Map<Integer, String> details) {
+        static Journaled of(Conversation conversation) {
+            List<StoredMessage> messages = conversation.messages();
+            byte[] statuses = new byte[messages.size()];
+            Map<Integer, String> details = Map.of();
+            for (int seq = 0; seq < statuses.length; seq++) {
+                StoredMessage m = messages.get(seq);
+                statuses[seq] = (byte) (m.delivery() == null ? 0 : m.delivery().ordinal() + 1);
+                if (m.deliveryDetail() != null) {
+                    details = details.isEmpty() ? new HashMap<>() : details;
+                    details.put(seq, m.deliveryDetail());
+                }
+            }
+            return new Journaled(statuses.length, conversation.context(), statuses, details);
+        }
+
+        /** Whether the message at {@code seq} has this delivery status and detail already. */
+        boolean has(int seq, DeliveryStatus status, String detail) {
+            return statuses[seq] == (status == null ? 0 : status.ordinal() + 1) && Objects.equals(details.get(seq), detail);
+        }
     }
 
     private static final BinaryCodec<Delivery> DELIVERY = new BinaryCodec<>() {
@@ -102,30 +132,27 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
 
     @Override
     void stored(String id, Conversation conversation) {
-        journaled.put(id, conversation);
+        journaled.put(id, Journaled.of(conversation));
     }
 
     /**
-     * What {@code conversation} adds to {@code before}, the version journaled before it ({@code null}: none,
-     * so all of it). A message whose status did not change is the very object it was, which keeps a long
-     * thread's comparison cheap and its change small.
+     * What {@code conversation} adds to {@code before}, what was journaled of it before ({@code null}: nothing,
+     * so all of it): the messages after those, and the delivery statuses of earlier ones that changed.
      */
-    static Change change(Conversation conversation, Conversation before) {
+    static Change change(Conversation conversation, Journaled before) {
         List<StoredMessage> messages = conversation.messages();
-        int firstSeq = before == null ? 0 : Math.min(before.messages().size(), messages.size());
+        int firstSeq = before == null ? 0 : Math.min(before.messages(), messages.size());
         List<Delivery> deliveries = new ArrayList<>();
         for (int seq = 0; seq < firstSeq; seq++) {
             StoredMessage m = messages.get(seq);
-            StoredMessage earlier = before.messages().get(seq);
-            if (m != earlier && m.delivery() != null
-                    && (m.delivery() != earlier.delivery() || !Objects.equals(m.deliveryDetail(), earlier.deliveryDetail()))) {
+            if (m.delivery() != null && !before.has(seq, m.delivery(), m.deliveryDetail())) {
                 deliveries.add(new Delivery(seq, m.delivery(), m.deliveryDetail()));
             }
         }
         return new Change(firstSeq, new Conversation(conversation.id(), conversation.customerId(),
                 conversation.openedFrom(), conversation.tokenHash(), conversation.startedAt(), conversation.context(),
                 List.copyOf(messages.subList(firstSeq, messages.size()))), deliveries,
-                before != null && before.context().equals(conversation.context()));
+                before != null && Objects.equals(before.context(), conversation.context()));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.switchboard.hub.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
@@ -85,7 +88,8 @@ public final class HazelcastMember implements AutoCloseable {
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
         config.addMapConfig(durableMap(CUSTOMERS, customers));
-        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks)
+                .addIndexConfig(new IndexConfig(IndexType.HASH, HazelcastCustomerAddresses.CUSTOMER_ID)));
         config.addMapConfig(durableMap(CONVERSATIONS, conversations));
         config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
         MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
@@ -112,9 +116,12 @@ public final class HazelcastMember implements AutoCloseable {
                 .setWriteDelaySeconds(0)
                 .setOffload(false)
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+        // BINARY: an entry is only its compact bytes (a conversation as objects cost twice its bytes), and a read
+        // is one decoding where OBJECT encodes the stored object and decodes it again; no decoded copy is kept.
         return new MapConfig(name)
                 .setBackupCount(1)
-                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setInMemoryFormat(InMemoryFormat.BINARY)
+                .setCacheDeserializedValues(CacheDeserializedValues.NEVER)
                 .setMapStoreConfig(storeConfig);
     }
 

@@ -3,7 +3,9 @@ package dev.switchboard.hub.state;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
 import dev.switchboard.hub.agents.SharedRecords;
+import dev.switchboard.hub.agents.SharedRecords.Indexed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +26,12 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
 
     @Override
     public List<V> matching(Filter<V> filter) {
-        return List.copyOf(map.values(new Matches<>(filter)));
+        return List.copyOf(map.values(predicate(filter)));
     }
 
     @Override
     public Map<String, V> localMatching(Filter<V> filter) {
-        Set<String> keys = map.localKeySet(new Matches<>(filter));
+        Set<String> keys = map.localKeySet(predicate(filter));
         return keys.isEmpty() ? Map.of() : map.getAll(keys);
     }
 
@@ -41,6 +43,13 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
     @Override
     public void put(String key, V value) {
         map.set(key, value);
+    }
+
+    /** The filter as a query, which finds its records by the map's index when the filter names an indexed field. */
+    private static <V> Predicate<String, V> predicate(Filter<V> filter) {
+        Indexed indexed = filter.indexed();
+        Predicate<String, V> matches = new Matches<>(filter);
+        return indexed == null ? matches : Predicates.and(Predicates.equal(indexed.field(), indexed.value()), matches);
     }
 
     /** Runs a change where the entry lives; the backup runs the same change, which reads nothing else. */

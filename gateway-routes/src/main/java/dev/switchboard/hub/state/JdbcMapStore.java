@@ -1,6 +1,7 @@
 package dev.switchboard.hub.state;
 
 import com.hazelcast.map.MapStore;
+import dev.switchboard.hub.binary.BinaryCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

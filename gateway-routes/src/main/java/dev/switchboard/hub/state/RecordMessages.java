@@ -1,6 +1,8 @@
 package dev.switchboard.hub.state;
 
 import com.hazelcast.map.EntryProcessor;
+import dev.switchboard.hub.binary.Binary;
+import dev.switchboard.hub.binary.BinaryCodec;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;

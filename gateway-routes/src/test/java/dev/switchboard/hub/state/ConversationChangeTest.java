@@ -42,7 +42,7 @@ class ConversationChangeTest {
                 new StoredMessage("q-new", "sms", Direction.INBOUND, "you", "one more", AT, "k-new"),
                 new StoredMessage("a-new", "sms", Direction.OUTBOUND, "help desk", "sure", AT, "k-new")));
 
-        ConversationMapStore.Change change = ConversationMapStore.change(after, before);
+        ConversationMapStore.Change change = ConversationMapStore.change(after, ConversationMapStore.Journaled.of(before));
 
         assertThat(change.firstSeq()).isEqualTo(1000);
         assertThat(change.conversation().messages()).extracting(StoredMessage::id).containsExactly("q-new", "a-new");
@@ -56,7 +56,7 @@ class ConversationChangeTest {
         Conversation after = before.withContext(new CustomerContext(null, null, null, null, "pl-PL", null, null, null,
                 null));
 
-        assertThat(ConversationMapStore.change(after, before).contextUnchanged()).isFalse();
+        assertThat(ConversationMapStore.change(after, ConversationMapStore.Journaled.of(before)).contextUnchanged()).isFalse();
     }
 
     @Test
@@ -66,7 +66,7 @@ class ConversationChangeTest {
                         DeliveryStatus.SENT, null));
         Conversation after = before.withDelivery("a-late", DeliveryStatus.FAILED, "0x0000000B");
 
-        ConversationMapStore.Change change = ConversationMapStore.change(after, before);
+        ConversationMapStore.Change change = ConversationMapStore.change(after, ConversationMapStore.Journaled.of(before));
 
         assertThat(change.conversation().messages()).isEmpty();
         assertThat(change.deliveries()).containsExactly(

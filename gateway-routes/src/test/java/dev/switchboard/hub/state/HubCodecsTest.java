@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.internal.serialization.InternalSerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.agents.Assignment;
+import dev.switchboard.hub.agents.Assignment.HandoverNote;
+import dev.switchboard.hub.agents.DeskEvent;
+import dev.switchboard.hub.agents.Presence;
 import dev.switchboard.hub.domain.AddressLink;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.Customer;
@@ -18,6 +23,7 @@ import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HubCodecsTest {
@@ -102,5 +108,28 @@ class HubCodecsTest {
         assertThat(back).usingRecursiveComparison().isEqualTo(shortThread);
         assertThat(data.getType()).isEqualTo(1003);
         assertThat(data.totalSize()).isLessThan(JdbcMapStore.serialize(shortThread).length / 2);
+    }
+
+    @Test
+    void theAgentDesksRecordsTravelInTheirBinaryFormUnderTheirOwnTypeIdsWithTextOfAnyLength() {
+        SerializationConfig config = new SerializationConfig();
+        CodecSerializer.register(config);
+        InternalSerializationService hazelcast = new DefaultSerializationServiceBuilder().setConfig(config).build();
+        Assignment assignment = new Assignment("cv-1", "cu-1", Assignment.Stage.QUEUED, null, null, Set.of("ann"),
+                Set.of(), Set.of("ann", "bob", "zoë"), Set.of("cy"), AT, AT.plusSeconds(30), "general", "london",
+                "bob", AT.plusSeconds(60), List.of(new HandoverNote("ann", "bob", LONG_TEXT, AT)), null);
+        AgentStatus status = new AgentStatus("ann", "Ann", Presence.AVAILABLE, Set.of("general"), Set.of("london"), 5,
+                Set.of("cv-1", "cv-2"), AT);
+        DeskEvent event = new DeskEvent(DeskEvent.Type.OFFERED, "cv-1", Set.of("ann", "bob"), AT);
+
+        var assignmentData = hazelcast.toData(assignment);
+        var statusData = hazelcast.toData(status);
+        var eventData = hazelcast.toData(event);
+
+        assertThat(List.of(assignmentData.getType(), statusData.getType(), eventData.getType()))
+                .containsExactly(1008, 1009, 1010);
+        assertThat((Assignment) hazelcast.toObject(assignmentData)).isEqualTo(assignment);
+        assertThat((AgentStatus) hazelcast.toObject(statusData)).isEqualTo(status);
+        assertThat((DeskEvent) hazelcast.toObject(eventData)).isEqualTo(event);
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.hub.state;
+package dev.switchboard.hub.binary;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -7,16 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** The building blocks of the {@link BinaryCodec}s: nullable values, strings of any length, instants, lists. */
-final class Binary {
+/**
+ * The building blocks of every {@link BinaryCodec}: nullable values, strings of any length, instants, lists and
+ * sets of names. Java's default form of a set of 1,000 agent names writes each name as an object of its own, with
+ * a handle looked up in a table; here a name is a length and its bytes.
+ */
+public final class Binary {
     private static final int NULL = -1;
 
     private Binary() {
     }
 
     /** UTF-8 with its byte length first ({@code -1}: null); unlike {@code writeUTF}, of any length. */
-    static void writeString(DataOutput out, String value) throws IOException {
+    public static void writeString(DataOutput out, String value) throws IOException {
         if (value == null) {
             out.writeInt(NULL);
             return;
@@ -26,7 +31,7 @@ final class Binary {
         out.write(bytes);
     }
 
-    static String readString(DataInput in) throws IOException {
+    public static String readString(DataInput in) throws IOException {
         int length = in.readInt();
         if (length == NULL) {
             return null;
@@ -39,7 +44,7 @@ final class Binary {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static void writeInstant(DataOutput out, Instant value) throws IOException {
+    public static void writeInstant(DataOutput out, Instant value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeLong(value.getEpochSecond());
@@ -47,70 +52,70 @@ final class Binary {
         }
     }
 
-    static Instant readInstant(DataInput in) throws IOException {
+    public static Instant readInstant(DataInput in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
-    static void writeDouble(DataOutput out, Double value) throws IOException {
+    public static void writeDouble(DataOutput out, Double value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeDouble(value);
         }
     }
 
-    static Double readDouble(DataInput in) throws IOException {
+    public static Double readDouble(DataInput in) throws IOException {
         return in.readBoolean() ? in.readDouble() : null;
     }
 
-    static void writeLong(DataOutput out, Long value) throws IOException {
+    public static void writeLong(DataOutput out, Long value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeLong(value);
         }
     }
 
-    static Long readLong(DataInput in) throws IOException {
+    public static Long readLong(DataInput in) throws IOException {
         return in.readBoolean() ? in.readLong() : null;
     }
 
-    static void writeInteger(DataOutput out, Integer value) throws IOException {
+    public static void writeInteger(DataOutput out, Integer value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeInt(value);
         }
     }
 
-    static Integer readInteger(DataInput in) throws IOException {
+    public static Integer readInteger(DataInput in) throws IOException {
         return in.readBoolean() ? in.readInt() : null;
     }
 
     /** {@code null}, false or true in one byte. */
-    static void writeBoolean(DataOutput out, Boolean value) throws IOException {
+    public static void writeBoolean(DataOutput out, Boolean value) throws IOException {
         out.writeByte(value == null ? 0 : value ? 2 : 1);
     }
 
-    static Boolean readBoolean(DataInput in) throws IOException {
+    public static Boolean readBoolean(DataInput in) throws IOException {
         byte stored = in.readByte();
         return stored == 0 ? null : stored == 2;
     }
 
-    static <E extends Enum<E>> void writeEnum(DataOutput out, E value) throws IOException {
+    public static <E extends Enum<E>> void writeEnum(DataOutput out, E value) throws IOException {
         writeString(out, value == null ? null : value.name());
     }
 
-    static <E extends Enum<E>> E readEnum(DataInput in, Class<E> type) throws IOException {
+    public static <E extends Enum<E>> E readEnum(DataInput in, Class<E> type) throws IOException {
         String name = readString(in);
         return name == null ? null : Enum.valueOf(type, name);
     }
 
-    static <E> void writeList(DataOutput out, List<E> values, BinaryCodec<E> codec) throws IOException {
+    public static <E> void writeList(DataOutput out, List<E> values, BinaryCodec<E> codec) throws IOException {
         out.writeInt(values.size());
         for (E value : values) {
             codec.write(out, value);
         }
     }
 
-    static <E> List<E> readList(DataInput in, BinaryCodec<E> codec) throws IOException {
+    public static <E> List<E> readList(DataInput in, BinaryCodec<E> codec) throws IOException {
         int size = in.readInt();
         if (size < 0) {
             throw new IOException("a list of negative size " + size);
@@ -122,12 +127,32 @@ final class Binary {
         return values;
     }
 
-    static void writeStrings(DataOutput out, List<String> values) throws IOException {
+    public static void writeStrings(DataOutput out, List<String> values) throws IOException {
         writeList(out, values, STRING);
     }
 
-    static List<String> readStrings(DataInput in) throws IOException {
+    public static List<String> readStrings(DataInput in) throws IOException {
         return readList(in, STRING);
+    }
+
+    public static void writeNames(DataOutput out, Set<String> names) throws IOException {
+        out.writeInt(names.size());
+        for (String name : names) {
+            writeString(out, name);
+        }
+    }
+
+    /** The names as an immutable set, which the records keep as it is (they copy any other set). */
+    public static Set<String> readNames(DataInput in) throws IOException {
+        int size = in.readInt();
+        if (size < 0) {
+            throw new IOException("a set of negative size " + size);
+        }
+        String[] names = new String[size];
+        for (int i = 0; i < size; i++) {
+            names[i] = readString(in);
+        }
+        return Set.of(names);
     }
 
     private static final BinaryCodec<String> STRING = new BinaryCodec<>() {

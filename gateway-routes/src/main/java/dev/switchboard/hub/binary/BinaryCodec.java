@@ -1,4 +1,4 @@
-package dev.switchboard.hub.state;
+package dev.switchboard.hub.binary;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  * <p>The form is part of what the journal keeps across a restart: a change to it must still read what the
  * version before wrote, or start a new {@link #FORMAT}.
  */
-interface BinaryCodec<T> {
+public interface BinaryCodec<T> {
     /** The first byte of a journal body in this form; a Java-serialized body starts with 0xAC. */
     byte FORMAT = 1;
 
