@@ -1,15 +1,12 @@
 package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.testing.HttpJson;
-import dev.switchboard.testing.Ports;
-import dev.switchboard.testing.TestGateways;
+import dev.switchboard.testing.TwoNodeCluster;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +16,10 @@ class TwoNodesTest {
     @Test
     void aConversationOpenedOnOneNodeIsReadOnTheOtherAndOutlivesTheFirst(@TempDir Path dirA, @TempDir Path dirB)
             throws Exception {
-        int portA = Ports.free();
-        int portB = Ports.free();
-        String cluster = "two-nodes-" + System.nanoTime();
-        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirA, cluster, portA, portB));
-        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirB, cluster, portB, portA));
-        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
+        try (TwoNodeCluster nodes = TwoNodeCluster.start(dirA, dirB, "two-nodes", Map.of())) {
+            Gateway a = nodes.a();
             HttpJson nodeA = new HttpJson(a.baseUri());
-            HttpJson nodeB = new HttpJson(b.baseUri());
-            await().atMost(Duration.ofSeconds(60)).until(() ->
-                    nodeB.get("/health", null).json().path("components").path("hazelcast").path("detail").asText()
-                            .startsWith("2 "));
+            HttpJson nodeB = new HttpJson(nodes.b().baseUri());
 
             JsonNode opened = nodeA.postJson("/api/help", "{\"text\": \"What are your opening hours?\"}", null).json();
             String path = "/api/conversations/" + opened.path("conversationId").asText();

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,19 +19,17 @@ import dev.switchboard.hub.places.Place;
 import dev.switchboard.hub.places.ServicePoint;
 import dev.switchboard.hub.places.json.ServicePointsLoader;
 import dev.switchboard.testing.HttpJson;
-import dev.switchboard.testing.Ports;
+import dev.switchboard.testing.TwoNodeCluster;
 import dev.switchboard.testing.TestGateways;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -88,16 +85,9 @@ class WapPhoneTest {
 
     @Test
     void aSessionOpenedOnOneNodeContinuesOnTheOther(@TempDir Path dirA, @TempDir Path dirB) throws Exception {
-        int portA = Ports.free();
-        int portB = Ports.free();
-        String cluster = "wap-two-nodes-" + System.nanoTime();
-        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirA, cluster, portA, portB));
-        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> TestGateways.clusterNode(dirB, cluster, portB, portA));
-        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
-            HttpJson nodeB = new HttpJson(b.baseUri());
-            await().atMost(Duration.ofSeconds(60)).until(() ->
-                    nodeB.get("/health", null).json().path("components").path("hazelcast").path("detail").asText()
-                            .startsWith("2 "));
+        try (TwoNodeCluster nodes = TwoNodeCluster.start(dirA, dirB, "wap-two-nodes", Map.of())) {
+            Gateway a = nodes.a();
+            Gateway b = nodes.b();
             WapBrowser viaA = WapBrowser.wmlPhone(origin(a));
             WapBrowser viaB = WapBrowser.wmlPhone(origin(b));
 

@@ -34,19 +34,4 @@ public final class TestGateways {
     public static Gateway start(Path dataDir, Map<String, String> overrides) throws Exception {
         return Gateway.start(config(dataDir, overrides));
     }
-
-    /**
-     * One node of a cluster on loopback: its Hazelcast member on {@code ownPort}, joining the member on
-     * {@code otherPort}. Unchecked, for starting two nodes at once with {@code CompletableFuture.supplyAsync}.
-     */
-    public static Gateway clusterNode(Path dataDir, String cluster, int ownPort, int otherPort) {
-        try {
-            return start(dataDir, Map.of(
-                    SwitchboardConfig.CLUSTER_NAME, cluster,
-                    SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort),
-                    SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort));
-        } catch (Exception e) {
-            throw new IllegalStateException("starting cluster node on port " + ownPort + " failed", e);
-        }
-    }
 }

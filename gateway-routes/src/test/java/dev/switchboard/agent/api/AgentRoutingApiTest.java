@@ -20,10 +20,15 @@ class AgentRoutingApiTest {
     static final String BOSS_PASSWORD = "correct horse battery";
 
     static Gateway gateway(Path dir, Map<String, String> more) throws Exception {
+        return TestGateways.start(dir, deskSettings(more));
+    }
+
+    /** The agent desk's test settings (a cheap password hash, the manager "boss", a tick of 100 ms), then {@code more}. */
+    static Map<String, String> deskSettings(Map<String, String> more) {
         Map<String, String> settings = new HashMap<>(Map.of(AgentDesk.HASH_COST, "4", AgentDesk.FIRST_MANAGER, "boss",
                 AgentDesk.FIRST_MANAGER_PASSWORD, BOSS_PASSWORD, AgentDesk.TICK_MILLIS, "100"));
         settings.putAll(more);
-        return TestGateways.start(dir, settings);
+        return settings;
     }
 
     /** Creates an agent with the manager's session and signs him in on a desktop of his own. */

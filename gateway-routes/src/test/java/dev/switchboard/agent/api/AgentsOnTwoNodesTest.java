@@ -6,15 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Gateway;
-import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.LiveFrames;
-import dev.switchboard.testing.Ports;
+import dev.switchboard.testing.TwoNodeCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,21 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentsOnTwoNodesTest {
 
-    /** One node with the agent desk's test settings, joining the member on {@code otherPort}. */
-    static Gateway start(Path dir, String cluster, int ownPort, int otherPort) {
-        return start(dir, cluster, ownPort, otherPort, Map.of());
-    }
-
-    private static Gateway start(Path dir, String cluster, int ownPort, int otherPort, Map<String, String> more) {
-        Map<String, String> settings = new HashMap<>(more);
-        settings.put(SwitchboardConfig.CLUSTER_NAME, cluster);
-        settings.put(SwitchboardConfig.HAZELCAST_PORT, String.valueOf(ownPort));
-        settings.put(SwitchboardConfig.CLUSTER_MEMBERS, "127.0.0.1:" + otherPort);
-        try {
-            return AgentRoutingApiTest.gateway(dir, settings);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** Two nodes with the agent desk's test settings, then {@code more}. */
+    static TwoNodeCluster cluster(Path dirA, Path dirB, String name, Map<String, String> more) throws Exception {
+        return TwoNodeCluster.start(dirA, dirB, name, AgentRoutingApiTest.deskSettings(more));
     }
 
     /** What node's routing counts: "N on duty, M waiting". */
@@ -52,25 +38,14 @@ class AgentsOnTwoNodesTest {
                 .asText();
     }
 
-    static void awaitBothMembers(Gateway node) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> new HttpJson(node.baseUri()).get("/health", null).json()
-                .path("components").path("hazelcast").path("detail").asText().startsWith("2 "));
-    }
-
     @Test
     void anAgentWhoComesOnDutyOnNodeAIsCountedOnNodeBAtOnceNotAtItsNextTick(@TempDir Path dirA, @TempDir Path dirB)
             throws Exception {
-        int portA = Ports.free();
-        int portB = Ports.free();
-        String cluster = "agents-on-duty-" + System.nanoTime();
         // The desk's ticks (which read every agent's status again) are an hour apart: only the desk event can tell B.
         Map<String, String> noTicks = Map.of(AgentDesk.TICK_MILLIS, String.valueOf(Duration.ofHours(1).toMillis()));
-        CompletableFuture<Gateway> startingA =
-                CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB, noTicks));
-        CompletableFuture<Gateway> startingB =
-                CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA, noTicks));
-        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
-            awaitBothMembers(b);
+        try (TwoNodeCluster nodes = cluster(dirA, dirB, "agents-on-duty", noTicks)) {
+            Gateway a = nodes.a();
+            Gateway b = nodes.b();
             assertThat(agentsSeenBy(b)).isEqualTo("0 on duty, 0 waiting");
             AgentClient boss = new AgentClient(a.baseUri()).signedIn("boss", BOSS_PASSWORD);
             AgentClient ann = AgentRoutingApiTest.agent(a, boss, "ann", "[\"general\"]", 2);
@@ -104,13 +79,9 @@ class AgentsOnTwoNodesTest {
     @Test
     void anAgentOnNodeAClaimsAConversationThatArrivedOnNodeBAndTheRaceWithAnAgentOnBHasOneWinner(
             @TempDir Path dirA, @TempDir Path dirB) throws Exception {
-        int portA = Ports.free();
-        int portB = Ports.free();
-        String cluster = "agents-two-nodes-" + System.nanoTime();
-        CompletableFuture<Gateway> startingA = CompletableFuture.supplyAsync(() -> start(dirA, cluster, portA, portB));
-        CompletableFuture<Gateway> startingB = CompletableFuture.supplyAsync(() -> start(dirB, cluster, portB, portA));
-        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
-            awaitBothMembers(b);
+        try (TwoNodeCluster nodes = cluster(dirA, dirB, "agents-two-nodes", Map.of())) {
+            Gateway a = nodes.a();
+            Gateway b = nodes.b();
             AgentClient boss = new AgentClient(a.baseUri()).signedIn("boss", BOSS_PASSWORD);
             AgentClient ann = AgentRoutingApiTest.agent(a, boss, "ann", "[\"general\"]", 2);
             AgentClient bob = AgentRoutingApiTest.agent(b, boss, "bob", "[\"general\"]", 2);

@@ -11,13 +11,12 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.EventStreamClient;
 import dev.switchboard.testing.HttpJson;
-import dev.switchboard.testing.Ports;
+import dev.switchboard.testing.TwoNodeCluster;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,16 +98,10 @@ class AppPushTest {
     @Test
     void anAnswerStoredOnOneNodeReachesTheAppConnectedToTheOther(@TempDir Path dirA, @TempDir Path dirB)
             throws Exception {
-        int portA = Ports.free();
-        int portB = Ports.free();
-        String cluster = "app-push-" + System.nanoTime();
-        CompletableFuture<Gateway> startingA =
-                CompletableFuture.supplyAsync(() -> AgentsOnTwoNodesTest.start(dirA, cluster, portA, portB));
-        CompletableFuture<Gateway> startingB =
-                CompletableFuture.supplyAsync(() -> AgentsOnTwoNodesTest.start(dirB, cluster, portB, portA));
-        try (Gateway a = startingA.get(); Gateway b = startingB.get()) {
+        try (TwoNodeCluster nodes = AgentsOnTwoNodesTest.cluster(dirA, dirB, "app-push", Map.of())) {
+            Gateway a = nodes.a();
+            Gateway b = nodes.b();
             HttpJson onB = new HttpJson(b.baseUri());
-            AgentsOnTwoNodesTest.awaitBothMembers(b);
             AgentClient ann = availableAgent(a, "ann");
             // Until B's routing counts her, a question the knowledge base knows is answered there, not queued.
             await().atMost(QUICKLY).until(() -> AgentsOnTwoNodesTest.agentsSeenBy(b).startsWith("1 on duty"));
