@@ -6,15 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.adapter.smpp.sim.PhoneText;
 import dev.switchboard.adapter.smpp.sim.SmscSimulator;
+import dev.switchboard.testing.PhonePage;
 import dev.switchboard.testing.Chromium;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.TestGateways;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,8 +29,8 @@ class SmsHelpDeskTest {
             assertThat(health.path("components").path("adapters").path("smpp").path("detail").asText())
                     .contains("bound as transceiver to 127.0.0.1:");
 
-            assertThat(postText(gateway.baseUri(), "+48605000001", "What are your opening hours?")).isEqualTo(303);
-            assertThat(postText(gateway.baseUri(), "+48605000001", "<b>bold</b> & more")).isEqualTo(303);
+            assertThat(PhonePage.text(gateway.baseUri(), "+48605000001", "What are your opening hours?")).isEqualTo(303);
+            assertThat(PhonePage.text(gateway.baseUri(), "+48605000001", "<b>bold</b> & more")).isEqualTo(303);
             await().atMost(WAIT).until(() -> http.get("/smpp/phone/texts?number=%2B48605000001", null).json().size() == 4);
 
             String page = Chromium.dumpDom(gateway.baseUri() + "smpp/phone?number=%2B48605000001", profile);
@@ -66,12 +61,4 @@ class SmsHelpDeskTest {
         }
     }
 
-    private static int postText(URI base, String number, String text) throws Exception {
-        String form = "number=" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "&text="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/smpp/phone"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
 }

@@ -45,8 +45,7 @@ final class OfflineMessageNews implements OfflineMessages {
     }
 
     private void tellManagers() {
-        Set<String> managers = accounts.all().stream().filter(AgentAccount::isManager).map(AgentAccount::username)
-                .collect(Collectors.toSet());
+        Set<String> managers = accounts.managers().stream().map(AgentAccount::username).collect(Collectors.toSet());
         if (!managers.isEmpty()) {
             events.publish(new DeskEvent(DeskEvent.Type.OFFLINE_MESSAGE, null, managers, clock.instant()));
         }

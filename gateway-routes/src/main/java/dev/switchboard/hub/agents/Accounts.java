@@ -81,8 +81,13 @@ public final class Accounts {
         return accounts.matching(new Everyone()).stream().sorted(Comparator.comparing(AgentAccount::username)).toList();
     }
 
+    /** The managers' accounts, picked where the accounts are kept. */
+    public List<AgentAccount> managers() {
+        return accounts.matching(new Managers());
+    }
+
     boolean anyManager() {
-        return !accounts.matching(new Managers()).isEmpty();
+        return !managers().isEmpty();
     }
 
     static void requireManager(AgentAccount account) {

@@ -58,17 +58,11 @@ public final class AddressLinking {
     public Linked link(AgentAccount by, String conversationId, String channel, String address) {
         String channelId = channel(channel);
         CustomerAddress parsed = address(address);
-        Conversation conversation = conversations.get(conversationId)
-                .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
+        Conversation conversation = merging.conversation(conversationId);
         Instant now = clock.instant();
         AddressLink holding = directory.linkIfAbsent(parsed.key(),
                 new AddressLink(Ids.next("cu-"), channelId, now));
-        // The customer may be missing: a link claimed just before a crash, or by a first contact still under way.
-        Customer owner = directory.customer(holding.customerId()).orElseGet(() -> {
-            Customer made = new Customer(holding.customerId(), Ids.next("cv-"), now);
-            directory.save(made);
-            return made;
-        });
+        Customer owner = directory.customerOf(holding, now);
         if (merges.primaryOf(owner.id()).equals(merges.primaryOf(conversation.customerId()))) {
             return new Linked(parsed.key(), holding, owner.conversationId());
         }

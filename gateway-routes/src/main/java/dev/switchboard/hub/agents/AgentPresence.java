@@ -105,10 +105,16 @@ public final class AgentPresence {
         statuses.matching(new AnyStatus()).forEach(this::heard);
     }
 
-    /** Reads one agent's status from the cluster into this node's view: his presence changed on another node. */
-    public Optional<AgentStatus> reload(String username) {
+    /**
+     * Reads one agent's status from the cluster into this node's view (his presence changed, maybe on another
+     * node); returns it when this node's view changed, empty when the change was made here and is known already.
+     */
+    public Optional<AgentStatus> follow(String username) {
         Optional<AgentStatus> status = statuses.get(username);
-        status.ifPresent(this::heard);
+        if (status.isEmpty() || status.get().equals(known.get(username))) {
+            return Optional.empty();
+        }
+        heard(status.get());
         return status;
     }
 

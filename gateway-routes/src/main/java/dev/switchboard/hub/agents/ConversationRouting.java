@@ -278,17 +278,19 @@ public final class ConversationRouting implements AgentAvailability {
 
     /**
      * An agent's presence changed, maybe on another node: this node's view of him and its count of agents on duty
-     * follow, and when he can take more, the conversations waiting here are offered to him too.
+     * follow, and when he can take more, the conversations waiting here are offered to him too. A change made on
+     * this node was followed as it was made, and is left alone.
      */
     public void presenceHeard(String username) {
-        boolean canTakeMore = presence.reload(username).filter(AgentStatus::canTakeMore).isPresent();
-        synchronized (this) {
-            Snapshot before = snapshot;
-            snapshot = new Snapshot(presence.availableCount(), before.queue());
-        }
-        if (canTakeMore) {
-            offerWaiting();
-        }
+        presence.follow(username).ifPresent(status -> {
+            synchronized (this) {
+                Snapshot before = snapshot;
+                snapshot = new Snapshot(presence.availableCount(), before.queue());
+            }
+            if (status.canTakeMore()) {
+                offerWaiting();
+            }
+        });
     }
 
     /** Queued here just now: the newest of the queue, so it goes to its end. */

@@ -141,7 +141,8 @@ public final class CustomerMerging {
     public record MergedCustomer(String conversationId, CustomerMerge merge) {
     }
 
-    private Conversation conversation(String id) {
+    /** The conversation, or the agent API's "not found". */
+    Conversation conversation(String id) {
         return conversations.get(id).orElseThrow(() -> AgentDeskException.notFound("no conversation " + id));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.hub.domain;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Customers and the links of their addresses, shared by every gateway node and kept across restarts. */
@@ -13,4 +14,16 @@ public interface CustomerDirectory {
     Optional<Customer> customer(String customerId);
 
     void save(Customer customer);
+
+    /**
+     * The customer a link points to, made and saved when he is missing: a link claimed just before a crash, or
+     * by a first contact still under way, has no customer record yet.
+     */
+    default Customer customerOf(AddressLink link, Instant now) {
+        return customer(link.customerId()).orElseGet(() -> {
+            Customer made = new Customer(link.customerId(), Ids.next("cv-"), now);
+            save(made);
+            return made;
+        });
+    }
 }

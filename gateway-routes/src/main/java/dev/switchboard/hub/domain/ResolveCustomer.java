@@ -51,12 +51,7 @@ public final class ResolveCustomer {
     }
 
     private IdentifiedCustomer returning(AddressLink link, CustomerAddress address, String presentedToken) {
-        // A crash between claiming the link and saving the customer leaves a link without a record: finish the job.
-        Customer customer = directory.customer(link.customerId()).orElseGet(() -> {
-            Customer recreated = new Customer(link.customerId(), Ids.next("cv-"), clock.instant());
-            directory.save(recreated);
-            return recreated;
-        });
+        Customer customer = directory.customerOf(link, clock.instant());
         Optional<Conversation> stored = conversations.get(customer.conversationId());
         if (stored.isEmpty() && !address.selfAsserted()) {
             return opening(customer, address, false);

@@ -5,14 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.testing.PhonePage;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,16 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AddressLinkingApiTest {
     private static final String NUMBER = "+447700900321";
 
-    /** A text from {@code number} through the gateway's SMSC simulator, delivered to the desk over SMPP. */
-    private static void textTheDesk(URI base, String number, String text) throws Exception {
-        String form = "number=" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "&text="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/smpp/phone"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
-                .isEqualTo(303);
-    }
 
     @Test
     void aLinkedNumbersTextsJoinTheAgentsThreadAcrossARestartAndNeverTheVisitorsOwn(@TempDir Path dir) throws Exception {
@@ -52,7 +37,7 @@ class AddressLinkingApiTest {
             webId = web.path("conversationId").asText();
             webToken = web.path("customerToken").asText();
             assertThat(ann.claimNextOffer()).isEqualTo(webId);
-            textTheDesk(gateway.baseUri(), "+447700900999", "somebody else");
+            assertThat(PhonePage.text(gateway.baseUri(), "+447700900999", "somebody else")).isEqualTo(303);
             await().atMost(Duration.ofSeconds(10)).until(() -> ann.getOk("/api/agent/offers").path("offers").size() > 0);
             String link = "/api/agent/conversations/" + webId + "/addresses";
 
@@ -74,7 +59,7 @@ class AddressLinkingApiTest {
             AgentClient ann = new AgentClient(again.baseUri()).signedIn("ann", "ann long password");
             ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
 
-            textTheDesk(again.baseUri(), NUMBER, "the key please");
+            assertThat(PhonePage.text(again.baseUri(), NUMBER, "the key please")).isEqualTo(303);
 
             assertThat(ann.claimNextOffer()).as("the text is routed with the web conversation").isEqualTo(webId);
             assertThat(AgentClient.texts(ann.getOk("/api/agent/conversations/" + webId)))

@@ -9,13 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.testing.PhonePage;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +36,7 @@ class AgentAnswersOnDeviceChannelsTest {
             ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
             HttpJson phone = new HttpJson(gateway.baseUri());
 
-            assertThat(text(gateway.baseUri(), "Can a person call me about my contract?")).isEqualTo(303);
+            assertThat(PhonePage.text(gateway.baseUri(), NUMBER, "Can a person call me about my contract?")).isEqualTo(303);
             await().atMost(WAIT).until(() -> ann.getOk("/api/agent/offers").path("offers").size() == 1);
             String conversation = ann.getOk("/api/agent/offers").path("offers").get(0).path("conversationId").asText();
             ann.postOk("/api/agent/conversations/" + conversation + "/claim", "{}");
@@ -87,12 +85,4 @@ class AgentAnswersOnDeviceChannelsTest {
         return texts;
     }
 
-    private static int text(URI base, String text) throws Exception {
-        String form = "number=" + URLEncoder.encode(NUMBER, StandardCharsets.UTF_8) + "&text="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/smpp/phone"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
 }
