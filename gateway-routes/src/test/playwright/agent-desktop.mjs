@@ -76,7 +76,9 @@ try {
       agent.username + "'s desktop was told of the offer over its live connection");
   }
 
-  await Promise.all([ann.page.click(offer), bob.page.click(offer)]);
+  // Both accepts at once: each click lands in its page in one step. A Playwright click takes several round trips
+  // (visibility, scrolling, the mouse), long enough for the winner's CLAIMED event to take the other's button away.
+  await Promise.all([ann.page, bob.page].map((page) => page.evaluate((sel) => document.querySelector(sel).click(), offer)));
   const mine = `#mine li[data-conversation="${id}"]`;
   await Promise.all([ann.page, bob.page].map((page) => page.waitForFunction(({ sel }) =>
     document.querySelector(sel) || document.getElementById('notice').textContent.includes('took this conversation first'),
