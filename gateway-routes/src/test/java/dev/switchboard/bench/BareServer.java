@@ -63,9 +63,13 @@ final class BareServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** The gateway's own Jetty set-up ({@link GatewayHttpServer}), serving only the fixed answer. */
-    static BareServer start() throws Exception {
+    /**
+     * The gateway's own Jetty set-up ({@link GatewayHttpServer}), serving only the fixed answers, and the
+     * {@code floors} (path to servlet: {@link HazelcastFloor}, {@link DurableStateFloor}).
+     */
+    static BareServer start(Map<String, HttpServlet> floors) throws Exception {
         GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
+        floors.forEach((path, servlet) -> server.context().addServlet(new ServletHolder(path, servlet), path));
         server.context().addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
         server.context().addServlet(new ServletHolder("fixed-deck", new FixedDeckServlet()), "/wap/ask");
         server.context().addServlet(new ServletHolder("signature-check", new SignatureCheckServlet()), "/twilio/sms");
@@ -94,13 +98,18 @@ final class BareServer implements AutoCloseable {
                     // the body is read and dropped
                 }
             }
-            response.setStatus(201);
-            response.setHeader("Content-Type", "application/json; charset=utf-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setContentLength(BODY.length);
-            response.getOutputStream().write(BODY);
+            answerFixedJson(response);
         }
+    }
+
+    /** 201 with {@link #BODY} and the API's response headers. */
+    static void answerFixedJson(HttpServletResponse response) throws IOException {
+        response.setStatus(201);
+        response.setHeader("Content-Type", "application/json; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(BODY.length);
+        response.getOutputStream().write(BODY);
     }
 
     /** Reads the form (as the WAP adapter does), then answers 200 with {@link #WML_DECK}. */

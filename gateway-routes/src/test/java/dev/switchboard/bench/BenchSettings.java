@@ -27,7 +27,8 @@ import java.time.Duration;
  * @param scenarios      which loads to run ({@code bench.scenarios}, default {@code api,wap}): {@code api} the customer
  *                       JSON API (new customers, then follow-ups), {@code wap} WML answer decks for new phones,
  *                       {@code twilio} (only when named) signed Twilio SMS webhooks from new numbers; each beside its
- *                       own bare baseline
+ *                       own bare baseline; {@code floor} (only when named) the {@link HazelcastFloor} beside the JSON
+ *                       baseline
  */
 record BenchSettings(int clients, Duration measured, int maxRequests, Duration warmup, int warmupRequests,
                      Duration warmupMax, Duration followUpWarmup, String client, boolean jfr, String outputDir, Duration drainTimeout,
@@ -36,6 +37,7 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
     static final String API = "api";
     static final String WAP = "wap";
     static final String TWILIO = "twilio";
+    static final String FLOOR = "floor";
     static final String DEFAULT_SCENARIOS = API + "," + WAP;
 
     static final int DEFAULT_CLIENTS = 64;
@@ -74,8 +76,9 @@ record BenchSettings(int clients, Duration measured, int maxRequests, Duration w
             throw new IllegalArgumentException("bench.client must be jetty or jdk, was " + client);
         }
         scenarios = java.util.Set.copyOf(scenarios);
-        if (scenarios.isEmpty() || !java.util.Set.of(API, WAP, TWILIO).containsAll(scenarios)) {
-            throw new IllegalArgumentException("bench.scenarios must name some of api, wap and twilio, was " + scenarios);
+        if (scenarios.isEmpty() || !java.util.Set.of(API, WAP, TWILIO, FLOOR).containsAll(scenarios)) {
+            throw new IllegalArgumentException("bench.scenarios must name some of api, wap, twilio and floor, was "
+                    + scenarios);
         }
     }
 

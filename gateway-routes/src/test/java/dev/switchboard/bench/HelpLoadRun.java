@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *       answer.</li>
  * </ol>
  * {@code bench.scenarios} picks {@code api} (the first three), {@code wap} (the next two), {@code twilio} (the last
- * two), or a comma-separated list of them; the default is {@code api,wap}.
+ * two), or a comma-separated list of them; the default is {@code api,wap}. {@code floor} adds, beside {@code bare},
+ * {@code floor-hazelcast}: the bare servlet plus only the Hazelcast map writes a new customer needs
+ * ({@link HazelcastFloor}), a ceiling for the hub on this machine.
  * Reports answers, errors, throughput, latency percentiles and the hub/bare ratio through the {@code bench}
  * logger and in {@code target/bench/help-load.md} and {@code .json}. A run with errors is flagged and exits 2.
  *
@@ -76,6 +78,8 @@ public final class HelpLoadRun {
     private static final int TWILIO_TARGET_PER_SECOND = 1_000;
     /** Where the Twilio channel's REST API is said to be: a closed port, so that nothing leaves loopback. */
     private static final String UNREACHABLE_TWILIO_API = "http://127.0.0.1:9";
+    private static final String HAZELCAST_FLOOR = "/floor/hazelcast";
+    private static final String DURABLE_FLOOR = "/floor/durable";
 
     private HelpLoadRun() {
     }
@@ -109,10 +113,26 @@ public final class HelpLoadRun {
             boolean api = settings.scenarios().contains(BenchSettings.API);
             boolean wap = settings.scenarios().contains(BenchSettings.WAP);
             boolean twilio = settings.scenarios().contains(BenchSettings.TWILIO);
-            try (BareServer bare = BareServer.start()) {
-                if (api) {
+            boolean floor = settings.scenarios().contains(BenchSettings.FLOOR);
+            Path floorDir = Files.createTempDirectory("switchboard-bench-floor-");
+            try (HazelcastFloor hazelcastFloor = floor ? HazelcastFloor.start() : null;
+                 DurableStateFloor durableFloor = floor ? DurableStateFloor.open(floorDir) : null;
+                 BareServer bare = BareServer.start(floor
+                         ? Map.of(HAZELCAST_FLOOR, hazelcastFloor.servlet(), DURABLE_FLOOR, durableFloor.servlet())
+                         : Map.of())) {
+                if (api || floor) {
                     report.add(measure(settings, driver, "bare", "Bare Jetty servlet, POST /api/help (fixed 201 JSON)",
                             Scenarios.newVisitors(bare.baseUri().resolve("/api/help"), runId), warmup, null, recordings, null));
+                }
+                if (floor) {
+                    report.add(measure(settings, driver, "floor-hazelcast", "Floor: the bare servlet plus a new"
+                                    + " customer's three Hazelcast map writes (nothing durable, no hub)",
+                            Scenarios.newVisitors(bare.baseUri().resolve(HAZELCAST_FLOOR), runId), warmup, null,
+                            recordings, "bare"));
+                    report.add(measure(settings, driver, "floor-durable", "Floor: the bare servlet plus the hub's own"
+                                    + " durable state writes for a new customer (journal, H2; no routes)",
+                            Scenarios.newVisitors(bare.baseUri().resolve(DURABLE_FLOOR), runId), warmup,
+                            settings.jfr() ? out.resolve("floor-durable.jfr") : null, recordings, "bare"));
                 }
                 if (wap) {
                     report.add(measure(settings, driver, "bare-wap", "Bare Jetty servlet, POST /wap/ask (fixed WML deck)",
@@ -126,35 +146,38 @@ public final class HelpLoadRun {
                 }
             }
 
-            Path dataDir = Files.createTempDirectory("switchboard-bench-");
-            try {
-                Map<String, String> overrides = twilio ? TwilioWebhooks.settings(UNREACHABLE_TWILIO_API) : Map.of();
-                try (Gateway gateway = TestGateways.start(dataDir, overrides)) {
-                    report.note("Gateway", "TestGateways.start on a fresh temporary data directory (embedded H2 file,"
-                            + " a journal in front of it; one Hazelcast member)" + (twilio ? ", the Twilio channel on" : "")
-                            + ", started in " + gateway.startupTime().toMillis() + " ms");
-                    if (api) {
-                        measureApi(settings, driver, gateway, runId, report, warmup, out, recordings);
-                    }
-                    if (wap) {
-                        Reply probe = driver.sendAndWait(Scenarios.newPhones(gateway.baseUri().resolve("/wap/ask"),
-                                runId + "probe").next(0));
-                        String deck = new String(probe.body(), java.nio.charset.StandardCharsets.UTF_8);
-                        if (!probe.ok() || !deck.contains("<wml>") || deck.contains("Sorry:")) {
-                            throw new IllegalStateException("the gateway does not answer a WML phone: " + probe.describe());
+            deleteRecursively(floorDir);
+            if (api || wap || twilio) {
+                Path dataDir = Files.createTempDirectory("switchboard-bench-");
+                try {
+                    Map<String, String> overrides = twilio ? TwilioWebhooks.settings(UNREACHABLE_TWILIO_API) : Map.of();
+                    try (Gateway gateway = TestGateways.start(dataDir, overrides)) {
+                        report.note("Gateway", "TestGateways.start on a fresh temporary data directory (embedded H2 file,"
+                                + " a journal in front of it; one Hazelcast member)" + (twilio ? ", the Twilio channel on" : "")
+                                + ", started in " + gateway.startupTime().toMillis() + " ms");
+                        if (api) {
+                            measureApi(settings, driver, gateway, runId, report, warmup, out, recordings);
                         }
-                        report.note("Hub WML deck for a new phone", probe.body().length + " bytes (baseline deck: "
-                                + BareServer.WML_DECK.length + " bytes)");
-                        report.add(measure(settings, driver, "hub-wap", "Hub, WML answer deck for a new phone (POST /wap/ask)",
-                                Scenarios.newPhones(gateway.baseUri().resolve("/wap/ask"), runId), warmup,
-                                settings.jfr() ? out.resolve("hub-wap.jfr") : null, recordings, "bare-wap"));
+                        if (wap) {
+                            Reply probe = driver.sendAndWait(Scenarios.newPhones(gateway.baseUri().resolve("/wap/ask"),
+                                    runId + "probe").next(0));
+                            String deck = new String(probe.body(), java.nio.charset.StandardCharsets.UTF_8);
+                            if (!probe.ok() || !deck.contains("<wml>") || deck.contains("Sorry:")) {
+                                throw new IllegalStateException("the gateway does not answer a WML phone: " + probe.describe());
+                            }
+                            report.note("Hub WML deck for a new phone", probe.body().length + " bytes (baseline deck: "
+                                    + BareServer.WML_DECK.length + " bytes)");
+                            report.add(measure(settings, driver, "hub-wap", "Hub, WML answer deck for a new phone (POST /wap/ask)",
+                                    Scenarios.newPhones(gateway.baseUri().resolve("/wap/ask"), runId), warmup,
+                                    settings.jfr() ? out.resolve("hub-wap.jfr") : null, recordings, "bare-wap"));
+                        }
+                        if (twilio) {
+                            measureTwilio(settings, driver, gateway, runId, report, warmup, out, recordings);
+                        }
                     }
-                    if (twilio) {
-                        measureTwilio(settings, driver, gateway, runId, report, warmup, out, recordings);
-                    }
+                } finally {
+                    deleteRecursively(dataDir);
                 }
-            } finally {
-                deleteRecursively(dataDir);
             }
         }
         for (Path recording : recordings) {

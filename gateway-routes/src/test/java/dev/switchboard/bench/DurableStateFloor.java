@@ -1,0 +1,100 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.hub.domain.AddressLink;
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.Customer;
+import dev.switchboard.hub.domain.CustomerContext;
+import dev.switchboard.hub.domain.CustomerDirectory;
+import dev.switchboard.hub.domain.CustomerTokens;
+import dev.switchboard.hub.domain.IdempotencyLog;
+import dev.switchboard.hub.domain.Ids;
+import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.testing.HubState;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A floor under the hub's throughput, not a design: the bare servlet plus only the hub's own durable state work for
+ * a new customer, through the hub's own state layer ({@link HubState}: one Hazelcast member whose maps write
+ * through a journal to the embedded H2 file, as a gateway node has), and nothing else: no Camel, no JSON parsing,
+ * no knowledge base, no rendering. Per request what the hub's steps ask of the state for a new visitor, in their
+ * order: look the address up, claim it for a new customer, save the customer, record the conversation with the
+ * question and the answer, record the idempotency outcome. The hub does all of that and more, so its throughput
+ * cannot pass this one's.
+ */
+final class DurableStateFloor implements AutoCloseable {
+    private static final String ANSWER = "Switchboard service points are open Mon-Fri 9:00-20:00 and Sat 10:00-16:00,"
+            + " closed on Sundays and public holidays. Our phone line is open Mon-Sat 8:00-22:00.";
+    private static final List<String> TOPICS = List.of("Reset password", "Bills and invoices", "Roaming abroad",
+            "SMS not arriving");
+    private static final CustomerContext CONTEXT = new CustomerContext(null, null, null, null, "en-GB",
+            "https://shop.example/help", null, null, null);
+
+    private final HubState state;
+
+    private DurableStateFloor(HubState state) {
+        this.state = state;
+    }
+
+    static DurableStateFloor open(Path dataDir) {
+        return new DurableStateFloor(HubState.open(dataDir));
+    }
+
+    HttpServlet servlet() {
+        CustomerDirectory directory = state.member().customerDirectory();
+        ConversationStore conversations = state.member().conversationStore();
+        IdempotencyLog idempotency = state.member().idempotencyLog();
+        AtomicLong sequence = new AtomicLong();
+        String run = Long.toHexString(System.nanoTime());
+        return new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                byte[] buffer = new byte[8 * 1024];
+                try (InputStream in = request.getInputStream()) {
+                    while (in.read(buffer) >= 0) {
+                        // the body is read and dropped, as by the bare servlet
+                    }
+                }
+                long n = sequence.getAndIncrement();
+                String addressKey = "visitor:floor-" + run + "-" + n;
+                String idempotencyKey = "web:" + run + "-" + n;
+                Instant now = Instant.now();
+                if (directory.linkOf(addressKey).isPresent()) {
+                    throw new IllegalStateException("a new visitor's address is linked already: " + addressKey);
+                }
+                AddressLink link = directory.linkIfAbsent(addressKey, new AddressLink(Ids.next("cu-"), "web-chat", now));
+                Customer customer = new Customer(link.customerId(), Ids.next("cv-"), now);
+                directory.save(customer);
+                Conversation opening = Conversation.open(customer.conversationId(), customer.id(), addressKey,
+                        CustomerTokens.hash(CustomerTokens.newToken()), now);
+                StoredMessage question = new StoredMessage(Ids.next("m-"), "web-chat", Direction.INBOUND, "you",
+                        "What are your opening hours?", now, idempotencyKey);
+                StoredMessage answer = new StoredMessage(Ids.next("m-"), "web-chat", Direction.OUTBOUND,
+                        StoredMessage.HELP_DESK_AUTHOR, ANSWER, now, idempotencyKey);
+                var outcome = idempotency.record(idempotencyKey, new RecordedOutcome(customer.conversationId(),
+                        RecordedOutcome.StoredReply.of(Reply.answer(ANSWER, Reply.Source.KNOWLEDGE_BASE, TOPICS))));
+                conversations.record(customer.conversationId(), opening, List.of(question, answer), CONTEXT);
+                outcome.toCompletableFuture().join();
+                BareServer.answerFixedJson(response);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        state.close();
+    }
+}
