@@ -48,6 +48,8 @@ public final class AgentDesk implements AutoCloseable {
     static final String HASH_COST = "switchboard.accounts.password-hash-cost";
     static final String SESSION_IDLE_MINUTES = "switchboard.agents.session-idle-minutes";
     static final String SECURE_COOKIE = "switchboard.agents.secure-cookie";
+    /** The gateway's address as browsers reach it; the live desktop takes pages from there too. */
+    static final String PUBLIC_URL = "switchboard.public-url";
     static final String AWAY_GRACE_SECONDS = "switchboard.agents.away-grace-seconds";
     static final String TICK_MILLIS = "switchboard.agents.tick-millis";
     static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
@@ -139,7 +141,8 @@ public final class AgentDesk implements AutoCloseable {
         ObjectMapper isoTimes = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mounts.mount("agent desk", AgentApi.PREFIX + "/*",
                 new AgentApiServlet(api.operations(), sessions, accounts, cookie, presence::seen, isoTimes));
-        mounts.mountWebSocket("agent desk", AgentApi.LIVE, new LiveDesktopUpgrade(live, sessions, accounts, cookie));
+        mounts.mountWebSocket("agent desk", AgentApi.LIVE, new LiveDesktopUpgrade(live, sessions, accounts, cookie,
+                config.get(PUBLIC_URL).filter(url -> !url.isBlank())));
         mounts.mount("agent desk", OpenApiServlet.PATH, new OpenApiServlet());
         mounts.mount("agent desk", DeskPagesServlet.AGENT_DESKTOP + "/*", DeskPagesServlet.agentDesktop());
         mounts.mount("agent desk", DeskPagesServlet.MANAGER_PAGES + "/*", DeskPagesServlet.managerPages());

@@ -34,19 +34,28 @@ final class LiveDesktopUpgrade implements WebSocketCreator {
     private final Accounts accounts;
     private final SessionCookie cookie;
     private final ObjectMapper json = new ObjectMapper();
+    /** The origin of the gateway's public address (behind a proxy, the proxy's), or {@code null} when not set. */
+    private final String publicOrigin;
 
-    LiveDesktopUpgrade(LiveDesktops live, AgentSessions sessions, Accounts accounts, SessionCookie cookie) {
+    /**
+     * @param publicUrl the gateway's address as browsers reach it ({@code switchboard.public-url}), or empty: pages
+     *                  from its origin may connect too, so that a desktop behind a TLS-terminating proxy works (the
+     *                  gateway then sees plain HTTP on its own host and port, the browser says {@code https://...})
+     */
+    LiveDesktopUpgrade(LiveDesktops live, AgentSessions sessions, Accounts accounts, SessionCookie cookie,
+                       Optional<String> publicUrl) {
         this.live = live;
         this.sessions = sessions;
         this.accounts = accounts;
         this.cookie = cookie;
+        this.publicOrigin = publicUrl.map(LiveDesktopUpgrade::originOf).orElse(null);
     }
 
     @Override
     public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback)
             throws Exception {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !sameOrigin(origin, request)) {
+        if (origin != null && !sameOrigin(origin, request) && !fromPublicAddress(origin)) {
             return refuse(request, response, callback, 403, "cross_origin",
                     "the live connection opens only from this gateway's own pages, not from " + origin);
         }
@@ -65,21 +74,34 @@ final class LiveDesktopUpgrade implements WebSocketCreator {
 
     /** Whether the page's origin is this gateway as the browser reached it (scheme, host and port). */
     static boolean sameOrigin(String origin, Request request) {
-        URI page;
+        String reached = (request.isSecure() ? "https" : "http") + "://"
+                + Request.getServerName(request).toLowerCase(Locale.ROOT) + ":" + Request.getServerPort(request);
+        return reached.equals(originOf(origin));
+    }
+
+    private boolean fromPublicAddress(String origin) {
+        return publicOrigin != null && publicOrigin.equals(originOf(origin));
+    }
+
+    /**
+     * {@code scheme://host:port} of an absolute http(s) URL, the port written out; {@code null} for anything else.
+     */
+    static String originOf(String url) {
+        URI uri;
         try {
-            page = new URI(origin);
+            uri = new URI(url.trim());
         } catch (java.net.URISyntaxException e) {
-            return false;
+            return null;
         }
-        if (page.getScheme() == null || page.getHost() == null) {
-            return false;
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return null;
         }
-        String scheme = page.getScheme().toLowerCase(Locale.ROOT);
-        String expectedScheme = request.isSecure() ? "https" : "http";
-        int port = page.getPort() != -1 ? page.getPort() : scheme.equals("https") ? 443 : 80;
-        return scheme.equals(expectedScheme)
-                && page.getHost().equalsIgnoreCase(Request.getServerName(request))
-                && port == Request.getServerPort(request);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return null;
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     private Object refuse(Request request, ServerUpgradeResponse response, Callback callback, int status, String error,

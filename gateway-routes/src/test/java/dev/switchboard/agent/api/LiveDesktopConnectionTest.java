@@ -89,6 +89,27 @@ class LiveDesktopConnectionTest {
     }
 
     @Test
+    void behindATlsProxyTheDesktopConnectsFromThePublicAddressAndOtherSitesAreStillRefused(@TempDir Path dir)
+            throws Exception {
+        try (Gateway gateway = AgentRoutingApiTest.gateway(dir, Map.of(AgentDesk.PUBLIC_URL, "https://Help.Example.com/"))) {
+            AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", BOSS_PASSWORD);
+            AgentRoutingApiTest.agent(gateway, boss, "ann", "[\"general\"]", 1);
+            AgentClient ann = new AgentClient(gateway.baseUri()).signedIn("ann", "ann long password");
+
+            // the browser's page is https://help.example.com/agent/; the proxy reaches the gateway over plain HTTP
+            ann.live("https://help.example.com", new LiveFrames()).get(10, TimeUnit.SECONDS).abort();
+            ann.live("https://help.example.com:443", new LiveFrames()).get(10, TimeUnit.SECONDS).abort();
+            assertThat(refusal(ann.live("http://help.example.com", new LiveFrames()))).isEqualTo(403);
+            assertThat(refusal(ann.live("https://help.example.com.evil.example", new LiveFrames()))).isEqualTo(403);
+            assertThat(refusal(ann.live("https://evil.example", new LiveFrames()))).isEqualTo(403);
+        }
+        try (Gateway gateway = AgentRoutingApiTest.gateway(dir, Map.of())) {
+            AgentClient ann = new AgentClient(gateway.baseUri()).signedIn("ann", "ann long password");
+            assertThat(refusal(ann.live("https://help.example.com", new LiveFrames()))).isEqualTo(403);
+        }
+    }
+
+    @Test
     void anAgentStaysAvailableWhileHisLiveConnectionIsOpenAndTurnsAwayAGracePeriodAfterItCloses(@TempDir Path dir)
             throws Exception {
         try (Gateway gateway = AgentRoutingApiTest.gateway(dir, Map.of(AgentDesk.AWAY_GRACE_SECONDS, "2"))) {
