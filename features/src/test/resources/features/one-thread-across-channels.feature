@@ -31,15 +31,15 @@ Feature: One customer, one thread, across web chat, a call, email and SMS
     When Ann answers "Yes: choose Print, then 2 pages per sheet." on his last channel
     Then the phone "+447700900777" receives the text "Yes: choose Print, then 2 pages per sheet."
     # Each text is the message's whole text; "..." stands for what changes from run to run (the time of the call).
-    # The call comes into the thread without words: the help number's menu is the answer to it.
+    # The call comes into the thread as the customer's message; the help number's spoken menu answered it, so no
+    # written answer follows it.
     And Ann's view of the conversation is one thread, oldest first:
       | channel  | from      | text                                                                                       |
       | web-chat | customer  | Which software do I need to open the invoices you send?                                    |
       | web-chat | help desk | Thank you. An agent will be with you shortly.                                              |
       | web-chat | Ann       | Hello, this is Ann. How can I help?                                                        |
       | web-chat | Ann       | Invoice Viewer 4 opens them, and it is free.                                               |
-      | voice    | customer  |                                                                                            |
-      | voice    | help desk | What do you need help with? Choose a topic.                                                |
+      | voice    | customer  | Called the help number.                                                                    |
       | voice    | customer  | I am on the phone waiting for an agent.                                                    |
       | voice    | help desk | Thank you. An agent will be with you shortly.                                              |
       | voice    | Ann       | Hello, this is Ann. How can I help?                                                        |
@@ -50,6 +50,6 @@ Feature: One customer, one thread, across web chat, a call, email and SMS
       | sms      | customer  | Can it print two invoices on one page?                                                     |
       | sms      | help desk | Ann has your message and will answer here.                                                 |
       | sms      | Ann       | Yes: choose Print, then 2 pages per sheet.                                                 |
-    And Ann's toolbar counts "EMAIL 3 · SMS 3 · VOICE 6 · WEB CHAT 4"
+    And Ann's toolbar counts "EMAIL 3 · SMS 3 · VOICE 5 · WEB CHAT 4"
     # Linking merged records; it moved nothing: what the web visitor's browser reads stays the chat alone.
     And the visitor's chat still shows only the 4 messages of the chat

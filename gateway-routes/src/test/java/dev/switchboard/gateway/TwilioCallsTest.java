@@ -157,6 +157,9 @@ class TwilioCallsTest {
             assertThat(http.send(TwilioWebhooks.signedPost(gateway.baseUri(), "/twilio/voice/status", ended)).status())
                     .isEqualTo(204);
 
+            HttpJson.Response retried = http.send(TwilioWebhooks.signedPost(gateway.baseUri(), "/twilio/voice",
+                    incomingCall(firstCall, null)));
+            assertThat(retried.body()).isEqualTo(menu.body());
             http.send(TwilioWebhooks.signedPost(gateway.baseUri(), "/twilio/voice", incomingCall(secondCall, null)));
             HttpJson.Response key2 = http.send(TwilioWebhooks.signedPost(gateway.baseUri(), "/twilio/voice/menu",
                     incomingCall(secondCall, "2")));
@@ -171,6 +174,10 @@ class TwilioCallsTest {
                     .contains("Call from " + CALLER + " to the help number: completed, answered 2026-11-23 10:30:35 UTC,"
                             + " lasted 40 s.")
                     .anySatisfy(text -> assertThat(text).contains("waiting for an agent"));
+            assertThat(thread).as("each call once in the thread, a retried webhook adding nothing")
+                    .filteredOn("Called the help number."::equals).hasSize(2);
+            assertThat(thread).as("the menu answered the calls: no written answer the caller never saw")
+                    .noneSatisfy(text -> assertThat(text).contains("Choose a topic"));
             assertThat(twilio.to("Calls.json")).as("nobody asked to be called back").isEmpty();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(twilio.to("Messages.json"))
                     .as("the agent's greeting, texted to the caller from the number he called")

@@ -27,6 +27,21 @@ public interface HelpDesk {
     Outcome submit(Interaction interaction, String customerToken);
 
     /**
+     * Keeps a customer's contact in his thread without the help desk answering it: for a contact the adapter
+     * answers itself, such as a call to the help number that a phone menu takes. The customer is identified
+     * as by {@link #submit} (a new one is made), the contact's text joins his thread as his message, and the
+     * agent who has the conversation is told; nothing is decided, rendered or sent. A repeated idempotency key
+     * (a retried webhook) adds nothing. Blocks until the message is stored durably.
+     *
+     * @param interaction the contact, its text saying what happened ("Called the help number.")
+     * @return the conversation it was kept in
+     * @throws IllegalArgumentException when the interaction breaks a limit of the hub
+     */
+    default String note(Interaction interaction) {
+        throw new UnsupportedOperationException("this help desk keeps no threads");
+    }
+
+    /**
      * Reads a conversation for the customer who holds its token. An unknown id and a wrong token give the
      * same empty answer, so that a caller learns nothing about other customers' conversations.
      */

@@ -89,6 +89,11 @@ public final class DecideReply {
         }
     }
 
+    /** After a contact that needs no reply is stored: the agent who has the conversation is told. */
+    public void noted(String conversationId) {
+        agents.customerWrote(conversationId);
+    }
+
     private List<String> otherTopics(KnowledgeMatch match, CustomerContext context) {
         return topicsFor(context).stream()
                 .filter(topic -> !topic.equals(match.article().topic()))

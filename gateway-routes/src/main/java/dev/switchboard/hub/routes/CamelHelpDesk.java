@@ -43,7 +43,15 @@ public final class CamelHelpDesk implements HelpDesk {
 
     @Override
     public Outcome submit(Interaction interaction, String customerToken) {
-        Handling handling = new Handling(interaction, customerToken);
+        return route(new Handling(interaction, customerToken)).outcome();
+    }
+
+    @Override
+    public String note(Interaction interaction) {
+        return route(Handling.note(interaction)).conversation().id();
+    }
+
+    private Handling route(Handling handling) {
         try {
             producer.requestBody((Object) handling);
         } catch (CamelExecutionException e) {
@@ -52,7 +60,7 @@ public final class CamelHelpDesk implements HelpDesk {
             }
             throw e;
         }
-        return handling.outcome();
+        return handling;
     }
 
     @Override

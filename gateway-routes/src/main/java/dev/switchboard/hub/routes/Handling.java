@@ -18,6 +18,7 @@ import dev.switchboard.spi.ThreadMessage.Direction;
 public final class Handling {
     private final Interaction interaction;
     private final String presentedToken;
+    private final boolean note;
     private String scopedKey;
     private RecordedOutcome earlierOutcome;
     private IdentifiedCustomer customer;
@@ -29,8 +30,23 @@ public final class Handling {
     private Outcome outcome;
 
     public Handling(Interaction interaction, String presentedToken) {
+        this(interaction, presentedToken, false);
+    }
+
+    private Handling(Interaction interaction, String presentedToken, boolean note) {
         this.interaction = interaction;
         this.presentedToken = presentedToken;
+        this.note = note;
+    }
+
+    /** A contact to keep in the thread without an answer (see {@code HelpDesk#note}). */
+    public static Handling note(Interaction interaction) {
+        return new Handling(interaction, null, true);
+    }
+
+    /** Whether the interaction is only kept in the thread: no reply is decided, rendered or stored. */
+    public boolean isNote() {
+        return note;
     }
 
     public Interaction interaction() {

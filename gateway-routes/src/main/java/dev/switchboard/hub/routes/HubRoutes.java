@@ -12,7 +12,8 @@ import org.apache.camel.builder.RouteBuilder;
  * The hub's route chain: intake -> deduplicate -> identify -> enrich -> thread -> decide -> render ->
  * deliver. Every step is its own route, so each can be tested and timed on its own. A repeated
  * idempotency key is identified too (a self-asserted address still needs its token) and answered with
- * the recorded reply, without being processed again.
+ * the recorded reply, without being processed again. A contact only to be kept in the thread ({@code note})
+ * is enriched and threaded, then stored without a reply.
  */
 public final class HubRoutes extends RouteBuilder {
     public static final String INTAKE = "direct:intake";
@@ -23,6 +24,7 @@ public final class HubRoutes extends RouteBuilder {
     static final String DECIDE = "direct:decide";
     static final String RENDER = "direct:render";
     static final String DELIVER = "direct:deliver";
+    static final String NOTE = "direct:note";
 
     private final HubSteps steps;
     private final MeterRegistry meters;
@@ -45,6 +47,8 @@ public final class HubRoutes extends RouteBuilder {
                         .process(step(steps::recall))
                         .to(RENDER)
                         .process(step(steps::answerDuplicate))
+                    .when(exchange -> exchange.getIn().getBody(Handling.class).isNote())
+                        .to(ENRICH, THREAD, NOTE)
                     .otherwise()
                         .to(ENRICH, THREAD, DECIDE, RENDER, DELIVER)
                 .end();
@@ -56,6 +60,7 @@ public final class HubRoutes extends RouteBuilder {
         stepRoute(DECIDE, "decide", steps::decide);
         stepRoute(RENDER, "render", steps::render);
         stepRoute(DELIVER, "deliver", steps::deliver);
+        stepRoute(NOTE, "note", steps::note);
     }
 
     private void stepRoute(String endpoint, String routeId, Consumer<Handling> step) {

@@ -67,7 +67,7 @@ public final class HubSteps {
     public void deduplicate(Handling handling) {
         String key = IdempotencyScope.of(handling.interaction());
         handling.scopedKey(key);
-        if (handling.interaction().repeatable()) {
+        if (handling.interaction().repeatable() && !handling.isNote()) {
             idempotency.find(key).ifPresent(handling::earlierOutcome);
         }
     }
@@ -132,6 +132,22 @@ public final class HubSteps {
         }
         handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
                 answer.id()));
+    }
+
+    /**
+     * Stores a contact that the adapter answers itself: the customer's message alone, once per idempotency key
+     * (a retried webhook finds it in the stored thread), and tells the agent who has the conversation.
+     */
+    public void note(Handling handling) {
+        IdentifiedCustomer customer = handling.customer();
+        String conversationId = handling.conversation().id();
+        boolean noted = customer.stored()
+                && customer.conversation().find(Direction.INBOUND, handling.interaction().idempotencyKey()).isPresent();
+        if (!noted) {
+            conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
+                    List.of(handling.question()), handling.context());
+            decideReply.noted(conversationId);
+        }
     }
 
     /** Prepares a repeated interaction's reply from its recorded outcome, for rendering. */

@@ -190,6 +190,30 @@ class HubRoutesTest {
     }
 
     @Test
+    void noteStoresTheContactWithoutAnAnswerOncePerKey() {
+        Interaction call = new Interaction("CA-note", Channel.VOICE, DeviceProfile.TWIML,
+                new E164Number("+4860100" + (1000 + numbers++)), "Called the help number.", null, Instant.now());
+        Handling handling = Handling.note(call);
+        for (String step : new String[] {HubRoutes.DEDUPLICATE, HubRoutes.IDENTIFY, HubRoutes.ENRICH, HubRoutes.THREAD,
+                HubRoutes.NOTE}) {
+            through(step, handling);
+        }
+
+        String conversationId = handling.conversation().id();
+        var stored = state.member().conversationStore().get(conversationId).orElseThrow();
+        assertThat(stored.messages()).singleElement().satisfies(message -> {
+            assertThat(message.direction()).isEqualTo(Direction.INBOUND);
+            assertThat(message.text()).isEqualTo("Called the help number.");
+            assertThat(message.channel()).isEqualTo("voice");
+        });
+        assertThat(handling.reply()).isNull();
+        assertThat(state.member().idempotencyLog().find(handling.scopedKey())).isEmpty();
+
+        assertThat(helpDesk.note(call)).as("a retried webhook").isEqualTo(conversationId);
+        assertThat(state.member().conversationStore().get(conversationId).orElseThrow().messages()).hasSize(1);
+    }
+
+    @Test
     void deliverStoresTheAnswerAndTheOutcome() {
         Interaction interaction = sms("k-deliver", "what are your opening hours");
         Handling handling = new Handling(interaction, null);

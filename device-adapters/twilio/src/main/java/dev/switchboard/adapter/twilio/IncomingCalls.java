@@ -24,13 +24,17 @@ final class IncomingCalls {
         this.clock = clock;
     }
 
+    /** The caller's message in his thread for the call itself; the menu answers him, not the help desk. */
+    static final String CALLED = "Called the help number.";
+
     /**
      * Keeps the call in the caller's thread, once however often it is asked (a retried webhook, the call's
-     * status callback), and returns its conversation. The message has no words, like a TV viewer opening
-     * the help overlay: the call log says how the call went.
+     * status callback), and returns its conversation. It is kept as a note ({@link HelpDesk#note}): the phone
+     * menu answers the caller, so the thread gets no written answer he never saw; the call log says how the
+     * call went.
      */
     String conversationOf(String callSid, E164Number caller) {
-        return helpDesk.submit(interaction(callSid, caller, ""), null).conversationId();
+        return helpDesk.note(interaction(callSid, caller, CALLED));
     }
 
     /** Key 1: the caller asks for a text with the link to the help pages. */

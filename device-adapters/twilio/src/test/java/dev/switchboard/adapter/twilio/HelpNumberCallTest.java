@@ -63,7 +63,9 @@ class HelpNumberCallTest {
                 .contains("press 1", "press 2")
                 .contains("<Hangup/>");
         assertThat(retried.body()).isEqualTo(answer.body());
+        assertThat(server.helpDesk.notes).hasSize(2);
         assertThat(server.helpDesk.processed).singleElement().satisfies(interaction -> {
+            assertThat(interaction.text()).isEqualTo("Called the help number.");
             assertThat(interaction.channel()).isEqualTo(Channel.VOICE);
             assertThat(interaction.address()).isEqualTo(new E164Number(CALLER));
             assertThat(interaction.idempotencyKey()).isEqualTo("CA0001");

@@ -45,6 +45,16 @@ final class RecordingHelpDesk implements HelpDesk {
                 : new Outcome(first.conversationId(), null, first.reply(), first.rendered(), true);
     }
 
+    /** Keeps a contact once per idempotency key and address, like a message, but without a reply. */
+    @Override
+    public String note(Interaction interaction) {
+        notes.add(interaction);
+        return submit(interaction, null).conversationId();
+    }
+
+    /** The interactions handed in as notes (they are in {@link #processed} too, once). */
+    final List<Interaction> notes = new CopyOnWriteArrayList<>();
+
     @Override
     public Optional<ConversationView> conversation(String conversationId, String customerToken) {
         return Optional.empty();
