@@ -70,7 +70,7 @@ final class BareServer implements AutoCloseable {
     static BareServer start(Map<String, HttpServlet> floors) throws Exception {
         GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
         floors.forEach((path, servlet) -> server.context().addServlet(new ServletHolder(path, servlet), path));
-        server.context().addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
+        server.context().addServlet(new ServletHolder("fixed-answer", fixedJsonAfter(() -> { })), "/api/help");
         server.context().addServlet(new ServletHolder("fixed-deck", new FixedDeckServlet()), "/wap/ask");
         server.context().addServlet(new ServletHolder("signature-check", new SignatureCheckServlet()), "/twilio/sms");
         server.start();
@@ -86,24 +86,30 @@ final class BareServer implements AutoCloseable {
         server.stop();
     }
 
-    /** Reads the whole body (as the API does), then answers 201 with {@link #BODY}. */
-    private static final class FixedAnswerServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
+    /**
+     * A servlet that reads the whole body (as the API does), does {@code work} (nothing for the baseline, a floor's
+     * map writes), then answers 201 with {@link #BODY}.
+     */
+    static HttpServlet fixedJsonAfter(Runnable work) {
+        return new HttpServlet() {
+            private static final long serialVersionUID = 1L;
 
-        @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            byte[] buffer = new byte[8 * 1024];
-            try (InputStream in = request.getInputStream()) {
-                while (in.read(buffer) >= 0) {
-                    // the body is read and dropped
+            @Override
+            protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                byte[] buffer = new byte[8 * 1024];
+                try (InputStream in = request.getInputStream()) {
+                    while (in.read(buffer) >= 0) {
+                        // the body is read and dropped
+                    }
                 }
+                work.run();
+                answerFixedJson(response);
             }
-            answerFixedJson(response);
-        }
+        };
     }
 
     /** 201 with {@link #BODY} and the API's response headers. */
-    static void answerFixedJson(HttpServletResponse response) throws IOException {
+    private static void answerFixedJson(HttpServletResponse response) throws IOException {
         response.setStatus(201);
         response.setHeader("Content-Type", "application/json; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");

@@ -15,10 +15,6 @@ import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.testing.HubState;
 import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -57,40 +53,28 @@ final class DurableStateFloor implements AutoCloseable {
         IdempotencyLog idempotency = state.member().idempotencyLog();
         AtomicLong sequence = new AtomicLong();
         String run = Long.toHexString(System.nanoTime());
-        return new HttpServlet() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                byte[] buffer = new byte[8 * 1024];
-                try (InputStream in = request.getInputStream()) {
-                    while (in.read(buffer) >= 0) {
-                        // the body is read and dropped, as by the bare servlet
-                    }
-                }
-                long n = sequence.getAndIncrement();
-                String addressKey = "visitor:floor-" + run + "-" + n;
-                String idempotencyKey = "web:" + run + "-" + n;
-                Instant now = Instant.now();
-                if (directory.linkOf(addressKey).isPresent()) {
-                    throw new IllegalStateException("a new visitor's address is linked already: " + addressKey);
-                }
-                AddressLink link = directory.linkIfAbsent(addressKey, new AddressLink(Ids.next("cu-"), "web-chat", now));
-                Customer customer = new Customer(link.customerId(), Ids.next("cv-"), now);
-                directory.save(customer);
-                Conversation opening = Conversation.open(customer.conversationId(), customer.id(), addressKey,
-                        CustomerTokens.hash(CustomerTokens.newToken()), now);
-                StoredMessage question = new StoredMessage(Ids.next("m-"), "web-chat", Direction.INBOUND, "you",
-                        "What are your opening hours?", now, idempotencyKey);
-                StoredMessage answer = new StoredMessage(Ids.next("m-"), "web-chat", Direction.OUTBOUND,
-                        StoredMessage.HELP_DESK_AUTHOR, ANSWER, now, idempotencyKey);
-                var outcome = idempotency.record(idempotencyKey, new RecordedOutcome(customer.conversationId(),
-                        RecordedOutcome.StoredReply.of(Reply.answer(ANSWER, Reply.Source.KNOWLEDGE_BASE, TOPICS))));
-                conversations.record(customer.conversationId(), opening, List.of(question, answer), CONTEXT);
-                outcome.toCompletableFuture().join();
-                BareServer.answerFixedJson(response);
+        return BareServer.fixedJsonAfter(() -> {
+            long n = sequence.getAndIncrement();
+            String addressKey = "visitor:floor-" + run + "-" + n;
+            String idempotencyKey = "web:" + run + "-" + n;
+            Instant now = Instant.now();
+            if (directory.linkOf(addressKey).isPresent()) {
+                throw new IllegalStateException("a new visitor's address is linked already: " + addressKey);
             }
-        };
+            AddressLink link = directory.linkIfAbsent(addressKey, new AddressLink(Ids.next("cu-"), "web-chat", now));
+            Customer customer = new Customer(link.customerId(), Ids.next("cv-"), now);
+            directory.save(customer);
+            Conversation opening = Conversation.open(customer.conversationId(), customer.id(), addressKey,
+                    CustomerTokens.hash(CustomerTokens.newToken()), now);
+            StoredMessage question = new StoredMessage(Ids.next("m-"), "web-chat", Direction.INBOUND, "you",
+                    "What are your opening hours?", now, idempotencyKey);
+            StoredMessage answer = new StoredMessage(Ids.next("m-"), "web-chat", Direction.OUTBOUND,
+                    StoredMessage.HELP_DESK_AUTHOR, ANSWER, now, idempotencyKey);
+            var outcome = idempotency.record(idempotencyKey, new RecordedOutcome(customer.conversationId(),
+                    RecordedOutcome.StoredReply.of(Reply.answer(ANSWER, Reply.Source.KNOWLEDGE_BASE, TOPICS))));
+            conversations.record(customer.conversationId(), opening, List.of(question, answer), CONTEXT);
+            outcome.toCompletableFuture().join();
+        });
     }
 
     @Override

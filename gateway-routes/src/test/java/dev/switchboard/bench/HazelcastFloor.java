@@ -9,10 +9,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.switchboard.testing.Ports;
 import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,26 +59,12 @@ final class HazelcastFloor implements AutoCloseable {
         byte[] conversation = filled(CONVERSATION_BYTES);
         byte[] outcome = filled(OUTCOME_BYTES);
         AtomicLong sequence = new AtomicLong();
-        return new HttpServlet() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                byte[] buffer = new byte[8 * 1024];
-                try (InputStream in = request.getInputStream()) {
-                    while (in.read(buffer) >= 0) {
-                        // the body is read and dropped, as by the bare servlet
-                    }
-                }
-                long n = sequence.getAndIncrement();
-                String customerId = "cu-" + n;
-                String conversationId = "cv-" + n;
-                links.putIfAbsent("web:visitor-" + n, customerId);
-                conversations.set(conversationId, conversation);
-                outcomes.set("web:key-" + n, outcome);
-                BareServer.answerFixedJson(response);
-            }
-        };
+        return BareServer.fixedJsonAfter(() -> {
+            long n = sequence.getAndIncrement();
+            links.putIfAbsent("web:visitor-" + n, "cu-" + n);
+            conversations.set("cv-" + n, conversation);
+            outcomes.set("web:key-" + n, outcome);
+        });
     }
 
     private static byte[] filled(int size) {
