@@ -7,6 +7,7 @@ import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.adapters.NoticeMailers;
 import dev.switchboard.gateway.adapters.OutboundSenders;
+import dev.switchboard.gateway.adapters.PhoneTexters;
 import dev.switchboard.gateway.adapters.VoiceDialers;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.GatewayHttpServer;
@@ -112,6 +113,7 @@ public final class Gateway implements AutoCloseable {
         toClose.add(agentDesk);
         OutboundSenders senders = new OutboundSenders();
         VoiceDialers dialers = new VoiceDialers();
+        PhoneTexters phoneTexters = new PhoneTexters();
         ContactRequests contactRequests = new ContactRequests(member.agentMaps().callBacks(),
                 member.agentMaps().assignments(), agentDesk.accounts(), agentDesk.routing(), conversations, senders,
                 dialers, clock);
@@ -149,7 +151,7 @@ public final class Gateway implements AutoCloseable {
         int adapterStops = toClose.size();
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
-                    dialers, noticeMailers));
+                    dialers, noticeMailers, phoneTexters));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());

@@ -39,7 +39,8 @@ import org.apache.velocity.VelocityContext;
  *
  * <p>Page templates (see {@link VelocityReplyRenderer#renderPage}) see the thread newest first, and also:
  * <pre>
- *   $nav     map: ask, topic, home, thread, contact, callback (addresses, "" when the page has no such link),
+ *   $nav     map: ask, topic, home, thread, contact, callback, verify, sendCode, checkCode (addresses, ""
+ *            when the page has no such link),
  *            more (the next page's address or ""), page (number), fields (list of maps: name, value)
  * </pre>
  */
@@ -50,7 +51,8 @@ final class TemplateModel {
             Comparator.comparing(ThreadMessage::at, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private static final List<String> LINKS = List.of(PageNavigation.ASK, PageNavigation.TOPIC, PageNavigation.HOME,
-            PageNavigation.THREAD, PageNavigation.CONTACT, PageNavigation.CALLBACK);
+            PageNavigation.THREAD, PageNavigation.CONTACT, PageNavigation.CALLBACK, PageNavigation.VERIFY,
+            PageNavigation.SEND_CODE, PageNavigation.CHECK_CODE);
 
     private TemplateModel() {
     }

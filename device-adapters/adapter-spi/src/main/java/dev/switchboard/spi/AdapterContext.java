@@ -3,6 +3,7 @@ package dev.switchboard.spi;
 import jakarta.servlet.http.HttpServlet;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 
 /**
@@ -71,6 +72,26 @@ public interface AdapterContext {
      */
     default void mailsNoticesWith(NoticeMailer mailer) {
         // Nothing to mail: such a context never has a notice to send.
+    }
+
+    /**
+     * Texts phones outside any conversation through {@code texter}, for the adapter that sends the desk's SMS
+     * (see {@link AdapterSettings#isSmsSender}). Only during {@link DeviceAdapter#start}. The default, for a
+     * context that texts nobody (an adapter tested alone), ignores it.
+     *
+     * @throws IllegalStateException when another adapter already texts phones
+     */
+    default void textsPhonesWith(PhoneTexter texter) {
+        // Nothing to text: such a context never asks for a text outside a conversation.
+    }
+
+    /**
+     * The way to text a phone outside any conversation (a one-time code), or empty when no SMS channel is on.
+     * Adapters start in no fixed order: ask when a text is to be sent, not during {@link DeviceAdapter#start}.
+     * The default, for an adapter tested alone, has none.
+     */
+    default Optional<PhoneTexter> phoneTexter() {
+        return Optional.empty();
     }
 
     /**

@@ -12,7 +12,11 @@ import java.util.Objects;
  *                   {@value #ASK} (where the question form posts), {@value #TOPIC} (a topic link is this
  *                   followed by the URL-encoded topic), {@value #HOME}, {@value #THREAD} (the conversation),
  *                   {@value #CONTACT} (the page to ask for a text or a call), {@value #CALLBACK} (where the
- *                   "text me" / "call me back" form posts; the page shows that form only when given)
+ *                   "text me" / "call me back" form posts; the page shows that form only when given),
+ *                   {@value #VERIFY} (the page to verify the customer's number by a texted code),
+ *                   {@value #SEND_CODE} (where the form with the number to text a code to posts) and
+ *                   {@value #CHECK_CODE} (where the form with the code keyed in posts); each form is shown only
+ *                   when its address is given
  * @param fields     hidden fields every form posts besides what the customer keys in, name to value
  * @param morePrefix the address of page {@code n} of this reply is {@code morePrefix + n}; {@code null} when
  *                   the adapter cannot serve further pages
@@ -28,6 +32,9 @@ public record PageNavigation(Map<String, String> links, Map<String, String> fiel
     public static final String THREAD = "thread";
     public static final String CONTACT = "contact";
     public static final String CALLBACK = "callback";
+    public static final String VERIFY = "verify";
+    public static final String SEND_CODE = "sendCode";
+    public static final String CHECK_CODE = "checkCode";
 
     public PageNavigation {
         links = Map.copyOf(Objects.requireNonNull(links, "links"));

@@ -8,12 +8,14 @@ import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.NoticeMailer;
 import dev.switchboard.spi.OutboundSender;
+import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.VoiceDialer;
 import dev.switchboard.spi.SharedTopic;
 import jakarta.servlet.http.HttpServlet;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 
 /** What one adapter is given at start: the hub, the renderers, the settings and its share of the HTTP port. */
@@ -27,10 +29,12 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final OutboundSenders senders;
     private final VoiceDialers dialers;
     private final NoticeMailers noticeMailers;
+    private final PhoneTexters phoneTexters;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
                                  ServletMounts mounts, HazelcastMember member, OutboundSenders senders,
-                                 VoiceDialers dialers, NoticeMailers noticeMailers) {
+                                 VoiceDialers dialers, NoticeMailers noticeMailers,
+                                 PhoneTexters phoneTexters) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
@@ -40,6 +44,7 @@ public final class GatewayAdapterContext implements AdapterContext {
         this.senders = senders;
         this.dialers = dialers;
         this.noticeMailers = noticeMailers;
+        this.phoneTexters = phoneTexters;
     }
 
     @Override
@@ -81,6 +86,16 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public void mailsNoticesWith(NoticeMailer mailer) {
         noticeMailers.register(adapterId, mailer);
+    }
+
+    @Override
+    public void textsPhonesWith(PhoneTexter texter) {
+        phoneTexters.register(adapterId, texter);
+    }
+
+    @Override
+    public Optional<PhoneTexter> phoneTexter() {
+        return phoneTexters.current();
     }
 
     /** A Hazelcast topic named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */

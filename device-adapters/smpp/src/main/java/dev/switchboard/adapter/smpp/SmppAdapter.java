@@ -92,6 +92,7 @@ public final class SmppAdapter implements DeviceAdapter {
         sender.start();
         if (context.settings().isSmsSender(id())) {
             context.sendsOn(Channel.SMS, desk::deliver);
+            context.textsPhonesWith(desk::textOutsideConversation);
         }
         housekeeping.scheduleWithFixedDelay(this::compactJournal, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
         link.start(new DeliverSmListener(incoming, new DeliveryReceipts(outbox, reports)));

@@ -16,6 +16,7 @@ import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.ReplyRenderer;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +107,14 @@ final class TextDesk {
         more.keep(to.value(), page.rest());
         outbox.enqueue(new OutgoingSms(message.messageId(), to.value(), page.text(), message.conversationId(),
                 message.messageId(), false));
+    }
+
+    /**
+     * Texts a phone outside any conversation (a one-time code): one text, never paged, kept in no thread and
+     * reported to nobody, under a key of its own so that two equal texts are both sent.
+     */
+    void textOutsideConversation(E164Number to, String text) {
+        outbox.enqueue(new OutgoingSms("direct:" + UUID.randomUUID(), to.value(), text, null, null, false));
     }
 
     /** Sends a text of the adapter's own, paged like an answer. */

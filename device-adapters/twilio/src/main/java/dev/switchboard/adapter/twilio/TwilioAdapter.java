@@ -75,6 +75,7 @@ public final class TwilioAdapter implements DeviceAdapter {
         TwilioTexts texts = new TwilioTexts(messages, context.renderer());
         if (context.settings().isSmsSender(id())) {
             context.sendsOn(Channel.SMS, texts);
+            context.textsPhonesWith(texts::textOutsideConversation);
         }
         // A caller can be answered later only in writing: by a text from the number he called.
         context.sendsOn(Channel.VOICE, texts);

@@ -8,7 +8,7 @@ import dev.switchboard.spi.ReplyRenderer;
 
 /**
  * Texts the help desk's own messages (agents' answers) through Twilio's REST API, each naming its thread
- * message in the status callback so that its fate reaches the thread.
+ * message in the status callback so that its fate reaches the thread; and texts outside any conversation.
  */
 final class TwilioTexts implements OutboundSender {
     private final TwilioMessages messages;
@@ -29,6 +29,18 @@ final class TwilioTexts implements OutboundSender {
             messages.send(to, body, new OutgoingMessage(message.conversationId(), message.messageId()));
         } catch (TwilioMessages.SendFailedException e) {
             throw new IllegalStateException("Twilio did not take the text: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Texts a phone outside any conversation (a one-time code): its status callbacks name no thread message, so
+     * they are logged by their status alone and reach no thread.
+     */
+    void textOutsideConversation(E164Number to, String text) {
+        try {
+            messages.send(to, text, null);
+        } catch (TwilioMessages.SendFailedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

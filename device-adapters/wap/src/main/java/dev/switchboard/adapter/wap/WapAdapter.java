@@ -50,7 +50,8 @@ public final class WapAdapter implements DeviceAdapter {
         OperatorHeaders operator = new OperatorHeaders(settings.msisdnHeaders(), settings.trustedGateways(),
                 settings.locationHeader());
         context.sendsOn(Channel.WAP, OutboundSender.readFromThread());
-        context.mount(PATH + "/*", new WapServlet(context.helpDesk(), context.renderer(), sessions, operator, settings, clock));
+        context.mount(PATH + "/*", new WapServlet(context.helpDesk(), context.renderer(), sessions, operator, settings, clock,
+                context::phoneTexter));
         LOG.info("WAP pages at {}, decks up to {} bytes, MSISDN headers {} trusted from {}", PATH,
                 settings.deckBudgetBytes(), settings.msisdnHeaders(),
                 settings.trustedGateways().isEmpty() ? "nowhere" : settings.trustedGateways());

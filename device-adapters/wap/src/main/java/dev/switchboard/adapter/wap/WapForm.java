@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  *   q    the question                       w   a town or postcode the customer keyed in
  *   k    the idempotency key of the form     p   a page number
  *   r    the reply a "more" link belongs to  n   a phone number, how  "text" or "call"
+ *   c    a code texted to verify the number
  * </pre>
  */
 final class WapForm {
@@ -22,6 +23,7 @@ final class WapForm {
     static final String REPLY = "r";
     static final String NUMBER = "n";
     static final String HOW = "how";
+    static final String CODE = "c";
 
     static final int MAX_PLACE_LENGTH = 40;
     static final int MAX_PAGE = 999;
@@ -117,6 +119,22 @@ final class WapForm {
     String number() {
         String number = optional(NUMBER);
         return number == null ? null : readableText(number, 32, "number");
+    }
+
+    /**
+     * The code keyed in to verify a number: exactly {@value NumberCheck#DIGITS} digits. What was keyed in is
+     * never repeated in the error, which is logged.
+     */
+    String code() {
+        String code = optional(CODE);
+        if (code == null) {
+            throw BadWapRequest.badInput("please key in the " + NumberCheck.DIGITS + "-digit code we texted you");
+        }
+        if (!NumberCheck.CODE_FORM.matcher(code).matches()) {
+            throw BadWapRequest.badInput("the code is the " + NumberCheck.DIGITS
+                    + " digits we texted you. Please key it in again.");
+        }
+        return code;
     }
 
     private static String readableText(String text, int maxLength, String what) {

@@ -15,6 +15,7 @@ import java.util.Map;
  *   /wap/ask              question (q, w, k)   /wap/s/ID/ask         question
  *   /wap/contact          "text me" page       /wap/s/ID/more?r=&p=  more pages of the last reply
  *   /wap/callback         its form (how, n, k) /wap/s/ID/thread?p=   the conversation
+ *   /wap/verify           "verify my number"   /wap/send-code (n)    text a code   /wap/s/ID/check-code (c)
  * </pre>
  */
 final class WapLinks {
@@ -23,17 +24,22 @@ final class WapLinks {
     static final String THREAD = "thread";
     static final String CONTACT = "contact";
     static final String CALLBACK = "callback";
+    static final String VERIFY = "verify";
+    static final String SEND_CODE = "send-code";
+    static final String CHECK_CODE = "check-code";
 
     private final String prefix;
     private final String home;
     private final String profileParameter;
     private final boolean inSession;
+    private final boolean verifyOffered;
 
-    private WapLinks(String prefix, String home, String profileParameter, boolean inSession) {
+    private WapLinks(String prefix, String home, String profileParameter, boolean inSession, boolean verifyOffered) {
         this.prefix = prefix;
         this.home = home;
         this.profileParameter = profileParameter;
         this.inSession = inSession;
+        this.verifyOffered = verifyOffered;
     }
 
     /**
@@ -44,10 +50,15 @@ final class WapLinks {
     static WapLinks of(String base, String sessionId, String explicitProfile) {
         if (sessionId != null) {
             String prefix = base + "/s/" + sessionId;
-            return new WapLinks(prefix, prefix + "/", null, true);
+            return new WapLinks(prefix, prefix + "/", null, true, false);
         }
         String parameter = explicitProfile == null ? null : ProfileChoice.PARAMETER + "=" + explicitProfile;
-        return new WapLinks(base, parameter == null ? base : base + "?" + parameter, parameter, false);
+        return new WapLinks(base, parameter == null ? base : base + "?" + parameter, parameter, false, false);
+    }
+
+    /** These links, with "Verify my number" on the entry deck, answers and the conversation when {@code offered}. */
+    WapLinks offeringVerification(boolean offered) {
+        return new WapLinks(prefix, home, profileParameter, inSession, offered);
     }
 
     String home() {
@@ -85,6 +96,23 @@ final class WapLinks {
         return navigation(links, null, 1, 0);
     }
 
+    /** The "verify my number" page: the form that texts a code, and a way home. */
+    PageNavigation forVerify() {
+        Map<String, String> links = new HashMap<>();
+        links.put(PageNavigation.SEND_CODE, path(SEND_CODE));
+        links.put(PageNavigation.HOME, home);
+        return navigation(links, null, 1, 0);
+    }
+
+    /** The page after a code was texted: the form to key it in, the form to text another, and a way home. */
+    PageNavigation forCode() {
+        Map<String, String> links = new HashMap<>();
+        links.put(PageNavigation.CHECK_CODE, path(CHECK_CODE));
+        links.put(PageNavigation.SEND_CODE, path(SEND_CODE));
+        links.put(PageNavigation.HOME, home);
+        return navigation(links, null, 1, 0);
+    }
+
     /** An error page: a way home (the deck also offers the phone's own "back"). */
     PageNavigation forError() {
         return new PageNavigation(Map.of(PageNavigation.HOME, home), Map.of(), null, 1, 0);
@@ -101,6 +129,9 @@ final class WapLinks {
         links.put(PageNavigation.CONTACT, path(CONTACT));
         if (inSession) {
             links.put(PageNavigation.THREAD, path(THREAD));
+        }
+        if (verifyOffered) {
+            links.put(PageNavigation.VERIFY, path(VERIFY));
         }
         return links;
     }

@@ -15,6 +15,7 @@ import dev.switchboard.spi.InvalidAddressException;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.PageNavigation;
 import dev.switchboard.spi.PageNotFoundException;
+import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ReplyRenderer;
@@ -27,18 +28,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code /wap/*} (see {@link WapLinks} for the addresses): the entry deck, questions and their
  * answers split into decks that fit the budget, the conversation newest first, and the "text me" / "call
- * me back" requests. Every answer and every error is a page in the phone's own markup; an error page
- * always offers a way back.
+ * me back" requests, and verifying an anonymous phone's number by a texted code. Every answer and every
+ * error is a page in the phone's own markup; an error page always offers a way back.
  */
 final class WapServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WapServlet.class);
@@ -46,6 +50,8 @@ final class WapServlet extends HttpServlet {
     static final String NO_THREAD_YET = "Your earlier messages cannot be shown on this phone yet.";
     static final String THREAD_TITLE = "Your conversation, newest first";
     private static final int MAX_USER_AGENT_LENGTH = 512;
+    /** Codes one session may have texted, so that nobody floods a stranger's phone through it. */
+    static final int MAX_CODES_PER_SESSION = 3;
 
     private final transient HelpDesk helpDesk;
     private final transient ReplyRenderer renderer;
@@ -53,15 +59,19 @@ final class WapServlet extends HttpServlet {
     private final transient OperatorHeaders operator;
     private final transient WapSettings settings;
     private final transient Clock clock;
+    private final transient Supplier<Optional<PhoneTexter>> texter;
+    private final transient SecureRandom random = new SecureRandom();
 
+    /** @param texter the gateway's way to text a phone outside any conversation, asked per request */
     WapServlet(HelpDesk helpDesk, ReplyRenderer renderer, WapSessions sessions, OperatorHeaders operator,
-               WapSettings settings, Clock clock) {
+               WapSettings settings, Clock clock, Supplier<Optional<PhoneTexter>> texter) {
         this.helpDesk = helpDesk;
         this.renderer = renderer;
         this.sessions = sessions;
         this.operator = operator;
         this.settings = settings;
         this.clock = clock;
+        this.texter = texter;
     }
 
     @Override
@@ -115,6 +125,9 @@ final class WapServlet extends HttpServlet {
                 case WapLinks.CALLBACK -> callback(visit, request, post);
                 case WapLinks.MORE -> more(visit);
                 case WapLinks.THREAD -> thread(visit);
+                case WapLinks.VERIFY -> verifyPage(visit);
+                case WapLinks.SEND_CODE -> sendCode(visit, post);
+                case WapLinks.CHECK_CODE -> checkCode(visit, post);
                 default -> throw BadWapRequest.notFound("there is no such help page");
             };
             write(response, 200, page);
@@ -145,7 +158,7 @@ final class WapServlet extends HttpServlet {
 
     private RenderedReply entry(Visit visit) {
         Reply welcome = Reply.answer(WELCOME, Reply.Source.SYSTEM, settings.topics());
-        return page(visit, welcome, visit.links.forEntry(visit.form.page(), budget(visit)));
+        return page(visit, welcome, links(visit).forEntry(visit.form.page(), budget(visit)));
     }
 
     private RenderedReply ask(Visit visit, HttpServletRequest request) {
@@ -156,7 +169,7 @@ final class WapServlet extends HttpServlet {
 
     /** The first page of the help desk's reply to what the session sent last; its "more" links lead to the rest. */
     private RenderedReply firstPage(Visit visit, Outcome outcome) {
-        return page(visit, outcome.reply(), visit.links.forReply(
+        return page(visit, outcome.reply(), links(visit).forReply(
                 visit.links.moreBase(visit.session.lastReply().id()), 1, budget(visit)));
     }
 
@@ -181,22 +194,137 @@ final class WapServlet extends HttpServlet {
             }
             number = verified;
         } else {
-            try {
-                number = new E164Number(keyed);
-            } catch (InvalidAddressException e) {
-                throw BadWapRequest.badInput("'" + keyed + "' is not a phone number in international form:"
-                        + " + and the country code first");
-            }
+            number = phoneNumber(keyed);
         }
         String verb = how == WapForm.Contact.TEXT ? "text me" : "call me back";
-        String wanted = "Please " + verb + " at " + number.value()
-                + (number.equals(verified) ? " (this phone's number, given by the operator)." : ".");
+        String wanted = "Please " + verb + " at " + number.value() + (!number.equals(verified) ? "."
+                : visit.session != null && visit.session.identified() && !visit.session.operatorVerified()
+                ? " (this phone's number, verified by a texted code)." : " (this phone's number, given by the operator).");
         // The contact page is a page of its own, so no answer is on the screen: "text me" sends the latest
         // answer in the thread (the one the phone last read, or an agent's newer reply in its conversation deck).
         ContactRequest contact = how == WapForm.Contact.TEXT ? ContactRequest.textLatestAnswer(number)
                 : ContactRequest.callBack(number);
         // The help desk's reply says what happens: texted at once, or who calls back when.
         return firstPage(visit, submit(visit, request, wanted, null, visit.form.key(), contact));
+    }
+
+    private static E164Number phoneNumber(String keyed) {
+        try {
+            return new E164Number(keyed);
+        } catch (InvalidAddressException e) {
+            throw BadWapRequest.badInput("'" + keyed + "' is not a phone number in international form:"
+                    + " + and the country code first");
+        }
+    }
+
+    private RenderedReply verifyPage(Visit visit) {
+        requireVerifiable(visit);
+        String text = "Verify your number and we know you by it here: your conversation from texts and calls"
+                + " continues on this phone. We text a " + NumberCheck.DIGITS + "-digit code to the number you key in;"
+                + " it is good for " + codeMinutes() + " minutes.";
+        return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), visit.links.forVerify());
+    }
+
+    /** Texts a new code to the number keyed in, opening the session first when there is none. */
+    private RenderedReply sendCode(Visit visit, boolean post) {
+        if (!post) {
+            throw new BadWapRequest(405, "please send the form on the verify page");
+        }
+        PhoneTexter phones = requireVerifiable(visit);
+        String keyed = visit.form.number();
+        if (keyed == null) {
+            throw BadWapRequest.badInput("please key in your number: + and the country code first");
+        }
+        E164Number number = phoneNumber(keyed);
+        if (visit.session != null && visit.session.codesSent() >= MAX_CODES_PER_SESSION) {
+            throw new BadWapRequest(429, "this help session has had " + MAX_CODES_PER_SESSION
+                    + " codes texted already. Key in the last one, or start again from Help home later.");
+        }
+        NumberCheck.Issued issued = NumberCheck.issue(number, random, clock.instant(), settings.verifyCodeLifetime());
+        WapSession before = visit.session;
+        if (before == null) {
+            visit.session = WapSession.anonymous(new WebVisitorId("wap-" + RandomIds.next()), visit.explicitProfile)
+                    .codeSent(issued.check());
+            visit.sessionId = sessions.open(visit.session);
+            visit.links = WapLinks.of(visit.base, visit.sessionId, null);
+        } else {
+            sessions.update(visit.sessionId, before.codeSent(issued.check()));
+        }
+        try {
+            phones.text(number, "Your Switchboard help code is " + issued.code() + ". It is good for " + codeMinutes()
+                    + " minutes. Nobody from Switchboard ever asks you for it.");
+        } catch (RuntimeException e) {
+            if (before != null) {
+                sessions.update(visit.sessionId, before);
+            }
+            LOG.warn("WAP: the code to verify {} could not be texted: {}", number.value(), e.getMessage());
+            throw new BadWapRequest(503, "we could not text your number just now. Please try again in a minute.");
+        }
+        LOG.info("WAP session texted a code to verify {}", number.value());
+        String text = "We texted a " + NumberCheck.DIGITS + "-digit code to " + number.value() + ". Key it in within "
+                + codeMinutes() + " minutes.";
+        return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), visit.links.forCode());
+    }
+
+    /** Takes the code keyed in: a right one makes the session's customer the number it was texted to. */
+    private RenderedReply checkCode(Visit visit, boolean post) {
+        if (!post) {
+            throw new BadWapRequest(405, "please send the form on the code page");
+        }
+        requireVerifiable(visit);
+        String keyed = visit.form.code();
+        WapSession session = visit.session;
+        if (session == null || session.numberCheck() == null) {
+            throw BadWapRequest.notFound("we have texted this help session no code. Ask for one on the verify page.");
+        }
+        NumberCheck.Result result = session.numberCheck().check(keyed, clock.instant());
+        switch (result.verdict()) {
+            case EXPIRED -> throw BadWapRequest.badInput("that code has expired. Ask for a new one.");
+            case LOCKED -> {
+                sessions.update(visit.sessionId, session.codeTried(result.after()));
+                throw BadWapRequest.badInput("that code was keyed in wrong " + NumberCheck.MAX_WRONG_TRIES
+                        + " times and is no longer taken. Ask for a new one.");
+            }
+            case WRONG -> {
+                sessions.update(visit.sessionId, session.codeTried(result.after()));
+                throw BadWapRequest.badInput("that is not the code we texted. " + result.triesLeft()
+                        + (result.triesLeft() == 1 ? " try is" : " tries are") + " left.");
+            }
+            case RIGHT -> { }
+        }
+        E164Number number = result.after().phone();
+        visit.session = session.verifiedAs(number, sessions.subscriberToken(number).orElse(null));
+        sessions.update(visit.sessionId, visit.session);
+        LOG.info("WAP session verified as {} by a texted code", number.value());
+        String text = "Thank you: we know you as " + number.value() + " now. What you ask here joins your conversation.";
+        return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), links(visit).forReply(null, 1, 0));
+    }
+
+    /**
+     * The way to text a code, when this visit may verify a number.
+     *
+     * @throws BadWapRequest saying why not: no SMS channel, or the number is known already
+     */
+    private PhoneTexter requireVerifiable(Visit visit) {
+        E164Number known = verifiedNumber(visit);
+        if (known != null) {
+            throw new BadWapRequest(409, "this help session knows your number already: " + known.value() + ".");
+        }
+        return texter.get().orElseThrow(() -> BadWapRequest.notFound(
+                "we cannot verify numbers here: that needs our SMS channel, which is off."));
+    }
+
+    private boolean verifiable(Visit visit) {
+        return verifiedNumber(visit) == null && texter.get().isPresent();
+    }
+
+    /** The visit's links, offering "Verify my number" to an anonymous phone while an SMS channel is on. */
+    private WapLinks links(Visit visit) {
+        return visit.links.offeringVerification(verifiable(visit));
+    }
+
+    private long codeMinutes() {
+        return settings.verifyCodeLifetime().toMinutes();
     }
 
     private RenderedReply more(Visit visit) {
@@ -208,7 +336,7 @@ final class WapServlet extends HttpServlet {
         int page = visit.form.page();
         try {
             return page(visit, session.lastReply().reply(),
-                    visit.links.forReply(visit.links.moreBase(replyId), page, budget(visit)));
+                    links(visit).forReply(visit.links.moreBase(replyId), page, budget(visit)));
         } catch (PageNotFoundException e) {
             throw BadWapRequest.notFound("this answer has no page " + page);
         }
@@ -216,13 +344,13 @@ final class WapServlet extends HttpServlet {
 
     private RenderedReply thread(Visit visit) {
         WapSession session = requireSession(visit);
-        List<ThreadMessage> messages = session.customerToken() == null ? List.of()
+        List<ThreadMessage> messages = session.customerToken() == null || session.conversationId() == null ? List.of()
                 : helpDesk.conversation(session.conversationId(), session.customerToken())
                         .map(ConversationView::messages).orElse(List.of());
         Reply conversation = Reply.conversation(messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE, messages);
         int page = visit.form.page();
         try {
-            return page(visit, conversation, visit.links.forConversation(page, budget(visit)));
+            return page(visit, conversation, links(visit).forConversation(page, budget(visit)));
         } catch (PageNotFoundException e) {
             throw BadWapRequest.notFound("your conversation has no page " + page);
         }
@@ -269,7 +397,7 @@ final class WapServlet extends HttpServlet {
         ShownReply shown = ShownReply.of(outcome.reply());
         if (visit.session == null) {
             visit.session = new WapSession(address.key(), knownToken, outcome.conversationId(), verified,
-                    visit.explicitProfile, placeName, shown);
+                    visit.explicitProfile, placeName, shown, null, 0);
             visit.sessionId = sessions.open(visit.session);
             visit.links = WapLinks.of(visit.base, visit.sessionId, null);
         } else {
@@ -283,7 +411,7 @@ final class WapServlet extends HttpServlet {
         if (visit.subscriber.msisdn() != null) {
             return visit.subscriber.msisdn();
         }
-        if (visit.session != null && visit.session.operatorVerified()) {
+        if (visit.session != null && visit.session.identified()) {
             return (E164Number) visit.session.address();
         }
         return null;

@@ -2,6 +2,7 @@ package dev.switchboard.adapter.wap;
 
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.spi.E164Number;
 import java.io.Serializable;
 
 /**
@@ -15,10 +16,18 @@ import java.io.Serializable;
  *                         request of the session must then come with the same number
  * @param profileId        the profile the phone asked for explicitly, or {@code null}
  * @param placeName        the town or postcode the customer keyed in last, or {@code null}
- * @param lastReply        the reply shown last, for its "more" pages
+ * @param lastReply        the reply shown last, for its "more" pages, or {@code null} before the first
+ * @param numberCheck      the code texted last to verify the customer's number, or {@code null}
+ * @param codesSent        how many codes the session has had texted
  */
 record WapSession(String addressKey, String customerToken, String conversationId, boolean operatorVerified,
-                  String profileId, String placeName, ShownReply lastReply) implements Serializable {
+                  String profileId, String placeName, ShownReply lastReply, NumberCheck numberCheck, int codesSent)
+        implements Serializable {
+
+    /** A session that has sent nothing yet, opened to verify the customer's number first. */
+    static WapSession anonymous(CustomerAddress address, String profileId) {
+        return new WapSession(address.key(), null, null, false, profileId, null, null, null, 0);
+    }
 
     CustomerAddress address() {
         return CustomerAddress.parse(addressKey);
@@ -28,8 +37,32 @@ record WapSession(String addressKey, String customerToken, String conversationId
         return profileId == null ? null : DeviceProfile.fromId(profileId);
     }
 
+    /** Whether the session writes as a phone number, given by the operator or verified by a code. */
+    boolean identified() {
+        return address() instanceof E164Number;
+    }
+
     WapSession answered(String token, String conversation, String place, ShownReply reply) {
-        return new WapSession(addressKey, token, conversation, operatorVerified, profileId, place, reply);
+        return new WapSession(addressKey, token, conversation, operatorVerified, profileId, place, reply, numberCheck,
+                codesSent);
+    }
+
+    WapSession codeSent(NumberCheck check) {
+        return new WapSession(addressKey, customerToken, conversationId, operatorVerified, profileId, placeName,
+                lastReply, check, codesSent + 1);
+    }
+
+    WapSession codeTried(NumberCheck after) {
+        return new WapSession(addressKey, customerToken, conversationId, operatorVerified, profileId, placeName,
+                lastReply, after, codesSent);
+    }
+
+    /**
+     * The session writing as {@code number} from now on, with the customer token the adapter knows for it (or
+     * none); its conversation is the number's, learnt with the next message.
+     */
+    WapSession verifiedAs(E164Number number, String token) {
+        return new WapSession(number.key(), token, null, false, profileId, placeName, lastReply, null, codesSent);
     }
 
     @Override

@@ -17,9 +17,11 @@ import java.util.List;
  * @param sessionTimeToLive how long a WAP session lives after its last question
  * @param subscriberMemory how long the customer token of an operator-identified subscriber is kept for his next session
  * @param topics           the topics the entry deck offers
+ * @param verifyCodeLifetime how long a code texted to verify a customer's number is taken
  */
 record WapSettings(int deckBudgetBytes, int maxTextLength, List<String> msisdnHeaders, List<CidrRange> trustedGateways,
-                   String locationHeader, Duration sessionTimeToLive, Duration subscriberMemory, List<String> topics) {
+                   String locationHeader, Duration sessionTimeToLive, Duration subscriberMemory, List<String> topics,
+                   Duration verifyCodeLifetime) {
     static final String DECK_BUDGET = "switchboard.wap.deck-budget-bytes";
     static final String MAX_TEXT_LENGTH = "switchboard.wap.max-text-length";
     static final String MSISDN_HEADERS = "switchboard.wap.msisdn-headers";
@@ -28,6 +30,7 @@ record WapSettings(int deckBudgetBytes, int maxTextLength, List<String> msisdnHe
     static final String SESSION_MINUTES = "switchboard.wap.session-minutes";
     static final String SUBSCRIBER_DAYS = "switchboard.wap.subscriber-days";
     static final String TOPICS = "switchboard.wap.topics";
+    static final String VERIFY_CODE_MINUTES = "switchboard.wap.verify-code-minutes";
     static final int MIN_DECK_BUDGET = 1_000;
 
     WapSettings {
@@ -53,7 +56,8 @@ record WapSettings(int deckBudgetBytes, int maxTextLength, List<String> msisdnHe
                 required(settings, LOCATION_HEADER).trim(),
                 Duration.ofMinutes(positive(settings, SESSION_MINUTES)),
                 Duration.ofDays(positive(settings, SUBSCRIBER_DAYS)),
-                list(settings, TOPICS));
+                list(settings, TOPICS),
+                Duration.ofMinutes(positive(settings, VERIFY_CODE_MINUTES)));
     }
 
     private static String required(AdapterSettings settings, String key) {
