@@ -241,24 +241,22 @@ final class WapServlet extends HttpServlet {
                     + " codes texted already. Key in the last one, or start again from Help home later.");
         }
         NumberCheck.Issued issued = NumberCheck.issue(number, random, clock.instant(), settings.verifyCodeLifetime());
-        WapSession before = visit.session;
-        if (before == null) {
+        try {
+            phones.text(number, "Your Switchboard help code is " + issued.code() + ". It is good for " + codeMinutes()
+                    + " minutes. Nobody from Switchboard ever asks you for it.");
+        } catch (RuntimeException e) {
+            LOG.warn("WAP: the code to verify {} could not be texted: {}", number.value(), e.getMessage());
+            throw new BadWapRequest(503, "we could not text your number just now. Please try again in a minute.");
+        }
+        // Stored once texted, so that a channel that is away costs the session none of its codes.
+        if (visit.session == null) {
             visit.session = WapSession.anonymous(new WebVisitorId("wap-" + RandomIds.next()), visit.explicitProfile)
                     .codeSent(issued.check());
             visit.sessionId = sessions.open(visit.session);
             visit.links = WapLinks.of(visit.base, visit.sessionId, null);
         } else {
-            sessions.update(visit.sessionId, before.codeSent(issued.check()));
-        }
-        try {
-            phones.text(number, "Your Switchboard help code is " + issued.code() + ". It is good for " + codeMinutes()
-                    + " minutes. Nobody from Switchboard ever asks you for it.");
-        } catch (RuntimeException e) {
-            if (before != null) {
-                sessions.update(visit.sessionId, before);
-            }
-            LOG.warn("WAP: the code to verify {} could not be texted: {}", number.value(), e.getMessage());
-            throw new BadWapRequest(503, "we could not text your number just now. Please try again in a minute.");
+            visit.session = visit.session.codeSent(issued.check());
+            sessions.update(visit.sessionId, visit.session);
         }
         LOG.info("WAP session texted a code to verify {}", number.value());
         String text = "We texted a " + NumberCheck.DIGITS + "-digit code to " + number.value() + ". Key it in within "

@@ -4,6 +4,7 @@ import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.ReplyRenderer;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
@@ -38,11 +39,23 @@ final class WapServer implements AutoCloseable {
 
     final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
     final Map<String, ConcurrentMap<String, ?>> sharedMaps = new ConcurrentHashMap<>();
-    private final WapAdapter adapter = new WapAdapter(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final WapAdapter adapter;
+    private final PhoneTexter texter;
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
+    /** The adapter at a fixed time, with no SMS channel on. */
     WapServer(Map<String, String> overrides) throws Exception {
+        this(overrides, Clock.fixed(NOW, ZoneOffset.UTC), null);
+    }
+
+    /**
+     * @param clock  the adapter's clock
+     * @param texter the SMS channel's way to text a phone outside any conversation, or {@code null} for none
+     */
+    WapServer(Map<String, String> overrides, Clock clock, PhoneTexter texter) throws Exception {
+        this.adapter = new WapAdapter(clock);
+        this.texter = texter;
         Map<String, String> settings = defaults();
         settings.putAll(overrides);
         connector.setHost("127.0.0.1");
@@ -111,6 +124,11 @@ final class WapServer implements AutoCloseable {
         @SuppressWarnings("unchecked")
         public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
             return (ConcurrentMap<String, V>) sharedMaps.computeIfAbsent(name, unused -> new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public Optional<PhoneTexter> phoneTexter() {
+            return Optional.ofNullable(texter);
         }
     }
 }

@@ -21,6 +21,7 @@ class WapSettingsTest {
         settings.put(WapSettings.SESSION_MINUTES, "30");
         settings.put(WapSettings.SUBSCRIBER_DAYS, "30");
         settings.put(WapSettings.TOPICS, "Opening hours, Top up prepaid");
+        settings.put(WapSettings.VERIFY_CODE_MINUTES, "10");
         return settings;
     }
 
@@ -37,6 +38,7 @@ class WapSettingsTest {
         assertThat(settings.trustedGateways()).hasSize(2);
         assertThat(settings.trustedGateways().get(1).contains("192.0.2.7")).isTrue();
         assertThat(settings.sessionTimeToLive()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.verifyCodeLifetime()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -49,10 +51,13 @@ class WapSettingsTest {
         missing.remove(WapSettings.TOPICS);
         Map<String, String> zero = valid();
         zero.put(WapSettings.SESSION_MINUTES, "0");
+        Map<String, String> noCodeLifetime = valid();
+        noCodeLifetime.put(WapSettings.VERIFY_CODE_MINUTES, "0");
 
         assertThatThrownBy(() -> read(tooSmall)).hasMessageContaining(WapSettings.DECK_BUDGET);
         assertThatThrownBy(() -> read(hostName)).hasMessageContaining(WapSettings.TRUSTED_GATEWAYS);
         assertThatThrownBy(() -> read(missing)).hasMessageContaining(WapSettings.TOPICS + " is missing");
         assertThatThrownBy(() -> read(zero)).hasMessageContaining(WapSettings.SESSION_MINUTES);
+        assertThatThrownBy(() -> read(noCodeLifetime)).hasMessageContaining(WapSettings.VERIFY_CODE_MINUTES);
     }
 }
