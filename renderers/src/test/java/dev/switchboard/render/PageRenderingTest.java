@@ -96,6 +96,40 @@ class PageRenderingTest {
         assertThat(postfields((Element) gos.item(2))).containsEntry("how", "call");
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyPageProfileAndView")
+    void thePagesToVerifyANumberAreValidWithTheirAddressesEscaped(DeviceProfile profile, Reply.View view) {
+        Map<String, String> links = Map.of(PageNavigation.HOME, SESSION + "/",
+                PageNavigation.VERIFY, SESSION + "/verify?x=\"<b>&y",
+                PageNavigation.SEND_CODE, SESSION + "/send-code?x=\"<b>&y",
+                PageNavigation.CHECK_CODE, SESSION + "/check-code?x=\"<b>&y");
+        String body = RENDERER.renderPage(profile, SampleReplies.of(view), new PageNavigation(links, FIELDS, null, 1, 0)).body();
+
+        assertValidPage(profile, body);
+        assertThat(body).doesNotContain("<b>&y");
+        if (view != Reply.View.ERROR) {
+            assertThat(body).contains("Verify my number", "Text me a code", "The 6-digit code we texted you:",
+                    SESSION + "/check-code?x=&quot;&lt;b&gt;&amp;y");
+        }
+    }
+
+    @Test
+    void aDeckToVerifyANumberHasACardForTheNumberAndOneForTheCodeEachPostingItsFieldAndTheKey() {
+        Map<String, String> links = Map.of(PageNavigation.HOME, SESSION + "/",
+                PageNavigation.SEND_CODE, SESSION + "/send-code", PageNavigation.CHECK_CODE, SESSION + "/check-code");
+        Document deck = MarkupChecks.validWml(RENDERER.renderPage(DeviceProfile.WML,
+                Reply.answer("We texted a code.", Reply.Source.SYSTEM, List.of()), new PageNavigation(links, FIELDS, null, 1, 0)).body());
+
+        assertThat(cardIds(deck)).containsExactly("main", "number", "code");
+        assertThat(hrefs(deck)).contains("#number", "#code", SESSION + "/");
+        NodeList gos = deck.getElementsByTagName("go");
+        assertThat(gos.getLength()).isEqualTo(2);
+        assertThat(((Element) gos.item(0)).getAttribute("href")).isEqualTo(SESSION + "/send-code");
+        assertThat(((Element) gos.item(1)).getAttribute("href")).isEqualTo(SESSION + "/check-code");
+        assertThat(postfields((Element) gos.item(0))).containsEntry("n", "$(n)").containsEntry("k", "key12345");
+        assertThat(postfields((Element) gos.item(1))).containsEntry("c", "$(c)").containsEntry("k", "key12345");
+    }
+
     @Test
     void aPageOffersOnlyTheLinksItWasGiven() {
         PageNavigation bare = new PageNavigation(Map.of(PageNavigation.HOME, "/wap"), Map.of(), null, 1, 0);
