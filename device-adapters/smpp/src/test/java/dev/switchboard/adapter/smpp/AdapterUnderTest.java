@@ -4,6 +4,7 @@ import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ReplyRenderer;
@@ -27,6 +28,8 @@ final class AdapterUnderTest implements AutoCloseable {
 
     final SmppAdapter adapter = new SmppAdapter();
     final Map<String, HttpServlet> mounted = new HashMap<>();
+    /** What the adapter registered to text phones outside any conversation, or {@code null}. */
+    volatile PhoneTexter phoneTexter;
 
     private AdapterUnderTest() {
     }
@@ -86,6 +89,11 @@ final class AdapterUnderTest implements AutoCloseable {
             @Override
             public void mount(String pathSpec, HttpServlet servlet) {
                 started.mounted.put(pathSpec, servlet);
+            }
+
+            @Override
+            public void textsPhonesWith(PhoneTexter texter) {
+                started.phoneTexter = texter;
             }
         });
         return started;

@@ -54,4 +54,28 @@ class TwilioAdapterTest {
                     .hasEntrySatisfying("Body", body -> assertThat(body).contains("your refund is on its way")));
         }
     }
+
+    @Test
+    void asTheSmsSenderItTextsPhonesOutsideConversationsWithACallbackThatNamesNoThread() throws Exception {
+        try (FakeTwilioApi api = new FakeTwilioApi()) {
+            Map<String, String> values = new java.util.HashMap<>(TestSettings.values(api.baseUrl()));
+            values.put("switchboard.sms.sender", "twilio");
+            try (WebhookServer server = new WebhookServer(values)) {
+                server.phoneTexter.text(new E164Number("+447700900456"), "Your Switchboard help code is 904512.");
+
+                assertThat(api.received).singleElement().satisfies(request -> assertThat(request.form())
+                        .containsEntry("To", "+447700900456")
+                        .containsEntry("From", TestSettings.FROM)
+                        .containsEntry("Body", "Your Switchboard help code is 904512.")
+                        .containsEntry("StatusCallback", TestSettings.PUBLIC_URL + "/twilio/status"));
+            }
+        }
+    }
+
+    @Test
+    void notTheSmsSenderItTextsNoPhones() throws Exception {
+        try (WebhookServer server = new WebhookServer(TestSettings.values("https://api.twilio.com"))) {
+            assertThat(server.phoneTexter).isNull();
+        }
+    }
 }

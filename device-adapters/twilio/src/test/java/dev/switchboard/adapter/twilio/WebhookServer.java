@@ -37,6 +37,8 @@ final class WebhookServer implements AutoCloseable {
     final Map<Channel, OutboundSender> senders = new java.util.concurrent.ConcurrentHashMap<>();
     /** The dialer the adapter registered, or {@code null}. */
     volatile VoiceDialer dialer;
+    /** What the adapter registered to text phones outside any conversation, or {@code null}. */
+    volatile dev.switchboard.spi.PhoneTexter phoneTexter;
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -129,6 +131,11 @@ final class WebhookServer implements AutoCloseable {
         @Override
         public void sendsOn(Channel channel, OutboundSender sender) {
             senders.put(channel, sender);
+        }
+
+        @Override
+        public void textsPhonesWith(dev.switchboard.spi.PhoneTexter texter) {
+            phoneTexter = texter;
         }
 
         @Override

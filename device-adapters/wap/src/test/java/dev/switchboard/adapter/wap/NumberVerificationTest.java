@@ -249,7 +249,11 @@ class NumberVerificationTest {
     }
 
     private java.util.List<String> loggedLines() {
-        return log.list.stream().map(event -> event.getFormattedMessage()
+        java.util.List<ILoggingEvent> events;
+        synchronized (log) {
+            events = java.util.List.copyOf(log.list);
+        }
+        return events.stream().map(event -> event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
     }
 

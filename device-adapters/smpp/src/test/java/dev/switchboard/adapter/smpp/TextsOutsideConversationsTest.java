@@ -1,0 +1,91 @@
+package dev.switchboard.adapter.smpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.adapter.smpp.sim.PhoneText;
+import dev.switchboard.adapter.smpp.sim.SmscSimulator;
+import dev.switchboard.spi.DeliveryStatus;
+import dev.switchboard.spi.E164Number;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMS sender texts a phone outside any conversation (a one-time code) over real SMPP: the phone gets it,
+ * the hub hears nothing of it (no message, no delivery report), and its words are in no log line.
+ */
+class TextsOutsideConversationsTest {
+    private static final String DESK = "4357";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String NUMBER = "+48601000020";
+    private static final String CODE_TEXT = "Your Switchboard help code is 904512.";
+
+    @TempDir
+    Path dataDir;
+
+    private final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private SmscSimulator smsc;
+    private AdapterUnderTest gateway;
+
+    @BeforeEach
+    void start() throws Exception {
+        log.start();
+        root().addAppender(log);
+        smsc = SmscSimulator.start(0, "switchboard", "");
+    }
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        smsc.close();
+        root().detachAppender(log);
+    }
+
+    @Test
+    void aCodeReachesThePhoneAndNothingOfItReachesTheHubOrTheLog() throws Exception {
+        gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(), Map.of());
+        await().atMost(WAIT).until(() -> gateway.adapter.health().up());
+        assertThat(gateway.phoneTexter).as("the SMS sender texts phones").isNotNull();
+
+        gateway.phoneTexter.text(new E164Number(NUMBER), CODE_TEXT);
+        await().atMost(WAIT).until(() -> smsc.received(NUMBER).size() == 1);
+        // A text of the thread after it: once its receipt is reported, the code's receipt has come and gone.
+        smsc.text(NUMBER, DESK, "Thanks");
+        await().atMost(WAIT).until(() -> helpDesk.reports().stream()
+                .anyMatch(report -> report.status() == DeliveryStatus.DELIVERED));
+
+        assertThat(smsc.received(NUMBER)).extracting(PhoneText::text).containsExactly(CODE_TEXT, "You said: Thanks");
+        assertThat(helpDesk.submitted()).singleElement().satisfies(asked -> assertThat(asked.text()).isEqualTo("Thanks"));
+        String answerConversation = helpDesk.reports().get(0).conversationId();
+        assertThat(helpDesk.reports()).allSatisfy(report ->
+                assertThat(report.conversationId()).isEqualTo(answerConversation));
+        java.util.List<ILoggingEvent> events;
+        synchronized (log) {
+            events = java.util.List.copyOf(log.list);
+        }
+        assertThat(events).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("904512"));
+    }
+
+    @Test
+    void anAdapterThatIsNotTheSmsSenderTextsNoPhones() throws Exception {
+        gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(), Map.of("switchboard.sms.sender", "twilio"));
+
+        assertThat(gateway.phoneTexter).isNull();
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+}
