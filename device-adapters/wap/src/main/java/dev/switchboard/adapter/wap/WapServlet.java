@@ -255,8 +255,7 @@ final class WapServlet extends HttpServlet {
             visit.sessionId = sessions.open(visit.session);
             visit.links = WapLinks.of(visit.base, visit.sessionId, null);
         } else {
-            visit.session = visit.session.codeSent(issued.check());
-            sessions.update(visit.sessionId, visit.session);
+            visit.session = store(visit, visit.session.codeSent(issued.check()));
         }
         LOG.info("WAP session texted a code to verify {}", number.value());
         String text = "We texted a " + NumberCheck.DIGITS + "-digit code to " + number.value() + ". Key it in within "
@@ -276,26 +275,34 @@ final class WapServlet extends HttpServlet {
             throw BadWapRequest.notFound("we have texted this help session no code. Ask for one on the verify page.");
         }
         NumberCheck.Result result = session.numberCheck().check(keyed, clock.instant());
+        E164Number number = result.after().phone();
+        // Every try is stored before it is answered, so that tries sent at once are not judged against the same count.
+        visit.session = store(visit, result.verdict() == NumberCheck.Verdict.RIGHT
+                ? session.verifiedAs(number, sessions.subscriberToken(number).orElse(null))
+                : session.codeTried(result.after()));
         switch (result.verdict()) {
             case EXPIRED -> throw BadWapRequest.badInput("that code has expired. Ask for a new one.");
-            case LOCKED -> {
-                sessions.update(visit.sessionId, session.codeTried(result.after()));
-                throw BadWapRequest.badInput("that code was keyed in wrong " + NumberCheck.MAX_WRONG_TRIES
-                        + " times and is no longer taken. Ask for a new one.");
-            }
-            case WRONG -> {
-                sessions.update(visit.sessionId, session.codeTried(result.after()));
-                throw BadWapRequest.badInput("that is not the code we texted. " + result.triesLeft()
-                        + (result.triesLeft() == 1 ? " try is" : " tries are") + " left.");
-            }
+            case LOCKED -> throw BadWapRequest.badInput("that code was keyed in wrong " + NumberCheck.MAX_WRONG_TRIES
+                    + " times and is no longer taken. Ask for a new one.");
+            case WRONG -> throw BadWapRequest.badInput("that is not the code we texted. " + result.triesLeft()
+                    + (result.triesLeft() == 1 ? " try is" : " tries are") + " left.");
             case RIGHT -> { }
         }
-        E164Number number = result.after().phone();
-        visit.session = session.verifiedAs(number, sessions.subscriberToken(number).orElse(null));
-        sessions.update(visit.sessionId, visit.session);
         LOG.info("WAP session verified as {} by a texted code", number.value());
         String text = "Thank you: we know you as " + number.value() + " now. What you ask here joins your conversation.";
         return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), links(visit).forReply(null, 1, 0));
+    }
+
+    /**
+     * Stores {@code next} as the visit's session if nobody changed the session since this request read it.
+     *
+     * @throws BadWapRequest when another request of the session came first
+     */
+    private WapSession store(Visit visit, WapSession next) {
+        if (!sessions.replace(visit.sessionId, visit.session, next)) {
+            throw new BadWapRequest(409, "your phone sent this twice at once. Please go back and send it again.");
+        }
+        return next;
     }
 
     /**

@@ -44,6 +44,16 @@ final class WapSessions {
         sessions.put(id, session);
     }
 
+    /**
+     * Replaces the session of {@code id} only if it is still {@code expected}: for what must not be counted
+     * twice by two requests at once (the tries at a code, the codes texted).
+     *
+     * @return whether it was replaced
+     */
+    boolean replace(String id, WapSession expected, WapSession next) {
+        return sessions.replace(id, expected, next);
+    }
+
     Optional<String> subscriberToken(E164Number msisdn) {
         return Optional.ofNullable(subscriberTokens.get(msisdn.value()));
     }

@@ -10,6 +10,7 @@ import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.Interaction;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,25 @@ class NumberVerificationTest {
         Page fresh = phone.submit(codeDeck, "Text me a code", Map.of("n", NUMBER));
         Page verified = phone.submit(fresh, "Verify", Map.of("c", sms.lastCode()));
         assertThat(verified.text()).contains("we know you as " + NUMBER);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTryThatCrossesAnotherOfTheSameSessionIsNotJudgedAndTheOtherStaysCounted() {
+        Page codeDeck = phone.submit(phone.follow(phone.open("/wap"), VERIFY), "Text me a code", Map.of("n", NUMBER));
+        String wrong = sms.lastCode().equals("111111") ? "222222" : "111111";
+        String sessionId = codeDeck.link("Help home").replaceAll("^/wap/s/([^/]+)/$", "$1");
+        WapServer.HookedMap<WapSession> stored = (WapServer.HookedMap<WapSession>) server.sharedMaps.get("sessions");
+        // Another request of the session keys in a wrong code after this one read the session.
+        stored.afterNextGet = () -> stored.computeIfPresent(sessionId,
+                (id, session) -> session.codeTried(session.numberCheck().check(wrong, clock.instant()).after()));
+
+        Page crossed = phone.submit(codeDeck, "Verify", Map.of("c", wrong));
+
+        assertThat(crossed.status()).isEqualTo(409);
+        assertThat(crossed.text()).contains("sent this twice at once", "Back");
+        assertThat(stored.get(sessionId).numberCheck().wrongTries()).isEqualTo(1);
+        assertThat(phone.submit(codeDeck, "Verify", Map.of("c", wrong)).text()).contains("3 tries are left");
     }
 
     @Test
@@ -248,8 +268,8 @@ class NumberVerificationTest {
         return stored.toString();
     }
 
-    private java.util.List<String> loggedLines() {
-        java.util.List<ILoggingEvent> events;
+    private List<String> loggedLines() {
+        List<ILoggingEvent> events;
         synchronized (log) {
             events = java.util.List.copyOf(log.list);
         }

@@ -87,6 +87,25 @@ final class WapServer implements AutoCloseable {
         server.stop();
     }
 
+    /**
+     * A map in memory that runs a test's hook once, right after the next read: for what another request does
+     * between a request's read and its write.
+     */
+    static final class HookedMap<V> extends ConcurrentHashMap<String, V> {
+        volatile Runnable afterNextGet;
+
+        @Override
+        public V get(Object key) {
+            V value = super.get(key);
+            Runnable hook = afterNextGet;
+            if (hook != null) {
+                afterNextGet = null;
+                hook.run();
+            }
+            return value;
+        }
+    }
+
     private final class TestContext implements AdapterContext {
         private final HelpDesk helpDesk;
         private final AdapterSettings settings;
@@ -123,7 +142,7 @@ final class WapServer implements AutoCloseable {
         @Override
         @SuppressWarnings("unchecked")
         public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
-            return (ConcurrentMap<String, V>) sharedMaps.computeIfAbsent(name, unused -> new ConcurrentHashMap<>());
+            return (ConcurrentMap<String, V>) sharedMaps.computeIfAbsent(name, unused -> new HookedMap<>());
         }
 
         @Override
