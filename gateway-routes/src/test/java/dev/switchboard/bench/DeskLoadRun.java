@@ -1,13 +1,18 @@
 package dev.switchboard.bench;
 
+import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.LocalMapStats;
 import com.hazelcast.topic.ITopic;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.testing.TestGateways;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,8 +102,19 @@ public final class DeskLoadRun {
         }
     }
 
-    /** Live heap and message text at one number of open conversations. */
-    record HeapPoint(HeapMeter.Reading heap, long textBytes, int conversations, int messages) {
+    /**
+     * Live heap and message text at one number of open conversations; the gateway's open HTTP connections and HTTP
+     * threads then, and each Hazelcast map's entries and their cost (Hazelcast's own count).
+     */
+    record HeapPoint(HeapMeter.Reading heap, long textBytes, int conversations, int messages, int connections,
+                     int httpThreads, Map<String, long[]> maps) {
+    }
+
+    /** What a phase counts into, made before it starts. */
+    record Counters(ClaimRace.Tally tally, Latencies openLatency) {
+        static Counters of(int count) {
+            return new Counters(new ClaimRace.Tally(count + 1000), new Latencies(count));
+        }
     }
 
     record HeapFigures(HeapPoint empty, HeapPoint half, HeapPoint full) {
@@ -123,6 +139,9 @@ public final class DeskLoadRun {
         // At most 64 idle connections kept by the agents' and customers' clients (the JDK's default keeps every one
         // ever opened): each is a connection the gateway holds buffers for, which is not a conversation's heap.
         System.setProperty("jdk.httpclient.connectionPoolSize", "64");
+        // Idle connections closed after 3 s, so that before a heap reading the clients' connections (and the
+        // gateway's buffers for them, about 100 KB each) can be let go: they come from the load, not the conversations.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "3");
         Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
         Files.createDirectories(out);
         if (settings.jfr()) {
@@ -148,20 +167,25 @@ public final class DeskLoadRun {
             events.addMessageListener(message -> race.heard(message.getMessageObject()));
             CustomerLoad customers = new CustomerLoad(gateway.baseUri(), settings.customers());
 
-            HeapPoint empty = heapPoint(member, 0);
             int half = settings.conversations() / 2;
-            Phase fillHalf = customers.run("fill to " + half, race, half, settings.fillMaxSeconds());
+            // The fill's counters exist before the first reading: the measurement's own arrays are in every reading.
+            Counters firstHalf = Counters.of(half);
+            Counters secondHalf = Counters.of(settings.conversations() - half);
+            int port = gateway.baseUri().getPort();
+            HeapPoint empty = heapPoint(member, 0, port, out);
+            Phase fillHalf = customers.run("fill to " + half, race, firstHalf, half, settings.fillMaxSeconds());
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
-            HeapPoint halfPoint = heapPoint(member, fillHalf.tally().won.get());
-            Phase fill = customers.run("fill to " + settings.conversations(), race, settings.conversations() - half,
-                    settings.fillMaxSeconds());
+            HeapPoint halfPoint = heapPoint(member, fillHalf.tally().won.get(), port, out);
+            Phase fill = customers.run("fill to " + settings.conversations(), race, secondHalf,
+                    settings.conversations() - half, settings.fillMaxSeconds());
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
             HeapFigures heap = new HeapFigures(empty, halfPoint,
-                    heapPoint(member, fillHalf.tally().won.get() + fill.tally().won.get()));
+                    heapPoint(member, fillHalf.tally().won.get() + fill.tally().won.get(), port, out));
             LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B from half to all)",
                     describe(fill), round(heap.bytesPerConversation()), round(heap.marginalBytesPerConversation()));
 
-            Phase measured = customers.run("measured", race, settings.claims(), settings.seconds());
+            Phase measured = customers.run("measured", race, Counters.of(settings.claims()), settings.claims(),
+                    settings.seconds());
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
             LOG.info("measured: {}", describe(measured));
             double rate = settings.pacedRate() > 0 ? settings.pacedRate() : Math.max(1, measured.claimsPerSecond() / 2);
@@ -195,10 +219,31 @@ public final class DeskLoadRun {
         return heartbeat;
     }
 
-    /** Live heap now, with the message texts of every thread summed (their characters, one or two bytes each). */
-    private static HeapPoint heapPoint(HazelcastInstance member, int conversations) {
+    /**
+     * Live heap now, with the message texts of every thread summed (their characters, one or two bytes each: what a
+     * String holds them in). Read once the load's idle connections are closed and the database writer is idle.
+     */
+    private static HeapPoint heapPoint(HazelcastInstance member, int conversations, int port, Path out)
+            throws java.io.IOException {
+        int connections = OpenConnections.settle(port, Duration.ofSeconds(30));
         databaseWriterIdle();
-        HeapMeter.Reading heap = HeapMeter.read();
+        HeapMeter.Reading heap = HeapMeter.read(out.resolve("desk-heap-" + conversations + ".histogram"));
+        int httpThreads = (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("http-") && !thread.getName().contains("acceptor"))
+                .count();
+        Map<String, long[]> maps = new java.util.TreeMap<>();
+        for (DistributedObject object : member.getDistributedObjects()) {
+            if (object instanceof IMap<?, ?> map) {
+                LocalMapStats stats = map.getLocalMapStats();
+                maps.put(map.getName(), new long[] {stats.getOwnedEntryCount(), stats.getOwnedEntryMemoryCost(),
+                        stats.getIndexStats().values().stream().mapToLong(i -> i.getMemoryCost()).sum()});
+            }
+        }
+        String dumps = System.getProperty("bench.desk.heapdump", "");
+        if (!dumps.isEmpty()) {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(Path.of(dumps, "desk-" + conversations + ".hprof").toString(), true);
+        }
         long textBytes = 0;
         int messages = 0;
         for (Object value : member.getMap("conversations").values()) {
@@ -211,7 +256,7 @@ public final class DeskLoadRun {
                 }
             }
         }
-        return new HeapPoint(heap, textBytes, conversations, messages);
+        return new HeapPoint(heap, textBytes, conversations, messages, connections, httpThreads, maps);
     }
 
     /**
@@ -313,6 +358,28 @@ public final class DeskLoadRun {
                 heap.bytesPerConversation(), heap.marginalBytesPerConversation(), heap.half().conversations(),
                 full.conversations()));
         md.add("");
+        md.add(String.format(Locale.ROOT, "Each heap figure is the median of %d readings of the used heap, each after a"
+                        + " forced full collection (least to most: %s; %s; %s). Read once the database writer was idle"
+                        + " and the clients had closed their idle connections: open gateway connections %d, %d and %d;"
+                        + " gateway HTTP threads %d, %d and %d (their per-thread buffers are counted in). Message text"
+                        + " subtracted: the characters of every message's text in the threads, at one byte each when"
+                        + " all are Latin-1 and two otherwise, as a Java string holds them. The benchmark's own"
+                        + " counters for the fill exist before the first reading.", HeapMeter.READINGS,
+                spread(heap.empty()), spread(heap.half()), spread(full), heap.empty().connections(),
+                heap.half().connections(), full.connections(), heap.empty().httpThreads(), heap.half().httpThreads(),
+                full.httpThreads()));
+        md.add("");
+        md.add("Hazelcast's own count of its maps (entries, and the bytes of entries and indexes), from the first reading"
+                + " to the last:");
+        md.add("");
+        md.add("| map | entries | entry bytes | index bytes | entry and index bytes per conversation |");
+        md.add("|---|---:|---:|---:|---:|");
+        full.maps().forEach((name, counts) -> {
+            long[] before = heap.empty().maps().getOrDefault(name, new long[3]);
+            md.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f |", name, counts[0], counts[1], counts[2],
+                    (counts[1] + counts[2] - before[1] - before[2]) / (double) full.conversations()));
+        });
+        md.add("");
         md.add("Classes that grew most (live objects, from the JVM's class histogram):");
         md.add("");
         md.add("| class | instances | bytes | bytes per conversation |");
@@ -351,6 +418,11 @@ public final class DeskLoadRun {
                 full.conversations(), heap.bytesPerConversation(), heap.marginalBytesPerConversation(),
                 heap.bytesPerConversation() / TARGET_BYTES_PER_CONVERSATION, date));
         return md;
+    }
+
+    private static String spread(HeapPoint point) {
+        return String.format(Locale.ROOT, "%.1f to %.1f MiB", point.heap().leastBytes() / 1048576.0,
+                point.heap().mostBytes() / 1048576.0);
     }
 
     static String round(double value) {
@@ -438,11 +510,11 @@ public final class DeskLoadRun {
          * Opens up to {@code count} conversations within {@code seconds}, then waits (up to a minute more) until every
          * one opened is claimed.
          */
-        Phase run(String name, ClaimRace race, int count, int seconds) throws InterruptedException {
-            ClaimRace.Tally tally = race.start(count + 1000);
+        Phase run(String name, ClaimRace race, Counters counters, int count, int seconds) throws InterruptedException {
+            ClaimRace.Tally tally = race.start(counters.tally());
             AtomicInteger opened = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
-            Latencies openLatency = new Latencies(count);
+            Latencies openLatency = counters.openLatency();
             AtomicInteger slots = new AtomicInteger();
             MachineCpu.Snapshot cpuBefore = MachineCpu.snapshot();
             long started = System.nanoTime();
