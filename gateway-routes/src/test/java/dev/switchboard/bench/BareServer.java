@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.PageNavigation;
@@ -65,7 +66,7 @@ final class BareServer implements AutoCloseable {
 
     /** The gateway's own Jetty set-up ({@link GatewayHttpServer}), serving only the fixed answer. */
     static BareServer start() throws Exception {
-        GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
+        GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0, Duration.ofSeconds(60));
         server.context().addServlet(new ServletHolder("fixed-answer", new FixedAnswerServlet()), "/api/help");
         server.context().addServlet(new ServletHolder("fixed-deck", new FixedDeckServlet()), "/wap/ask");
         server.context().addServlet(new ServletHolder("signature-check", new SignatureCheckServlet()), "/twilio/sms");

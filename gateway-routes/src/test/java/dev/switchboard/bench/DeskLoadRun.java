@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,12 @@ import org.slf4j.LoggerFactory;
  *       through the customer API; every one is queued and offered by the hub, and for every offer
  *       {@code bench.desk.racers} of the agents it was offered to accept it at once; one wins. Until 10,000
  *       conversations are open, each owned by an agent.</li>
- *   <li>Heap: live heap after forced collections before the fill and after it, less the message texts in the
- *       threads, per open conversation; with the classes that grew.</li>
+ *   <li>Heap: live heap before the fill, at half and after it, less the message texts in the threads, per open
+ *       conversation; with the classes that grew. Each reading is the median of {@link HeapMeter#READINGS} readings
+ *       after forced full collections, taken once the clients have closed their idle connections (the gateway
+ *       keeps about 100 KB for each: the load's, not the conversations') and the database writer is idle; what the
+ *       benchmark itself keeps for the fill is made before the first reading, and the class histograms go to files.
+ *       {@code -Dbench.desk.heapdump=DIR} also writes a heap dump at each reading.</li>
  *   <li>Measured: the same with the 10,000 open: claims per second and offer-to-claim latency (from the hub making
  *       the offer to the winning agent's answer), {@code bench.desk.seconds} or {@code bench.desk.claims}.</li>
  *   <li>Baseline, same run, same member: {@link BareClaims}, a bare entry-processor claim on a map like the
@@ -65,6 +70,8 @@ public final class DeskLoadRun {
     static final double TARGET_P99_MS = 20;
     static final double TARGET_BYTES_PER_CONVERSATION = 4096;
     private static final int AWAY_GRACE_SECONDS = 60;
+    /** The gateway's HTTP pool at rest: its 8 threads (the acceptor and selectors among them) and a few reserved. */
+    private static final int HTTP_THREADS_AT_REST = 12;
 
     private DeskLoadRun() {
     }
@@ -153,7 +160,10 @@ public final class DeskLoadRun {
                 "switchboard.accounts.password-hash-cost", "4",
                 "switchboard.accounts.first-manager", MANAGER,
                 "switchboard.accounts.first-manager-password", MANAGER_PASSWORD,
-                "switchboard.agents.away-grace-seconds", String.valueOf(AWAY_GRACE_SECONDS)));
+                "switchboard.agents.away-grace-seconds", String.valueOf(AWAY_GRACE_SECONDS),
+                // A burst's HTTP threads end after 1 s idle (60 s by default): each heap reading sees the node's
+                // threads at rest, not as many as the load's concurrency happened to need last.
+                "switchboard.http.idle-thread-seconds", "1"));
              DeskAgents agents = new DeskAgents(gateway.baseUri())) {
             HazelcastInstance member = Hazelcast.getAllHazelcastInstances().iterator().next();
             long setupStarted = System.nanoTime();
@@ -226,11 +236,9 @@ public final class DeskLoadRun {
     private static HeapPoint heapPoint(HazelcastInstance member, int conversations, int port, Path out)
             throws java.io.IOException {
         int connections = OpenConnections.settle(port, Duration.ofSeconds(30));
+        int httpThreads = httpThreadsAtRest(Duration.ofSeconds(30));
         databaseWriterIdle();
         HeapMeter.Reading heap = HeapMeter.read(out.resolve("desk-heap-" + conversations + ".histogram"));
-        int httpThreads = (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("http-") && !thread.getName().contains("acceptor"))
-                .count();
         Map<String, long[]> maps = new java.util.TreeMap<>();
         for (DistributedObject object : member.getDistributedObjects()) {
             if (object instanceof IMap<?, ?> map) {
@@ -257,6 +265,24 @@ public final class DeskLoadRun {
             }
         }
         return new HeapPoint(heap, textBytes, conversations, messages, connections, httpThreads, maps);
+    }
+
+    /**
+     * Waits (at most {@code limit}) until the gateway's HTTP pool is down to its idle size, 8 threads and a few
+     * reserved, checking every 50 ms; returns its threads then.
+     */
+    private static int httpThreadsAtRest(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int threads = httpThreads();
+        while (threads > HTTP_THREADS_AT_REST && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            threads = httpThreads();
+        }
+        return threads;
+    }
+
+    private static int httpThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("http-")).count();
     }
 
     /**
@@ -361,7 +387,7 @@ public final class DeskLoadRun {
         md.add(String.format(Locale.ROOT, "Each heap figure is the median of %d readings of the used heap, each after a"
                         + " forced full collection (least to most: %s; %s; %s). Read once the database writer was idle"
                         + " and the clients had closed their idle connections: open gateway connections %d, %d and %d;"
-                        + " gateway HTTP threads %d, %d and %d (their per-thread buffers are counted in). Message text"
+                        + " gateway HTTP threads %d, %d and %d (idle ones end after 1 s here). Message text"
                         + " subtracted: the characters of every message's text in the threads, at one byte each when"
                         + " all are Latin-1 and two otherwise, as a Java string holds them. The benchmark's own"
                         + " counters for the fill exist before the first reading.", HeapMeter.READINGS,
