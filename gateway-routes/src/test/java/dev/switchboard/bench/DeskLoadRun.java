@@ -161,9 +161,9 @@ public final class DeskLoadRun {
                 "switchboard.accounts.first-manager", MANAGER,
                 "switchboard.accounts.first-manager-password", MANAGER_PASSWORD,
                 "switchboard.agents.away-grace-seconds", String.valueOf(AWAY_GRACE_SECONDS),
-                // A burst's HTTP threads end after 1 s idle (60 s by default): each heap reading sees the node's
+                // A burst's HTTP threads end after 3 s idle (60 s by default): each heap reading sees the node's
                 // threads at rest, not as many as the load's concurrency happened to need last.
-                "switchboard.http.idle-thread-seconds", "1"));
+                "switchboard.http.idle-thread-seconds", "3"));
              DeskAgents agents = new DeskAgents(gateway.baseUri())) {
             HazelcastInstance member = Hazelcast.getAllHazelcastInstances().iterator().next();
             long setupStarted = System.nanoTime();
@@ -387,7 +387,7 @@ public final class DeskLoadRun {
         md.add(String.format(Locale.ROOT, "Each heap figure is the median of %d readings of the used heap, each after a"
                         + " forced full collection (least to most: %s; %s; %s). Read once the database writer was idle"
                         + " and the clients had closed their idle connections: open gateway connections %d, %d and %d;"
-                        + " gateway HTTP threads %d, %d and %d (idle ones end after 1 s here). Message text"
+                        + " gateway HTTP threads %d, %d and %d (idle ones end after 3 s here). Message text"
                         + " subtracted: the characters of every message's text in the threads, at one byte each when"
                         + " all are Latin-1 and two otherwise, as a Java string holds them. The benchmark's own"
                         + " counters for the fill exist before the first reading.", HeapMeter.READINGS,
