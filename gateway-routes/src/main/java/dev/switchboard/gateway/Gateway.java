@@ -137,7 +137,7 @@ public final class Gateway implements AutoCloseable {
         helpDesk = new CamelHelpDesk(camel.getCamelContext(), conversations,
                 knowledgeBase.topics(), contactRequests);
 
-        http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort());
+        http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort(), config.httpIdleThread());
         ServletMounts mounts = new ServletMounts(http);
         mounts.mount("gateway", "/", new StartPageServlet(adapters));
         mounts.mount("gateway", "/health", new HealthServlet(() -> health(database, member, agentDesk.routing(), adapters), json));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.PageNavigation;
@@ -68,7 +69,7 @@ final class BareServer implements AutoCloseable {
      * {@code floors} (path to servlet: {@link HazelcastFloor}, {@link DurableStateFloor}).
      */
     static BareServer start(Map<String, HttpServlet> floors) throws Exception {
-        GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
+        GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0, Duration.ofSeconds(60));
         floors.forEach((path, servlet) -> server.context().addServlet(new ServletHolder(path, servlet), path));
         server.context().addServlet(new ServletHolder("fixed-answer", fixedJsonAfter(() -> { })), "/api/help");
         server.context().addServlet(new ServletHolder("fixed-deck", new FixedDeckServlet()), "/wap/ask");

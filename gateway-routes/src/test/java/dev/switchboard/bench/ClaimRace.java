@@ -56,7 +56,11 @@ final class ClaimRace {
 
     /** Starts counting into a fresh tally, which is returned. */
     Tally start(int capacity) {
-        Tally fresh = new Tally(capacity);
+        return start(new Tally(capacity));
+    }
+
+    /** Starts counting into {@code fresh} (made beforehand, so that it is on the heap before a heap reading). */
+    Tally start(Tally fresh) {
         tally = fresh;
         return fresh;
     }

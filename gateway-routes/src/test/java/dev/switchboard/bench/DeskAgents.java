@@ -47,11 +47,18 @@ final class DeskAgents implements AutoCloseable {
         return thread;
     });
     private final HttpClient client;
+    /**
+     * The desktops' steady calls, on a connection of their own: on the claims' connections they would keep every one
+     * of those in use (the client takes its pooled connections in turn), and so open between the load's phases.
+     */
+    private final HttpClient steadyClient;
     private final Map<String, Desktop> desktops = new ConcurrentHashMap<>();
 
     DeskAgents(URI base) {
         this.base = base;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.steadyClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -117,10 +124,20 @@ final class DeskAgents implements AutoCloseable {
                         : read(response.body()).path("error").asText()));
     }
 
-    /** A desktop's call that only says it is there (the agent API resets his grace period on every call). */
-    CompletableFuture<Integer> touch(String username) {
+    /**
+     * A desktop's call that only says it is there (the agent API resets his grace period on every call); returns
+     * the status, or 0 when the call failed. One at a time, so that the steady calls keep one connection open.
+     */
+    int touch(String username) {
         HttpRequest request = authorised(desktops.get(username), "/api/agent/me").GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        try {
+            return steadyClient.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     HttpResponse<String> post(Desktop desktop, String path, Map<String, ?> body) {

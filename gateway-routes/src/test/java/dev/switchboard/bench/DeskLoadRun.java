@@ -1,13 +1,18 @@
 package dev.switchboard.bench;
 
+import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.LocalMapStats;
 import com.hazelcast.topic.ITopic;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.testing.TestGateways;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +46,12 @@ import org.slf4j.LoggerFactory;
  *       through the customer API; every one is queued and offered by the hub, and for every offer
  *       {@code bench.desk.racers} of the agents it was offered to accept it at once; one wins. Until 10,000
  *       conversations are open, each owned by an agent.</li>
- *   <li>Heap: live heap after forced collections before the fill and after it, less the message texts in the
- *       threads, per open conversation; with the classes that grew.</li>
+ *   <li>Heap: live heap before the fill, at half and after it, less the message texts in the threads, per open
+ *       conversation; with the classes that grew. Each reading is the median of {@link HeapMeter#READINGS} readings
+ *       after forced full collections, taken once the clients have closed their idle connections (the gateway
+ *       keeps about 100 KB for each: the load's, not the conversations') and the database writer is idle; what the
+ *       benchmark itself keeps for the fill is made before the first reading, and the class histograms go to files.
+ *       {@code -Dbench.desk.heapdump=DIR} also writes a heap dump at each reading.</li>
  *   <li>Measured: the same with the 10,000 open: claims per second and offer-to-claim latency (from the hub making
  *       the offer to the winning agent's answer), {@code bench.desk.seconds} or {@code bench.desk.claims}.</li>
  *   <li>Baseline, same run, same member: {@link BareClaims}, a bare entry-processor claim on a map like the
@@ -60,6 +70,8 @@ public final class DeskLoadRun {
     static final double TARGET_P99_MS = 20;
     static final double TARGET_BYTES_PER_CONVERSATION = 4096;
     private static final int AWAY_GRACE_SECONDS = 60;
+    /** The gateway's HTTP pool at rest: its 8 threads (the acceptor and selectors among them) and a few reserved. */
+    private static final int HTTP_THREADS_AT_REST = 12;
 
     private DeskLoadRun() {
     }
@@ -97,8 +109,19 @@ public final class DeskLoadRun {
         }
     }
 
-    /** Live heap and message text at one number of open conversations. */
-    record HeapPoint(HeapMeter.Reading heap, long textBytes, int conversations, int messages) {
+    /**
+     * Live heap and message text at one number of open conversations; the gateway's open HTTP connections and HTTP
+     * threads then, and each Hazelcast map's entries and their cost (Hazelcast's own count).
+     */
+    record HeapPoint(HeapMeter.Reading heap, long textBytes, int conversations, int messages, int connections,
+                     int httpThreads, Map<String, long[]> maps) {
+    }
+
+    /** What a phase counts into, made before it starts. */
+    record Counters(ClaimRace.Tally tally, Latencies openLatency) {
+        static Counters of(int count) {
+            return new Counters(new ClaimRace.Tally(count + 1000), new Latencies(count));
+        }
     }
 
     record HeapFigures(HeapPoint empty, HeapPoint half, HeapPoint full) {
@@ -123,6 +146,9 @@ public final class DeskLoadRun {
         // At most 64 idle connections kept by the agents' and customers' clients (the JDK's default keeps every one
         // ever opened): each is a connection the gateway holds buffers for, which is not a conversation's heap.
         System.setProperty("jdk.httpclient.connectionPoolSize", "64");
+        // Idle connections closed after 3 s, so that before a heap reading the clients' connections (and the
+        // gateway's buffers for them, about 100 KB each) can be let go: they come from the load, not the conversations.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "3");
         Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
         Files.createDirectories(out);
         if (settings.jfr()) {
@@ -134,7 +160,10 @@ public final class DeskLoadRun {
                 "switchboard.accounts.password-hash-cost", "4",
                 "switchboard.accounts.first-manager", MANAGER,
                 "switchboard.accounts.first-manager-password", MANAGER_PASSWORD,
-                "switchboard.agents.away-grace-seconds", String.valueOf(AWAY_GRACE_SECONDS)));
+                "switchboard.agents.away-grace-seconds", String.valueOf(AWAY_GRACE_SECONDS),
+                // A burst's HTTP threads end after 3 s idle (60 s by default): each heap reading sees the node's
+                // threads at rest, not as many as the load's concurrency happened to need last.
+                "switchboard.http.idle-thread-seconds", "3"));
              DeskAgents agents = new DeskAgents(gateway.baseUri())) {
             HazelcastInstance member = Hazelcast.getAllHazelcastInstances().iterator().next();
             long setupStarted = System.nanoTime();
@@ -148,20 +177,25 @@ public final class DeskLoadRun {
             events.addMessageListener(message -> race.heard(message.getMessageObject()));
             CustomerLoad customers = new CustomerLoad(gateway.baseUri(), settings.customers());
 
-            HeapPoint empty = heapPoint(member, 0);
             int half = settings.conversations() / 2;
-            Phase fillHalf = customers.run("fill to " + half, race, half, settings.fillMaxSeconds());
+            // The fill's counters exist before the first reading: the measurement's own arrays are in every reading.
+            Counters firstHalf = Counters.of(half);
+            Counters secondHalf = Counters.of(settings.conversations() - half);
+            int port = gateway.baseUri().getPort();
+            HeapPoint empty = heapPoint(member, 0, port, out);
+            Phase fillHalf = customers.run("fill to " + half, race, firstHalf, half, settings.fillMaxSeconds());
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
-            HeapPoint halfPoint = heapPoint(member, fillHalf.tally().won.get());
-            Phase fill = customers.run("fill to " + settings.conversations(), race, settings.conversations() - half,
-                    settings.fillMaxSeconds());
+            HeapPoint halfPoint = heapPoint(member, fillHalf.tally().won.get(), port, out);
+            Phase fill = customers.run("fill to " + settings.conversations(), race, secondHalf,
+                    settings.conversations() - half, settings.fillMaxSeconds());
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
             HeapFigures heap = new HeapFigures(empty, halfPoint,
-                    heapPoint(member, fillHalf.tally().won.get() + fill.tally().won.get()));
+                    heapPoint(member, fillHalf.tally().won.get() + fill.tally().won.get(), port, out));
             LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B from half to all)",
                     describe(fill), round(heap.bytesPerConversation()), round(heap.marginalBytesPerConversation()));
 
-            Phase measured = customers.run("measured", race, settings.claims(), settings.seconds());
+            Phase measured = customers.run("measured", race, Counters.of(settings.claims()), settings.claims(),
+                    settings.seconds());
             waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
             LOG.info("measured: {}", describe(measured));
             double rate = settings.pacedRate() > 0 ? settings.pacedRate() : Math.max(1, measured.claimsPerSecond() / 2);
@@ -187,7 +221,11 @@ public final class DeskLoadRun {
 
     /** Each agent's desktop calls the API every third of the grace period, spread evenly over it. */
     private static ScheduledExecutorService heartbeat(DeskAgents agents, List<String> names) {
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "desk-bench-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
         AtomicInteger next = new AtomicInteger();
         long everyMicros = TimeUnit.SECONDS.toMicros(AWAY_GRACE_SECONDS) / 3 / names.size();
         heartbeat.scheduleAtFixedRate(() -> agents.touch(names.get(Math.floorMod(next.getAndIncrement(), names.size()))),
@@ -195,10 +233,29 @@ public final class DeskLoadRun {
         return heartbeat;
     }
 
-    /** Live heap now, with the message texts of every thread summed (their characters, one or two bytes each). */
-    private static HeapPoint heapPoint(HazelcastInstance member, int conversations) {
+    /**
+     * Live heap now, with the message texts of every thread summed (their characters, one or two bytes each: what a
+     * String holds them in). Read once the load's idle connections are closed and the database writer is idle.
+     */
+    private static HeapPoint heapPoint(HazelcastInstance member, int conversations, int port, Path out)
+            throws java.io.IOException {
+        int connections = OpenConnections.settle(port, Duration.ofSeconds(30));
+        int httpThreads = httpThreadsAtRest(Duration.ofSeconds(30));
         databaseWriterIdle();
-        HeapMeter.Reading heap = HeapMeter.read();
+        HeapMeter.Reading heap = HeapMeter.read(out.resolve("desk-heap-" + conversations + ".histogram"));
+        Map<String, long[]> maps = new java.util.TreeMap<>();
+        for (DistributedObject object : member.getDistributedObjects()) {
+            if (object instanceof IMap<?, ?> map) {
+                LocalMapStats stats = map.getLocalMapStats();
+                maps.put(map.getName(), new long[] {stats.getOwnedEntryCount(), stats.getOwnedEntryMemoryCost(),
+                        stats.getIndexStats().values().stream().mapToLong(i -> i.getMemoryCost()).sum()});
+            }
+        }
+        String dumps = System.getProperty("bench.desk.heapdump", "");
+        if (!dumps.isEmpty()) {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(Path.of(dumps, "desk-" + conversations + ".hprof").toString(), true);
+        }
         long textBytes = 0;
         int messages = 0;
         for (Object value : member.getMap("conversations").values()) {
@@ -211,13 +268,33 @@ public final class DeskLoadRun {
                 }
             }
         }
-        return new HeapPoint(heap, textBytes, conversations, messages);
+        return new HeapPoint(heap, textBytes, conversations, messages, connections, httpThreads, maps);
+    }
+
+    /**
+     * Waits (at most {@code limit}) until the gateway's HTTP pool is down to its idle size, 8 threads and a few
+     * reserved, checking every 50 ms; returns its threads then.
+     */
+    private static int httpThreadsAtRest(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int threads = httpThreads();
+        while (threads > HTTP_THREADS_AT_REST && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            threads = httpThreads();
+        }
+        return threads;
+    }
+
+    private static int httpThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("http-")).count();
     }
 
     /**
      * Waits until the database writer has had nothing to write for 300 ms: changes still on their way to the
      * database are a backlog of the moment, not what an open conversation keeps (they made the heap figure vary
-     * by thousands of bytes a conversation between runs on a busy machine).
+     * by thousands of bytes a conversation between runs on a busy machine). Idle is waiting for work (its poll,
+     * which wakes every 100 ms for an instant) at 30 looks 10 ms apart; looking without pause caught those
+     * instants and could wait for ever. After two minutes it reads anyway, and says so.
      */
     private static void databaseWriterIdle() {
         Thread writer = Thread.getAllStackTraces().keySet().stream()
@@ -225,18 +302,16 @@ public final class DeskLoadRun {
         if (writer == null) {
             return;
         }
-        long[] idleSince = {0};
-        waitUntil(() -> {
-            long now = System.nanoTime();
-            if (writer.getState() != Thread.State.TIMED_WAITING) {
-                idleSince[0] = 0;
-                return false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int idleLooks = 0;
+        while (idleLooks < 30) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("the database writer was still busy after 2 minutes; the heap is read all the same");
+                return;
             }
-            if (idleSince[0] == 0) {
-                idleSince[0] = now;
-            }
-            return now - idleSince[0] > TimeUnit.MILLISECONDS.toNanos(300);
-        }, Duration.ofSeconds(120));
+            idleLooks = writer.getState() == Thread.State.TIMED_WAITING ? idleLooks + 1 : 0;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 
     static void waitUntil(BooleanSupplier condition, Duration limit) {
@@ -313,6 +388,28 @@ public final class DeskLoadRun {
                 heap.bytesPerConversation(), heap.marginalBytesPerConversation(), heap.half().conversations(),
                 full.conversations()));
         md.add("");
+        md.add(String.format(Locale.ROOT, "Each heap figure is the median of %d readings of the used heap, each after a"
+                        + " forced full collection (least to most: %s; %s; %s). Read once the database writer was idle"
+                        + " and the clients had closed their idle connections: open gateway connections %d, %d and %d;"
+                        + " gateway HTTP threads %d, %d and %d (idle ones end after 3 s here). Message text"
+                        + " subtracted: the characters of every message's text in the threads, at one byte each when"
+                        + " all are Latin-1 and two otherwise, as a Java string holds them. The benchmark's own"
+                        + " counters for the fill exist before the first reading.", HeapMeter.READINGS,
+                spread(heap.empty()), spread(heap.half()), spread(full), heap.empty().connections(),
+                heap.half().connections(), full.connections(), heap.empty().httpThreads(), heap.half().httpThreads(),
+                full.httpThreads()));
+        md.add("");
+        md.add("Hazelcast's own count of its maps (entries, and the bytes of entries and indexes), from the first reading"
+                + " to the last:");
+        md.add("");
+        md.add("| map | entries | entry bytes | index bytes | entry and index bytes per conversation |");
+        md.add("|---|---:|---:|---:|---:|");
+        full.maps().forEach((name, counts) -> {
+            long[] before = heap.empty().maps().getOrDefault(name, new long[3]);
+            md.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f |", name, counts[0], counts[1], counts[2],
+                    (counts[1] + counts[2] - before[1] - before[2]) / (double) full.conversations()));
+        });
+        md.add("");
         md.add("Classes that grew most (live objects, from the JVM's class histogram):");
         md.add("");
         md.add("| class | instances | bytes | bytes per conversation |");
@@ -351,6 +448,11 @@ public final class DeskLoadRun {
                 full.conversations(), heap.bytesPerConversation(), heap.marginalBytesPerConversation(),
                 heap.bytesPerConversation() / TARGET_BYTES_PER_CONVERSATION, date));
         return md;
+    }
+
+    private static String spread(HeapPoint point) {
+        return String.format(Locale.ROOT, "%.1f to %.1f MiB", point.heap().leastBytes() / 1048576.0,
+                point.heap().mostBytes() / 1048576.0);
     }
 
     static String round(double value) {
@@ -438,11 +540,11 @@ public final class DeskLoadRun {
          * Opens up to {@code count} conversations within {@code seconds}, then waits (up to a minute more) until every
          * one opened is claimed.
          */
-        Phase run(String name, ClaimRace race, int count, int seconds) throws InterruptedException {
-            ClaimRace.Tally tally = race.start(count + 1000);
+        Phase run(String name, ClaimRace race, Counters counters, int count, int seconds) throws InterruptedException {
+            ClaimRace.Tally tally = race.start(counters.tally());
             AtomicInteger opened = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
-            Latencies openLatency = new Latencies(count);
+            Latencies openLatency = counters.openLatency();
             AtomicInteger slots = new AtomicInteger();
             MachineCpu.Snapshot cpuBefore = MachineCpu.snapshot();
             long started = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.testing.HttpJson;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class HealthServletTest {
         AtomicReference<HealthReport> current = new AtomicReference<>(new HealthReport()
                 .part("hazelcast", true, "1 member(s)").part("database", true, "jdbc:h2:file:data/switchboard")
                 .adapter("web", true, "serving"));
-        GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0);
+        GatewayHttpServer server = GatewayHttpServer.newServer("127.0.0.1", 0, Duration.ofSeconds(60));
         new ServletMounts(server).mount("test", "/health", new HealthServlet(current::get, new ObjectMapper()));
         server.start();
         try {

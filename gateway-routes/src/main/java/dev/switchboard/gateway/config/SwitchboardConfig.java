@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ public final class SwitchboardConfig implements AdapterSettings {
 
     public static final String HTTP_HOST = "switchboard.http.host";
     public static final String HTTP_PORT = "switchboard.http.port";
+    public static final String HTTP_IDLE_THREAD_SECONDS = "switchboard.http.idle-thread-seconds";
     public static final String DATA_DIR = "switchboard.data.dir";
     public static final String DB_URL = "switchboard.db.url";
     public static final String DB_USER = "switchboard.db.user";
@@ -120,6 +122,16 @@ public final class SwitchboardConfig implements AdapterSettings {
 
     public int httpPort() {
         return port(HTTP_PORT);
+    }
+
+    /** How long an HTTP thread beyond the pool's minimum stays when idle. */
+    public Duration httpIdleThread() {
+        int seconds = requiredInt(HTTP_IDLE_THREAD_SECONDS);
+        if (seconds < 1) {
+            throw new IllegalArgumentException(environmentName(HTTP_IDLE_THREAD_SECONDS) + " must be at least 1, was "
+                    + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     public Path dataDir() {

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.http;
 
+import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -15,6 +16,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * port; read it back after start.
  */
 public final class GatewayHttpServer {
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 8;
     private final Server server;
     private final ServerConnector connector;
     private final ServletContextHandler context;
@@ -28,9 +31,16 @@ public final class GatewayHttpServer {
         this.webSockets = webSockets;
     }
 
-    public static GatewayHttpServer newServer(String host, int port) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    /**
+     * A server on {@code host:port} whose threads beyond the first 8 end once idle for {@code idleThread}, all of them
+     * in one such period if they are all idle (Jetty ends one per period by default, so the threads of a burst, each
+     * with its buffers, stayed for hours).
+     */
+    public static GatewayHttpServer newServer(String host, int port, Duration idleThread) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
+        threads.setIdleTimeout((int) Math.min(idleThread.toMillis(), Integer.MAX_VALUE));
+        threads.setMaxEvictCount(MAX_THREADS);
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
@@ -55,6 +65,11 @@ public final class GatewayHttpServer {
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /** The threads of the server's pool now, busy or idle. */
+    public int threads() {
+        return ((QueuedThreadPool) server.getThreadPool()).getThreads();
     }
 
     /** The port actually listened on. */

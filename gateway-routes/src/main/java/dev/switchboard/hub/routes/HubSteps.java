@@ -150,9 +150,11 @@ public final class HubSteps {
         }
     }
 
-    /** Prepares a repeated interaction's reply from its recorded outcome, for rendering. */
+    /** Prepares a repeated interaction's reply from its recorded outcome and the thread's answer, for rendering. */
     public void recall(Handling handling) {
-        handling.reply(handling.earlierOutcome().reply().toReply());
+        String answerText = handling.conversation().find(Direction.OUTBOUND, handling.interaction().idempotencyKey())
+                .map(StoredMessage::text).orElse(null);
+        handling.reply(handling.earlierOutcome().reply().toReply(answerText));
     }
 
     /** The repeat's outcome; the token only when the repeat presented a valid one (see {@link RecordedOutcome}). */

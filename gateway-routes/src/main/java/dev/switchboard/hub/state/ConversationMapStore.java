@@ -79,7 +79,10 @@ final class ConversationMapStore extends JdbcMapStore<Conversation> {
                     details.put(seq, m.deliveryDetail());
                 }
             }
-            return new Journaled(statuses.length, conversation.context(), statuses, details);
+            // Most threads have no context: the one NONE then, not a decoded copy per conversation.
+            CustomerContext context = CustomerContext.NONE.equals(conversation.context()) ? CustomerContext.NONE
+                    : conversation.context();
+            return new Journaled(statuses.length, context, statuses, details);
         }
 
         /** Whether the message at {@code seq} has this delivery status and detail already. */

@@ -15,8 +15,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +23,9 @@ import javax.sql.DataSource;
  * soon after. Entries are loaded lazily by key.
  *
  * <p>A store that names its keys' query ({@link #keysQuery()}) reads the keys the database has once, at the
- * first load, and from then on answers a miss for any other key without asking the database: every later
- * write passes through the map, so a key the map and that set lack does not exist. A new customer's
- * look-ups are all such misses.
+ * first load, into a {@link KeyFilter}, and from then on answers a miss for a key the filter has not seen without
+ * asking the database: every later write passes through the map and the filter, so such a key does not exist. A
+ * new customer's look-ups are all such misses (fewer than one in a hundred asks the database after all).
  */
 abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Replayable {
     /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
@@ -44,7 +42,7 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
     private final GroupCommit writes;
     /** The journal form of the values, or {@code null} for Java serialization. */
     private final BinaryCodec<V> codec;
-    private volatile Set<String> knownKeys;
+    private volatile KeyFilter knownKeys;
 
     /** A store whose journal keeps its values Java-serialized. */
     JdbcMapStore(DataSource dataSource, GroupCommit writes) {
@@ -114,7 +112,7 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         JournaledWrite change = journaled(key, value);
         writes.commit(new Journal.Entry(journalName(), key, change.body()), change.write());
         stored(key, value);
-        Set<String> known = knownKeys;
+        KeyFilter known = knownKeys;
         if (known != null) {
             known.add(key);
         }
@@ -127,8 +125,8 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
 
     @Override
     public final V load(String key) {
-        Set<String> known = knownKeys();
-        if (known != null && !known.contains(key)) {
+        KeyFilter known = knownKeys();
+        if (known != null && !known.mightContain(key)) {
             return null;
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -189,12 +187,12 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         keys.forEach(this::delete);
     }
 
-    private Set<String> knownKeys() {
+    private KeyFilter knownKeys() {
         String query = keysQuery();
         if (query == null) {
             return null;
         }
-        Set<String> known = knownKeys;
+        KeyFilter known = knownKeys;
         if (known == null) {
             synchronized (this) {
                 known = knownKeys;
@@ -207,8 +205,8 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         return known;
     }
 
-    private Set<String> readKeys(String query) {
-        Set<String> keys = ConcurrentHashMap.newKeySet();
+    private KeyFilter readKeys(String query) {
+        KeyFilter keys = new KeyFilter();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(query);
              ResultSet rows = select.executeQuery()) {

@@ -226,7 +226,11 @@ class HubRoutesTest {
         assertThat(outcome.duplicate()).isFalse();
         var stored = state.member().conversationStore().get(outcome.conversationId()).orElseThrow();
         assertThat(stored.messages()).extracting(m -> m.direction()).containsExactly(Direction.INBOUND, Direction.OUTBOUND);
-        assertThat(state.member().idempotencyLog().find(handling.scopedKey())).isPresent();
+        assertThat(state.member().idempotencyLog().find(handling.scopedKey())).hasValueSatisfying(recorded -> {
+            assertThat(recorded.reply().text()).as("the answer's text is the thread's, not kept twice").isNull();
+            assertThat(recorded.reply().toReply(stored.messages().get(1).text()).text())
+                    .isEqualTo(outcome.reply().text());
+        });
     }
 
     @Test

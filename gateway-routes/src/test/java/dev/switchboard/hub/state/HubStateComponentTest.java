@@ -159,7 +159,7 @@ class HubStateComponentTest {
             assertThat(conversation.context().network()).isEqualTo("Orange PL");
             assertThat(conversation.context().region()).isEqualTo("Mazovia");
             assertThat(conversation.context().place()).isEqualTo("Warsaw");
-            Reply recalled = restarted.member().idempotencyLog().find("sms|k-1").orElseThrow().reply().toReply();
+            Reply recalled = restarted.member().idempotencyLog().find("sms|k-1").orElseThrow().reply().toReply("Open 9-18");
             assertThat(recalled.region()).isEqualTo("Mazovia");
             assertThat(recalled.nearby()).singleElement().satisfies(p -> {
                 assertThat(p.name()).isEqualTo("Warszawa Centrum");
