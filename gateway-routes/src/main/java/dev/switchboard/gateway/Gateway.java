@@ -7,7 +7,7 @@ import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.adapters.NoticeMailers;
 import dev.switchboard.gateway.adapters.OutboundSenders;
-import dev.switchboard.gateway.adapters.PhoneTexters;
+import dev.switchboard.gateway.adapters.SoleProvider;
 import dev.switchboard.gateway.adapters.VoiceDialers;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.gateway.http.GatewayHttpServer;
@@ -39,6 +39,7 @@ import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.ReplyRenderer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -113,7 +114,7 @@ public final class Gateway implements AutoCloseable {
         toClose.add(agentDesk);
         OutboundSenders senders = new OutboundSenders();
         VoiceDialers dialers = new VoiceDialers();
-        PhoneTexters phoneTexters = new PhoneTexters();
+        SoleProvider<PhoneTexter> phoneTexters = new SoleProvider<>("texts outside conversations (one-time codes)");
         ContactRequests contactRequests = new ContactRequests(member.agentMaps().callBacks(),
                 member.agentMaps().assignments(), agentDesk.accounts(), agentDesk.routing(), conversations, senders,
                 dialers, clock);

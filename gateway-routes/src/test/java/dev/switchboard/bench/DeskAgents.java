@@ -56,9 +56,12 @@ final class DeskAgents implements AutoCloseable {
 
     DeskAgents(URI base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.steadyClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
+        this.client = newClient();
+        this.steadyClient = newClient();
+    }
+
+    private HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 

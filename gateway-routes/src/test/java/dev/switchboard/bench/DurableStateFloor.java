@@ -15,6 +15,8 @@ import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.testing.HubState;
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -37,14 +39,18 @@ final class DurableStateFloor implements AutoCloseable {
     private static final CustomerContext CONTEXT = new CustomerContext(null, null, null, null, "en-GB",
             "https://shop.example/help", null, null, null);
 
+    private final Path dataDir;
     private final HubState state;
 
-    private DurableStateFloor(HubState state) {
+    private DurableStateFloor(Path dataDir, HubState state) {
+        this.dataDir = dataDir;
         this.state = state;
     }
 
-    static DurableStateFloor open(Path dataDir) {
-        return new DurableStateFloor(HubState.open(dataDir));
+    /** The hub's state on a temporary data directory of its own, deleted on {@link #close}. */
+    static DurableStateFloor open() throws IOException {
+        Path dataDir = Files.createTempDirectory("switchboard-bench-floor-");
+        return new DurableStateFloor(dataDir, HubState.open(dataDir));
     }
 
     HttpServlet servlet() {
@@ -78,7 +84,8 @@ final class DurableStateFloor implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         state.close();
+        TempDirs.deleteRecursively(dataDir);
     }
 }

@@ -6,12 +6,8 @@ import dev.switchboard.bench.HttpDriver.Reply;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.TestGateways;
 import dev.switchboard.testing.TwilioWebhooks;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,9 +110,8 @@ public final class HelpLoadRun {
             boolean wap = settings.scenarios().contains(BenchSettings.WAP);
             boolean twilio = settings.scenarios().contains(BenchSettings.TWILIO);
             boolean floor = settings.scenarios().contains(BenchSettings.FLOOR);
-            Path floorDir = Files.createTempDirectory("switchboard-bench-floor-");
             try (HazelcastFloor hazelcastFloor = floor ? HazelcastFloor.start() : null;
-                 DurableStateFloor durableFloor = floor ? DurableStateFloor.open(floorDir) : null;
+                 DurableStateFloor durableFloor = floor ? DurableStateFloor.open() : null;
                  BareServer bare = BareServer.start(floor
                          ? Map.of(HAZELCAST_FLOOR, hazelcastFloor.servlet(), DURABLE_FLOOR, durableFloor.servlet())
                          : Map.of())) {
@@ -146,7 +141,6 @@ public final class HelpLoadRun {
                 }
             }
 
-            deleteRecursively(floorDir);
             if (api || wap || twilio) {
                 Path dataDir = Files.createTempDirectory("switchboard-bench-");
                 try {
@@ -176,7 +170,7 @@ public final class HelpLoadRun {
                         }
                     }
                 } finally {
-                    deleteRecursively(dataDir);
+                    TempDirs.deleteRecursively(dataDir);
                 }
             }
         }
@@ -271,24 +265,5 @@ public final class HelpLoadRun {
                 outcome.seconds(), outcome.requestsPerSecond(), outcome.latency().p50Ms(),
                 outcome.latency().p90Ms(), outcome.latency().p99Ms(), outcome.latency().maxMs()));
         return new RunReport.Target(id, description, outcome, baselineId);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

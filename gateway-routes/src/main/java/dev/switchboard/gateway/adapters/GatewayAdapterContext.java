@@ -29,12 +29,12 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final OutboundSenders senders;
     private final VoiceDialers dialers;
     private final NoticeMailers noticeMailers;
-    private final PhoneTexters phoneTexters;
+    private final SoleProvider<PhoneTexter> phoneTexters;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
                                  ServletMounts mounts, HazelcastMember member, OutboundSenders senders,
                                  VoiceDialers dialers, NoticeMailers noticeMailers,
-                                 PhoneTexters phoneTexters) {
+                                 SoleProvider<PhoneTexter> phoneTexters) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;

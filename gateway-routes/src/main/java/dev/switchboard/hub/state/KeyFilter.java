@@ -19,8 +19,16 @@ final class KeyFilter {
 
     private volatile Filter[] filters = {new Filter(FIRST_CAPACITY)};
 
+    /**
+     * Adds {@code key}. A key the filters may hold already (a store's every write of an existing key comes here)
+     * is not added again, so that the filters fill with keys, not writes; "absent" stays certain, because a key
+     * once answered "maybe" stays so.
+     */
     void add(String key) {
         long hash = hash(key);
+        if (mightContain(hash)) {
+            return;
+        }
         Filter[] current = filters;
         Filter filter = current[current.length - 1];
         while (!filter.add(hash)) {
@@ -29,7 +37,10 @@ final class KeyFilter {
     }
 
     boolean mightContain(String key) {
-        long hash = hash(key);
+        return mightContain(hash(key));
+    }
+
+    private boolean mightContain(long hash) {
         for (Filter filter : filters) {
             if (filter.mightContain(hash)) {
                 return true;
@@ -92,10 +103,8 @@ final class KeyFilter {
             if (keys.incrementAndGet() > capacity) {
                 return false;
             }
-            int h1 = (int) hash;
-            int h2 = (int) (hash >>> 32);
             for (int i = 0; i < HASHES; i++) {
-                long bit = Math.floorMod(h1 + (long) i * h2, size);
+                long bit = bit(hash, i);
                 long mask = 1L << (bit & 63);
                 int word = (int) (bit >>> 6);
                 if ((bits.get(word) & mask) == 0) {
@@ -106,15 +115,18 @@ final class KeyFilter {
         }
 
         boolean mightContain(long hash) {
-            int h1 = (int) hash;
-            int h2 = (int) (hash >>> 32);
             for (int i = 0; i < HASHES; i++) {
-                long bit = Math.floorMod(h1 + (long) i * h2, size);
+                long bit = bit(hash, i);
                 if ((bits.get((int) (bit >>> 6)) & (1L << (bit & 63))) == 0) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** The {@code i}th bit of a key, by double hashing of its two halves. */
+        private long bit(long hash, int i) {
+            return Math.floorMod((int) hash + (long) i * (int) (hash >>> 32), size);
         }
     }
 }

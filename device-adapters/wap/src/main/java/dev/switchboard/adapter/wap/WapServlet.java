@@ -197,15 +197,20 @@ final class WapServlet extends HttpServlet {
             number = phoneNumber(keyed);
         }
         String verb = how == WapForm.Contact.TEXT ? "text me" : "call me back";
-        String wanted = "Please " + verb + " at " + number.value() + (!number.equals(verified) ? "."
-                : visit.session != null && visit.session.identified() && !visit.session.operatorVerified()
-                ? " (this phone's number, verified by a texted code)." : " (this phone's number, given by the operator).");
+        String wanted = "Please " + verb + " at " + number.value()
+                + (number.equals(verified) ? " (this phone's number, " + howKnown(visit) + ")." : ".");
         // The contact page is a page of its own, so no answer is on the screen: "text me" sends the latest
         // answer in the thread (the one the phone last read, or an agent's newer reply in its conversation deck).
         ContactRequest contact = how == WapForm.Contact.TEXT ? ContactRequest.textLatestAnswer(number)
                 : ContactRequest.callBack(number);
         // The help desk's reply says what happens: texted at once, or who calls back when.
         return firstPage(visit, submit(visit, request, wanted, null, visit.form.key(), contact));
+    }
+
+    /** How the visit's own number is known: a phone's session writes as its number only in these two ways. */
+    private static String howKnown(Visit visit) {
+        return visit.session != null && visit.session.identified() && !visit.session.operatorVerified()
+                ? "verified by a texted code" : "given by the operator";
     }
 
     private static E164Number phoneNumber(String keyed) {
@@ -250,10 +255,8 @@ final class WapServlet extends HttpServlet {
         }
         // Stored once texted, so that a channel that is away costs the session none of its codes.
         if (visit.session == null) {
-            visit.session = WapSession.anonymous(new WebVisitorId("wap-" + RandomIds.next()), visit.explicitProfile)
-                    .codeSent(issued.check());
-            visit.sessionId = sessions.open(visit.session);
-            visit.links = WapLinks.of(visit.base, visit.sessionId, null);
+            open(visit, WapSession.anonymous(new WebVisitorId("wap-" + RandomIds.next()), visit.explicitProfile)
+                    .codeSent(issued.check()));
         } else {
             visit.session = store(visit, visit.session.codeSent(issued.check()));
         }
@@ -401,15 +404,20 @@ final class WapServlet extends HttpServlet {
         }
         ShownReply shown = ShownReply.of(outcome.reply());
         if (visit.session == null) {
-            visit.session = new WapSession(address.key(), knownToken, outcome.conversationId(), verified,
-                    visit.explicitProfile, placeName, shown, null, 0);
-            visit.sessionId = sessions.open(visit.session);
-            visit.links = WapLinks.of(visit.base, visit.sessionId, null);
+            open(visit, new WapSession(address.key(), knownToken, outcome.conversationId(), verified,
+                    visit.explicitProfile, placeName, shown, null, 0));
         } else {
             visit.session = visit.session.answered(knownToken, outcome.conversationId(), placeName, shown);
             sessions.update(visit.sessionId, visit.session);
         }
         return outcome;
+    }
+
+    /** Opens {@code session} for a visit that had none; its links from now on carry the session. */
+    private void open(Visit visit, WapSession session) {
+        visit.session = session;
+        visit.sessionId = sessions.open(session);
+        visit.links = WapLinks.of(visit.base, visit.sessionId, null);
     }
 
     private E164Number verifiedNumber(Visit visit) {
