@@ -99,7 +99,8 @@ public final class Gateway implements AutoCloseable {
         Database database = Database.open(config.required(SwitchboardConfig.DB_URL), config.dataDir(),
                 config.required(SwitchboardConfig.DB_USER), config.required(SwitchboardConfig.DB_PASSWORD));
         toClose.add(database);
-        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(), json);
+        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(), json,
+                config.idempotencyKeep());
         toClose.add(member);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));

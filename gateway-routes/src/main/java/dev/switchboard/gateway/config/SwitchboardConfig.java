@@ -31,6 +31,7 @@ public final class SwitchboardConfig implements AdapterSettings {
     public static final String HTTP_PORT = "switchboard.http.port";
     public static final String HTTP_IDLE_THREAD_SECONDS = "switchboard.http.idle-thread-seconds";
     public static final String DATA_DIR = "switchboard.data.dir";
+    public static final String IDEMPOTENCY_KEEP_SECONDS = "switchboard.idempotency.keep-seconds";
     public static final String DB_URL = "switchboard.db.url";
     public static final String DB_USER = "switchboard.db.user";
     public static final String DB_PASSWORD = "switchboard.db.password";
@@ -129,6 +130,16 @@ public final class SwitchboardConfig implements AdapterSettings {
         int seconds = requiredInt(HTTP_IDLE_THREAD_SECONDS);
         if (seconds < 1) {
             throw new IllegalArgumentException(environmentName(HTTP_IDLE_THREAD_SECONDS) + " must be at least 1, was "
+                    + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** How long a processed interaction's outcome is kept to answer its repeats. */
+    public Duration idempotencyKeep() {
+        int seconds = requiredInt(IDEMPOTENCY_KEEP_SECONDS);
+        if (seconds < 1) {
+            throw new IllegalArgumentException(environmentName(IDEMPOTENCY_KEEP_SECONDS) + " must be at least 1, was "
                     + seconds);
         }
         return Duration.ofSeconds(seconds);

@@ -20,6 +20,7 @@ import dev.switchboard.spi.SharedTopic;
 import java.nio.file.Path;
 import java.util.List;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -39,13 +40,18 @@ public final class HazelcastMember implements AutoCloseable {
     static final String IDEMPOTENCY = "idempotency";
     static final String CUSTOMER_MERGES = "customer-merges";
 
+    /** How long an idempotency record is kept when the caller does not say. */
+    public static final Duration DEFAULT_IDEMPOTENCY_KEEP = Duration.ofDays(7);
+
     private final HazelcastInstance instance;
     private final GroupCommit writes;
+    private final IdempotencyRetention idempotencyRetention;
     private volatile HazelcastCustomerMerges merges;
 
-    private HazelcastMember(HazelcastInstance instance, GroupCommit writes) {
+    private HazelcastMember(HazelcastInstance instance, GroupCommit writes, IdempotencyRetention idempotencyRetention) {
         this.instance = instance;
         this.writes = writes;
+        this.idempotencyRetention = idempotencyRetention;
     }
 
     /**
@@ -54,6 +60,19 @@ public final class HazelcastMember implements AutoCloseable {
      */
     public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
                                         ObjectMapper json) {
+        return start(cluster, dataSource, dataDirectory, json, DEFAULT_IDEMPOTENCY_KEEP);
+    }
+
+    /**
+     * As {@link #start(ClusterSettings, DataSource, Path, ObjectMapper)}, keeping each idempotency record
+     * {@code idempotencyKeep} (see {@link IdempotencyRetention}).
+     */
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
+                                        ObjectMapper json, Duration idempotencyKeep) {
+        if (idempotencyKeep.toSeconds() < 1) {
+            throw new IllegalArgumentException("idempotency records must be kept at least one second, was "
+                    + idempotencyKeep);
+        }
         GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
         CustomerMapStore customers = new CustomerMapStore(dataSource, writes);
         AddressLinkMapStore addressLinks = new AddressLinkMapStore(dataSource, writes);
@@ -87,7 +106,8 @@ public final class HazelcastMember implements AutoCloseable {
         config.addMapConfig(durableMap(CUSTOMERS, customers));
         config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
         config.addMapConfig(durableMap(CONVERSATIONS, conversations));
-        config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
+        config.addMapConfig(durableMap(IDEMPOTENCY, idempotency)
+                .setTimeToLiveSeconds((int) Math.min(idempotencyKeep.toSeconds(), Integer.MAX_VALUE)));
         MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
         mergesConfig.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(mergesConfig);
@@ -100,9 +120,10 @@ public final class HazelcastMember implements AutoCloseable {
             writes.close();
             throw e;
         }
+        IdempotencyRetention retention = IdempotencyRetention.start(dataSource, idempotencyKeep, Clock.systemUTC());
         LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
                 cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
-        return new HazelcastMember(instance, writes);
+        return new HazelcastMember(instance, writes, retention);
     }
 
     private static MapConfig durableMap(String name, MapStore<String, ?> store) {
@@ -183,6 +204,7 @@ public final class HazelcastMember implements AutoCloseable {
 
     @Override
     public void close() {
+        idempotencyRetention.close();
         if (isUp()) {
             instance.shutdown();
         }
