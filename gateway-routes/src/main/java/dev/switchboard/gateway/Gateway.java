@@ -137,7 +137,7 @@ public final class Gateway implements AutoCloseable {
         camel.configure().addRoutesBuilder(new HubRoutes(steps, meters));
         camel.start();
         toClose.add(camel::stop);
-        helpDesk = new CamelHelpDesk(camel.getCamelContext(), conversations,
+        helpDesk = new CamelHelpDesk(camel.getCamelContext(), conversations, member.customerDirectory(),
                 knowledgeBase.topics(), contactRequests);
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort(), config.httpIdleThread());

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,7 @@ import dev.switchboard.hub.places.Place;
 import dev.switchboard.hub.places.ServicePoint;
 import dev.switchboard.hub.places.json.ServicePointsLoader;
 import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.PhonePage;
 import dev.switchboard.testing.TwoNodeCluster;
 import dev.switchboard.testing.TestGateways;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,6 +83,27 @@ class WapPhoneTest {
             assertThat(stored.context().locationSource()).isEqualTo("operator");
             assertThat(stored.messages()).anySatisfy(message -> assertThat(message.channel()).isEqualTo("wap"));
             assertThat(new HttpJson(gateway.baseUri()).get("/", null).body()).contains("/wap");
+        }
+    }
+
+    @Test
+    void aNumberThatTextedFirstSeesItsTextsWhenThePhoneBrowsesAndNoOtherNumberDoes(@TempDir Path dataDir)
+            throws Exception {
+        try (Gateway gateway = TestGateways.start(dataDir, Map.of("switchboard.wap.trusted-gateways", TRUST_LOOPBACK))) {
+            HttpJson http = new HttpJson(gateway.baseUri());
+            assertThat(PhonePage.text(gateway.baseUri(), "+48605000777", "Is roaming on in Spain?")).isEqualTo(303);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/smpp/phone/texts?number=%2B48605000777", null).json().size() == 2);
+
+            WapBrowser phone = WapBrowser.wmlPhone(origin(gateway)).header("X-MSISDN", "48605000777");
+            Page answer = phone.submit(phone.open("/wap"), "Send", Map.of("q", "What are your opening hours?"));
+            String thread = wholeConversation(phone, phone.follow(answer, "Your conversation"));
+
+            assertThat(thread).contains("Is roaming on in Spain?", "What are your opening hours?");
+            WapBrowser another = WapBrowser.wmlPhone(origin(gateway)).header("X-MSISDN", "48605000778");
+            Page itsAnswer = another.submit(another.open("/wap"), "Send", Map.of("q", "What are your opening hours?"));
+            assertThat(wholeConversation(another, another.follow(itsAnswer, "Your conversation")))
+                    .doesNotContain("Is roaming on in Spain?");
         }
     }
 

@@ -48,6 +48,16 @@ public interface HelpDesk {
     Optional<ConversationView> conversation(String conversationId, String customerToken);
 
     /**
+     * Reads the conversation of the customer a phone number belongs to, for an adapter that vouches for the
+     * number: the operator's gateway identified the phone, or its user typed in a code texted to it. So a
+     * customer who texted first sees those texts when his phone browses, though he never held a token. Empty
+     * when the number has no conversation yet.
+     */
+    default Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
+        return Optional.empty();
+    }
+
+    /**
      * Records how far an outgoing message got, for channels that learn it later (an SMSC's delivery
      * receipt). The status is kept on the message in the thread, durably, and shown with it. A report for
      * a message the hub does not know is ignored (a receipt may outlive its message's thread); a report

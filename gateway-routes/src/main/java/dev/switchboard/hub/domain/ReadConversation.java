@@ -12,9 +12,11 @@ import java.util.Optional;
  */
 public final class ReadConversation {
     private final ConversationStore conversations;
+    private final CustomerDirectory directory;
 
-    public ReadConversation(ConversationStore conversations) {
+    public ReadConversation(ConversationStore conversations, CustomerDirectory directory) {
         this.conversations = conversations;
+        this.directory = directory;
     }
 
     public Optional<ConversationView> forCustomer(String conversationId, String customerToken) {
@@ -23,6 +25,14 @@ public final class ReadConversation {
         }
         return conversations.get(conversationId)
                 .filter(conversation -> CustomerTokens.matches(customerToken, conversation.tokenHash()))
+                .map(ReadConversation::view);
+    }
+
+    /** The conversation of the customer {@code address} belongs to, for a caller that vouches for the address. */
+    public Optional<ConversationView> forVouched(CustomerAddress address) {
+        return directory.linkOf(address.key())
+                .flatMap(link -> directory.customer(link.customerId()))
+                .flatMap(customer -> conversations.get(customer.conversationId()))
                 .map(ReadConversation::view);
     }
 

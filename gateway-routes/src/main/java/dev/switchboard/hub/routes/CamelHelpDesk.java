@@ -2,10 +2,12 @@ package dev.switchboard.hub.routes;
 
 import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.ReadConversation;
 import dev.switchboard.spi.CallReport;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.DeliveryStatus;
+import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
@@ -30,13 +32,13 @@ public final class CamelHelpDesk implements HelpDesk {
      * @param camel  runs the hub's routes
      * @param topics the knowledge base's topics in menu order
      */
-    public CamelHelpDesk(CamelContext camel, ConversationStore conversations, List<String> topics,
-                         ContactRequests contactRequests) {
+    public CamelHelpDesk(CamelContext camel, ConversationStore conversations, CustomerDirectory directory,
+                         List<String> topics, ContactRequests contactRequests) {
         // The intake endpoint is resolved once here: sending by URI would parse it on every message.
         this.producer = camel.createProducerTemplate();
         producer.setDefaultEndpointUri(HubRoutes.INTAKE);
         this.conversations = conversations;
-        this.readConversation = new ReadConversation(conversations);
+        this.readConversation = new ReadConversation(conversations, directory);
         this.topics = List.copyOf(topics);
         this.contactRequests = contactRequests;
     }
@@ -66,6 +68,11 @@ public final class CamelHelpDesk implements HelpDesk {
     @Override
     public Optional<ConversationView> conversation(String conversationId, String customerToken) {
         return readConversation.forCustomer(conversationId, customerToken);
+    }
+
+    @Override
+    public Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
+        return readConversation.forVouched(vouchedNumber);
     }
 
     @Override

@@ -73,7 +73,8 @@ class HubRoutesTest {
         camel.addRoutes(new HubRoutes(steps, new SimpleMeterRegistry()));
         camel.start();
         producer = camel.createProducerTemplate();
-        helpDesk = new CamelHelpDesk(camel, conversations, List.of("Opening hours"), contactRequests);
+        helpDesk = new CamelHelpDesk(camel, conversations, state.member().customerDirectory(), List.of("Opening hours"),
+                contactRequests);
     }
 
     @AfterAll

@@ -352,9 +352,7 @@ final class WapServlet extends HttpServlet {
 
     private RenderedReply thread(Visit visit) {
         WapSession session = requireSession(visit);
-        List<ThreadMessage> messages = session.customerToken() == null || session.conversationId() == null ? List.of()
-                : helpDesk.conversation(session.conversationId(), session.customerToken())
-                        .map(ConversationView::messages).orElse(List.of());
+        List<ThreadMessage> messages = conversationOf(session).map(ConversationView::messages).orElse(List.of());
         Reply conversation = Reply.conversation(messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE, messages);
         int page = visit.form.page();
         try {
@@ -411,6 +409,18 @@ final class WapServlet extends HttpServlet {
             sessions.update(visit.sessionId, visit.session);
         }
         return outcome;
+    }
+
+    /**
+     * The session's conversation: a phone number's (given by the operator or verified by a code) whoever opened
+     * it, else the anonymous visitor's own, by his token.
+     */
+    private Optional<ConversationView> conversationOf(WapSession session) {
+        if (session.identified()) {
+            return helpDesk.conversationOf((E164Number) session.address());
+        }
+        return session.customerToken() == null || session.conversationId() == null ? Optional.empty()
+                : helpDesk.conversation(session.conversationId(), session.customerToken());
     }
 
     /** Opens {@code session} for a visit that had none; its links from now on carry the session. */

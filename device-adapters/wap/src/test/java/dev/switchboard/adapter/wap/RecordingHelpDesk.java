@@ -6,6 +6,7 @@ import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.DeviceContext;
+import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
@@ -91,6 +92,12 @@ final class RecordingHelpDesk implements HelpDesk {
             return Optional.empty();
         }
         return Optional.of(new ConversationView(thread.id, null, thread.messages));
+    }
+
+    @Override
+    public synchronized Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
+        Thread thread = byAddress.get(vouchedNumber.key());
+        return thread == null ? Optional.empty() : Optional.of(new ConversationView(thread.id, null, thread.messages));
     }
 
     @Override
