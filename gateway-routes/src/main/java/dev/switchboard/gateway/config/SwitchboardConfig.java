@@ -127,20 +127,19 @@ public final class SwitchboardConfig implements AdapterSettings {
 
     /** How long an HTTP thread beyond the pool's minimum stays when idle. */
     public Duration httpIdleThread() {
-        int seconds = requiredInt(HTTP_IDLE_THREAD_SECONDS);
-        if (seconds < 1) {
-            throw new IllegalArgumentException(environmentName(HTTP_IDLE_THREAD_SECONDS) + " must be at least 1, was "
-                    + seconds);
-        }
-        return Duration.ofSeconds(seconds);
+        return atLeastOneSecond(HTTP_IDLE_THREAD_SECONDS);
     }
 
     /** How long a processed interaction's outcome is kept to answer its repeats. */
     public Duration idempotencyKeep() {
-        int seconds = requiredInt(IDEMPOTENCY_KEEP_SECONDS);
+        return atLeastOneSecond(IDEMPOTENCY_KEEP_SECONDS);
+    }
+
+    /** The whole number of seconds {@code key} gives, refused below one with the variable named. */
+    private Duration atLeastOneSecond(String key) {
+        int seconds = requiredInt(key);
         if (seconds < 1) {
-            throw new IllegalArgumentException(environmentName(IDEMPOTENCY_KEEP_SECONDS) + " must be at least 1, was "
-                    + seconds);
+            throw new IllegalArgumentException(environmentName(key) + " must be at least 1, was " + seconds);
         }
         return Duration.ofSeconds(seconds);
     }
