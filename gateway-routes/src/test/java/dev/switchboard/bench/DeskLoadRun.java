@@ -11,6 +11,7 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.hub.agents.DeskEvent;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.testing.IdleConnections;
 import dev.switchboard.testing.TestGateways;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Heap: live heap before the fill and after each quarter of it, less the message texts in the threads, per open
  *       conversation; with the classes that grew. Each reading is the median of {@link HeapMeter#READINGS} readings
  *       after forced full collections, taken once the clients have closed their idle connections (the gateway
- *       keeps about 100 KB for each: the load's, not the conversations') and the database writer is idle; what the
+ *       keeps buffers for each: the load's, not the conversations'; measured apart, one idle connection per agent) and the database writer is idle; what the
  *       benchmark itself keeps for the fill is made before the first reading, and the class histograms go to files.
  *       {@code -Dbench.desk.heapdump=DIR} also writes a heap dump at each reading.</li>
  *   <li>Measured: the same with the 10,000 open: claims per second and offer-to-claim latency (from the hub making
@@ -179,7 +180,7 @@ public final class DeskLoadRun {
         // ever opened): each is a connection the gateway holds buffers for, which is not a conversation's heap.
         System.setProperty("jdk.httpclient.connectionPoolSize", "64");
         // Idle connections closed after 3 s, so that before a heap reading the clients' connections (and the
-        // gateway's buffers for them, about 100 KB each) can be let go: they come from the load, not the conversations.
+        // gateway's buffers for them) can be let go: they come from the load, not the conversations.
         System.setProperty("jdk.httpclient.keepalive.timeout", "3");
         Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
         Files.createDirectories(out);
@@ -228,6 +229,8 @@ public final class DeskLoadRun {
                 points.add(heapPoint(member, open, port, out));
             }
             HeapFigures heap = new HeapFigures(points);
+            ConnectionHeap connections = connectionHeap(port, settings.agents(), heap.full(), out);
+            LOG.info("heap per idle keep-alive connection: {} B", round(connections.bytesPerConnection()));
             LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B a conversation more)",
                     describe(fillPhases.get(FILL_PARTS - 1)), round(heap.bytesPerConversation()),
                     round(heap.slopeBytesPerConversation()));
@@ -250,13 +253,29 @@ public final class DeskLoadRun {
             LOG.info("bare entry-processor claims: {} /s, p99 {} ms", round(bare.perSecond()), bare.latency().p99Ms());
             List<Phase> phases = new ArrayList<>(fillPhases);
             phases.addAll(List.of(measured, paced));
-            lines = report(settings, setupSeconds, phases, heap, measured, paced, bare);
+            lines = report(settings, setupSeconds, phases, heap, connections, measured, paced, bare);
             if (recording != null) {
                 lines.addAll(JfrHotSpots.summarize(recording, "desk-load paced phase"));
             }
         }
         Files.write(out.resolve("desk-load.md"), lines);
         LOG.info("\n{}", String.join("\n", lines));
+    }
+
+    /** The heap before and with {@code connections} idle keep-alive connections open. */
+    record ConnectionHeap(HeapMeter.Reading before, HeapMeter.Reading held, int connections) {
+        double bytesPerConnection() {
+            return (held.usedBytes() - before.usedBytes()) / (double) connections;
+        }
+    }
+
+    /** One idle keep-alive connection per agent opened on top of {@code before}, the node at rest, and the heap read. */
+    private static ConnectionHeap connectionHeap(int port, int count, HeapPoint before, Path out)
+            throws java.io.IOException {
+        try (IdleConnections idle = IdleConnections.open(port, count)) {
+            HeapMeter.Reading held = HeapMeter.read(out.resolve("desk-heap-connections.histogram"));
+            return new ConnectionHeap(before.heap(), held, idle.count());
+        }
     }
 
     /** The conversations the fill's part {@code part} opens: equal parts, the last taking what is left. */
@@ -382,7 +401,8 @@ public final class DeskLoadRun {
     }
 
     private static List<String> report(Settings s, double setupSeconds, List<Phase> phases, HeapFigures heap,
-                                       Phase measured, Phase paced, BareClaims.Outcome bare) {
+                                       ConnectionHeap connections, Phase measured, Phase paced,
+                                       BareClaims.Outcome bare) {
         List<String> md = new ArrayList<>();
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         md.add("# Agent desk: " + s.agents() + " agents, " + s.conversations() + " open conversations, " + date);
@@ -445,6 +465,11 @@ public final class DeskLoadRun {
                 heap.points().stream().map(DeskLoadRun::spread).collect(Collectors.joining("; ")),
                 heap.points().stream().map(p -> String.valueOf(p.connections())).collect(Collectors.joining(", ")),
                 heap.points().stream().map(p -> String.valueOf(p.httpThreads())).collect(Collectors.joining(", "))));
+        md.add("");
+        md.add(String.format(Locale.ROOT, "Heap per idle keep-alive connection (%d held open after two requests each,"
+                        + " as agents' browsers hold them between calls; not counted above): %.0f B (%.1f MiB for all).",
+                connections.connections(), connections.bytesPerConnection(),
+                (connections.held().usedBytes() - connections.before().usedBytes()) / 1048576.0));
         md.add("");
         md.add("Hazelcast's own count of its maps (entries, and the bytes of entries and indexes), from the first reading"
                 + " to the last:");

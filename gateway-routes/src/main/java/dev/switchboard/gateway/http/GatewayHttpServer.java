@@ -2,6 +2,8 @@ package dev.switchboard.gateway.http;
 
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -42,7 +44,12 @@ public final class GatewayHttpServer {
         threads.setIdleTimeout((int) Math.min(idleThread.toMillis(), Integer.MAX_VALUE));
         threads.setMaxEvictCount(MAX_THREADS);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // Jetty keeps a cache of header fields per connection, filled from its second request: about 100 KB each, so
+        // 1,000 agents' browsers holding a connection between calls held 100 MB. The shared cache of common headers
+        // stays; a connection's own values (Host, User-Agent) are parsed each time instead.
+        http.setHeaderCacheSize(0);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
