@@ -48,12 +48,13 @@ import org.slf4j.LoggerFactory;
  *       through the customer API; every one is queued and offered by the hub, and for every offer
  *       {@code bench.desk.racers} of the agents it was offered to accept it at once; one wins. Until 10,000
  *       conversations are open, each owned by an agent.</li>
- *   <li>Heap: live heap before the fill and after each quarter of it, less the message texts in the threads, per open
- *       conversation; with the classes that grew. Each reading is the median of {@link HeapMeter#READINGS} readings
- *       after forced full collections, taken once the clients have closed their idle connections (the gateway
- *       keeps buffers for each: the load's, not the conversations'; measured apart, one idle connection per agent) and the database writer is idle; what the
- *       benchmark itself keeps for the fill is made before the first reading, and the class histograms go to files.
- *       {@code -Dbench.desk.heapdump=DIR} also writes a heap dump at each reading.</li>
+ *   <li>Heap: live heap before the fill and after each quarter of it, less the message texts in the threads, per
+ *       open conversation; with the classes that grew. Each reading is the median of {@link HeapMeter#READINGS}
+ *       readings after forced full collections, taken once the clients have closed their idle connections (the
+ *       gateway keeps buffers for each: the load's, not the conversations'; measured apart, one idle connection per
+ *       agent) and the database writer is idle; what the benchmark itself keeps for the fill is made before the
+ *       first reading, and the class histograms go to files. {@code -Dbench.desk.heapdump=DIR} also writes a heap
+ *       dump at each reading.</li>
  *   <li>Measured: the same with the 10,000 open: claims per second and offer-to-claim latency (from the hub making
  *       the offer to the winning agent's answer), {@code bench.desk.seconds} or {@code bench.desk.claims}.</li>
  *   <li>Baseline, same run, same member: {@link BareClaims}, a bare entry-processor claim on a map like the

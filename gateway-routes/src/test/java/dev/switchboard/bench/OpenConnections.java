@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The gateway's open TCP connections, counted from the kernel's table of this process's sockets (Linux): those in
  * state ESTABLISHED whose local port is the gateway's. The gateway keeps buffers for each (its HTTP parser's header
- * cache was about 100 KB before it was turned off; a few KB now), so a heap reading must not count the connections the load generator happens to hold.
+ * cache was about 100 KB before it was turned off; a few KB now), so a heap reading must not count the connections
+ * the load generator happens to hold.
  */
 final class OpenConnections {
     /** Connections the agents' steady desktop calls keep in use (one call every 20 ms, spread over the agents). */
