@@ -99,8 +99,8 @@ public final class Gateway implements AutoCloseable {
         Database database = Database.open(config.required(SwitchboardConfig.DB_URL), config.dataDir(),
                 config.required(SwitchboardConfig.DB_USER), config.required(SwitchboardConfig.DB_PASSWORD));
         toClose.add(database);
-        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(), json,
-                config.idempotencyKeep());
+        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(),
+                json, config.idempotencyKeep());
         toClose.add(member);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
@@ -149,8 +149,8 @@ public final class Gateway implements AutoCloseable {
                 member.agentMaps().assignments(), clock);
         AddressLinking linking = new AddressLinking(member.customerDirectory(), member.customerMerges(), conversations,
                 merging, clock);
-        agentDesk.start(mounts, conversations, new CustomerAddresses(member.customerDirectory()), senders, contactRequests, merging, linking,
-                json);
+        agentDesk.start(mounts, conversations, new CustomerAddresses(member.customerDirectory()), senders,
+                contactRequests, merging, linking, json);
         int adapterStops = toClose.size();
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,

@@ -22,11 +22,17 @@ public final class CustomerAddresses {
 
     /** The address of the customer whose own thread {@code own} is, if he can be answered on {@code channel}. */
     public Optional<CustomerAddress> on(Conversation own, String channel) {
-        boolean wroteOnIt = own.messages().stream()
-                .anyMatch(m -> m.direction() == Direction.INBOUND && m.channel().equals(channel));
-        boolean linkedForIt = wroteOnIt || directory.linkOf(own.openedFrom())
+        boolean reachable = wroteOn(own, channel) || linkedFor(own, channel);
+        return reachable ? Optional.of(CustomerAddress.parse(own.openedFrom())) : Optional.empty();
+    }
+
+    private static boolean wroteOn(Conversation own, String channel) {
+        return own.messages().stream().anyMatch(m -> m.direction() == Direction.INBOUND && m.channel().equals(channel));
+    }
+
+    private boolean linkedFor(Conversation own, String channel) {
+        return directory.linkOf(own.openedFrom())
                 .filter(link -> link.customerId().equals(own.customerId()) && link.source().equals(channel))
                 .isPresent();
-        return linkedForIt ? Optional.of(CustomerAddress.parse(own.openedFrom())) : Optional.empty();
     }
 }
