@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -27,7 +29,7 @@ import javax.sql.DataSource;
  * offers afresh. The open ones are loaded at start; a finished one when asked for.
  */
 final class AssignmentMapStore extends JdbcMapStore<Assignment> {
-    private static final TypeReference<List<HandoverNote>> NOTES = new TypeReference<>() {
+    private static final TypeReference<List<Map<String, String>>> NOTES = new TypeReference<>() {
     };
     private static final String COLUMNS = "customer_id = ?, stage = ?, owner = ?, owner_name = ?, participants = ?,"
             + " invited = ?, queued_at = ?, skill = ?, team = ?, reserved_for = ?, reserved_until = ?, notes_json = ?,"
@@ -86,12 +88,35 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
         } else {
             SqlTimes.set(statement, 11, a.reservedUntil());
         }
-        try {
-            statement.setString(12, json.writeValueAsString(a.notes()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the handover notes of " + a.conversationId() + " cannot be written as JSON", e);
-        }
+        statement.setString(12, notesJson(a));
         statement.setString(13, a.wrapUp());
+    }
+
+    /** The notes as a JSON array of objects of strings, the time as ISO-8601 (whatever modules the mapper has). */
+    private String notesJson(Assignment a) {
+        List<Map<String, String>> notes = new ArrayList<>();
+        for (HandoverNote note : a.notes()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("from", note.from());
+            fields.put("to", note.to());
+            fields.put("text", note.text());
+            fields.put("at", note.at().toString());
+            notes.add(fields);
+        }
+        try {
+            return json.writeValueAsString(notes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the handover notes of " + a.conversationId() + " cannot be written", e);
+        }
+    }
+
+    private List<HandoverNote> notes(String text) throws JsonProcessingException {
+        List<HandoverNote> notes = new ArrayList<>();
+        for (Map<String, String> fields : json.readValue(text, NOTES)) {
+            notes.add(new HandoverNote(fields.get("from"), fields.get("to"), fields.get("text"),
+                    Instant.parse(fields.get("at"))));
+        }
+        return notes;
     }
 
     /** The assignment as kept: offered to nobody yet. */
@@ -112,7 +137,7 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
                         row.getString("owner_name"), names(row.getString("participants")),
                         names(row.getString("invited")), Set.of(), Set.of(), SqlTimes.get(row, "queued_at"), null,
                         row.getString("skill"), row.getString("team"), row.getString("reserved_for"), reservedUntil,
-                        json.readValue(row.getString("notes_json"), NOTES), row.getString("wrap_up"));
+                        notes(row.getString("notes_json")), row.getString("wrap_up"));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the handover notes of " + key + " are not valid JSON", e);
