@@ -57,11 +57,12 @@ public final class AgentMaps {
 
     /** The stores of the desk's durable maps. */
     record Stores(AccountMapStore accounts, QuickTextMapStore quickTexts, OfflineMessageMapStore offlineMessages,
-                  AssignmentMapStore assignments, CallBackMapStore callBacks, PreferredAgentMapStore preferredAgents) {
+                  AssignmentMapStore assignments, TimedNameMapStore<PendingCallBack> callBacks,
+                  TimedNameMapStore<PreferredAgent> preferredAgents) {
         static Stores of(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
             return new Stores(new AccountMapStore(dataSource, writes), new QuickTextMapStore(dataSource, writes),
                     new OfflineMessageMapStore(dataSource, writes), new AssignmentMapStore(dataSource, writes, json),
-                    new CallBackMapStore(dataSource, writes), new PreferredAgentMapStore(dataSource, writes));
+                    TimedNameMapStore.callBacks(dataSource, writes), TimedNameMapStore.preferredAgents(dataSource, writes));
         }
 
         List<JdbcMapStore<?>> all() {
