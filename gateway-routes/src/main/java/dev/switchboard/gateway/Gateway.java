@@ -19,6 +19,7 @@ import dev.switchboard.gateway.http.StartPageServlet;
 import dev.switchboard.hub.agents.ContactRequests;
 import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.AddressLinking;
+import dev.switchboard.hub.agents.CustomerAddresses;
 import dev.switchboard.hub.agents.CustomerMerging;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.DecideReply;
@@ -147,7 +148,7 @@ public final class Gateway implements AutoCloseable {
                 member.agentMaps().assignments(), clock);
         AddressLinking linking = new AddressLinking(member.customerDirectory(), member.customerMerges(), conversations,
                 merging, clock);
-        agentDesk.start(mounts, conversations, member.customerAddresses(), senders, contactRequests, merging, linking,
+        agentDesk.start(mounts, conversations, new CustomerAddresses(member.customerDirectory()), senders, contactRequests, merging, linking,
                 json);
         int adapterStops = toClose.size();
         for (DeviceAdapter adapter : adapters) {

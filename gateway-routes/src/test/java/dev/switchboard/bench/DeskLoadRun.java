@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *       through the customer API; every one is queued and offered by the hub, and for every offer
  *       {@code bench.desk.racers} of the agents it was offered to accept it at once; one wins. Until 10,000
  *       conversations are open, each owned by an agent.</li>
- *   <li>Heap: live heap before the fill, at half and after it, less the message texts in the threads, per open
+ *   <li>Heap: live heap before the fill and after each quarter of it, less the message texts in the threads, per open
  *       conversation; with the classes that grew. Each reading is the median of {@link HeapMeter#READINGS} readings
  *       after forced full collections, taken once the clients have closed their idle connections (the gateway
  *       keeps about 100 KB for each: the load's, not the conversations') and the database writer is idle; what the
@@ -113,6 +114,9 @@ public final class DeskLoadRun {
      * Live heap and message text at one number of open conversations; the gateway's open HTTP connections and HTTP
      * threads then, and each Hazelcast map's entries and their cost (Hazelcast's own count).
      */
+    /** The fill's parts, each followed by a heap reading. */
+    private static final int FILL_PARTS = 4;
+
     record HeapPoint(HeapMeter.Reading heap, long textBytes, int conversations, int messages, int connections,
                      int httpThreads, Map<String, long[]> maps) {
     }
@@ -124,20 +128,48 @@ public final class DeskLoadRun {
         }
     }
 
-    record HeapFigures(HeapPoint empty, HeapPoint half, HeapPoint full) {
+    /** The heap readings of the fill: before it and after each of its parts. */
+    record HeapFigures(List<HeapPoint> points) {
+        HeapPoint empty() {
+            return points.get(0);
+        }
+
+        HeapPoint first() {
+            return points.get(1);
+        }
+
+        HeapPoint full() {
+            return points.get(points.size() - 1);
+        }
+
         /** All growth from no conversation to all of them, less their text, per conversation. */
         double bytesPerConversation() {
-            return perConversation(empty, full);
+            double heap = heapLessText(full()) - heapLessText(empty());
+            return heap / (full().conversations() - empty().conversations());
         }
 
-        /** The growth from half to all of them: what one more conversation costs once buffers and caches are warm. */
-        double marginalBytesPerConversation() {
-            return perConversation(half, full);
+        /**
+         * What one more conversation costs: the least-squares slope of the heap (less text) over the open
+         * conversations, from the first part of the fill on. Buffers and caches sized by the load, not by the
+         * conversations (serialization buffers per thread, the database's write buffer and page cache, a record
+         * store per partition and map), grow mostly in the first part; and a single pair of readings moved by a
+         * megabyte or two between runs.
+         */
+        double slopeBytesPerConversation() {
+            List<HeapPoint> fitted = points.subList(1, points.size());
+            double meanX = fitted.stream().mapToDouble(HeapPoint::conversations).average().orElseThrow();
+            double meanY = fitted.stream().mapToDouble(HeapFigures::heapLessText).average().orElseThrow();
+            double covariance = 0;
+            double variance = 0;
+            for (HeapPoint point : fitted) {
+                covariance += (point.conversations() - meanX) * (heapLessText(point) - meanY);
+                variance += (point.conversations() - meanX) * (point.conversations() - meanX);
+            }
+            return covariance / variance;
         }
 
-        private static double perConversation(HeapPoint from, HeapPoint to) {
-            return (to.heap().usedBytes() - from.heap().usedBytes() - (to.textBytes() - from.textBytes()))
-                    / (double) (to.conversations() - from.conversations());
+        private static double heapLessText(HeapPoint point) {
+            return point.heap().usedBytes() - point.textBytes();
         }
     }
 
@@ -177,22 +209,28 @@ public final class DeskLoadRun {
             events.addMessageListener(message -> race.heard(message.getMessageObject()));
             CustomerLoad customers = new CustomerLoad(gateway.baseUri(), settings.customers());
 
-            int half = settings.conversations() / 2;
             // The fill's counters exist before the first reading: the measurement's own arrays are in every reading.
-            Counters firstHalf = Counters.of(half);
-            Counters secondHalf = Counters.of(settings.conversations() - half);
+            List<Counters> parts = new ArrayList<>();
+            for (int part = 0; part < FILL_PARTS; part++) {
+                parts.add(Counters.of(partSize(settings.conversations(), part)));
+            }
             int port = gateway.baseUri().getPort();
-            HeapPoint empty = heapPoint(member, 0, port, out);
-            Phase fillHalf = customers.run("fill to " + half, race, firstHalf, half, settings.fillMaxSeconds());
-            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
-            HeapPoint halfPoint = heapPoint(member, fillHalf.tally().won.get(), port, out);
-            Phase fill = customers.run("fill to " + settings.conversations(), race, secondHalf,
-                    settings.conversations() - half, settings.fillMaxSeconds());
-            waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
-            HeapFigures heap = new HeapFigures(empty, halfPoint,
-                    heapPoint(member, fillHalf.tally().won.get() + fill.tally().won.get(), port, out));
-            LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B from half to all)",
-                    describe(fill), round(heap.bytesPerConversation()), round(heap.marginalBytesPerConversation()));
+            List<HeapPoint> points = new ArrayList<>(List.of(heapPoint(member, 0, port, out)));
+            List<Phase> fillPhases = new ArrayList<>();
+            int open = 0;
+            for (int part = 0; part < FILL_PARTS; part++) {
+                int size = partSize(settings.conversations(), part);
+                Phase fill = customers.run("fill to " + (open + size), race, parts.get(part), size,
+                        settings.fillMaxSeconds());
+                waitUntil(() -> race.inFlight() == 0, Duration.ofSeconds(60));
+                open += fill.tally().won.get();
+                fillPhases.add(fill);
+                points.add(heapPoint(member, open, port, out));
+            }
+            HeapFigures heap = new HeapFigures(points);
+            LOG.info("fill: {}; heap per open conversation besides message text {} B ({} B a conversation more)",
+                    describe(fillPhases.get(FILL_PARTS - 1)), round(heap.bytesPerConversation()),
+                    round(heap.slopeBytesPerConversation()));
 
             Phase measured = customers.run("measured", race, Counters.of(settings.claims()), settings.claims(),
                     settings.seconds());
@@ -210,13 +248,21 @@ public final class DeskLoadRun {
             BareClaims.Outcome bare = BareClaims.run(member, settings.customers(), settings.racers(), 200_000,
                     settings.seconds());
             LOG.info("bare entry-processor claims: {} /s, p99 {} ms", round(bare.perSecond()), bare.latency().p99Ms());
-            lines = report(settings, setupSeconds, List.of(fillHalf, fill, measured, paced), heap, measured, paced, bare);
+            List<Phase> phases = new ArrayList<>(fillPhases);
+            phases.addAll(List.of(measured, paced));
+            lines = report(settings, setupSeconds, phases, heap, measured, paced, bare);
             if (recording != null) {
                 lines.addAll(JfrHotSpots.summarize(recording, "desk-load paced phase"));
             }
         }
         Files.write(out.resolve("desk-load.md"), lines);
         LOG.info("\n{}", String.join("\n", lines));
+    }
+
+    /** The conversations the fill's part {@code part} opens: equal parts, the last taking what is left. */
+    private static int partSize(int conversations, int part) {
+        int size = conversations / FILL_PARTS;
+        return part < FILL_PARTS - 1 ? size : conversations - size * (FILL_PARTS - 1);
     }
 
     /** Each agent's desktop calls the API every third of the grace period, spread evenly over it. */
@@ -353,7 +399,7 @@ public final class DeskLoadRun {
                 + " (`POST /api/help`); every conversation is queued and offered by the hub to every agent who can take"
                 + " more; " + s.racers() + " of them accept each offer at once (`POST /api/agent/conversations/{id}/claim`).");
         md.add("- Offer-to-claim: from the offer's time (taken by the hub as it offers) to the winner's answer.");
-        md.add("- Phases: the fill in two halves (the heap read after each), then with every conversation open: `measured`,"
+        md.add("- Phases: the fill in " + FILL_PARTS + " parts (the heap read before and after each), then with every conversation open: `measured`,"
                 + " the customers in a closed loop (as many claims as the node can do: latency includes the wait for a"
                 + " core), and `paced`, customers arriving at a fixed rate, half the measured claims/s unless"
                 + " `-Dbench.desk.paced.rate` says otherwise (the latency of a claim on a node that is not saturated).");
@@ -379,25 +425,26 @@ public final class DeskLoadRun {
                 bare.latency().maxMs()));
         md.add("");
         HeapPoint full = heap.full();
-        md.add(String.format(Locale.ROOT, "Heap after forced collections: %.1f MiB before the fill, %.1f MiB with %d open"
-                        + " conversations, %.1f MiB with %d (%d messages, %.1f KiB of text). Per open conversation besides"
-                        + " message text: %.0f B over the whole fill; %.0f B from %d to %d (buffers, caches and the"
-                        + " node's last 10,000 desk events are full by then).", heap.empty().heap().usedBytes() / 1048576.0,
-                heap.half().heap().usedBytes() / 1048576.0, heap.half().conversations(),
-                full.heap().usedBytes() / 1048576.0, full.conversations(), full.messages(), full.textBytes() / 1024.0,
-                heap.bytesPerConversation(), heap.marginalBytesPerConversation(), heap.half().conversations(),
-                full.conversations()));
+        md.add(String.format(Locale.ROOT, "Heap after forced collections: %s MiB with %s open conversations (%d"
+                        + " messages, %.1f KiB of text at the end). Per open conversation besides message text: %.0f B over"
+                        + " the whole fill; %.0f B a conversation more (the least-squares slope from %d to %d open:"
+                        + " buffers and caches sized by the load, not by the conversations, have grown by then).",
+                heap.points().stream().map(p -> String.format(Locale.ROOT, "%.1f", p.heap().usedBytes() / 1048576.0))
+                        .collect(Collectors.joining(", ")),
+                heap.points().stream().map(p -> String.valueOf(p.conversations())).collect(Collectors.joining(", ")),
+                full.messages(), full.textBytes() / 1024.0, heap.bytesPerConversation(),
+                heap.slopeBytesPerConversation(), heap.first().conversations(), full.conversations()));
         md.add("");
         md.add(String.format(Locale.ROOT, "Each heap figure is the median of %d readings of the used heap, each after a"
-                        + " forced full collection (least to most: %s; %s; %s). Read once the database writer was idle"
-                        + " and the clients had closed their idle connections: open gateway connections %d, %d and %d;"
-                        + " gateway HTTP threads %d, %d and %d (idle ones end after 3 s here). Message text"
+                        + " forced full collection (least to most: %s). Read once the database writer was idle"
+                        + " and the clients had closed their idle connections: open gateway connections %s;"
+                        + " gateway HTTP threads %s (idle ones end after 3 s here). Message text"
                         + " subtracted: the characters of every message's text in the threads, at one byte each when"
                         + " all are Latin-1 and two otherwise, as a Java string holds them. The benchmark's own"
                         + " counters for the fill exist before the first reading.", HeapMeter.READINGS,
-                spread(heap.empty()), spread(heap.half()), spread(full), heap.empty().connections(),
-                heap.half().connections(), full.connections(), heap.empty().httpThreads(), heap.half().httpThreads(),
-                full.httpThreads()));
+                heap.points().stream().map(DeskLoadRun::spread).collect(Collectors.joining("; ")),
+                heap.points().stream().map(p -> String.valueOf(p.connections())).collect(Collectors.joining(", ")),
+                heap.points().stream().map(p -> String.valueOf(p.httpThreads())).collect(Collectors.joining(", "))));
         md.add("");
         md.add("Hazelcast's own count of its maps (entries, and the bytes of entries and indexes), from the first reading"
                 + " to the last:");
@@ -424,10 +471,10 @@ public final class DeskLoadRun {
         md.add("Targets: offer-to-claim p99 <= " + (int) TARGET_P99_MS + " ms: " + String.format(Locale.ROOT,
                 "%.2f ms saturated, %.2f ms paced", p99, pacedP99)
                 + (pacedP99 <= TARGET_P99_MS ? " (met when paced)" : " (MISSED)") + "; heap <= 4 KiB per open conversation"
-                + " besides message text: " + String.format(Locale.ROOT, "%.0f B over the fill, %.0f B marginal",
-                heap.bytesPerConversation(), heap.marginalBytesPerConversation())
+                + " besides message text: " + String.format(Locale.ROOT, "%.0f B over the fill, %.0f B a conversation"
+                + " more", heap.bytesPerConversation(), heap.slopeBytesPerConversation())
                 + (heap.bytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met)"
-                : heap.marginalBytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met at the margin only)"
+                : heap.slopeBytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met a conversation more only)"
                 : " (MISSED)") + ".");
         md.add("");
         md.add("README rows:");
@@ -443,9 +490,10 @@ public final class DeskLoadRun {
                         + " the same run |", paced.opened() / paced.seconds(), paced.offerToClaim().p50Ms(),
                 paced.claimsPerSecond(), bare.latency().p99Ms(), pacedP99, date));
         md.add(String.format(Locale.ROOT, "| heap per open conversation besides message text (%,d open, %,d agents; the"
-                        + " second figure from %,d to %,d open) | %,.0f B (%,.0f B) | the issue's budget 4,096 B | %.2f | | %s |"
-                        + " the same run |", full.conversations(), s.agents(), heap.half().conversations(),
-                full.conversations(), heap.bytesPerConversation(), heap.marginalBytesPerConversation(),
+                        + " second figure a conversation more, the slope from %,d to %,d open) | %,.0f B (%,.0f B) | the"
+                        + " issue's budget 4,096 B | %.2f | | %s | the same run |", full.conversations(), s.agents(),
+                heap.first().conversations(), full.conversations(), heap.bytesPerConversation(),
+                heap.slopeBytesPerConversation(),
                 heap.bytesPerConversation() / TARGET_BYTES_PER_CONVERSATION, date));
         return md;
     }

@@ -22,8 +22,12 @@ final class AgentNameSet extends AbstractSet<String> implements Serializable {
 
     /** Names numbered in the order first seen; each name is held once however many sets hold it. */
     static final class Numbers {
+        /** How many of the latest sets of bits a new one is compared with, to be held once when it is the same. */
+        private static final int SHARED = 16;
         private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
         private final List<String> names = new CopyOnWriteArrayList<>();
+        private final AgentNameSet[] latest = new AgentNameSet[SHARED];
+        private int nextLatest;
 
         synchronized int numberOf(String name) {
             Integer number = numbers.get(name);
@@ -55,13 +59,24 @@ final class AgentNameSet extends AbstractSet<String> implements Serializable {
             return Set.of(names.stream().map(name -> nameOf(numberOf(name))).toArray(String[]::new));
         }
 
-        /** The names as a set of bits. */
-        AgentNameSet setOf(Set<String> names) {
+        /**
+         * The names as a set of bits; one made lately for the same names when there is one (an offer and its claim
+         * name the same agents, as do the offers made while nobody's status changed).
+         */
+        synchronized AgentNameSet setOf(Set<String> names) {
             BitSet bits = new BitSet();
             for (String name : names) {
                 bits.set(numberOf(name));
             }
-            return new AgentNameSet(this, bits);
+            for (AgentNameSet earlier : latest) {
+                if (earlier != null && earlier.bits.equals(bits)) {
+                    return earlier;
+                }
+            }
+            AgentNameSet made = new AgentNameSet(this, bits);
+            latest[nextLatest] = made;
+            nextLatest = (nextLatest + 1) % SHARED;
+            return made;
         }
     }
 

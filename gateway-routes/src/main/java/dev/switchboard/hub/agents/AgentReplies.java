@@ -131,16 +131,11 @@ public final class AgentReplies {
     /** The customer's address on the channel, or that of a customer merged into him (his own first). */
     private Reachable addressOn(Conversation conversation, String channel) {
         for (CustomerMerging.Member member : merging.group(conversation)) {
-            CustomerAddress address = addresses.byChannel(member.customerId()).get(channel);
-            if (address != null) {
-                return new Reachable(address, member.conversationId());
-            }
             Optional<Conversation> own = member.conversationId().equals(conversation.id()) ? Optional.of(conversation)
                     : conversations.get(member.conversationId());
-            List<StoredMessage> messages = own.map(Conversation::messages).orElse(List.of());
-            if (!messages.isEmpty() && messages.get(0).channel().equals(channel)) {
-                // a link not in memory (after a restart): the conversation was opened from this channel's address
-                return new Reachable(CustomerAddress.parse(own.get().openedFrom()), member.conversationId());
+            Optional<CustomerAddress> address = own.flatMap(thread -> addresses.on(thread, channel));
+            if (address.isPresent()) {
+                return new Reachable(address.get(), member.conversationId());
             }
         }
         throw AgentDeskException.conflict("the customer has no address on channel '" + channel + "'");

@@ -41,11 +41,6 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
         to = to instanceof AgentNameSet ? to : Set.copyOf(to);
     }
 
-    /** The same event for the agents of {@code names} (the same agents, held compactly). */
-    DeskEvent addressedTo(Set<String> names) {
-        return new DeskEvent(type, conversationId, names, at);
-    }
-
     public boolean isFor(String username) {
         return to.isEmpty() || to.contains(username);
     }

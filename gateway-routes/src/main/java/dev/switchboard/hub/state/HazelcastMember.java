@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
-import com.hazelcast.config.IndexConfig;
-import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
@@ -14,7 +12,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.MapStore;
-import dev.switchboard.hub.agents.CustomerAddresses;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerMerges;
@@ -88,8 +85,7 @@ public final class HazelcastMember implements AutoCloseable {
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
         config.addMapConfig(durableMap(CUSTOMERS, customers));
-        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks)
-                .addIndexConfig(new IndexConfig(IndexType.HASH, HazelcastCustomerAddresses.CUSTOMER_ID)));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
         config.addMapConfig(durableMap(CONVERSATIONS, conversations));
         config.addMapConfig(durableMap(IDEMPOTENCY, idempotency));
         MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
@@ -135,10 +131,6 @@ public final class HazelcastMember implements AutoCloseable {
 
     public IdempotencyLog idempotencyLog() {
         return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
-    }
-
-    public CustomerAddresses customerAddresses() {
-        return new HazelcastCustomerAddresses(instance.getMap(ADDRESS_LINKS));
     }
 
     /** The customer merges; one per member, as it keeps a copy of the map. */

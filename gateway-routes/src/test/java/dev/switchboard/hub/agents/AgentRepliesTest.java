@@ -3,6 +3,7 @@ package dev.switchboard.hub.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.hub.domain.AddressLink;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerContext;
@@ -48,12 +49,9 @@ class AgentRepliesTest {
             sent.add(message);
         }
     };
-    private final CustomerAddresses addresses = customerId -> customerId.equals("k-2")
-            ? Map.<String, CustomerAddress>of("email", new EmailAddress("ann.customer@example.com"))
-            : Map.<String, CustomerAddress>of("web-chat", new WebVisitorId("v-123456789"), "sms",
-                    new E164Number("+447700900123"));
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private final CustomerMerging merging = new CustomerMerging(customers, customers, store, assignments, clock);
+    private final CustomerAddresses addresses = new CustomerAddresses(customers);
     private final AgentReplies replies = new AgentReplies(assignments, store, addresses, outbound, merging,
             DeskEvents.NONE, "Hello, this is {agent}.", clock);
     private final AgentAccount ann = new AgentAccount("ann", "Ann Smith", Role.AGENT, "$2a$04$x", false,
@@ -64,11 +62,19 @@ class AgentRepliesTest {
     }
 
     @BeforeEach
-    void aCustomerWroteOnTheWebThenBySmsAndAnnHasHim() {
+    void aCustomerWroteOnTheWebThenBySmsFromHisNumberMergedInAndAnnHasHim() {
+        customers.save(new Customer("k-1", "c-1", Instant.EPOCH));
+        customers.save(new Customer("k-4", "c-4", Instant.EPOCH));
+        customers.linkIfAbsent("visitor:v-123456789", new AddressLink("k-1", "web-chat", Instant.EPOCH));
+        customers.linkIfAbsent("e164:+447700900123", new AddressLink("k-4", "sms", Instant.EPOCH));
         threads.put("c-1", Conversation.open("c-1", "k-1", "visitor:v-123456789", new byte[32], Instant.EPOCH)
-                .with(List.of(inbound("web-chat", "which software?", "1"), inbound("sms", "and the licence?", "2"))));
+                .with(inbound("web-chat", "which software?", "1")));
+        threads.put("c-4", Conversation.open("c-4", "k-4", "e164:+447700900123", new byte[32], Instant.EPOCH)
+                .with(new StoredMessage("m-2", "sms", Direction.INBOUND, "you", "and the licence?",
+                        Instant.EPOCH.plusSeconds(30), "2")));
         assignments.put("c-1", Assignment.queued("c-1", "k-1", "general", null, Instant.EPOCH, null, null, List.of())
                 .ownedBy("ann", "Ann Smith"));
+        merging.merge(ann, "c-1", "c-4");
     }
 
     @Test
@@ -82,7 +88,8 @@ class AgentRepliesTest {
             assertThat(message.reply().source()).isEqualTo(Reply.Source.AGENT);
             assertThat(message.messageId()).isEqualTo(result.message().id());
         });
-        StoredMessage stored = threads.get("c-1").messages().get(2);
+        assertThat(sent.get(0).conversationId()).as("the thread of the customer it went to").isEqualTo("c-4");
+        StoredMessage stored = threads.get("c-4").messages().get(1);
         assertThat(stored.direction()).isEqualTo(Direction.OUTBOUND);
         assertThat(stored.author()).isEqualTo("Ann Smith");
         assertThat(stored.channel()).isEqualTo("sms");
@@ -95,7 +102,7 @@ class AgentRepliesTest {
         replies.send(ann, "c-1", "See the page.", "web-chat", "retry-me");
 
         assertThat(sent).singleElement().satisfies(message -> assertThat(message.address()).isInstanceOf(WebVisitorId.class));
-        assertThat(threads.get("c-1").messages()).hasSize(3);
+        assertThat(threads.get("c-1").messages()).hasSize(2);
     }
 
     @Test
@@ -105,7 +112,7 @@ class AgentRepliesTest {
 
         assertThat(result.sent()).isFalse();
         assertThat(result.problem()).isEqualTo("the SMSC is away");
-        assertThat(threads.get("c-1").messages()).hasSize(3);
+        assertThat(threads.get("c-4").messages()).hasSize(2);
     }
 
     @Test
@@ -134,9 +141,49 @@ class AgentRepliesTest {
             assertThat(message.conversationId()).isEqualTo("c-2");
         });
         assertThat(threads.get("c-2").messages()).extracting(StoredMessage::text).endsWith("Here is the key.");
-        assertThat(threads.get("c-1").messages()).as("the kept customer's own thread").hasSize(2);
+        assertThat(threads.get("c-1").messages()).as("the kept customer's own thread").hasSize(1);
         assertThat(merging.thread(threads.get("c-1"))).extracting(StoredMessage::text)
                 .containsExactly("which software?", "and the licence?", "the licence key?", "Here is the key.");
+    }
+
+    @Test
+    void aCallerWhoLaterTextsFromHisNumberIsAnsweredBySmsThere() {
+        customers.save(new Customer("k-5", "c-5", Instant.EPOCH));
+        customers.linkIfAbsent("e164:+447700900555", new AddressLink("k-5", "voice", Instant.EPOCH));
+        threads.put("c-5", Conversation.open("c-5", "k-5", "e164:+447700900555", new byte[32], Instant.EPOCH)
+                .with(List.of(inbound("voice", "Called the help number.", "5"), inbound("sms", "the licence?", "6"))));
+        assignments.put("c-5", Assignment.queued("c-5", "k-5", "general", null, Instant.EPOCH, null, null, List.of())
+                .ownedBy("ann", "Ann Smith"));
+
+        replies.send(ann, "c-5", "Here it is.", null, null);
+
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.channel().id()).isEqualTo("sms");
+            assertThat(message.address()).isEqualTo(new E164Number("+447700900555"));
+        });
+    }
+
+    @Test
+    void anAddressAnAgentLinkedIsReachedOnTheChannelItWasLinkedForOnly() {
+        customers.save(new Customer("k-6", "c-6", Instant.EPOCH));
+        customers.linkIfAbsent("email:jo@example.com", new AddressLink("k-6", "email", Instant.EPOCH));
+        threads.put("c-6", Conversation.open("c-6", "k-6", "email:jo@example.com", new byte[32], Instant.EPOCH));
+        merging.merge(ann, "c-1", "c-6");
+
+        replies.send(ann, "c-1", "The link.", "email", null);
+
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.address()).isEqualTo(new EmailAddress("jo@example.com"));
+            assertThat(message.conversationId()).isEqualTo("c-6");
+        });
+        threads.put("c-7", Conversation.open("c-7", "k-7", "visitor:v-777777777", new byte[32], Instant.EPOCH)
+                .with(inbound("web-chat", "hello", "7")));
+        customers.save(new Customer("k-7", "c-7", Instant.EPOCH));
+        customers.linkIfAbsent("visitor:v-777777777", new AddressLink("k-7", "web-chat", Instant.EPOCH));
+        assignments.put("c-7", Assignment.queued("c-7", "k-7", "general", null, Instant.EPOCH, null, null, List.of())
+                .ownedBy("ann", "Ann Smith"));
+        assertThatThrownBy(() -> replies.send(ann, "c-7", "hi", "sms", null))
+                .hasMessageContaining("no address on channel 'sms'");
     }
 
     @Test

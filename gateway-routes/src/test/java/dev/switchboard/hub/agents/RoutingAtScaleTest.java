@@ -11,6 +11,7 @@ import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -137,6 +138,25 @@ class RoutingAtScaleTest {
         recent.add(new DeskEvent(DeskEvent.Type.MESSAGE, "c-1", Set.of("agent0001"), clock.instant()));
         assertThat(recent.after(0, "agent0500")).extracting(n -> n.event().type())
                 .containsExactly(DeskEvent.Type.FINISHED);
+    }
+
+    @Test
+    void eventsNamingTheSameAgentsHoldOneSetAndDifferentAgentsStayApart() {
+        RecentEvents recent = new RecentEvents(10);
+        Set<String> most = IntStream.range(0, 900).mapToObj(i -> String.format("agent%04d", i)).collect(Collectors.toSet());
+        Set<String> others = IntStream.range(100, 1000).mapToObj(i -> String.format("agent%04d", i))
+                .collect(Collectors.toSet());
+        recent.add(new DeskEvent(DeskEvent.Type.OFFERED, new String("c-1"), most, clock.instant()));
+        recent.add(new DeskEvent(DeskEvent.Type.OFFERED, "c-2", others, clock.instant()));
+        recent.add(new DeskEvent(DeskEvent.Type.CLAIMED, new String("c-1"), new HashSet<>(most), clock.instant()));
+
+        List<RecentEvents.Numbered> kept = recent.after(0, "agent0500");
+        assertThat(kept.get(2).event().to()).as("the claim names the offer's agents: one set").isSameAs(kept.get(0).event().to());
+        assertThat(kept.get(2).event().conversationId()).isSameAs(kept.get(0).event().conversationId());
+        assertThat(kept.get(1).event().to()).isEqualTo(others);
+        assertThat(recent.after(0, "agent0950")).extracting(n -> n.event().conversationId()).containsExactly("c-2");
+        assertThat(recent.after(0, "agent0050")).extracting(n -> n.event().type())
+                .containsExactly(DeskEvent.Type.OFFERED, DeskEvent.Type.CLAIMED);
     }
 
     @SuppressWarnings("unchecked")
