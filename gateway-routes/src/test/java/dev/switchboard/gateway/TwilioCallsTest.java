@@ -131,6 +131,30 @@ class TwilioCallsTest {
     }
 
     @Test
+    void aCallBackAskedForWhileNobodyIsOnDutyIsPlacedWhenAnAgentClaimsHimAfterARestart() throws Exception {
+        try (FakeTwilioApi twilio = new FakeTwilioApi()) {
+            try (Gateway gateway = TestGateways.start(dataDir, settings(twilio.baseUrl()))) {
+                HttpJson.Response texted = new HttpJson(gateway.baseUri()).send(TwilioWebhooks.signedPost(
+                        gateway.baseUri(), "/twilio/sms", TwilioWebhooks.sms("SMc0000000000000000000000000000002",
+                                CUSTOMER, "call")));
+                assertThat(texted.body()).contains("No agent is on duty right now", "call you back on " + CUSTOMER);
+                AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", BOSS_PASSWORD);
+                assertThat(boss.getOk("/api/agent/queue").path("waiting")).hasSize(1);
+            }
+            try (Gateway restarted = TestGateways.start(dataDir, settings(twilio.baseUrl()))) {
+                AgentClient ann = annOnDuty(restarted);
+                String conversationId = ann.claimNextOffer();
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.to("Calls.json").isEmpty());
+                FakeTwilioApi.Received call = twilio.to("Calls.json").get(0);
+                assertThat(call.form()).containsEntry("To", CUSTOMER).containsEntry("StatusCallback",
+                        TwilioWebhooks.PUBLIC_URL + "/twilio/voice/status?conversation=" + conversationId);
+                assertThat(call.form().get("Twiml")).contains("<Dial><Number>" + ANNS_PHONE + "</Number></Dial>");
+            }
+        }
+    }
+
+    @Test
     void aCallerToTheHelpNumberGetsTheLinkTextedOrWaitsForAnAgentAndHisCallsAreInHisThread() throws Exception {
         try (FakeTwilioApi twilio = new FakeTwilioApi();
              Gateway gateway = TestGateways.start(dataDir, settings(twilio.baseUrl()))) {

@@ -20,7 +20,8 @@ import java.io.IOException;
 /**
  * The binary forms of the records that travel most between nodes and in and out of Hazelcast's maps: a waiting
  * conversation names every agent it is offered to, an offer every agent it goes to, and every node reads every
- * agent's status at each tick. Held only in memory and on the wire (never journaled).
+ * agent's status at each tick. Held in memory and on the wire, and the assignments' journal records are in this
+ * form too: a change of {@link #ASSIGNMENT} must still read what a journal written before it holds.
  */
 public final class AgentCodecs {
     private AgentCodecs() {

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Agents' presence. An agent chooses available, away or offline; a desktop that stops calling (closed,
@@ -28,6 +30,7 @@ public final class AgentPresence {
     private final Map<String, AgentStatus> known = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<Presence> onChange = presence -> { };
     private volatile java.util.function.Consumer<AgentStatus> whenChanged = status -> { };
+    private volatile Function<String, Set<String>> holding = username -> Set.of();
 
     public AgentPresence(SharedRecords<AgentStatus> statuses, Duration grace, Clock clock) {
         this.statuses = statuses;
@@ -45,9 +48,18 @@ public final class AgentPresence {
         this.whenChanged = listener;
     }
 
+    /**
+     * Where an agent's first status since the cluster started finds the conversations he takes part in already
+     * (after a full restart, those he had before it): each holds a seat of his capacity again.
+     */
+    public void holdingFrom(Function<String, Set<String>> holding) {
+        this.holding = holding;
+    }
+
     public AgentStatus set(AgentAccount account, Presence presence) {
-        AgentStatus after = statuses.change(account.username(), new SetPresence(account, presence, clock.instant()))
-                .after();
+        Set<String> held = statuses.get(account.username()).isPresent() ? Set.of() : holding.apply(account.username());
+        AgentStatus after = statuses.change(account.username(),
+                new SetPresence(account, presence, clock.instant(), held)).after();
         heard(after);
         onChange.accept(presence);
         whenChanged.accept(after);
@@ -135,10 +147,13 @@ public final class AgentPresence {
         }
     }
 
-    record SetPresence(AgentAccount account, Presence presence, Instant now) implements SharedRecords.Change<AgentStatus> {
+    /** @param held the conversations he holds when he has no status yet */
+    record SetPresence(AgentAccount account, Presence presence, Instant now, Set<String> held)
+            implements SharedRecords.Change<AgentStatus> {
         @Override
         public AgentStatus apply(AgentStatus before) {
-            return before == null ? AgentStatus.of(account, presence, now) : before.withPresence(presence, account, now);
+            return before == null ? AgentStatus.of(account, presence, now, held)
+                    : before.withPresence(presence, account, now);
         }
     }
 

@@ -29,8 +29,13 @@ public record AgentStatus(String username, String displayName, Presence presence
     }
 
     static AgentStatus of(AgentAccount account, Presence presence, Instant now) {
+        return of(account, presence, now, Set.of());
+    }
+
+    /** His first status, holding {@code conversations} already. */
+    static AgentStatus of(AgentAccount account, Presence presence, Instant now, Set<String> conversations) {
         return new AgentStatus(account.username(), account.displayName(), presence, account.skills(), account.teams(),
-                account.capacity(), Set.of(), now);
+                account.capacity(), conversations, now);
     }
 
     public boolean hasFreeCapacity() {

@@ -64,6 +64,14 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
         return stage == Stage.QUEUED;
     }
 
+    /**
+     * Whether it waits in the queue with offers under way: only offering makes such a record, from the queued one
+     * before it, and changes nothing a restart must keep (offers are made afresh after one).
+     */
+    public boolean offerUnderWay() {
+        return stage == Stage.QUEUED && (!offeredTo.isEmpty() || !passedOver.isEmpty() || offerExpiresAt != null);
+    }
+
     /** Whether the current offer has run out at {@code now}. */
     boolean offerExpired(Instant now) {
         return offerExpiresAt != null && !now.isBefore(offerExpiresAt);

@@ -56,6 +56,7 @@ public final class ConversationRouting implements AgentAvailability {
         this.events = events;
         this.clock = clock;
         presence.onChange(this::presenceChanged);
+        presence.holdingFrom(this::takingPart);
     }
 
     // ---- the hub's questions (AgentAvailability) ----
@@ -211,6 +212,14 @@ public final class ConversationRouting implements AgentAvailability {
     /** The conversations he takes part in, and the suspended ones he owns. */
     public List<Assignment> heldBy(String username) {
         return sorted(assignments.matching(new HeldBy(username)));
+    }
+
+    /** The conversations he takes part in, each holding a seat of his capacity. */
+    private Set<String> takingPart(String username) {
+        return assignments.matching(new HeldBy(username)).stream()
+                .filter(a -> a.participants().contains(username))
+                .map(Assignment::conversationId)
+                .collect(Collectors.toSet());
     }
 
     /** Every waiting conversation in the order it is served; position = index + 1. */

@@ -1,5 +1,6 @@
 package dev.switchboard.hub.state;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
@@ -17,11 +18,18 @@ import dev.switchboard.hub.agents.OfflineMessage;
 import dev.switchboard.hub.agents.PreferredAgent;
 import dev.switchboard.hub.agents.QuickText;
 import dev.switchboard.hub.agents.SharedRecords;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
 
 /**
- * The agent desk's Hazelcast maps: accounts, quick texts and offline messages (written through to the database), sign-in sessions, and the live state of agents and conversation assignments (in memory with
- * one backup: a full restart starts every agent offline and every waiting customer is queued again by his
- * next message).
+ * The agent desk's Hazelcast maps. Written through to the database: accounts, quick texts, offline messages, call
+ * backs waiting for an agent, preferred agents, and the conversations' assignments (where each stands with the
+ * agents), so that after a full restart every waiting customer is in the queue again with his place, every agent
+ * owns what he owned, and preferred marks and call backs still hold. An assignment is written when its stage, owner,
+ * participants or notes change, not at each offer: offers are made afresh after a restart. In memory only, with
+ * one backup: sign-in sessions and the agents' statuses (a full restart starts every agent offline; signing in again
+ * he holds a seat for each conversation he takes part in).
  */
 public final class AgentMaps {
     static final String ACCOUNTS = "agent-accounts";
@@ -34,27 +42,55 @@ public final class AgentMaps {
     static final String CALL_BACKS = "call-backs";
     static final String OFFLINE_MESSAGES = "offline-messages";
 
+    /**
+     * How long a finished assignment stays in memory; the database keeps it, and it comes back when asked for. A
+     * finished one matters only until the customer writes again (he is then queued anew), so that memory holds
+     * the open conversations, not every one since the start.
+     */
+    static final Duration FINISHED_IN_MEMORY = Duration.ofMinutes(10);
+
     private final HazelcastInstance instance;
 
     AgentMaps(HazelcastInstance instance) {
         this.instance = instance;
     }
 
-    static void configure(Config config, AccountMapStore accounts, QuickTextMapStore quickTexts,
-                          OfflineMessageMapStore offlineMessages) {
-        config.addMapConfig(writtenThrough(ACCOUNTS, accounts));
-        config.addMapConfig(writtenThrough(QUICK_TEXTS, quickTexts));
-        config.addMapConfig(writtenThrough(OFFLINE_MESSAGES, offlineMessages));
-        for (String live : new String[] {SESSIONS, PREFERRED_AGENTS, CALL_BACKS}) {
-            config.addMapConfig(new MapConfig(live).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
+    /** The stores of the desk's durable maps. */
+    record Stores(AccountMapStore accounts, QuickTextMapStore quickTexts, OfflineMessageMapStore offlineMessages,
+                  AssignmentMapStore assignments, TimedNameMapStore<PendingCallBack> callBacks,
+                  TimedNameMapStore<PreferredAgent> preferredAgents) {
+        static Stores of(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
+            return new Stores(new AccountMapStore(dataSource, writes), new QuickTextMapStore(dataSource, writes),
+                    new OfflineMessageMapStore(dataSource, writes), new AssignmentMapStore(dataSource, writes, json),
+                    TimedNameMapStore.callBacks(dataSource, writes), TimedNameMapStore.preferredAgents(dataSource, writes));
         }
+
+        List<JdbcMapStore<?>> all() {
+            return List.of(accounts, quickTexts, offlineMessages, assignments, callBacks, preferredAgents);
+        }
+    }
+
+    static void configure(Config config, Stores stores) {
+        config.addMapConfig(writtenThrough(ACCOUNTS, stores.accounts()));
+        config.addMapConfig(writtenThrough(QUICK_TEXTS, stores.quickTexts()));
+        config.addMapConfig(writtenThrough(OFFLINE_MESSAGES, stores.offlineMessages()));
+        config.addMapConfig(writtenThrough(CALL_BACKS, stores.callBacks()));
+        config.addMapConfig(writtenThrough(PREFERRED_AGENTS, stores.preferredAgents()));
+        config.addMapConfig(new MapConfig(SESSIONS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
         // One per open conversation, or naming the conversations an agent holds: kept as their compact bytes (see
         // AgentCodecs), which each read decodes once. The queue is found by the index of the stage.
         config.addMapConfig(new MapConfig(STATUSES).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY)
                 .setCacheDeserializedValues(CacheDeserializedValues.NEVER));
+        MapStoreConfig assignments = new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(stores.assignments())
+                .setWriteDelaySeconds(0)
+                .setOffload(false)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(new MapConfig(ASSIGNMENTS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY)
                 .setCacheDeserializedValues(CacheDeserializedValues.NEVER)
-                .addIndexConfig(new IndexConfig(IndexType.HASH, Assignment.STAGE)));
+                .addIndexConfig(new IndexConfig(IndexType.HASH, Assignment.STAGE))
+                .setMapStoreConfig(assignments));
     }
 
     /** A map written through to the database, loaded whole at start (its records are few). */
@@ -81,7 +117,7 @@ public final class AgentMaps {
     }
 
     public SharedRecords<Assignment> assignments() {
-        return new HazelcastSharedRecords<>(instance.getMap(ASSIGNMENTS));
+        return new HazelcastSharedRecords<>(instance.getMap(ASSIGNMENTS), new KeepFinished(FINISHED_IN_MEMORY));
     }
 
     /** Desk events of the whole cluster. */
@@ -104,5 +140,13 @@ public final class AgentMaps {
 
     public SharedRecords<PreferredAgent> preferredAgents() {
         return new HazelcastSharedRecords<>(instance.getMap(PREFERRED_AGENTS));
+    }
+
+    /** Keeps a finished assignment in memory for {@code period}, any other for good. */
+    record KeepFinished(Duration period) implements HazelcastSharedRecords.Retention<Assignment> {
+        @Override
+        public Duration keepFor(Assignment assignment) {
+            return assignment.stage() == Assignment.Stage.FINISHED ? period : null;
+        }
     }
 }

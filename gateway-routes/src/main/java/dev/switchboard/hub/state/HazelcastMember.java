@@ -18,6 +18,7 @@ import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.spi.SharedTopic;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.io.Serializable;
 import java.time.Clock;
@@ -78,12 +79,11 @@ public final class HazelcastMember implements AutoCloseable {
         AddressLinkMapStore addressLinks = new AddressLinkMapStore(dataSource, writes);
         ConversationMapStore conversations = new ConversationMapStore(dataSource, writes, json);
         IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
-        AccountMapStore accounts = new AccountMapStore(dataSource, writes);
-        QuickTextMapStore quickTexts = new QuickTextMapStore(dataSource, writes);
         CustomerMergeMapStore customerMerges = new CustomerMergeMapStore(dataSource, writes);
-        OfflineMessageMapStore offlineMessages = new OfflineMessageMapStore(dataSource, writes);
-        List<JdbcMapStore<?>> stores = List.of(customers, addressLinks, conversations, idempotency, accounts, quickTexts,
-                customerMerges, offlineMessages);
+        AgentMaps.Stores desk = AgentMaps.Stores.of(dataSource, writes, json);
+        List<JdbcMapStore<?>> stores = new ArrayList<>(List.of(customers, addressLinks, conversations, idempotency,
+                customerMerges));
+        stores.addAll(desk.all());
         writes.start(dataDirectory.resolve("journal"), stores);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
@@ -111,7 +111,7 @@ public final class HazelcastMember implements AutoCloseable {
         MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
         mergesConfig.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(mergesConfig);
-        AgentMaps.configure(config, accounts, quickTexts, offlineMessages);
+        AgentMaps.configure(config, desk);
 
         HazelcastInstance instance;
         try {

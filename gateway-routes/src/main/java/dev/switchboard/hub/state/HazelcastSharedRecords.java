@@ -1,22 +1,40 @@
 package dev.switchboard.hub.state;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import dev.switchboard.hub.agents.SharedRecords;
 import dev.switchboard.hub.agents.SharedRecords.Indexed;
+import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** {@link SharedRecords} over a Hazelcast map: each change is an entry processor on the member that owns the key. */
 final class HazelcastSharedRecords<V> implements SharedRecords<V> {
     private final IMap<String, V> map;
+    private final Retention<V> retention;
 
+    /** How long a record stays in memory once a change leaves it so. */
+    interface Retention<V> extends Serializable {
+        /** @return how long {@code value} stays, or {@code null}: for good */
+        Duration keepFor(V value);
+    }
+
+    /** Records kept for good. */
     HazelcastSharedRecords(IMap<String, V> map) {
+        this(map, null);
+    }
+
+    /** @param retention how long a record stays, or {@code null}: for good */
+    HazelcastSharedRecords(IMap<String, V> map, Retention<V> retention) {
         this.map = map;
+        this.retention = retention;
     }
 
     @Override
@@ -37,7 +55,7 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
 
     @Override
     public Changed<V> change(String key, Change<V> change) {
-        return map.executeOnKey(key, new ApplyChange<>(change));
+        return map.executeOnKey(key, new ApplyChange<>(change, retention));
     }
 
     @Override
@@ -56,9 +74,11 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
     static final class ApplyChange<V> implements EntryProcessor<String, V, Changed<V>> {
         private static final long serialVersionUID = 1L;
         private final Change<V> change;
+        private final Retention<V> retention;
 
-        ApplyChange(Change<V> change) {
+        ApplyChange(Change<V> change, Retention<V> retention) {
             this.change = change;
+            this.retention = retention;
         }
 
         @Override
@@ -66,7 +86,12 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
             V before = entry.getValue();
             V after = change.apply(before);
             if (after != before) {
-                entry.setValue(after);
+                Duration keep = after == null || retention == null ? null : retention.keepFor(after);
+                if (keep == null) {
+                    entry.setValue(after);
+                } else {
+                    ((ExtendedMapEntry<String, V>) entry).setValue(after, keep.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
             return new Changed<>(before, after);
         }

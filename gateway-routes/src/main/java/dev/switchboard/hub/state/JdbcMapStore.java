@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -71,7 +73,10 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         return getClass().getSimpleName();
     }
 
-    /** The journal record of a change: by default the whole value, encoded. */
+    /**
+     * The journal record of a change: by default the whole value, encoded; {@code null} when the change touches
+     * nothing the database keeps (then nothing is written).
+     */
     JournaledWrite journaled(String key, V value) {
         return new JournaledWrite(codec == null ? serialize(value) : codec.toBytes(value),
                 connection -> write(connection, key, value));
@@ -110,6 +115,9 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
     @Override
     public final void store(String key, V value) {
         JournaledWrite change = journaled(key, value);
+        if (change == null) {
+            return;
+        }
         writes.commit(new Journal.Entry(journalName(), key, change.body()), change.write());
         stored(key, value);
         KeyFilter known = knownKeys;
@@ -171,6 +179,20 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the keys: " + e.getMessage(), e);
         }
+    }
+
+    /** Every key {@link #keysQuery()} returns: the initial load of a store whose records are few. */
+    final List<String> everyKey() {
+        return readAll(connection -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(keysQuery());
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+            return keys;
+        });
     }
 
     interface SqlRead<T> {

@@ -61,9 +61,12 @@ class AddressLinkingApiTest {
 
             assertThat(PhonePage.text(again.baseUri(), NUMBER, "the key please")).isEqualTo(303);
 
-            assertThat(ann.claimNextOffer()).as("the text is routed with the web conversation").isEqualTo(webId);
+            assertThat(ann.getOk("/api/agent/conversations").path("conversations").findValuesAsText("conversationId"))
+                    .as("hers across the restart").containsExactly(webId);
+            await().atMost(Duration.ofSeconds(10)).alias("the text is routed with the web conversation").until(() ->
+                    AgentClient.texts(ann.getOk("/api/agent/conversations/" + webId)).contains("the key please"));
             assertThat(AgentClient.texts(ann.getOk("/api/agent/conversations/" + webId)))
-                    .startsWith("text me the licence key").contains("the key please");
+                    .startsWith("text me the licence key");
             JsonNode sms = ann.postOk("/api/agent/conversations/" + webId + "/messages", "{\"text\": \"XK-42\"}");
             assertThat(sms.path("message").path("channel").asText()).isEqualTo("sms");
             await().atMost(Duration.ofSeconds(10)).until(() -> new HttpJson(again.baseUri())

@@ -64,6 +64,29 @@ class ConversationRoutingTest {
     }
 
     @Test
+    void anAgentsFirstStatusAfterARestartHoldsASeatForEachConversationHeTakesPartIn() {
+        presence.set(agent("ann", 2, "general"), Presence.AVAILABLE);
+        routing.waitForAgent("c-1", "k-1");
+        routing.waitForAgent("c-2", "k-2");
+        routing.claim(status("ann"), "c-1");
+        routing.claim(status("ann"), "c-2");
+        // A full restart keeps the assignments, not the agents' statuses.
+        InMemoryRecords<AgentStatus> freshStatuses = new InMemoryRecords<>();
+        AgentPresence freshPresence = new AgentPresence(freshStatuses, Duration.ofMinutes(10), clock);
+        ConversationRouting restarted = new ConversationRouting(routing.assignments(), new InMemoryRecords<>(),
+                freshStatuses, freshPresence,
+                new RoutingSettings(Duration.ofSeconds(30), Duration.ofHours(72), "general", Duration.ofMinutes(3)),
+                DeskEvents.NONE, clock);
+        restarted.waitForAgent("c-3", "k-3");
+
+        AgentStatus ann = freshPresence.set(agent("ann", 2, "general"), Presence.AVAILABLE);
+
+        assertThat(ann.conversations()).containsExactlyInAnyOrder("c-1", "c-2");
+        assertThat(restarted.offersFor("ann")).as("no seat free").isEmpty();
+        assertThat(freshPresence.set(agent("ann", 2, "general"), Presence.AWAY).conversations()).hasSize(2);
+    }
+
+    @Test
     void theFirstAcceptWinsAndTheSecondIsToldItIsTaken() {
         presence.set(agent("ann", 1, "general"), Presence.AVAILABLE);
         presence.set(agent("bob", 1, "general"), Presence.AVAILABLE);
