@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * each held about 100 KB after its second request, so 1,000 agents' browsers held 100 MB.
  */
 class GatewayHttpServerConnectionsTest {
-    private static final int CONNECTIONS = 200;
+    private static final int CONNECTIONS = 500;
 
     @Test
     void anIdleKeepAliveConnectionHoldsAFewKilobytes() throws Exception {
