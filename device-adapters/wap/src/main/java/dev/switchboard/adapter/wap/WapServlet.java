@@ -30,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -352,7 +353,7 @@ final class WapServlet extends HttpServlet {
 
     private RenderedReply thread(Visit visit) {
         WapSession session = requireSession(visit);
-        List<ThreadMessage> messages = conversationOf(session).map(ConversationView::messages).orElse(List.of());
+        List<ThreadMessage> messages = threadOf(session);
         Reply conversation = Reply.conversation(messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE, messages);
         int page = visit.form.page();
         try {
@@ -403,12 +404,28 @@ final class WapServlet extends HttpServlet {
         ShownReply shown = ShownReply.of(outcome.reply());
         if (visit.session == null) {
             open(visit, new WapSession(address.key(), knownToken, outcome.conversationId(), verified,
-                    visit.explicitProfile, placeName, shown, null, 0));
+                    visit.explicitProfile, placeName, shown, null, 0, null));
         } else {
             visit.session = visit.session.answered(knownToken, outcome.conversationId(), placeName, shown);
             sessions.update(visit.sessionId, visit.session);
         }
         return outcome;
+    }
+
+    /**
+     * What the phone's conversation deck shows: the session's conversation, and when it verified its number, the
+     * anonymous one it wrote in before (the page puts them in the order written).
+     */
+    private List<ThreadMessage> threadOf(WapSession session) {
+        List<ThreadMessage> messages = conversationOf(session).map(ConversationView::messages).orElse(List.of());
+        WapSession.Earlier earlier = session.earlier();
+        if (earlier == null) {
+            return messages;
+        }
+        List<ThreadMessage> both = new ArrayList<>(messages);
+        helpDesk.conversation(earlier.conversationId(), earlier.customerToken())
+                .ifPresent(view -> both.addAll(view.messages()));
+        return both;
     }
 
     /**

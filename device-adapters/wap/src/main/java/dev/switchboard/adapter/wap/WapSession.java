@@ -21,12 +21,20 @@ import java.io.Serializable;
  * @param codesSent        how many codes the session has had texted
  */
 record WapSession(String addressKey, String customerToken, String conversationId, boolean operatorVerified,
-                  String profileId, String placeName, ShownReply lastReply, NumberCheck numberCheck, int codesSent)
+                  String profileId, String placeName, ShownReply lastReply, NumberCheck numberCheck, int codesSent,
+                  Earlier earlier)
         implements Serializable {
+
+    /**
+     * The anonymous conversation the session wrote in before it verified its number, and the token that reads it:
+     * its questions stay there (another customer, until an agent merges the two), and the phone still shows them.
+     */
+    record Earlier(String conversationId, String customerToken) implements Serializable {
+    }
 
     /** A session that has sent nothing yet, opened to verify the customer's number first. */
     static WapSession anonymous(CustomerAddress address, String profileId) {
-        return new WapSession(address.key(), null, null, false, profileId, null, null, null, 0);
+        return new WapSession(address.key(), null, null, false, profileId, null, null, null, 0, null);
     }
 
     CustomerAddress address() {
@@ -44,30 +52,35 @@ record WapSession(String addressKey, String customerToken, String conversationId
 
     WapSession answered(String token, String conversation, String place, ShownReply reply) {
         return new WapSession(addressKey, token, conversation, operatorVerified, profileId, place, reply, numberCheck,
-                codesSent);
+                codesSent, earlier);
     }
 
     WapSession codeSent(NumberCheck check) {
         return new WapSession(addressKey, customerToken, conversationId, operatorVerified, profileId, placeName,
-                lastReply, check, codesSent + 1);
+                lastReply, check, codesSent + 1, earlier);
     }
 
     WapSession codeTried(NumberCheck after) {
         return new WapSession(addressKey, customerToken, conversationId, operatorVerified, profileId, placeName,
-                lastReply, after, codesSent);
+                lastReply, after, codesSent, earlier);
     }
 
     /**
      * The session writing as {@code number} from now on, with the customer token the adapter knows for it (or
-     * none); its conversation is the number's, learnt with the next message.
+     * none); its conversation is the number's, learnt with the next message. The anonymous one it wrote in so far
+     * is kept as {@link #earlier()}.
      */
     WapSession verifiedAs(E164Number number, String token) {
-        return new WapSession(number.key(), token, null, false, profileId, placeName, lastReply, null, codesSent);
+        Earlier before = conversationId != null && customerToken != null && !identified()
+                ? new Earlier(conversationId, customerToken) : earlier;
+        return new WapSession(number.key(), token, null, false, profileId, placeName, lastReply, null, codesSent,
+                before);
     }
 
     @Override
     public String toString() {
         return "WapSession[" + addressKey + ", conversation " + conversationId + ", token "
-                + (customerToken == null ? "unknown" : "(hidden)") + "]";
+                + (customerToken == null ? "unknown" : "(hidden)") + (earlier == null ? "" : ", earlier conversation "
+                + earlier.conversationId()) + "]";
     }
 }

@@ -86,12 +86,18 @@ class NumberVerificationTest {
         String visitor = server.helpDesk.last().address().key();
         assertThat(visitor).startsWith("visitor:wap-");
 
+        clock.advance(Duration.ofMinutes(1));
         Page codeDeck = phone.submit(phone.follow(answer, VERIFY), "Text me a code", Map.of("n", NUMBER));
         Page verified = phone.submit(codeDeck, "Verify", Map.of("c", sms.lastCode()));
-        phone.submit(verified, "Send", Map.of("q", "And on Sundays?"));
+        Page sundays = phone.submit(verified, "Send", Map.of("q", "And on Sundays?"));
 
         assertThat(server.helpDesk.last().address().key()).isEqualTo("e164:" + NUMBER);
         assertThat(verified.link("Help home")).isEqualTo(answer.link("Help home"));
+        String thread = String.join(" ", phone.withMorePages(phone.follow(sundays, "Your conversation")).stream()
+                .map(Page::text).toList());
+        assertThat(thread).as("the questions asked before verifying too, in the order asked")
+                .contains("What are your opening hours?", "And on Sundays?");
+        assertThat(thread.indexOf("And on Sundays?")).isLessThan(thread.indexOf("What are your opening hours?"));
     }
 
     @Test
