@@ -36,6 +36,7 @@ import dev.switchboard.hub.routes.HubSteps;
 import dev.switchboard.hub.state.ClusterSettings;
 import dev.switchboard.hub.state.Database;
 import dev.switchboard.hub.state.HazelcastMember;
+import dev.switchboard.hub.state.KeepTimes;
 import dev.switchboard.render.VelocityReplyRenderer;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.DeviceAdapter;
@@ -100,7 +101,7 @@ public final class Gateway implements AutoCloseable {
                 config.required(SwitchboardConfig.DB_USER), config.required(SwitchboardConfig.DB_PASSWORD));
         toClose.add(database);
         HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(),
-                json, config.idempotencyKeep());
+                json, new KeepTimes(config.idempotencyKeep(), config.preferredAgentWindow()));
         toClose.add(member);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));

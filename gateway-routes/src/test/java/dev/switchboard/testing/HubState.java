@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.state.ClusterSettings;
 import dev.switchboard.hub.state.Database;
 import dev.switchboard.hub.state.HazelcastMember;
+import dev.switchboard.hub.state.KeepTimes;
 import dev.switchboard.hub.agents.AgentPresence;
 import dev.switchboard.hub.agents.ConversationRouting;
 import dev.switchboard.hub.agents.DeskEvents;
@@ -24,10 +25,15 @@ public final class HubState implements AutoCloseable {
     }
 
     public static HubState open(Path dataDir) {
+        return open(dataDir, KeepTimes.DEFAULT);
+    }
+
+    /** With idempotency records and preferred-agent marks kept as long as {@code keep} says. */
+    public static HubState open(Path dataDir, KeepTimes keep) {
         Database database = Database.open("", dataDir, "sa", "");
         HazelcastMember member = HazelcastMember.start(
                 new ClusterSettings("state-" + System.nanoTime(), "127.0.0.1", Ports.free(), List.of()),
-                database.dataSource(), dataDir, new ObjectMapper());
+                database.dataSource(), dataDir, new ObjectMapper(), keep);
         return new HubState(database, member);
     }
 

@@ -53,7 +53,6 @@ public final class AgentDesk implements AutoCloseable {
     static final String AWAY_GRACE_SECONDS = "switchboard.agents.away-grace-seconds";
     static final String TICK_MILLIS = "switchboard.agents.tick-millis";
     static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
-    static final String PREFERRED_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
     static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
     static final String GREETING = "switchboard.agents.greeting";
     static final String OFFLINE_NOTICE_SUBJECT = "switchboard.offline.notice-subject";
@@ -109,7 +108,7 @@ public final class AgentDesk implements AutoCloseable {
                 Duration.ofSeconds(config.requiredInt(AWAY_GRACE_SECONDS)), clock);
         RoutingSettings settings = new RoutingSettings(
                 Duration.ofSeconds(config.requiredInt(OFFER_TIMEOUT_SECONDS)),
-                Duration.ofHours(config.requiredInt(PREFERRED_WINDOW_HOURS)),
+                config.preferredAgentWindow(),
                 config.required(DEFAULT_SKILL),
                 Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
         RecentEvents recent = new RecentEvents(RECENT_EVENTS_KEPT);

@@ -32,6 +32,7 @@ public final class SwitchboardConfig implements AdapterSettings {
     public static final String HTTP_IDLE_THREAD_SECONDS = "switchboard.http.idle-thread-seconds";
     public static final String DATA_DIR = "switchboard.data.dir";
     public static final String IDEMPOTENCY_KEEP_SECONDS = "switchboard.idempotency.keep-seconds";
+    public static final String PREFERRED_AGENT_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
     public static final String DB_URL = "switchboard.db.url";
     public static final String DB_USER = "switchboard.db.user";
     public static final String DB_PASSWORD = "switchboard.db.password";
@@ -133,6 +134,16 @@ public final class SwitchboardConfig implements AdapterSettings {
     /** How long a processed interaction's outcome is kept to answer its repeats. */
     public Duration idempotencyKeep() {
         return atLeastOneSecond(IDEMPOTENCY_KEEP_SECONDS);
+    }
+
+    /** How long after an agent marked himself a customer's preferred agent the customer's next contact goes to him. */
+    public Duration preferredAgentWindow() {
+        int hours = requiredInt(PREFERRED_AGENT_WINDOW_HOURS);
+        if (hours < 1) {
+            throw new IllegalArgumentException(environmentName(PREFERRED_AGENT_WINDOW_HOURS) + " must be at least 1, was "
+                    + hours);
+        }
+        return Duration.ofHours(hours);
     }
 
     /** The whole number of seconds {@code key} gives, refused below one with the variable named. */

@@ -70,12 +70,15 @@ public final class AgentMaps {
         }
     }
 
-    static void configure(Config config, Stores stores) {
+    static void configure(Config config, Stores stores, KeepTimes keep) {
         config.addMapConfig(writtenThrough(ACCOUNTS, stores.accounts()));
         config.addMapConfig(writtenThrough(QUICK_TEXTS, stores.quickTexts()));
         config.addMapConfig(writtenThrough(OFFLINE_MESSAGES, stores.offlineMessages()));
         config.addMapConfig(writtenThrough(CALL_BACKS, stores.callBacks()));
-        config.addMapConfig(writtenThrough(PREFERRED_AGENTS, stores.preferredAgents()));
+        // A mark matters for the preferred window only: it leaves memory then (one loaded from the database, a
+        // window after it was loaded), and RowRetention deletes its row.
+        config.addMapConfig(writtenThrough(PREFERRED_AGENTS, stores.preferredAgents())
+                .setTimeToLiveSeconds(KeepTimes.seconds(keep.preferredAgentMarks())));
         config.addMapConfig(new MapConfig(SESSIONS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
         // One per open conversation, or naming the conversations an agent holds: kept as their compact bytes (see
         // AgentCodecs), which each read decodes once. The queue is found by the index of the stage.

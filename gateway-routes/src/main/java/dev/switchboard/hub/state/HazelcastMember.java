@@ -41,18 +41,15 @@ public final class HazelcastMember implements AutoCloseable {
     static final String IDEMPOTENCY = "idempotency";
     static final String CUSTOMER_MERGES = "customer-merges";
 
-    /** How long an idempotency record is kept when the caller does not say. */
-    public static final Duration DEFAULT_IDEMPOTENCY_KEEP = Duration.ofDays(7);
-
     private final HazelcastInstance instance;
     private final GroupCommit writes;
-    private final IdempotencyRetention idempotencyRetention;
+    private final List<RowRetention> retentions;
     private volatile HazelcastCustomerMerges merges;
 
-    private HazelcastMember(HazelcastInstance instance, GroupCommit writes, IdempotencyRetention idempotencyRetention) {
+    private HazelcastMember(HazelcastInstance instance, GroupCommit writes, List<RowRetention> retentions) {
         this.instance = instance;
         this.writes = writes;
-        this.idempotencyRetention = idempotencyRetention;
+        this.retentions = retentions;
     }
 
     /**
@@ -61,19 +58,15 @@ public final class HazelcastMember implements AutoCloseable {
      */
     public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
                                         ObjectMapper json) {
-        return start(cluster, dataSource, dataDirectory, json, DEFAULT_IDEMPOTENCY_KEEP);
+        return start(cluster, dataSource, dataDirectory, json, KeepTimes.DEFAULT);
     }
 
     /**
-     * As {@link #start(ClusterSettings, DataSource, Path, ObjectMapper)}, keeping each idempotency record
-     * {@code idempotencyKeep} (see {@link IdempotencyRetention}).
+     * As {@link #start(ClusterSettings, DataSource, Path, ObjectMapper)}, keeping idempotency records and
+     * preferred-agent marks as long as {@code keep} says (see {@link RowRetention}).
      */
     public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
-                                        ObjectMapper json, Duration idempotencyKeep) {
-        if (idempotencyKeep.toSeconds() < 1) {
-            throw new IllegalArgumentException("idempotency records must be kept at least one second, was "
-                    + idempotencyKeep);
-        }
+                                        ObjectMapper json, KeepTimes keep) {
         GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
         CustomerMapStore customers = new CustomerMapStore(dataSource, writes);
         AddressLinkMapStore addressLinks = new AddressLinkMapStore(dataSource, writes);
@@ -107,11 +100,11 @@ public final class HazelcastMember implements AutoCloseable {
         config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
         config.addMapConfig(durableMap(CONVERSATIONS, conversations));
         config.addMapConfig(durableMap(IDEMPOTENCY, idempotency)
-                .setTimeToLiveSeconds((int) Math.min(idempotencyKeep.toSeconds(), Integer.MAX_VALUE)));
+                .setTimeToLiveSeconds(KeepTimes.seconds(keep.idempotencyRecords())));
         MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
         mergesConfig.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         config.addMapConfig(mergesConfig);
-        AgentMaps.configure(config, desk);
+        AgentMaps.configure(config, desk, keep);
 
         HazelcastInstance instance;
         try {
@@ -120,10 +113,13 @@ public final class HazelcastMember implements AutoCloseable {
             writes.close();
             throw e;
         }
-        IdempotencyRetention retention = IdempotencyRetention.start(dataSource, idempotencyKeep, Clock.systemUTC());
+        List<RowRetention> retentions = List.of(
+                RowRetention.start(dataSource, RowRetention.Rows.IDEMPOTENCY, keep.idempotencyRecords(), Clock.systemUTC()),
+                RowRetention.start(dataSource, RowRetention.Rows.PREFERRED_AGENTS, keep.preferredAgentMarks(),
+                        Clock.systemUTC()));
         LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
                 cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
-        return new HazelcastMember(instance, writes, retention);
+        return new HazelcastMember(instance, writes, retentions);
     }
 
     private static MapConfig durableMap(String name, MapStore<String, ?> store) {
@@ -204,7 +200,7 @@ public final class HazelcastMember implements AutoCloseable {
 
     @Override
     public void close() {
-        idempotencyRetention.close();
+        retentions.forEach(RowRetention::close);
         if (isUp()) {
             instance.shutdown();
         }

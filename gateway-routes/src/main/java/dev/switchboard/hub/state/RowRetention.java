@@ -13,35 +13,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Idempotency records are kept for a while, not for ever: clients retry within minutes or hours (Twilio, an SMSC,
- * a browser), and every interaction with a key leaves a record. In memory a record expires {@code keep} after it
- * was written (the map's time to live); in the database the rows older than that are deleted at start and then
- * every {@link #period(Duration)}. A repeat that comes later still is handled again, and its thread still holds
- * the question and the answer once: a thread keeps one message of a direction per key.
+ * Records that matter for a while only, kept that long, not for ever: the outcomes kept to answer a client's
+ * retries (minutes or hours), and agents' preferred marks (the configured window). In memory each expires
+ * {@code keep} after it was written (its map's time to live); in the database the rows older than that are deleted
+ * at start and then every {@link #period(Duration)}, so that a look-up after the time is up finds nothing there
+ * either.
  */
-final class IdempotencyRetention implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyRetention.class);
+final class RowRetention implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RowRetention.class);
     private static final Duration LONGEST_PERIOD = Duration.ofHours(1);
 
+    /**
+     * @param table    the table
+     * @param written  its column of when a row was written
+     * @param what     what a row is, for the log ("idempotency records")
+     */
+    record Rows(String table, String written, String what) {
+        static final Rows IDEMPOTENCY = new Rows("idempotency_keys", "recorded_at", "idempotency records");
+        static final Rows PREFERRED_AGENTS = new Rows("preferred_agents", "marked_at", "preferred-agent marks");
+    }
+
     private final DataSource dataSource;
+    private final Rows rows;
     private final Duration keep;
     private final Clock clock;
     private final ScheduledExecutorService purges;
 
-    private IdempotencyRetention(DataSource dataSource, Duration keep, Clock clock) {
+    private RowRetention(DataSource dataSource, Rows rows, Duration keep, Clock clock) {
         this.dataSource = dataSource;
+        this.rows = rows;
         this.keep = keep;
         this.clock = clock;
         this.purges = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "idempotency-purge");
+            Thread thread = new Thread(task, "purge-" + rows.table());
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /** Deletes the records older than {@code keep} now, then every {@link #period(Duration)}. */
-    static IdempotencyRetention start(DataSource dataSource, Duration keep, Clock clock) {
-        IdempotencyRetention retention = new IdempotencyRetention(dataSource, keep, clock);
+    /** Deletes the rows older than {@code keep} now, then every {@link #period(Duration)}. */
+    static RowRetention start(DataSource dataSource, Rows rows, Duration keep, Clock clock) {
+        RowRetention retention = new RowRetention(dataSource, rows, keep, clock);
         long every = period(keep).toMillis();
         retention.purges.scheduleWithFixedDelay(retention::purgeLogged, 0, every, TimeUnit.MILLISECONDS);
         return retention;
@@ -57,7 +69,7 @@ final class IdempotencyRetention implements AutoCloseable {
     int purge() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM idempotency_keys WHERE recorded_at < ?")) {
+                     "DELETE FROM " + rows.table() + " WHERE " + rows.written() + " < ?")) {
             SqlTimes.set(delete, 1, clock.instant().minus(keep));
             return delete.executeUpdate();
         }
@@ -67,10 +79,10 @@ final class IdempotencyRetention implements AutoCloseable {
         try {
             int deleted = purge();
             if (deleted > 0) {
-                LOG.info("Deleted {} idempotency record(s) older than {}", deleted, keep);
+                LOG.info("Deleted {} {} older than {}", deleted, rows.what(), keep);
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not delete old idempotency records (tried again in {}): {}", period(keep), e.toString());
+            LOG.warn("Could not delete old {} (tried again in {}): {}", rows.what(), period(keep), e.toString());
         }
     }
 
