@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -128,31 +129,26 @@ public final class SwitchboardConfig implements AdapterSettings {
 
     /** How long an HTTP thread beyond the pool's minimum stays when idle. */
     public Duration httpIdleThread() {
-        return atLeastOneSecond(HTTP_IDLE_THREAD_SECONDS);
+        return atLeastOne(HTTP_IDLE_THREAD_SECONDS, ChronoUnit.SECONDS);
     }
 
     /** How long a processed interaction's outcome is kept to answer its repeats. */
     public Duration idempotencyKeep() {
-        return atLeastOneSecond(IDEMPOTENCY_KEEP_SECONDS);
+        return atLeastOne(IDEMPOTENCY_KEEP_SECONDS, ChronoUnit.SECONDS);
     }
 
     /** How long after an agent marked himself a customer's preferred agent the customer's next contact goes to him. */
     public Duration preferredAgentWindow() {
-        int hours = requiredInt(PREFERRED_AGENT_WINDOW_HOURS);
-        if (hours < 1) {
-            throw new IllegalArgumentException(environmentName(PREFERRED_AGENT_WINDOW_HOURS) + " must be at least 1, was "
-                    + hours);
-        }
-        return Duration.ofHours(hours);
+        return atLeastOne(PREFERRED_AGENT_WINDOW_HOURS, ChronoUnit.HOURS);
     }
 
-    /** The whole number of seconds {@code key} gives, refused below one with the variable named. */
-    private Duration atLeastOneSecond(String key) {
-        int seconds = requiredInt(key);
-        if (seconds < 1) {
-            throw new IllegalArgumentException(environmentName(key) + " must be at least 1, was " + seconds);
+    /** The whole number of {@code unit}s {@code key} gives, refused below one with the variable named. */
+    private Duration atLeastOne(String key, ChronoUnit unit) {
+        int count = requiredInt(key);
+        if (count < 1) {
+            throw new IllegalArgumentException(environmentName(key) + " must be at least 1, was " + count);
         }
-        return Duration.ofSeconds(seconds);
+        return Duration.of(count, unit);
     }
 
     public Path dataDir() {

@@ -57,7 +57,9 @@ public final class AgentPresence {
     }
 
     public AgentStatus set(AgentAccount account, Presence presence) {
-        Set<String> held = statuses.get(account.username()).isPresent() ? Set.of() : holding.apply(account.username());
+        // Only an agent with no status yet needs his seats found (a change of an existing status ignores them); this
+        // node's view tells so without a cluster read, and a stale "absent" costs one look-up, not a wrong seat.
+        Set<String> held = known.containsKey(account.username()) ? Set.of() : holding.apply(account.username());
         AgentStatus after = statuses.change(account.username(),
                 new SetPresence(account, presence, clock.instant(), held)).after();
         heard(after);

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -75,16 +73,7 @@ final class AccountMapStore extends JdbcMapStore<AgentAccount> {
 
     @Override
     public Iterable<String> loadAllKeys() {
-        return readAll(connection -> {
-            List<String> usernames = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT username FROM agent_accounts");
-                 ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    usernames.add(row.getString(1));
-                }
-            }
-            return usernames;
-        });
+        return keys("SELECT username FROM agent_accounts");
     }
 
     private static Set<String> names(String joined) {

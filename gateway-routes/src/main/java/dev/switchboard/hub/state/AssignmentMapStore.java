@@ -147,19 +147,7 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
     /** The conversations not finished: the queue and what agents hold. */
     @Override
     public Iterable<String> loadAllKeys() {
-        return readAll(connection -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT conversation_id FROM assignments WHERE stage <> ?")) {
-                select.setString(1, Assignment.Stage.FINISHED.name());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        ids.add(row.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        return keys("SELECT conversation_id FROM assignments WHERE stage <> '" + Assignment.Stage.FINISHED.name() + "'");
     }
 
     private static String names(Set<String> names) {

@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 
 /** Customer merges in table {@code customer_merges}, keyed by the merged customer; all loaded at start (they are few). */
@@ -43,17 +41,7 @@ final class CustomerMergeMapStore extends JdbcMapStore<CustomerMerge> {
 
     @Override
     public Iterable<String> loadAllKeys() {
-        return readAll(connection -> {
-            List<String> keys = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT merged_customer_id FROM customer_merges");
-                 ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    keys.add(row.getString(1));
-                }
-            }
-            return keys;
-        });
+        return keys("SELECT merged_customer_id FROM customer_merges");
     }
 
     @Override

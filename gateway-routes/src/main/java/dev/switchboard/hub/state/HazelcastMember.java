@@ -43,13 +43,13 @@ public final class HazelcastMember implements AutoCloseable {
 
     private final HazelcastInstance instance;
     private final GroupCommit writes;
-    private final List<RowRetention> retentions;
+    private final RowRetention retention;
     private volatile HazelcastCustomerMerges merges;
 
-    private HazelcastMember(HazelcastInstance instance, GroupCommit writes, List<RowRetention> retentions) {
+    private HazelcastMember(HazelcastInstance instance, GroupCommit writes, RowRetention retention) {
         this.instance = instance;
         this.writes = writes;
-        this.retentions = retentions;
+        this.retention = retention;
     }
 
     /**
@@ -113,13 +113,12 @@ public final class HazelcastMember implements AutoCloseable {
             writes.close();
             throw e;
         }
-        List<RowRetention> retentions = List.of(
-                RowRetention.start(dataSource, RowRetention.Rows.IDEMPOTENCY, keep.idempotencyRecords(), Clock.systemUTC()),
-                RowRetention.start(dataSource, RowRetention.Rows.PREFERRED_AGENTS, keep.preferredAgentMarks(),
-                        Clock.systemUTC()));
+        RowRetention retention = new RowRetention(dataSource, Clock.systemUTC())
+                .keep(RowRetention.Rows.IDEMPOTENCY, keep.idempotencyRecords())
+                .keep(RowRetention.Rows.PREFERRED_AGENTS, keep.preferredAgentMarks());
         LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
                 cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
-        return new HazelcastMember(instance, writes, retentions);
+        return new HazelcastMember(instance, writes, retention);
     }
 
     private static MapConfig durableMap(String name, MapStore<String, ?> store) {
@@ -180,7 +179,7 @@ public final class HazelcastMember implements AutoCloseable {
         }
         instance.getConfig().addMapConfig(new MapConfig(name)
                 .setBackupCount(1)
-                .setTimeToLiveSeconds((int) Math.min(timeToLive.toSeconds(), Integer.MAX_VALUE)));
+                .setTimeToLiveSeconds(KeepTimes.seconds(timeToLive)));
         return instance.getMap(name);
     }
 
@@ -200,7 +199,7 @@ public final class HazelcastMember implements AutoCloseable {
 
     @Override
     public void close() {
-        retentions.forEach(RowRetention::close);
+        retention.close();
         if (isUp()) {
             instance.shutdown();
         }

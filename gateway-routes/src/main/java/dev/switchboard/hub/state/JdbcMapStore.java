@@ -177,15 +177,29 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         try (Connection connection = dataSource.getConnection()) {
             return read.read(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the keys: " + e.getMessage(), e);
+            throw new IllegalStateException("could not read the keys of " + journalName() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Every key {@link #keysQuery()} returns: the initial load of a store whose records are few. */
+    /**
+     * Every key {@link #keysQuery()} returns: the initial load of a store whose records are few. The same keys make
+     * the filter of known keys, so that they are read once at start.
+     */
     final List<String> everyKey() {
+        List<String> keys = keys(keysQuery());
+        synchronized (this) {
+            if (knownKeys == null) {
+                knownKeys = filterOf(keys);
+            }
+        }
+        return keys;
+    }
+
+    /** The first column of every row {@code query} selects. */
+    final List<String> keys(String query) {
         return readAll(connection -> {
             List<String> keys = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(keysQuery());
+            try (PreparedStatement select = connection.prepareStatement(query);
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     keys.add(rows.getString(1));
@@ -219,7 +233,7 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
             synchronized (this) {
                 known = knownKeys;
                 if (known == null) {
-                    known = readKeys(query);
+                    known = filterOf(keys(query));
                     knownKeys = known;
                 }
             }
@@ -227,18 +241,10 @@ abstract class JdbcMapStore<V> implements MapStore<String, V>, GroupCommit.Repla
         return known;
     }
 
-    private KeyFilter readKeys(String query) {
-        KeyFilter keys = new KeyFilter();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(query);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                keys.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the keys of " + journalName() + ": " + e.getMessage(), e);
-        }
-        return keys;
+    private static KeyFilter filterOf(List<String> keys) {
+        KeyFilter filter = new KeyFilter();
+        keys.forEach(filter::add);
+        return filter;
     }
 
     static byte[] serialize(Object value) {

@@ -23,6 +23,7 @@ public record KeepTimes(Duration idempotencyRecords, Duration preferredAgentMark
         }
     }
 
+    /** A time to live as Hazelcast takes it: whole seconds, at most {@link Integer#MAX_VALUE}. */
     static int seconds(Duration keep) {
         return (int) Math.min(keep.toSeconds(), Integer.MAX_VALUE);
     }

@@ -7,8 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 
 /** Offline messages in table {@code offline_messages}, keyed by id; all loaded at start, for the managers' list. */
@@ -70,16 +68,7 @@ final class OfflineMessageMapStore extends JdbcMapStore<OfflineMessage> {
 
     @Override
     public Iterable<String> loadAllKeys() {
-        return readAll(connection -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM offline_messages");
-                 ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getString(1));
-                }
-            }
-            return ids;
-        });
+        return keys("SELECT id FROM offline_messages");
     }
 
     private static void setTime(PreparedStatement statement, int index, Instant instant) throws SQLException {

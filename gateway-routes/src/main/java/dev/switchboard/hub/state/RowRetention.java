@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Records that matter for a while only, kept that long, not for ever: the outcomes kept to answer a client's
  * retries (minutes or hours), and agents' preferred marks (the configured window). In memory each expires
  * {@code keep} after it was written (its map's time to live); in the database the rows older than that are deleted
- * at start and then every {@link #period(Duration)}, so that a look-up after the time is up finds nothing there
- * either.
+ * at start and then every {@link #period(Duration)}, by one thread for every kind, so that a look-up after the time
+ * is up finds nothing there either.
  */
 final class RowRetention implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RowRetention.class);
@@ -34,29 +34,22 @@ final class RowRetention implements AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final Rows rows;
-    private final Duration keep;
     private final Clock clock;
-    private final ScheduledExecutorService purges;
+    private final ScheduledExecutorService purges = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "row-retention");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private RowRetention(DataSource dataSource, Rows rows, Duration keep, Clock clock) {
+    RowRetention(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
-        this.rows = rows;
-        this.keep = keep;
         this.clock = clock;
-        this.purges = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "purge-" + rows.table());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
-    /** Deletes the rows older than {@code keep} now, then every {@link #period(Duration)}. */
-    static RowRetention start(DataSource dataSource, Rows rows, Duration keep, Clock clock) {
-        RowRetention retention = new RowRetention(dataSource, rows, keep, clock);
-        long every = period(keep).toMillis();
-        retention.purges.scheduleWithFixedDelay(retention::purgeLogged, 0, every, TimeUnit.MILLISECONDS);
-        return retention;
+    /** Deletes the {@code rows} older than {@code keep} now, then every {@link #period(Duration)}; returns this. */
+    RowRetention keep(Rows rows, Duration keep) {
+        purges.scheduleWithFixedDelay(() -> purgeLogged(rows, keep), 0, period(keep).toMillis(), TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /** How often the old rows are deleted: every hour, or every half of {@code keep} when that is shorter. */
@@ -65,8 +58,8 @@ final class RowRetention implements AutoCloseable {
         return half.compareTo(LONGEST_PERIOD) < 0 ? half : LONGEST_PERIOD;
     }
 
-    /** Deletes the rows written more than {@code keep} ago; returns how many. */
-    int purge() throws SQLException {
+    /** Deletes the {@code rows} written more than {@code keep} ago; returns how many. */
+    int purge(Rows rows, Duration keep) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM " + rows.table() + " WHERE " + rows.written() + " < ?")) {
@@ -75,9 +68,9 @@ final class RowRetention implements AutoCloseable {
         }
     }
 
-    private void purgeLogged() {
+    private void purgeLogged(Rows rows, Duration keep) {
         try {
-            int deleted = purge();
+            int deleted = purge(rows, keep);
             if (deleted > 0) {
                 LOG.info("Deleted {} {} older than {}", deleted, rows.what(), keep);
             }

@@ -66,9 +66,9 @@ class RowRetentionTest {
     }
 
     private static void purge(Database database, RowRetention.Rows rows, Duration keep) throws Exception {
-        RowRetention retention = RowRetention.start(database.dataSource(), rows, keep, Clock.fixed(NOW, ZoneOffset.UTC));
+        RowRetention retention = new RowRetention(database.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
         try {
-            retention.purge();
+            retention.purge(rows, keep);
         } finally {
             retention.close();
         }
