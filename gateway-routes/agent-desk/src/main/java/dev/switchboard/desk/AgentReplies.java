@@ -1,0 +1,143 @@
+package dev.switchboard.desk;
+
+import dev.switchboard.hub.domain.Conversation;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.Ids;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.CustomerAddress;
+import dev.switchboard.spi.OutboundMessage;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An agent answers a customer on the channel he picks, by default the one the customer last wrote on. The
+ * answer is stored in the thread first (with its channel, time, direction and the agent's name), then
+ * handed to the adapter of that channel. A retry with the same key is stored and sent once.
+ */
+public final class AgentReplies {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentReplies.class);
+    static final int MAX_TEXT_LENGTH = 4000;
+
+    private final SharedRecords<Assignment> assignments;
+    private final ConversationStore conversations;
+    private final CustomerAddresses addresses;
+    private final OutboundChannels outbound;
+    private final CustomerMerging merging;
+    private final DeskEvents events;
+    private final String greeting;
+    private final Clock clock;
+
+    /** What became of an answer: stored always; {@code sent} false with the channel's reason when it did not go out. */
+    public record Sent(StoredMessage message, boolean sent, String problem) {
+    }
+
+    public AgentReplies(SharedRecords<Assignment> assignments, ConversationStore conversations,
+                        CustomerAddresses addresses, OutboundChannels outbound, CustomerMerging merging,
+                        DeskEvents events, String greeting, Clock clock) {
+        this.assignments = assignments;
+        this.conversations = conversations;
+        this.addresses = addresses;
+        this.outbound = outbound;
+        this.merging = merging;
+        this.events = events;
+        this.greeting = greeting == null ? "" : greeting.strip();
+        this.clock = clock;
+    }
+
+    /**
+     * @param channel        the channel id, or {@code null} for the customer's last
+     * @param idempotencyKey the client's key for this answer, or {@code null}
+     */
+    public Sent send(AgentAccount by, String conversationId, String text, String channel, String idempotencyKey) {
+        Assignment assignment = assignments.get(conversationId)
+                .filter(a -> a.stage() == Assignment.Stage.ACTIVE && a.participants().contains(by.username()))
+                .orElseThrow(() -> AgentDeskException.notFound("you take part in no active conversation " + conversationId));
+        if (text == null || text.isBlank()) {
+            throw AgentDeskException.invalid("an answer needs a text");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw AgentDeskException.invalid("an answer has at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        Conversation conversation = conversations.get(conversationId)
+                .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
+        String key = "agent:" + (idempotencyKey == null || idempotencyKey.isBlank() ? Ids.next("r-") : idempotencyKey);
+        List<StoredMessage> thread = merging.thread(conversation);
+        Optional<StoredMessage> earlier = thread.stream()
+                .filter(m -> m.direction() == Direction.OUTBOUND && key.equals(m.idempotencyKey())).findFirst();
+        if (earlier.isPresent()) {
+            return new Sent(earlier.get(), true, null);
+        }
+        String chosen = channel == null || channel.isBlank() ? lastChannel(thread) : channel;
+        if (!outbound.channels().contains(chosen)) {
+            throw AgentDeskException.invalid("no adapter sends on channel '" + chosen + "'; channels: " + outbound.channels());
+        }
+        Reachable reachable = addressOn(conversation, chosen);
+        StoredMessage message = new StoredMessage(Ids.next("m-"), chosen, Direction.OUTBOUND, by.displayName(),
+                text.strip(), clock.instant(), key);
+        // Into the thread of the customer whose address it goes to: his devices read his own thread.
+        conversations.record(reachable.conversationId(), null, List.of(message), null);
+        Set<String> others = new HashSet<>(assignment.participants());
+        others.remove(by.username());
+        if (!others.isEmpty()) {
+            events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, others, message.at()));
+        }
+        try {
+            outbound.send(new OutboundMessage(message.id(), reachable.conversationId(), Channel.of(chosen),
+                    reachable.address(),
+                    Reply.answer(message.text(), Reply.Source.AGENT, List.of())));
+            return new Sent(message, true, null);
+        } catch (RuntimeException e) {
+            return new Sent(message, false, e.getMessage());
+        }
+    }
+
+    /**
+     * Greets the customer on his last channel once an agent accepted him, with the configured greeting
+     * ({@code {agent}} becomes the agent's display name); nothing when no greeting is configured. A greeting
+     * that cannot go out (no adapter sends on that channel) is logged and skipped: the claim stands.
+     */
+    public void greet(AgentAccount agent, String conversationId) {
+        if (greeting.isEmpty()) {
+            return;
+        }
+        try {
+            send(agent, conversationId, greeting.replace("{agent}", agent.displayName()), null, null);
+        } catch (AgentDeskException e) {
+            LOG.info("No greeting for conversation {}: {}", conversationId, e.getMessage());
+        }
+    }
+
+    private static String lastChannel(List<StoredMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).direction() == Direction.INBOUND) {
+                return messages.get(i).channel();
+            }
+        }
+        throw AgentDeskException.invalid("the customer has not written yet: pick a channel");
+    }
+
+    /** Where an answer on a channel goes, and whose thread keeps it. */
+    private record Reachable(CustomerAddress address, String conversationId) {
+    }
+
+    /** The customer's address on the channel, or that of a customer merged into him (his own first). */
+    private Reachable addressOn(Conversation conversation, String channel) {
+        for (CustomerMerging.Member member : merging.group(conversation)) {
+            Optional<Conversation> own = member.conversationId().equals(conversation.id()) ? Optional.of(conversation)
+                    : conversations.get(member.conversationId());
+            Optional<CustomerAddress> address = own.flatMap(thread -> addresses.on(thread, channel));
+            if (address.isPresent()) {
+                return new Reachable(address.get(), member.conversationId());
+            }
+        }
+        throw AgentDeskException.conflict("the customer has no address on channel '" + channel + "'");
+    }
+}

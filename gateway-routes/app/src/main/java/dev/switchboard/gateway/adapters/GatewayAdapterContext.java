@@ -1,0 +1,106 @@
+package dev.switchboard.gateway.adapters;
+
+import dev.switchboard.gateway.http.ServletMounts;
+import dev.switchboard.state.HazelcastMember;
+import dev.switchboard.spi.AdapterContext;
+import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.NoticeMailer;
+import dev.switchboard.spi.OutboundSender;
+import dev.switchboard.spi.PhoneTexter;
+import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.VoiceDialer;
+import dev.switchboard.spi.SharedTopic;
+import jakarta.servlet.http.HttpServlet;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
+
+/** What one adapter is given at start: the hub, the renderers, the settings and its share of the HTTP port. */
+public final class GatewayAdapterContext implements AdapterContext {
+    private final String adapterId;
+    private final HelpDesk helpDesk;
+    private final ReplyRenderer renderer;
+    private final AdapterSettings settings;
+    private final ServletMounts mounts;
+    private final HazelcastMember member;
+    private final OutboundSenders senders;
+    private final VoiceDialers dialers;
+    private final NoticeMailers noticeMailers;
+    private final SoleProvider<PhoneTexter> phoneTexters;
+
+    public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
+                                 ServletMounts mounts, HazelcastMember member, OutboundSenders senders,
+                                 VoiceDialers dialers, NoticeMailers noticeMailers,
+                                 SoleProvider<PhoneTexter> phoneTexters) {
+        this.adapterId = adapterId;
+        this.helpDesk = helpDesk;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.mounts = mounts;
+        this.member = member;
+        this.senders = senders;
+        this.dialers = dialers;
+        this.noticeMailers = noticeMailers;
+        this.phoneTexters = phoneTexters;
+    }
+
+    @Override
+    public HelpDesk helpDesk() {
+        return helpDesk;
+    }
+
+    @Override
+    public ReplyRenderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public AdapterSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void mount(String pathSpec, HttpServlet servlet) {
+        mounts.mount("adapter " + adapterId, pathSpec, servlet);
+    }
+
+    /** A Hazelcast map named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
+    @Override
+    public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
+        return member.expiringMap("adapter." + adapterId + "." + name, timeToLive);
+    }
+
+    @Override
+    public void sendsOn(Channel channel, OutboundSender sender) {
+        senders.register(adapterId, channel.id(), sender);
+    }
+
+    @Override
+    public void dialsWith(VoiceDialer dialer) {
+        dialers.register(adapterId, dialer);
+    }
+
+    @Override
+    public void mailsNoticesWith(NoticeMailer mailer) {
+        noticeMailers.register(adapterId, mailer);
+    }
+
+    @Override
+    public void textsPhonesWith(PhoneTexter texter) {
+        phoneTexters.register(adapterId, texter);
+    }
+
+    @Override
+    public Optional<PhoneTexter> phoneTexter() {
+        return phoneTexters.current();
+    }
+
+    /** A Hazelcast topic named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
+    @Override
+    public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+        return member.topic("adapter." + adapterId + "." + name);
+    }
+}

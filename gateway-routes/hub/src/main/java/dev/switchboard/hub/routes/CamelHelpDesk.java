@@ -1,0 +1,92 @@
+package dev.switchboard.hub.routes;
+
+import dev.switchboard.hub.domain.ContactRequestHandling;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerDirectory;
+import dev.switchboard.hub.domain.ReadConversation;
+import dev.switchboard.spi.CallReport;
+import dev.switchboard.spi.ConversationView;
+import dev.switchboard.spi.DeliveryStatus;
+import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.Outcome;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * The {@link HelpDesk} adapters call: each message goes through the hub's routes; reads and delivery reports
+ * go to the store.
+ */
+public final class CamelHelpDesk implements HelpDesk {
+    private final ProducerTemplate producer;
+    private final ConversationStore conversations;
+    private final ReadConversation readConversation;
+    private final List<String> topics;
+    private final ContactRequestHandling contactRequests;
+
+    /**
+     * @param camel  runs the hub's routes
+     * @param topics the knowledge base's topics in menu order
+     */
+    public CamelHelpDesk(CamelContext camel, ConversationStore conversations, CustomerDirectory directory,
+                         List<String> topics, ContactRequestHandling contactRequests) {
+        // The intake endpoint is resolved once here: sending by URI would parse it on every message.
+        this.producer = camel.createProducerTemplate();
+        producer.setDefaultEndpointUri(HubRoutes.INTAKE);
+        this.conversations = conversations;
+        this.readConversation = new ReadConversation(conversations, directory);
+        this.topics = List.copyOf(topics);
+        this.contactRequests = contactRequests;
+    }
+
+    @Override
+    public Outcome submit(Interaction interaction, String customerToken) {
+        return route(new Handling(interaction, customerToken)).outcome();
+    }
+
+    @Override
+    public String note(Interaction interaction) {
+        return route(Handling.note(interaction)).conversation().id();
+    }
+
+    private Handling route(Handling handling) {
+        try {
+            producer.requestBody((Object) handling);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return handling;
+    }
+
+    @Override
+    public Optional<ConversationView> conversation(String conversationId, String customerToken) {
+        return readConversation.forCustomer(conversationId, customerToken);
+    }
+
+    @Override
+    public Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
+        return readConversation.forVouched(vouchedNumber);
+    }
+
+    @Override
+    public void reportDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
+        conversations.recordDelivery(conversationId, messageId, status, detail);
+    }
+
+    @Override
+    public List<String> topics() {
+        return topics;
+    }
+
+    @Override
+    public void reportCall(String conversationId, CallReport report) {
+        contactRequests.reportCall(conversationId, report);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.switchboard.hub.routes;
+
+import dev.switchboard.hub.domain.ContactRequestHandling;
+import dev.switchboard.hub.domain.AddNearbyServicePoints;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.DecideReply;
+import dev.switchboard.hub.domain.EnrichContext;
+import dev.switchboard.hub.domain.IdempotencyLog;
+import dev.switchboard.hub.domain.IdempotencyScope;
+import dev.switchboard.hub.domain.IdentifiedCustomer;
+import dev.switchboard.hub.domain.Ids;
+import dev.switchboard.hub.domain.RecordedOutcome.StoredReply;
+import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.hub.domain.ResolveCustomer;
+import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.ContactRequest;
+import dev.switchboard.spi.Interaction;
+import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Reply;
+import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The hub's steps as the routes call them, one method a step. Each reads and fills in the {@link Handling}
+ * and leaves every decision to the domain classes.
+ */
+public final class HubSteps {
+    /** The longest message text the hub takes, whatever the channel. */
+    public static final int MAX_TEXT_LENGTH = 16_000;
+
+    private final IdempotencyLog idempotency;
+    private final ResolveCustomer resolveCustomer;
+    private final EnrichContext enrichContext;
+    private final ConversationStore conversations;
+    private final DecideReply decideReply;
+    private final AddNearbyServicePoints nearbyServicePoints;
+    private final ReplyRenderer renderer;
+    private final ContactRequestHandling contactRequests;
+    private final Clock clock;
+
+    public HubSteps(IdempotencyLog idempotency, ResolveCustomer resolveCustomer, EnrichContext enrichContext,
+                    ConversationStore conversations, DecideReply decideReply,
+                    AddNearbyServicePoints nearbyServicePoints, ReplyRenderer renderer,
+                    ContactRequestHandling contactRequests, Clock clock) {
+        this.idempotency = idempotency;
+        this.resolveCustomer = resolveCustomer;
+        this.enrichContext = enrichContext;
+        this.conversations = conversations;
+        this.decideReply = decideReply;
+        this.nearbyServicePoints = nearbyServicePoints;
+        this.renderer = renderer;
+        this.contactRequests = contactRequests;
+        this.clock = clock;
+    }
+
+    public void checkLimits(Handling handling) {
+        int length = handling.interaction().text().length();
+        if (length > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException(
+                    "message text is " + length + " characters; the help desk takes at most " + MAX_TEXT_LENGTH);
+        }
+    }
+
+    public void deduplicate(Handling handling) {
+        String key = IdempotencyScope.of(handling.interaction());
+        handling.scopedKey(key);
+        if (handling.interaction().repeatable() && !handling.isNote()) {
+            idempotency.find(key).ifPresent(handling::earlierOutcome);
+        }
+    }
+
+    public void identify(Handling handling) {
+        Interaction interaction = handling.interaction();
+        handling.customer(resolveCustomer.resolve(
+                interaction.address(), interaction.channel().id(), handling.presentedToken()));
+    }
+
+    public void enrich(Handling handling) {
+        handling.context(enrichContext.enrich(handling.interaction().context()));
+    }
+
+    /**
+     * Adds the question to the thread as the next steps see it. It is written with the answer, in one atomic
+     * change, by {@link #deliver}: before the adapter acknowledges anything, and at half the cost.
+     */
+    public void thread(Handling handling) {
+        Interaction interaction = handling.interaction();
+        StoredMessage question = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.INBOUND,
+                "you", interaction.text(), interaction.receivedAt(), interaction.idempotencyKey());
+        handling.question(question);
+        handling.conversation(handling.conversation().with(question).withContext(handling.context()));
+    }
+
+    /** The reply; a message that asks to be called back or texted is answered with what will happen. */
+    public void decide(Handling handling) {
+        var context = handling.conversation().context();
+        ContactRequest request = handling.interaction().request();
+        Reply decided = request == null
+                ? decideReply.decide(handling.customer().routingConversationId(), handling.customer().newCustomer(),
+                        handling.interaction().text(), context)
+                : contactRequests.reply(handling.conversation(), request);
+        handling.reply(nearbyServicePoints.to(decided, context));
+    }
+
+    public void render(Handling handling) {
+        handling.rendered(renderer.render(handling.interaction().profile(), handling.reply()));
+    }
+
+    /** Stores question, answer and outcome, the outcome's write side by side with the thread's. */
+    public void deliver(Handling handling) {
+        Interaction interaction = handling.interaction();
+        Reply reply = handling.reply();
+        StoredMessage answer = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.OUTBOUND,
+                StoredMessage.HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
+        String conversationId = handling.conversation().id();
+        CompletableFuture<Void> outcomeRecorded = interaction.repeatable()
+                ? idempotency.record(handling.scopedKey(), new RecordedOutcome(conversationId, StoredReply.of(reply)))
+                        .toCompletableFuture()
+                : CompletableFuture.completedFuture(null);
+        IdentifiedCustomer customer = handling.customer();
+        conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
+                List.of(handling.question(), answer), handling.context());
+        outcomeRecorded.join();
+        decideReply.delivered(customer.routingConversationId(), customer.primary().id(),
+                handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
+                handling.question());
+        if (interaction.request() != null) {
+            contactRequests.act(handling.conversation(), interaction.request(), handling.scopedKey());
+        }
+        handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
+                answer.id()));
+    }
+
+    /**
+     * Stores a contact that the adapter answers itself: the customer's message alone, once per idempotency key
+     * (a retried webhook finds it in the stored thread), and tells the agent who has the conversation.
+     */
+    public void note(Handling handling) {
+        IdentifiedCustomer customer = handling.customer();
+        String conversationId = handling.conversation().id();
+        boolean noted = customer.stored()
+                && customer.conversation().find(Direction.INBOUND, handling.interaction().idempotencyKey()).isPresent();
+        if (!noted) {
+            conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
+                    List.of(handling.question()), handling.context());
+            decideReply.noted(conversationId);
+        }
+    }
+
+    /** Prepares a repeated interaction's reply from its recorded outcome and the thread's answer, for rendering. */
+    public void recall(Handling handling) {
+        String answerText = handling.conversation().find(Direction.OUTBOUND, handling.interaction().idempotencyKey())
+                .map(StoredMessage::text).orElse(null);
+        handling.reply(handling.earlierOutcome().reply().toReply(answerText));
+    }
+
+    /** The repeat's outcome; the token only when the repeat presented a valid one (see {@link RecordedOutcome}). */
+    public void answerDuplicate(Handling handling) {
+        String answerId = handling.conversation().find(Direction.OUTBOUND, handling.interaction().idempotencyKey())
+                .map(StoredMessage::id).orElse(null);
+        handling.outcome(new Outcome(handling.earlierOutcome().conversationId(), handling.customer().token(),
+                handling.reply(), handling.rendered(), true, answerId));
+    }
+}

@@ -1,4 +1,0 @@
-package dev.switchboard.hub.agents;
-
-/** What an account may do: a manager creates agents and sets their work; both answer customers. */
-public enum Role { MANAGER, AGENT }

@@ -1,0 +1,208 @@
+package dev.switchboard.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.config.CacheDeserializedValues;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleService;
+import com.hazelcast.map.MapStore;
+import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerDirectory;
+import dev.switchboard.hub.domain.CustomerMerges;
+import dev.switchboard.hub.domain.IdempotencyLog;
+import dev.switchboard.spi.SharedTopic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's embedded Hazelcast member, which holds the state every gateway node must see, and the
+ * hub's stores over it. Maps that must survive a restart are journaled, then written to the database.
+ */
+public final class HazelcastMember implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
+
+    static final String CUSTOMERS = "customers";
+    static final String ADDRESS_LINKS = "address-links";
+    static final String CONVERSATIONS = "conversations";
+    static final String IDEMPOTENCY = "idempotency";
+    static final String CUSTOMER_MERGES = "customer-merges";
+
+    private final HazelcastInstance instance;
+    private final GroupCommit writes;
+    private final RowRetention retention;
+    private volatile HazelcastCustomerMerges merges;
+
+    private HazelcastMember(HazelcastInstance instance, GroupCommit writes, RowRetention retention) {
+        this.instance = instance;
+        this.writes = writes;
+        this.retention = retention;
+    }
+
+    /**
+     * Starts this node's member. The database first gets what the journal under {@code dataDirectory} holds
+     * beyond its checkpoint (the writes of a process that was killed).
+     */
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
+                                        ObjectMapper json) {
+        return start(cluster, dataSource, dataDirectory, json, KeepTimes.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(ClusterSettings, DataSource, Path, ObjectMapper)}, keeping idempotency records and
+     * preferred-agent marks as long as {@code keep} says (see {@link RowRetention}).
+     */
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
+                                        ObjectMapper json, KeepTimes keep) {
+        GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
+        CustomerMapStore customers = new CustomerMapStore(dataSource, writes);
+        AddressLinkMapStore addressLinks = new AddressLinkMapStore(dataSource, writes);
+        ConversationMapStore conversations = new ConversationMapStore(dataSource, writes, json);
+        IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
+        CustomerMergeMapStore customerMerges = new CustomerMergeMapStore(dataSource, writes);
+        AgentMaps.Stores desk = AgentMaps.Stores.of(dataSource, writes, json);
+        List<JdbcMapStore<?>> stores = new ArrayList<>(List.of(customers, addressLinks, conversations, idempotency,
+                customerMerges));
+        stores.addAll(desk.all());
+        writes.start(dataDirectory.resolve("journal"), stores);
+        Config config = new Config();
+        config.setClusterName(cluster.clusterName());
+        config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.local.localAddress", cluster.host());
+        CodecSerializer.register(config.getSerializationConfig());
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(cluster.port()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(false);
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
+
+        config.addMapConfig(durableMap(CUSTOMERS, customers));
+        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
+        config.addMapConfig(durableMap(CONVERSATIONS, conversations));
+        config.addMapConfig(durableMap(IDEMPOTENCY, idempotency)
+                .setTimeToLiveSeconds(KeepTimes.seconds(keep.idempotencyRecords())));
+        MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
+        mergesConfig.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+        config.addMapConfig(mergesConfig);
+        AgentMaps.configure(config, desk, keep);
+
+        HazelcastInstance instance;
+        try {
+            instance = Hazelcast.newHazelcastInstance(config);
+        } catch (RuntimeException e) {
+            writes.close();
+            throw e;
+        }
+        RowRetention retention = new RowRetention(dataSource, Clock.systemUTC())
+                .keep(RowRetention.Rows.IDEMPOTENCY, keep.idempotencyRecords())
+                .keep(RowRetention.Rows.PREFERRED_AGENTS, keep.preferredAgentMarks());
+        LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
+                cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
+        return new HazelcastMember(instance, writes, retention);
+    }
+
+    private static MapConfig durableMap(String name, MapStore<String, ?> store) {
+        MapStoreConfig storeConfig = new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(store)
+                .setWriteDelaySeconds(0)
+                .setOffload(false)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+        // BINARY: an entry is only its compact bytes (a conversation as objects cost twice its bytes), and a read
+        // is one decoding where OBJECT encodes the stored object and decodes it again; no decoded copy is kept.
+        return new MapConfig(name)
+                .setBackupCount(1)
+                .setInMemoryFormat(InMemoryFormat.BINARY)
+                .setCacheDeserializedValues(CacheDeserializedValues.NEVER)
+                .setMapStoreConfig(storeConfig);
+    }
+
+    public CustomerDirectory customerDirectory() {
+        return new HazelcastCustomerDirectory(instance.getMap(ADDRESS_LINKS), instance.getMap(CUSTOMERS));
+    }
+
+    public ConversationStore conversationStore() {
+        return new HazelcastConversationStore(instance.getMap(CONVERSATIONS));
+    }
+
+    public IdempotencyLog idempotencyLog() {
+        return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
+    }
+
+    /** The customer merges; one per member, as it keeps a copy of the map. */
+    public CustomerMerges customerMerges() {
+        HazelcastCustomerMerges current = merges;
+        if (current == null) {
+            synchronized (this) {
+                if (merges == null) {
+                    merges = new HazelcastCustomerMerges(instance.getMap(CUSTOMER_MERGES));
+                }
+                current = merges;
+            }
+        }
+        return current;
+    }
+
+    public AgentMaps agentMaps() {
+        return new AgentMaps(instance);
+    }
+
+    /**
+     * A map of short-lived values shared by the cluster, not written to the database: each entry expires
+     * {@code timeToLive} after it was last written, and has one backup like the durable maps.
+     *
+     * @throws com.hazelcast.config.InvalidConfigurationException when the map was made before with another time to live
+     */
+    public <V extends Serializable> ConcurrentMap<String, V> expiringMap(String name, Duration timeToLive) {
+        if (timeToLive.toSeconds() < 1) {
+            throw new IllegalArgumentException("a shared map's time to live must be at least one second: " + name);
+        }
+        instance.getConfig().addMapConfig(new MapConfig(name)
+                .setBackupCount(1)
+                .setTimeToLiveSeconds(KeepTimes.seconds(timeToLive)));
+        return instance.getMap(name);
+    }
+
+    /** A topic every member hears, not kept anywhere: a member that is down misses what is published meanwhile. */
+    public <M extends Serializable> SharedTopic<M> topic(String name) {
+        return new HazelcastSharedTopic<>(instance.getTopic(name));
+    }
+
+    public boolean isUp() {
+        LifecycleService lifecycle = instance.getLifecycleService();
+        return lifecycle.isRunning();
+    }
+
+    public int clusterSize() {
+        return isUp() ? instance.getCluster().getMembers().size() : 0;
+    }
+
+    @Override
+    public void close() {
+        retention.close();
+        if (isUp()) {
+            instance.shutdown();
+        }
+        writes.close();
+    }
+}

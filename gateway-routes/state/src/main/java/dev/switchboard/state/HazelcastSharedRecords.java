@@ -1,0 +1,114 @@
+package dev.switchboard.state;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import dev.switchboard.desk.SharedRecords;
+import dev.switchboard.desk.SharedRecords.Indexed;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** {@link SharedRecords} over a Hazelcast map: each change is an entry processor on the member that owns the key. */
+final class HazelcastSharedRecords<V> implements SharedRecords<V> {
+    private final IMap<String, V> map;
+    private final Retention<V> retention;
+
+    /** How long a record stays in memory once a change leaves it so. */
+    interface Retention<V> extends Serializable {
+        /** @return how long {@code value} stays, or {@code null}: for good */
+        Duration keepFor(V value);
+    }
+
+    /** Records kept for good. */
+    HazelcastSharedRecords(IMap<String, V> map) {
+        this(map, null);
+    }
+
+    /** @param retention how long a record stays, or {@code null}: for good */
+    HazelcastSharedRecords(IMap<String, V> map, Retention<V> retention) {
+        this.map = map;
+        this.retention = retention;
+    }
+
+    @Override
+    public Optional<V> get(String key) {
+        return Optional.ofNullable(map.get(key));
+    }
+
+    @Override
+    public List<V> matching(Filter<V> filter) {
+        return List.copyOf(map.values(predicate(filter)));
+    }
+
+    @Override
+    public Map<String, V> localMatching(Filter<V> filter) {
+        Set<String> keys = map.localKeySet(predicate(filter));
+        return keys.isEmpty() ? Map.of() : map.getAll(keys);
+    }
+
+    @Override
+    public Changed<V> change(String key, Change<V> change) {
+        return map.executeOnKey(key, new ApplyChange<>(change, retention));
+    }
+
+    @Override
+    public void put(String key, V value) {
+        map.set(key, value);
+    }
+
+    /** The filter as a query, which finds its records by the map's index when the filter names an indexed field. */
+    private static <V> Predicate<String, V> predicate(Filter<V> filter) {
+        Indexed indexed = filter.indexed();
+        Predicate<String, V> matches = new Matches<>(filter);
+        return indexed == null ? matches : Predicates.and(Predicates.equal(indexed.field(), indexed.value()), matches);
+    }
+
+    /** Runs a change where the entry lives; the backup runs the same change, which reads nothing else. */
+    static final class ApplyChange<V> implements EntryProcessor<String, V, Changed<V>> {
+        private static final long serialVersionUID = 1L;
+        private final Change<V> change;
+        private final Retention<V> retention;
+
+        ApplyChange(Change<V> change, Retention<V> retention) {
+            this.change = change;
+            this.retention = retention;
+        }
+
+        @Override
+        public Changed<V> process(Map.Entry<String, V> entry) {
+            V before = entry.getValue();
+            V after = change.apply(before);
+            if (after != before) {
+                Duration keep = after == null || retention == null ? null : retention.keepFor(after);
+                if (keep == null) {
+                    entry.setValue(after);
+                } else {
+                    ((ExtendedMapEntry<String, V>) entry).setValue(after, keep.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            return new Changed<>(before, after);
+        }
+    }
+
+    static final class Matches<V> implements Predicate<String, V> {
+        private static final long serialVersionUID = 1L;
+        private final Filter<V> filter;
+
+        Matches(Filter<V> filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean apply(Map.Entry<String, V> entry) {
+            V value = entry.getValue();
+            return value != null && filter.test(value);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.switchboard.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.desk.AgentCodecs;
+import dev.switchboard.desk.Assignment;
+import dev.switchboard.desk.Assignment.HandoverNote;
+import dev.switchboard.desk.Assignment.Stage;
+import dev.switchboard.desk.PendingCallBack;
+import dev.switchboard.desk.PreferredAgent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent desk's stores against a real H2 file made by the migrations: what is written reads back. */
+class DeskMapStoresTest {
+    private static final Instant QUEUED_AT = Instant.parse("2026-11-23T10:15:30.123456789Z");
+    private static final HandoverNote NOTE = new HandoverNote("ann", "team billing",
+            "He says \"it's broken\" \u2013 refund? <b>", Instant.parse("2026-11-23T10:20:00.5Z"));
+
+    @TempDir
+    Path dataDir;
+
+    private static Assignment queued(String id) {
+        return new Assignment(id, "cu-1", Stage.QUEUED, null, null, Set.of(), Set.of(), Set.of(), Set.of(), QUEUED_AT,
+                null, "general", "billing", "bob", Instant.parse("2026-11-23T10:21:00Z"), List.of(NOTE), null);
+    }
+
+    private static Assignment owned(String id) {
+        return new Assignment(id, "cu-2", Stage.ACTIVE, "ann", "Ann O'Hara", Set.of("ann", "carl"), Set.of("bob"),
+                Set.of(), Set.of(), QUEUED_AT, null, "general", null, null, null, List.of(NOTE, NOTE), null);
+    }
+
+    /** {@link #owned} as the database keeps it: queued at to the microsecond. */
+    private static Assignment ownedAsKept(String id) {
+        return new Assignment(id, "cu-2", Stage.ACTIVE, "ann", "Ann O'Hara", Set.of("ann", "carl"), Set.of("bob"),
+                Set.of(), Set.of(), Instant.parse("2026-11-23T10:15:30.123456Z"), null, "general", null, null, null,
+                List.of(NOTE, NOTE), null);
+    }
+
+    private static Assignment offered(Assignment a) {
+        return new Assignment(a.conversationId(), a.customerId(), a.stage(), a.owner(), a.ownerName(), a.participants(),
+                a.invited(), Set.of("ann"), Set.of("carl"), a.queuedAt(), Instant.parse("2026-11-23T10:16:00Z"),
+                a.skill(), a.team(), a.reservedFor(), a.reservedUntil(), a.notes(), a.wrapUp());
+    }
+
+    @Test
+    void offeringIsNotJournaledButEveryStageIs() {
+        AssignmentMapStore store = new AssignmentMapStore(null, null, new ObjectMapper());
+
+        assertThat(store.journaled("cv-1", queued("cv-1"))).isNotNull();
+        assertThat(store.journaled("cv-1", offered(queued("cv-1")))).as("offered: nothing kept changed").isNull();
+        assertThat(store.journaled("cv-2", owned("cv-2"))).isNotNull();
+        Assignment finished = new Assignment("cv-3", "cu-3", Stage.FINISHED, "ann", "Ann", Set.of(), Set.of(), Set.of(),
+                Set.of(), QUEUED_AT, null, "general", null, null, null, List.of(), "solved");
+        assertThat(store.journaled("cv-3", finished)).isNotNull();
+        assertThat(AgentCodecs.ASSIGNMENT.fromBytes(store.journaled("cv-2", owned("cv-2")).body()))
+                .isEqualTo(owned("cv-2"));
+    }
+
+    @Test
+    void anAssignmentReadsBackAsWrittenOfferedToNobodyAndOnlyOpenOnesAreLoadedAtStart() throws Exception {
+        try (Database database = Database.open("", dataDir, "sa", "");
+             Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            AssignmentMapStore store = new AssignmentMapStore(database.dataSource(), null, new ObjectMapper());
+            store.write(connection, "cv-1", offered(queued("cv-1")));
+            store.write(connection, "cv-2", queued("cv-2"));
+            store.write(connection, "cv-2", owned("cv-2"));
+            store.write(connection, "cv-3", new Assignment("cv-3", "cu-3", Stage.FINISHED, "ann", "Ann", Set.of(),
+                    Set.of(), Set.of(), Set.of(), QUEUED_AT, null, "general", null, null, null, List.of(), "solved"));
+            connection.commit();
+
+            Assignment waiting = store.read(connection, "cv-1");
+            assertThat(waiting).as("offers are made afresh").isEqualTo(new Assignment("cv-1", "cu-1", Stage.QUEUED,
+                    null, null, Set.of(), Set.of(), Set.of(), Set.of(), Instant.parse("2026-11-23T10:15:30.123456Z"),
+                    null, "general", "billing", "bob", Instant.parse("2026-11-23T10:21:00Z"), List.of(NOTE), null));
+            assertThat(store.read(connection, "cv-2")).isEqualTo(ownedAsKept("cv-2"));
+            assertThat(store.read(connection, "cv-3").wrapUp()).isEqualTo("solved");
+            store.replay(connection, "cv-5", store.journaled("cv-5", owned("cv-5")).body());
+            assertThat(store.read(connection, "cv-5")).as("replayed from the journal after a kill")
+                    .isEqualTo(ownedAsKept("cv-5"));
+            assertThat(store.read(connection, "cv-4")).isNull();
+            assertThat(store.loadAllKeys()).containsExactlyInAnyOrder("cv-1", "cv-2");
+        }
+    }
+
+    @Test
+    void callBacksReadBackUntilErasedAndPreferredAgentsKeepTheLastMark() throws Exception {
+        try (Database database = Database.open("", dataDir, "sa", "");
+             Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            TimedNameMapStore<PendingCallBack> callBacks = TimedNameMapStore.callBacks(database.dataSource(), null);
+            PendingCallBack call = new PendingCallBack("+447700900555", Instant.parse("2026-11-23T10:00:00Z"));
+            callBacks.write(connection, "cv-1", call);
+            callBacks.write(connection, "cv-2", call);
+            callBacks.replay(connection, "cv-2", new byte[0]);
+            TimedNameMapStore<PreferredAgent> preferred = TimedNameMapStore.preferredAgents(database.dataSource(), null);
+            preferred.write(connection, "cu-1", new PreferredAgent("bob", Instant.parse("2026-11-20T09:00:00Z")));
+            preferred.write(connection, "cu-1", new PreferredAgent("ann", Instant.parse("2026-11-23T09:00:00Z")));
+            connection.commit();
+
+            assertThat(callBacks.read(connection, "cv-1")).isEqualTo(call);
+            assertThat(callBacks.read(connection, "cv-2")).isNull();
+            assertThat(callBacks.loadAllKeys()).containsExactly("cv-1");
+            assertThat(preferred.read(connection, "cu-1"))
+                    .isEqualTo(new PreferredAgent("ann", Instant.parse("2026-11-23T09:00:00Z")));
+            assertThat(preferred.loadAllKeys()).containsExactly("cu-1");
+        }
+    }
+}
