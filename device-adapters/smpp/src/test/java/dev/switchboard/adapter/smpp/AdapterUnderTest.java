@@ -24,7 +24,7 @@ import java.util.Properties;
  * {@code switchboard.properties}, the test's overrides, a help desk and a renderer that writes the reply's text.
  */
 final class AdapterUnderTest implements AutoCloseable {
-    private static final Path DEFAULTS = Path.of("../../gateway-routes/src/main/resources/switchboard.properties");
+    private static final Path DEFAULTS = Path.of("../../gateway-routes/app/src/main/resources/switchboard.properties");
 
     final SmppAdapter adapter = new SmppAdapter();
     final Map<String, HttpServlet> mounted = new HashMap<>();

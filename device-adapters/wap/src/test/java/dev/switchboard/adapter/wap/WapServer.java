@@ -35,7 +35,7 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 final class WapServer implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
-    private static final Path DEFAULTS = Path.of("../../gateway-routes/src/main/resources/switchboard.properties");
+    private static final Path DEFAULTS = Path.of("../../gateway-routes/app/src/main/resources/switchboard.properties");
 
     final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
     final Map<String, ConcurrentMap<String, ?>> sharedMaps = new ConcurrentHashMap<>();
