@@ -23,7 +23,9 @@ import java.util.List;
  * </ol>
  *
  * <p>Lifecycle: the gateway calls {@link #start} once, after the hub is ready and before the HTTP port
- * opens, then {@link #stop} once at shutdown. {@link #health()} may be called at any time from any thread.
+ * opens. At shutdown it calls {@link #stopping}, lets the HTTP port finish the requests in flight and close,
+ * then calls {@link #stop}, while the hub still takes messages; the database is closed last. {@link #health()}
+ * may be called at any time from any thread.
  */
 public interface DeviceAdapter {
 
@@ -38,7 +40,18 @@ public interface DeviceAdapter {
      */
     void start(AdapterContext context) throws Exception;
 
-    /** Releases what {@link #start} took. Called once; must not throw. */
+    /**
+     * The gateway is stopping: its HTTP port takes no new requests and waits for those in flight. End what
+     * never finishes by itself (a push stream held open), so that the wait is not for it. Must not throw.
+     */
+    default void stopping() {
+    }
+
+    /**
+     * Releases what {@link #start} took: stop taking messages from the channel (unbind, stop polling), let
+     * those taken reach the hub or leave them unacknowledged for the channel to deliver again, and return
+     * within a second or two even when the channel does not answer. Called once; must not throw.
+     */
     default void stop() {
     }
 

@@ -156,7 +156,6 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
         serveDesk(config, desk, deskEvents, conversations, mounts);
 
-        int adapterStops = toClose.size();
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
                     dialers, noticeMailers, phoneTexters));
@@ -165,9 +164,11 @@ public final class Gateway implements AutoCloseable {
                     adapter.description());
         }
         http.start();
-        // Stopped after the adapters: an adapter holding responses open (the app's push streams) ends them
-        // first, so Jetty's graceful stop does not wait its timeout for them.
-        toClose.add(adapterStops, http::stop);
+        // Stopping runs this list backwards: the adapters end what they hold open (push streams), the HTTP port
+        // finishes the requests in flight and closes, then the adapters stop taking messages (the SMSC unbind)
+        // while the hub, the member and the database still run; the database closes last.
+        toClose.add(http::stop);
+        toClose.add(() -> adapters.forEach(Gateway::stopping));
         startupTime = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("Switchboard is up on http://{}:{}/ in {} ms with {} adapter(s): {}", config.httpHost(), http.port(),
                 startupTime.toMillis(), adapters.size(), adapters.stream().map(DeviceAdapter::id).toList());
@@ -256,6 +257,14 @@ public final class Gateway implements AutoCloseable {
         camel.start();
         toClose.add(camel::stop);
         return camel;
+    }
+
+    private static void stopping(DeviceAdapter adapter) {
+        try {
+            adapter.stopping();
+        } catch (RuntimeException e) {
+            LOG.warn("Adapter '{}' failed to prepare for the stop: {}", adapter.id(), e.toString());
+        }
     }
 
     private static ClusterSettings clusterSettings(SwitchboardConfig config) {

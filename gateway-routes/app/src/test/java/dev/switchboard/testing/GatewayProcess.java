@@ -2,19 +2,26 @@ package dev.switchboard.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.gateway.config.SwitchboardConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A gateway in a process of its own, started from this test's class path with the real entry point, so
- * that a test can kill it the hard way (SIGKILL) and start it again on the same data.
+ * A gateway in a process of its own, so that a test can stop it as an operator does (SIGTERM), kill it the hard
+ * way (SIGKILL) and start it again on the same data. Started either from this test's class path with the real
+ * entry point, or from the shaded jar exactly as users run it ({@code java -jar switchboard.jar}).
  */
 public final class GatewayProcess implements AutoCloseable {
+    /** The system property naming the shaded jar, set by the build for the tests that run it. */
+    public static final String JAR_PROPERTY = "switchboard.jar";
+    private static final Duration START_WAIT = Duration.ofSeconds(90);
     private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
             "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
             "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -24,21 +31,45 @@ public final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final int httpPort;
+    private final Path log;
 
-    private GatewayProcess(Process process, int httpPort) {
+    private GatewayProcess(Process process, int httpPort, Path log) {
         this.process = process;
         this.httpPort = httpPort;
+        this.log = log;
     }
 
-    /** Starts the gateway and waits until {@code /health} answers UP. */
+    /** Starts the gateway from the test class path and waits until it serves (its port opens after every part started). */
     public static GatewayProcess start(Path dataDir, Path log) throws IOException {
+        List<String> command = new ArrayList<>(HAZELCAST_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.gateway.SwitchboardMain"));
+        return launch(command, dataDir, log, Map.of());
+    }
+
+    /**
+     * Starts {@code java -jar} on the shaded jar the build made (the {@value #JAR_PROPERTY} system property), with
+     * {@code settings} (property keys) given as the environment variables an operator would set, and waits until it
+     * serves: {@code /health} answers, UP or DOWN (a channel whose peer is away is DOWN).
+     */
+    public static GatewayProcess startJar(Path dataDir, Path log, Map<String, String> settings) throws IOException {
+        return launch(List.of("-jar", shadedJar().toString()), dataDir, log, settings);
+    }
+
+    /** The shaded jar the build made; fails the test with the reason when it is missing. */
+    public static Path shadedJar() {
+        String jar = System.getProperty(JAR_PROPERTY);
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("no shaded jar at " + jar + ": run these tests with `mvn verify`, which packages it");
+        }
+        return Path.of(jar);
+    }
+
+    private static GatewayProcess launch(List<String> launcher, Path dataDir, Path log, Map<String, String> settings)
+            throws IOException {
         int httpPort = Ports.free();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(HAZELCAST_FLAGS);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.switchboard.gateway.SwitchboardMain");
+        command.addAll(launcher);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -49,19 +80,46 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("SWITCHBOARD_CLUSTER_NAME", "process-" + System.nanoTime());
         env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         env.put("SWITCHBOARD_SMSC_SIM_PORT", "0");
-        GatewayProcess gateway = new GatewayProcess(builder.start(), httpPort);
+        settings.forEach((key, value) -> env.put(SwitchboardConfig.environmentName(key), value));
+        GatewayProcess gateway = new GatewayProcess(builder.start(), httpPort, log);
         HttpJson http = gateway.http();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+        await().atMost(START_WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             if (!gateway.process.isAlive()) {
-                throw new IllegalStateException("the gateway process exited; see " + log);
+                throw new IllegalStateException("the gateway process exited with " + gateway.process.exitValue()
+                        + ":\n" + gateway.output());
             }
-            return http.get("/health", null).status() == 200;
+            int status = http.get("/health", null).status();
+            return status == 200 || status == 503;
         });
         return gateway;
     }
 
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/");
+    }
+
     public HttpJson http() {
-        return new HttpJson(URI.create("http://127.0.0.1:" + httpPort + "/"));
+        return new HttpJson(baseUri());
+    }
+
+    /** What the process printed so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGTERM, as an operator or a service manager stops it: returns how long it took to exit, at most {@code limit}. */
+    public Duration terminate(Duration limit) throws InterruptedException {
+        long asked = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the gateway did not exit within " + limit + " of SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - asked);
+    }
+
+    /** The exit status, once the process ended. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing but what was already written survives. */
@@ -74,7 +132,7 @@ public final class GatewayProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 kill();
             }
         }

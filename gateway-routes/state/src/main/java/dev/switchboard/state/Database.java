@@ -39,6 +39,11 @@ public final class Database implements AutoCloseable {
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("only H2 JDBC URLs are supported so far, got " + jdbcUrl);
         }
+        // H2 closes a database from a JVM shutdown hook of its own unless told not to; the gateway closes it
+        // itself, last, after the journal's pending writes reached it.
+        if (!jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+            jdbcUrl += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();

@@ -64,14 +64,21 @@ public final class MobileAppAdapter implements DeviceAdapter {
         health = AdapterHealth.up(built ? "serving " + root.toAbsolutePath() : "app not built at " + root.toAbsolutePath());
     }
 
+    /** The apps' push streams end at once: an app opens its stream again, on another node if this one is gone. */
     @Override
-    public void stop() {
+    public void stopping() {
         if (subscription != null) {
             subscription.close();
+            subscription = null;
         }
         if (streams != null) {
             streams.close();
         }
+    }
+
+    @Override
+    public void stop() {
+        stopping();
         health = AdapterHealth.down("stopped");
     }
 

@@ -30,13 +30,18 @@ final class PushStreams implements AutoCloseable {
     private final Map<String, List<PushStream>> byConversation = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("app-push"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("app-push-heartbeat"));
+    private volatile boolean closed;
 
     PushStreams() {
         heartbeats.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Registers a new stream and sends it what it is missing. */
+    /** Registers a new stream and sends it what it is missing; once closed, ends it at once. */
     void open(PushStream stream) {
+        if (closed) {
+            stream.close();
+            return;
+        }
         List<PushStream> oldest = new ArrayList<>();
         byConversation.compute(stream.conversationId(), (id, streams) -> {
             List<PushStream> list = streams == null ? new CopyOnWriteArrayList<>() : streams;
@@ -90,6 +95,7 @@ final class PushStreams implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         heartbeats.shutdownNow();
         senders.shutdownNow();
         byConversation.values().forEach(streams -> streams.forEach(PushStream::close));

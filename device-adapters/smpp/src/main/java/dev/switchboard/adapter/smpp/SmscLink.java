@@ -31,6 +31,7 @@ final class SmscLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmscLink.class);
     private static final long BIND_TIMEOUT_MILLIS = 10_000;
     private static final long TRANSACTION_TIMEOUT_MILLIS = 10_000;
+    private static final long UNBIND_WAIT_MILLIS = 1_000;
 
     private final SmppSettings settings;
     private final String host;
@@ -120,6 +121,9 @@ final class SmscLink implements AutoCloseable {
             String why = explain(e);
             Duration wait = backoff.next();
             synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 problem = why + "; next attempt in " + wait.toMillis() + " ms";
             }
             LOG.warn("SMPP bind to {}:{} as '{}' failed: {}; binding again in {} ms",
@@ -231,6 +235,10 @@ final class SmscLink implements AutoCloseable {
             notifyAll();
         }
         reconnects.shutdownNow();
-        old.forEach(SMPPSession::unbindAndClose);
+        for (SMPPSession session : old) {
+            // An SMSC that does not answer the unbind holds the stop for the transaction timer at most: make it short.
+            session.setTransactionTimer(UNBIND_WAIT_MILLIS);
+            session.unbindAndClose();
+        }
     }
 }

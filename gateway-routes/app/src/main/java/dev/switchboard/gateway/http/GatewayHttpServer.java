@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -20,6 +21,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class GatewayHttpServer {
     private static final int MAX_THREADS = 200;
     private static final int MIN_THREADS = 8;
+    /** How long a stop waits for the requests in flight. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(2);
     private final Server server;
     private final ServerConnector connector;
     private final ServletContextHandler context;
@@ -56,8 +59,11 @@ public final class GatewayHttpServer {
         ServletContextHandler context = new ServletContextHandler("/");
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server);
         webSockets.setHandler(context);
-        server.setHandler(webSockets);
-        server.setStopTimeout(5_000);
+        // At stop the connector takes no new connections, requests on open ones are answered 503, and those in
+        // flight are waited for, at most STOP_WAIT.
+        GracefulHandler graceful = new GracefulHandler(webSockets);
+        server.setHandler(graceful);
+        server.setStopTimeout(STOP_WAIT.toMillis());
         return new GatewayHttpServer(server, connector, context, webSockets);
     }
 
@@ -84,6 +90,7 @@ public final class GatewayHttpServer {
         return connector.getLocalPort();
     }
 
+    /** Stops taking requests, waits for those in flight (at most {@link #STOP_WAIT}), then closes the port. */
     public void stop() throws Exception {
         server.stop();
     }
