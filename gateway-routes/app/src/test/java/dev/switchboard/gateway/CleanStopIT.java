@@ -32,12 +32,12 @@ class CleanStopIT {
     private static final int CLIENTS = 8;
 
     @Test
-    void underLoadASigtermEndsWithin5sAndEveryAcknowledgedMessageIsInItsThreadAfterTheRestart(
-            @TempDir Path dataDir, @TempDir Path logs) throws Exception {
+    void underLoadASigtermEndsWithin5sAndEveryAcknowledgedMessageIsInItsThreadAfterTheRestart(@TempDir Path dataDir)
+            throws Exception {
         Map<String, Conversation> acknowledged = new ConcurrentHashMap<>();
         Duration stopped;
         String output;
-        try (GatewayProcess first = GatewayProcess.startJar(dataDir, logs.resolve("first.log"), Map.of())) {
+        try (GatewayProcess first = GatewayProcess.startJar(dataDir, GatewayProcess.logFile("clean-stop-under-load"), Map.of())) {
             HttpJson http = first.http();
             AtomicBoolean writing = new AtomicBoolean(true);
             CountDownLatch enough = new CountDownLatch(CLIENTS * 10);
@@ -56,7 +56,7 @@ class CleanStopIT {
         assertThat(stopped).as("time from SIGTERM to exit").isLessThan(STOP_LIMIT);
         assertCleanStop(output);
 
-        try (GatewayProcess second = GatewayProcess.startJar(dataDir, logs.resolve("second.log"), Map.of())) {
+        try (GatewayProcess second = GatewayProcess.startJar(dataDir, GatewayProcess.logFile("clean-stop-restarted"), Map.of())) {
             HttpJson http = second.http();
             for (Conversation conversation : acknowledged.values()) {
                 HttpJson.Response thread = http.get("/api/conversations/" + conversation.id, conversation.token);
@@ -70,13 +70,12 @@ class CleanStopIT {
     }
 
     @Test
-    void aSigtermWhileTheSmscBindIsRetriedEndsWithin5sWithoutAnError(@TempDir Path dataDir, @TempDir Path logs)
-            throws Exception {
+    void aSigtermWhileTheSmscBindIsRetriedEndsWithin5sWithoutAnError(@TempDir Path dataDir) throws Exception {
         try (SilentSmsc smsc = new SilentSmsc()) {
             Map<String, String> smpp = Map.of("switchboard.smpp.host", "127.0.0.1",
                     "switchboard.smpp.port", String.valueOf(smsc.port()),
                     "switchboard.smpp.reconnect-min-millis", "100", "switchboard.smpp.reconnect-max-millis", "200");
-            try (GatewayProcess gateway = GatewayProcess.startJar(dataDir, logs.resolve("gateway.log"), smpp)) {
+            try (GatewayProcess gateway = GatewayProcess.startJar(dataDir, GatewayProcess.logFile("clean-stop-while-binding"), smpp)) {
                 assertThat(gateway.http().get("/health", null).json().path("components").path("adapters").path("smpp")
                         .path("status").asText()).isEqualTo("DOWN");
                 assertThat(smsc.connections.await(30, TimeUnit.SECONDS)).as("the gateway is binding").isTrue();

@@ -37,8 +37,6 @@ class PackagedGatewayIT {
 
     @TempDir
     static Path dataDir;
-    @TempDir
-    static Path logs;
     private static SmscSimulator smsc;
     private static TestMailServer mail;
     private static FakeTwilioApi twilioApi;
@@ -47,15 +45,15 @@ class PackagedGatewayIT {
 
     @BeforeAll
     static void startTheJarWithEveryChannel() throws Exception {
-        smsc = SmscSimulator.start(0, "desk", "smsc-secret");
+        smsc = SmscSimulator.start(0, "desk", "s3cret");
         mail = new TestMailServer();
         twilioApi = new FakeTwilioApi();
         Map<String, String> settings = new HashMap<>();
         settings.putAll(Map.of("switchboard.smpp.host", "127.0.0.1", "switchboard.smpp.port", String.valueOf(smsc.port()),
-                "switchboard.smpp.system-id", "desk", "switchboard.smpp.password", "smsc-secret"));
+                "switchboard.smpp.system-id", "desk", "switchboard.smpp.password", "s3cret"));
         settings.putAll(mail.gatewaySettings());
         settings.putAll(TwilioWebhooks.settings(twilioApi.baseUrl()));
-        gateway = GatewayProcess.startJar(dataDir, logs.resolve("gateway.log"), settings);
+        gateway = GatewayProcess.startJar(dataDir, GatewayProcess.logFile("packaged-gateway"), settings);
         http = gateway.http();
     }
 
@@ -70,15 +68,17 @@ class PackagedGatewayIT {
 
     @Test
     void everyAdapterIsUpOnTheHealthPage() {
-        JsonNode health = http.get("/health", null).json();
-        assertThat(health.path("status").asText()).isEqualTo("UP");
-        JsonNode adapters = health.path("components").path("adapters");
-        assertThat(iterable(adapters.fieldNames())).containsExactlyInAnyOrderElementsOf(ADAPTERS);
-        for (String adapter : ADAPTERS) {
-            assertThat(adapters.path(adapter).path("status").asText()).as(adapter + ": " + adapters.path(adapter))
-                    .isEqualTo("UP");
-        }
-        assertThat(adapters.path("smpp").path("detail").asText()).contains("127.0.0.1:" + smsc.port());
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode health = http.get("/health", null).json();
+            assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
+            JsonNode adapters = health.path("components").path("adapters");
+            assertThat(iterable(adapters.fieldNames())).containsExactlyInAnyOrderElementsOf(ADAPTERS);
+            for (String adapter : ADAPTERS) {
+                assertThat(adapters.path(adapter).path("status").asText()).as(adapter + ": " + adapters.path(adapter))
+                        .isEqualTo("UP");
+            }
+            assertThat(adapters.path("smpp").path("detail").asText()).contains("127.0.0.1:" + smsc.port());
+        });
     }
 
     @Test

@@ -55,6 +55,17 @@ public final class GatewayProcess implements AutoCloseable {
         return launch(List.of("-jar", shadedJar().toString()), dataDir, log, settings);
     }
 
+    /**
+     * A fresh log file for a process, under {@code target/process-logs/}, so that a failed run leaves the gateway's
+     * own words for whoever looks into it.
+     */
+    public static Path logFile(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "process-logs"));
+        Path log = dir.resolve(name + ".log");
+        Files.deleteIfExists(log);
+        return log;
+    }
+
     /** The shaded jar the build made; fails the test with the reason when it is missing. */
     public static Path shadedJar() {
         String jar = System.getProperty(JAR_PROPERTY);

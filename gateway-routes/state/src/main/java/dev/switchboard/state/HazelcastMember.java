@@ -1,25 +1,19 @@
 package dev.switchboard.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleService;
-import com.hazelcast.map.MapStore;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.spi.SharedTopic;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HazelcastMember implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
-
-    static final String CUSTOMERS = "customers";
-    static final String ADDRESS_LINKS = "address-links";
-    static final String CONVERSATIONS = "conversations";
-    static final String IDEMPOTENCY = "idempotency";
-    static final String CUSTOMER_MERGES = "customer-merges";
 
     private final HazelcastInstance instance;
     private final GroupCommit writes;
@@ -68,16 +56,8 @@ public final class HazelcastMember implements AutoCloseable {
     public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
                                         ObjectMapper json, KeepTimes keep) {
         GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
-        CustomerMapStore customers = new CustomerMapStore(dataSource, writes);
-        AddressLinkMapStore addressLinks = new AddressLinkMapStore(dataSource, writes);
-        ConversationMapStore conversations = new ConversationMapStore(dataSource, writes, json);
-        IdempotencyMapStore idempotency = new IdempotencyMapStore(dataSource, writes, json);
-        CustomerMergeMapStore customerMerges = new CustomerMergeMapStore(dataSource, writes);
-        AgentMaps.Stores desk = AgentMaps.Stores.of(dataSource, writes, json);
-        List<JdbcMapStore<?>> stores = new ArrayList<>(List.of(customers, addressLinks, conversations, idempotency,
-                customerMerges));
-        stores.addAll(desk.all());
-        writes.start(dataDirectory.resolve("journal"), stores);
+        SharedMaps maps = new SharedMaps(dataSource, writes, json);
+        writes.start(dataDirectory.resolve("journal"), maps.stores());
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
         config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
@@ -96,15 +76,7 @@ public final class HazelcastMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
-        config.addMapConfig(durableMap(CUSTOMERS, customers));
-        config.addMapConfig(durableMap(ADDRESS_LINKS, addressLinks));
-        config.addMapConfig(durableMap(CONVERSATIONS, conversations));
-        config.addMapConfig(durableMap(IDEMPOTENCY, idempotency)
-                .setTimeToLiveSeconds(KeepTimes.seconds(keep.idempotencyRecords())));
-        MapConfig mergesConfig = durableMap(CUSTOMER_MERGES, customerMerges);
-        mergesConfig.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
-        config.addMapConfig(mergesConfig);
-        AgentMaps.configure(config, desk, keep);
+        maps.configure(config, keep);
 
         HazelcastInstance instance;
         try {
@@ -121,32 +93,16 @@ public final class HazelcastMember implements AutoCloseable {
         return new HazelcastMember(instance, writes, retention);
     }
 
-    private static MapConfig durableMap(String name, MapStore<String, ?> store) {
-        MapStoreConfig storeConfig = new MapStoreConfig()
-                .setEnabled(true)
-                .setImplementation(store)
-                .setWriteDelaySeconds(0)
-                .setOffload(false)
-                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
-        // BINARY: an entry is only its compact bytes (a conversation as objects cost twice its bytes), and a read
-        // is one decoding where OBJECT encodes the stored object and decodes it again; no decoded copy is kept.
-        return new MapConfig(name)
-                .setBackupCount(1)
-                .setInMemoryFormat(InMemoryFormat.BINARY)
-                .setCacheDeserializedValues(CacheDeserializedValues.NEVER)
-                .setMapStoreConfig(storeConfig);
-    }
-
     public CustomerDirectory customerDirectory() {
-        return new HazelcastCustomerDirectory(instance.getMap(ADDRESS_LINKS), instance.getMap(CUSTOMERS));
+        return new HazelcastCustomerDirectory(instance.getMap(SharedMaps.ADDRESS_LINKS), instance.getMap(SharedMaps.CUSTOMERS));
     }
 
     public ConversationStore conversationStore() {
-        return new HazelcastConversationStore(instance.getMap(CONVERSATIONS));
+        return new HazelcastConversationStore(instance.getMap(SharedMaps.CONVERSATIONS));
     }
 
     public IdempotencyLog idempotencyLog() {
-        return new HazelcastIdempotencyLog(instance.getMap(IDEMPOTENCY));
+        return new HazelcastIdempotencyLog(instance.getMap(SharedMaps.IDEMPOTENCY));
     }
 
     /** The customer merges; one per member, as it keeps a copy of the map. */
@@ -155,7 +111,7 @@ public final class HazelcastMember implements AutoCloseable {
         if (current == null) {
             synchronized (this) {
                 if (merges == null) {
-                    merges = new HazelcastCustomerMerges(instance.getMap(CUSTOMER_MERGES));
+                    merges = new HazelcastCustomerMerges(instance.getMap(SharedMaps.CUSTOMER_MERGES));
                 }
                 current = merges;
             }

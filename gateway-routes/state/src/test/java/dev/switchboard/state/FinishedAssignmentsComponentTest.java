@@ -40,15 +40,15 @@ class FinishedAssignmentsComponentTest {
                     database.dataSource(), dataDir, new ObjectMapper())) {
                 SharedRecords<Assignment> assignments = member.agentMaps().assignments();
                 IMap<String, Assignment> map = Hazelcast.getHazelcastInstanceByName("switchboard-127.0.0.1-" + port)
-                        .getMap(AgentMaps.ASSIGNMENTS);
+                        .getMap(SharedMaps.ASSIGNMENTS);
 
                 assignments.change("cv-1", before -> at(Stage.ACTIVE));
                 long openTtl = map.getEntryView("cv-1").getTtl();
                 assignments.change("cv-1", before -> at(Stage.FINISHED));
-                assertThat(map.getEntryView("cv-1").getTtl()).isEqualTo(AgentMaps.FINISHED_IN_MEMORY.toMillis());
+                assertThat(map.getEntryView("cv-1").getTtl()).isEqualTo(SharedMaps.FINISHED_IN_MEMORY.toMillis());
                 assignments.change("cv-1", before -> at(Stage.QUEUED));
                 assertThat(map.getEntryView("cv-1").getTtl()).as("queued again: kept as an open one").isEqualTo(openTtl)
-                        .isGreaterThan(AgentMaps.FINISHED_IN_MEMORY.toMillis());
+                        .isGreaterThan(SharedMaps.FINISHED_IN_MEMORY.toMillis());
             }
             try (HazelcastMember again = HazelcastMember.start(
                     new ClusterSettings("finished-" + System.nanoTime(), "127.0.0.1", Ports.free(), List.of()),

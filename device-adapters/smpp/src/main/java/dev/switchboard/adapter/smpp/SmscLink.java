@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -38,7 +37,7 @@ final class SmscLink implements AutoCloseable {
     private final int port;
     private MessageReceiverListener receiver;
     private final Backoff backoff;
-    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor reconnects = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "smpp-bind");
         thread.setDaemon(true);
         return thread;
@@ -52,6 +51,7 @@ final class SmscLink implements AutoCloseable {
     private String problem = "not bound yet";
 
     SmscLink(SmppSettings settings, String host, int port) {
+        reconnects.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.settings = settings;
         this.host = host;
         this.port = port;
@@ -234,7 +234,9 @@ final class SmscLink implements AutoCloseable {
             sessions = List.of();
             notifyAll();
         }
-        reconnects.shutdownNow();
+        // Not interrupted: jSMPP logs an interrupted bind as an error. A bind in flight ends by its own timeout on
+        // this daemon thread, and its session is closed then, as the link is closed.
+        reconnects.shutdown();
         for (SMPPSession session : old) {
             // An SMSC that does not answer the unbind holds the stop for the transaction timer at most: make it short.
             session.setTransactionTimer(UNBIND_WAIT_MILLIS);

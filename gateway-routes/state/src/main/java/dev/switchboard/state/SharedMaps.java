@@ -1,0 +1,139 @@
+package dev.switchboard.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.config.CacheDeserializedValues;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import dev.switchboard.desk.Assignment;
+import dev.switchboard.desk.PendingCallBack;
+import dev.switchboard.desk.PreferredAgent;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Every Hazelcast map of the gateway in one place: its name, the store that writes it through to the database
+ * when it must survive a full restart, how its entries are held and what bounds them. (docs/architecture.md's map
+ * of state follows this class.)
+ *
+ * <p>The hub's maps (customers, address links, conversations, idempotency records, merges) are loaded entry by entry
+ * when first asked for. The desk's durable maps hold few records and are loaded whole at start; assignments too, so
+ * that every waiting customer is in the queue again after a restart. An assignment is written when its stage, owner,
+ * participants or notes change, not at each offer: offers are made afresh after a restart. In memory only, with one
+ * backup: sign-in sessions and the agents' statuses (a full restart starts every agent offline; signing in again he
+ * holds a seat for each conversation he takes part in).
+ */
+final class SharedMaps {
+    static final String CUSTOMERS = "customers";
+    static final String ADDRESS_LINKS = "address-links";
+    static final String CONVERSATIONS = "conversations";
+    static final String IDEMPOTENCY = "idempotency";
+    static final String CUSTOMER_MERGES = "customer-merges";
+
+    static final String ACCOUNTS = "agent-accounts";
+    static final String SESSIONS = "agent-sessions";
+    static final String STATUSES = "agent-status";
+    static final String ASSIGNMENTS = "assignments";
+    static final String PREFERRED_AGENTS = "preferred-agents";
+    static final String QUICK_TEXTS = "quick-texts";
+    static final String CALL_BACKS = "call-backs";
+    static final String OFFLINE_MESSAGES = "offline-messages";
+    /** The topic of desk events, not a map: kept nowhere. */
+    static final String DESK_EVENTS = "desk-events";
+
+    /**
+     * How long a finished assignment stays in memory; the database keeps it, and it comes back when asked for. A
+     * finished one matters only until the customer writes again (he is then queued anew), so that memory holds
+     * the open conversations, not every one since the start.
+     */
+    static final Duration FINISHED_IN_MEMORY = Duration.ofMinutes(10);
+
+    private final CustomerMapStore customers;
+    private final AddressLinkMapStore addressLinks;
+    private final ConversationMapStore conversations;
+    private final IdempotencyMapStore idempotency;
+    private final CustomerMergeMapStore customerMerges;
+    private final AccountMapStore accounts;
+    private final QuickTextMapStore quickTexts;
+    private final OfflineMessageMapStore offlineMessages;
+    private final AssignmentMapStore assignments;
+    private final TimedNameMapStore<PendingCallBack> callBacks;
+    private final TimedNameMapStore<PreferredAgent> preferredAgents;
+
+    SharedMaps(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
+        customers = new CustomerMapStore(dataSource, writes);
+        addressLinks = new AddressLinkMapStore(dataSource, writes);
+        conversations = new ConversationMapStore(dataSource, writes, json);
+        idempotency = new IdempotencyMapStore(dataSource, writes, json);
+        customerMerges = new CustomerMergeMapStore(dataSource, writes);
+        accounts = new AccountMapStore(dataSource, writes);
+        quickTexts = new QuickTextMapStore(dataSource, writes);
+        offlineMessages = new OfflineMessageMapStore(dataSource, writes);
+        assignments = new AssignmentMapStore(dataSource, writes, json);
+        callBacks = TimedNameMapStore.callBacks(dataSource, writes);
+        preferredAgents = TimedNameMapStore.preferredAgents(dataSource, writes);
+    }
+
+    /** Every store, for the journal that writes their changes to the database. */
+    List<JdbcMapStore<?>> stores() {
+        return List.of(customers, addressLinks, conversations, idempotency, customerMerges, accounts, quickTexts,
+                offlineMessages, assignments, callBacks, preferredAgents);
+    }
+
+    void configure(Config config, KeepTimes keep) {
+        config.addMapConfig(loadedWhenAsked(CUSTOMERS, customers));
+        config.addMapConfig(loadedWhenAsked(ADDRESS_LINKS, addressLinks));
+        config.addMapConfig(loadedWhenAsked(CONVERSATIONS, conversations));
+        config.addMapConfig(loadedWhenAsked(IDEMPOTENCY, idempotency)
+                .setTimeToLiveSeconds(KeepTimes.seconds(keep.idempotencyRecords())));
+        MapConfig merges = loadedWhenAsked(CUSTOMER_MERGES, customerMerges);
+        merges.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+        config.addMapConfig(merges);
+
+        config.addMapConfig(loadedWhole(ACCOUNTS, accounts));
+        config.addMapConfig(loadedWhole(QUICK_TEXTS, quickTexts));
+        config.addMapConfig(loadedWhole(OFFLINE_MESSAGES, offlineMessages));
+        config.addMapConfig(loadedWhole(CALL_BACKS, callBacks));
+        // A mark matters for the preferred window only: it leaves memory then (one loaded from the database, a
+        // window after it was loaded), and RowRetention deletes its row.
+        config.addMapConfig(loadedWhole(PREFERRED_AGENTS, preferredAgents)
+                .setTimeToLiveSeconds(KeepTimes.seconds(keep.preferredAgentMarks())));
+        config.addMapConfig(new MapConfig(SESSIONS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
+        // One per open conversation, or naming the conversations an agent holds: kept as their compact bytes (see
+        // AgentCodecs), which each read decodes once. The queue is found by the index of the stage.
+        config.addMapConfig(compact(new MapConfig(STATUSES)));
+        config.addMapConfig(compact(new MapConfig(ASSIGNMENTS))
+                .addIndexConfig(new IndexConfig(IndexType.HASH, Assignment.STAGE))
+                .setMapStoreConfig(writeThrough(assignments).setOffload(false)
+                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)));
+    }
+
+    /**
+     * A map written through to the database and loaded entry by entry when first asked for. BINARY: an entry is only
+     * its compact bytes (a conversation as objects cost twice its bytes), and a read is one decoding where OBJECT
+     * encodes the stored object and decodes it again; no decoded copy is kept.
+     */
+    private static MapConfig loadedWhenAsked(String name, JdbcMapStore<?> store) {
+        return compact(new MapConfig(name)).setMapStoreConfig(writeThrough(store).setOffload(false)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
+    }
+
+    /** A map written through to the database, loaded whole at start (its records are few). */
+    private static MapConfig loadedWhole(String name, JdbcMapStore<?> store) {
+        return new MapConfig(name).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setMapStoreConfig(writeThrough(store).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER));
+    }
+
+    private static MapConfig compact(MapConfig map) {
+        return map.setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY)
+                .setCacheDeserializedValues(CacheDeserializedValues.NEVER);
+    }
+
+    private static MapStoreConfig writeThrough(JdbcMapStore<?> store) {
+        return new MapStoreConfig().setEnabled(true).setImplementation(store).setWriteDelaySeconds(0);
+    }
+}
