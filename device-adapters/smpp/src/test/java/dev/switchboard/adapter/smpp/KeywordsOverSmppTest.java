@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.adapter.smpp.sim.PhoneText;
 import dev.switchboard.adapter.smpp.sim.SmscSimulator;
-import dev.switchboard.adapter.smpp.text.Segments;
+import dev.switchboard.smpp.wire.Segments;
 import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;

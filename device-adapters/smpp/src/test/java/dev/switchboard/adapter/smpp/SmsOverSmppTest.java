@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.adapter.smpp.sim.PhoneText;
 import dev.switchboard.adapter.smpp.sim.SmscSimulator;
 import dev.switchboard.adapter.smpp.sim.SubmittedPart;
-import dev.switchboard.adapter.smpp.text.Gsm7;
+import dev.switchboard.smpp.wire.Gsm7;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.DeviceProfile;

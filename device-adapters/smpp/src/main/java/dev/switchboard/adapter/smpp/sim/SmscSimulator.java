@@ -1,10 +1,10 @@
 package dev.switchboard.adapter.smpp.sim;
 
-import dev.switchboard.adapter.smpp.NoDelayConnections;
-import dev.switchboard.adapter.smpp.text.Concatenation;
-import dev.switchboard.adapter.smpp.text.DataCoding;
-import dev.switchboard.adapter.smpp.text.Segments;
-import dev.switchboard.adapter.smpp.text.UserData;
+import dev.switchboard.smpp.wire.Concatenation;
+import dev.switchboard.smpp.wire.DataCoding;
+import dev.switchboard.smpp.wire.NoDelayConnections;
+import dev.switchboard.smpp.wire.Segments;
+import dev.switchboard.smpp.wire.UserData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp.text;
+package dev.switchboard.smpp.wire;
 
 /**
  * Where one part belongs in a long message: the sender's reference, how many parts there are and which

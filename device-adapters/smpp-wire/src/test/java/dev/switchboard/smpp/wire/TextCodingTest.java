@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp.text;
+package dev.switchboard.smpp.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,19 +57,6 @@ class TextCodingTest {
         assertThat(Segments.of("x".repeat(160)).size()).isEqualTo(1);
         assertThat(Segments.of("ż".repeat(70)).size()).isEqualTo(1);
         assertThat(Segments.of("ż".repeat(71)).texts()).extracting(String::length).containsExactly(67, 4);
-    }
-
-    @Test
-    void aPageFitsTheBudgetWithItsMoreMarkerAndKeepsTheRest() {
-        AnswerPages pages = new AnswerPages(2, " (reply MORE)");
-        String text = ("word ".repeat(100)).strip();
-
-        AnswerPages.Page page = pages.first(text);
-
-        assertThat(Segments.count(page.text())).isEqualTo(2);
-        assertThat(page.text()).endsWith("word (reply MORE)");
-        assertThat(page.text().replace(" (reply MORE)", "") + " " + page.rest()).isEqualTo(text);
-        assertThat(pages.first("short").rest()).isNull();
     }
 
     @Test

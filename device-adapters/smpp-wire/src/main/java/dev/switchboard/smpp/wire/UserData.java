@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp.text;
+package dev.switchboard.smpp.wire;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp;
+package dev.switchboard.smpp.wire;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
