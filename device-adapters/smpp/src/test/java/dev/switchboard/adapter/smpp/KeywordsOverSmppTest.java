@@ -3,9 +3,9 @@ package dev.switchboard.adapter.smpp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
 import dev.switchboard.smpp.wire.Segments;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;

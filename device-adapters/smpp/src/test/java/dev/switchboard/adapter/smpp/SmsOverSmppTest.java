@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
-import dev.switchboard.adapter.smpp.sim.SubmittedPart;
 import dev.switchboard.smpp.wire.Gsm7;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
+import dev.switchboard.smsc.simulator.SubmittedPart;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.DeviceProfile;

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp.sim;
+package dev.switchboard.smsc.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

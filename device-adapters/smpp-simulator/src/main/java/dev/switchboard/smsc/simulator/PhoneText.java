@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp.sim;
+package dev.switchboard.smsc.simulator;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp.sim;
+package dev.switchboard.smsc.simulator;
 
 /**
  * One submit_sm as the simulated SMSC received it, for tests that look at the wire.

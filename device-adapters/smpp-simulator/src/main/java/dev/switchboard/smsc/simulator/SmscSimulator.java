@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.smpp.sim;
+package dev.switchboard.smsc.simulator;
 
 import dev.switchboard.smpp.wire.Concatenation;
 import dev.switchboard.smpp.wire.DataCoding;
