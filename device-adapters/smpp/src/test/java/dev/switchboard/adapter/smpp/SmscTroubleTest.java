@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.switchboard.adapter.smpp.store.OutgoingSms;
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.smsc.simulator.PhoneText;
 import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.AdapterHealth;

@@ -3,9 +3,7 @@ package dev.switchboard.adapter.smpp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.smsc.simulator.PhoneText;
 import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.DeliveryStatus;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SMS sender texts a phone outside any conversation (a one-time code) over real SMPP: the phone gets it,
@@ -33,14 +30,12 @@ class TextsOutsideConversationsTest {
     Path dataDir;
 
     private final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final LogCapture log = LogCapture.everything();
     private SmscSimulator smsc;
     private AdapterUnderTest gateway;
 
     @BeforeEach
     void start() throws Exception {
-        log.start();
-        root().addAppender(log);
         smsc = SmscSimulator.start(0, "switchboard", "");
     }
 
@@ -50,7 +45,7 @@ class TextsOutsideConversationsTest {
             gateway.close();
         }
         smsc.close();
-        root().detachAppender(log);
+        log.close();
     }
 
     @Test
@@ -71,11 +66,7 @@ class TextsOutsideConversationsTest {
         String answerConversation = helpDesk.reports().get(0).conversationId();
         assertThat(helpDesk.reports()).allSatisfy(report ->
                 assertThat(report.conversationId()).isEqualTo(answerConversation));
-        java.util.List<ILoggingEvent> events;
-        synchronized (log) {
-            events = java.util.List.copyOf(log.list);
-        }
-        assertThat(events).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("904512"));
+        assertThat(log.events()).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("904512"));
     }
 
     @Test
@@ -83,9 +74,5 @@ class TextsOutsideConversationsTest {
         gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(), Map.of("switchboard.sms.sender", "twilio"));
 
         assertThat(gateway.phoneTexter).isNull();
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.adapter.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceProfile;

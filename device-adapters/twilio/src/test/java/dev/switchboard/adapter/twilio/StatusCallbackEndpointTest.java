@@ -2,6 +2,7 @@ package dev.switchboard.adapter.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.spi.DeliveryStatus;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.switchboard.adapter.wap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.spi.Interaction;

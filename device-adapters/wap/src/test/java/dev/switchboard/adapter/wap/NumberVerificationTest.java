@@ -2,9 +2,7 @@ package dev.switchboard.adapter.wap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.spi.E164Number;
@@ -15,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * An anonymous phone verifies its number by a code the SMS channel texts it; WML decks, XHTML-MP and HTML5
@@ -27,14 +24,12 @@ class NumberVerificationTest {
 
     private final RecordingPhoneTexter sms = new RecordingPhoneTexter();
     private final MovableClock clock = new MovableClock(WapServer.NOW);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final LogCapture log = LogCapture.everything();
     private WapServer server;
     private WapBrowser phone;
 
     @BeforeEach
     void start() throws Exception {
-        log.start();
-        root().addAppender(log);
         server = new WapServer(Map.of(), clock, sms);
         phone = WapBrowser.wmlPhone(server.origin());
     }
@@ -42,7 +37,7 @@ class NumberVerificationTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
-        root().detachAppender(log);
+        log.close();
     }
 
     @Test
@@ -275,16 +270,8 @@ class NumberVerificationTest {
     }
 
     private List<String> loggedLines() {
-        List<ILoggingEvent> events;
-        synchronized (log) {
-            events = java.util.List.copyOf(log.list);
-        }
-        return events.stream().map(event -> event.getFormattedMessage()
+        return log.events().stream().map(event -> event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
 }

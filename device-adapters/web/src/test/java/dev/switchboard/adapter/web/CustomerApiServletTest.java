@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.GeoLocation;
