@@ -240,7 +240,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
             return this;
         }
 
-        /** Offers the adapter {@code texter} as the SMS channel's way to text phones. */
+        /** Offers the adapter {@code texter} as the SMS channel's way to text phones ({@code null}: none). */
         public Builder offeringTexter(PhoneTexter texter) {
             this.offeredTexter = texter;
             return this;

@@ -61,16 +61,16 @@ class NumberVerificationTest {
         assertThat(verified.text()).contains("we know you as " + NUMBER);
         assertThat(verified.links().values()).doesNotContain(VERIFY);
         phone.submit(verified, "Send", Map.of("q", "Where is my parcel?"));
-        Interaction question = server.helpDesk.last();
+        Interaction question = server.helpDesk.lastSubmitted();
         assertThat(question.address().key()).isEqualTo("e164:" + NUMBER);
-        assertThat(server.helpDesk.taken()).hasSize(1);
+        assertThat(server.helpDesk.submitted()).hasSize(1);
         assertThat(sessionsAsStored()).doesNotContain(code);
         assertThat(loggedLines()).isNotEmpty().noneMatch(line -> line.contains(code));
 
         Page again = phone.follow(verified, "Text me or call me back");
         assertThat(again.text()).contains("Leave it empty to use " + NUMBER);
         Page textMe = phone.submit(again, "Text me", Map.of());
-        assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at " + NUMBER
+        assertThat(server.helpDesk.lastSubmitted().text()).isEqualTo("Please text me at " + NUMBER
                 + " (this phone's number, verified by a texted code).");
         assertThat(textMe.status()).isEqualTo(200);
     }
@@ -78,7 +78,7 @@ class NumberVerificationTest {
     @Test
     void anAnonymousSessionVerifiesAndItsNextQuestionGoesAsTheNumber() {
         Page answer = phone.submit(phone.open("/wap"), "Send", Map.of("q", "What are your opening hours?"));
-        String visitor = server.helpDesk.last().address().key();
+        String visitor = server.helpDesk.lastSubmitted().address().key();
         assertThat(visitor).startsWith("visitor:wap-");
 
         clock.advance(Duration.ofMinutes(1));
@@ -86,7 +86,7 @@ class NumberVerificationTest {
         Page verified = phone.submit(codeDeck, "Verify", Map.of("c", sms.lastCode()));
         Page sundays = phone.submit(verified, "Send", Map.of("q", "And on Sundays?"));
 
-        assertThat(server.helpDesk.last().address().key()).isEqualTo("e164:" + NUMBER);
+        assertThat(server.helpDesk.lastSubmitted().address().key()).isEqualTo("e164:" + NUMBER);
         assertThat(verified.link("Help home")).isEqualTo(answer.link("Help home"));
         String thread = String.join(" ", phone.withMorePages(phone.follow(sundays, "Your conversation")).stream()
                 .map(Page::text).toList());
@@ -127,7 +127,8 @@ class NumberVerificationTest {
         Page codeDeck = phone.submit(phone.follow(phone.open("/wap"), VERIFY), "Text me a code", Map.of("n", NUMBER));
         String wrong = sms.lastCode().equals("111111") ? "222222" : "111111";
         String sessionId = codeDeck.link("Help home").replaceAll("^/wap/s/([^/]+)/$", "$1");
-        WapServer.HookedMap<WapSession> stored = (WapServer.HookedMap<WapSession>) server.sharedMaps.get("sessions");
+        WapServer.HookedMap<WapSession> stored =
+                (WapServer.HookedMap<WapSession>) server.gateway.sharedMaps().get("sessions");
         // Another request of the session keys in a wrong code after this one read the session.
         stored.afterNextGet = () -> stored.computeIfPresent(sessionId,
                 (id, session) -> session.codeTried(session.numberCheck().check(wrong, clock.instant()).after()));
@@ -150,7 +151,7 @@ class NumberVerificationTest {
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.text()).contains("That code has expired");
         phone.submit(phone.follow(expired, "Help home"), "Send", Map.of("q", "Still anonymous?"));
-        assertThat(server.helpDesk.last().address().key()).startsWith("visitor:wap-");
+        assertThat(server.helpDesk.lastSubmitted().address().key()).startsWith("visitor:wap-");
     }
 
     @Test
@@ -263,7 +264,7 @@ class NumberVerificationTest {
 
     private String sessionsAsStored() {
         StringBuilder stored = new StringBuilder();
-        server.sharedMaps.values().forEach(map -> map.values().forEach(value -> stored.append(value).append('\n')
+        server.gateway.sharedMaps().values().forEach(map -> map.values().forEach(value -> stored.append(value).append('\n')
                 .append(value instanceof WapSession session && session.numberCheck() != null
                         ? session.numberCheck().toString() : "")));
         return stored.toString();
