@@ -36,7 +36,11 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the test's Jetty did not stop", e);
+        }
     }
 }

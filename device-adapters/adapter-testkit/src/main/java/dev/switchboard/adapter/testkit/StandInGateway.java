@@ -192,7 +192,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         adapter.stop();
         if (server != null) {
             server.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.adapter.testkit.LogCapture;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.smsc.simulator.PhoneText;
 import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.DeliveryStatus;
@@ -29,7 +30,7 @@ class TextsOutsideConversationsTest {
     @TempDir
     Path dataDir;
 
-    private final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
+    private final RecordingHelpDesk helpDesk = AdapterUnderTest.helpDesk();
     private final LogCapture log = LogCapture.everything();
     private SmscSimulator smsc;
     private AdapterUnderTest gateway;
@@ -52,19 +53,19 @@ class TextsOutsideConversationsTest {
     void aCodeReachesThePhoneAndNothingOfItReachesTheHubOrTheLog() throws Exception {
         gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(), Map.of());
         await().atMost(WAIT).until(() -> gateway.adapter.health().up());
-        assertThat(gateway.phoneTexter).as("the SMS sender texts phones").isNotNull();
+        assertThat(gateway.registeredTexter()).as("the SMS sender texts phones").isPresent();
 
-        gateway.phoneTexter.text(new E164Number(NUMBER), CODE_TEXT);
+        gateway.registeredTexter().orElseThrow().text(new E164Number(NUMBER), CODE_TEXT);
         await().atMost(WAIT).until(() -> smsc.received(NUMBER).size() == 1);
         // A text of the thread after it: once its receipt is reported, the code's receipt has come and gone.
         smsc.text(NUMBER, DESK, "Thanks");
-        await().atMost(WAIT).until(() -> helpDesk.reports().stream()
+        await().atMost(WAIT).until(() -> helpDesk.deliveryReports().stream()
                 .anyMatch(report -> report.status() == DeliveryStatus.DELIVERED));
 
         assertThat(smsc.received(NUMBER)).extracting(PhoneText::text).containsExactly(CODE_TEXT, "You said: Thanks");
         assertThat(helpDesk.submitted()).singleElement().satisfies(asked -> assertThat(asked.text()).isEqualTo("Thanks"));
-        String answerConversation = helpDesk.reports().get(0).conversationId();
-        assertThat(helpDesk.reports()).allSatisfy(report ->
+        String answerConversation = helpDesk.deliveryReports().get(0).conversationId();
+        assertThat(helpDesk.deliveryReports()).allSatisfy(report ->
                 assertThat(report.conversationId()).isEqualTo(answerConversation));
         assertThat(log.events()).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("904512"));
     }
@@ -73,6 +74,6 @@ class TextsOutsideConversationsTest {
     void anAdapterThatIsNotTheSmsSenderTextsNoPhones() throws Exception {
         gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(), Map.of("switchboard.sms.sender", "twilio"));
 
-        assertThat(gateway.phoneTexter).isNull();
+        assertThat(gateway.registeredTexter()).isEmpty();
     }
 }
