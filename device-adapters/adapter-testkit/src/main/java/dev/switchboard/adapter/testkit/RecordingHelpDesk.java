@@ -1,8 +1,8 @@
 package dev.switchboard.adapter.testkit;
 
+import dev.switchboard.adapter.testkit.Conversations.Conversation;
 import dev.switchboard.spi.CallReport;
 import dev.switchboard.spi.ConversationView;
-import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;
@@ -11,7 +11,6 @@ import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ReplyRenderer;
-import dev.switchboard.spi.ThreadMessage;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -55,24 +53,7 @@ public final class RecordingHelpDesk implements HelpDesk {
     public record CallLog(String conversationId, CallReport report) {
     }
 
-    private static final class Conversation {
-        final String id;
-        final CustomerAddress address;
-        final String token = "token-" + UUID.randomUUID();
-        final List<ThreadMessage> messages = new ArrayList<>();
-
-        Conversation(String id, CustomerAddress address) {
-            this.id = id;
-            this.address = address;
-        }
-
-        ConversationView view() {
-            return new ConversationView(id, address, messages);
-        }
-    }
-
-    private final Map<String, Conversation> byAddress = new HashMap<>();
-    private final Map<String, Conversation> byId = new HashMap<>();
+    private final Conversations conversations = new Conversations();
     private final Map<String, Outcome> firstOutcomes = new HashMap<>();
     private final List<Interaction> submitted = new ArrayList<>();
     private final List<Interaction> notes = new ArrayList<>();
@@ -86,8 +67,6 @@ public final class RecordingHelpDesk implements HelpDesk {
     private RuntimeException nextFailure;
     private boolean failing;
     private int submitAttempts;
-    private int conversationCount;
-    private int messageCount;
 
     /** Answers each text with what {@code answer} makes of it, from now on. */
     public synchronized RecordingHelpDesk answerWith(Function<Interaction, Reply> answer) {
@@ -129,7 +108,7 @@ public final class RecordingHelpDesk implements HelpDesk {
         if (interaction.text().length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("the text is longer than " + MAX_TEXT_LENGTH + " characters");
         }
-        Conversation conversation = byAddress.get(interaction.address().key());
+        Conversation conversation = conversations.of(interaction.address()).orElse(null);
         boolean tokenValid = conversation != null && conversation.token.equals(customerToken);
         if (conversation != null && interaction.address().selfAsserted() && !tokenValid) {
             throw new CustomerTokenRequiredException("this visitor id belongs to a customer; send the customer token");
@@ -142,28 +121,20 @@ public final class RecordingHelpDesk implements HelpDesk {
         }
         boolean opened = conversation == null;
         if (opened) {
-            conversation = new Conversation("c-" + (++conversationCount), interaction.address());
-            byAddress.put(interaction.address().key(), conversation);
-            byId.put(conversation.id, conversation);
+            conversation = conversations.open(interaction.address());
         }
         submitted.add(interaction);
         Reply reply = answers.apply(interaction);
-        add(conversation, interaction, Direction.INBOUND, "you", interaction.text(), interaction.receivedAt());
-        String replyId = add(conversation, interaction, Direction.OUTBOUND, "help desk", reply.text(),
-                interaction.receivedAt().plusMillis(1));
+        conversations.add(conversation, interaction.channel(), Direction.INBOUND, "you", interaction.text(),
+                interaction.receivedAt());
+        String replyId = conversations.add(conversation, interaction.channel(), Direction.OUTBOUND, "help desk",
+                reply.text(), interaction.receivedAt().plusMillis(1));
         Outcome outcome = new Outcome(conversation.id, opened || tokenValid ? conversation.token : null, reply,
                 renderer.render(interaction.profile(), reply), false, replyId);
         if (interaction.repeatable()) {
             firstOutcomes.put(key, outcome);
         }
         return outcome;
-    }
-
-    private String add(Conversation conversation, Interaction interaction, Direction direction, String author,
-                       String text, Instant at) {
-        String id = "m-" + (++messageCount);
-        conversation.messages.add(new ThreadMessage(id, interaction.channel(), direction, author, text, at));
-        return id;
     }
 
     /** Keeps the contact as {@link #submit} does (its answer unused), and records it as a note as well. */
@@ -175,14 +146,13 @@ public final class RecordingHelpDesk implements HelpDesk {
 
     @Override
     public synchronized Optional<ConversationView> conversation(String conversationId, String customerToken) {
-        Conversation conversation = byId.get(conversationId);
-        return conversation == null || !conversation.token.equals(customerToken) ? Optional.empty()
-                : Optional.of(conversation.view());
+        return conversations.byId(conversationId).filter(conversation -> conversation.token.equals(customerToken))
+                .map(Conversation::view);
     }
 
     @Override
     public synchronized Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
-        return Optional.ofNullable(byAddress.get(vouchedNumber.key())).map(Conversation::view);
+        return conversations.of(vouchedNumber).map(Conversation::view);
     }
 
     @Override
@@ -213,14 +183,13 @@ public final class RecordingHelpDesk implements HelpDesk {
 
     /** An agent's reply in conversation {@code conversationId}, on the channel it was opened on. */
     public synchronized void agentReplies(String conversationId, String agent, String text, Instant at) {
-        Conversation conversation = byId.get(conversationId);
-        conversation.messages.add(new ThreadMessage("m-" + (++messageCount), conversation.messages.get(0).channel(),
-                Direction.OUTBOUND, agent, text, at));
+        Conversation conversation = conversations.byId(conversationId).orElseThrow();
+        conversations.add(conversation, Conversations.channelOf(conversation), Direction.OUTBOUND, agent, text, at);
     }
 
     /** The id of the conversation of the address with key {@code addressKey}. */
     public synchronized String conversationIdOf(String addressKey) {
-        return byAddress.get(addressKey).id;
+        return conversations.idOf(addressKey);
     }
 
     /** The interactions taken, in order, a repeated one once. */
@@ -252,6 +221,6 @@ public final class RecordingHelpDesk implements HelpDesk {
 
     /** Every customer token issued so far, to check that none reaches a page. */
     public synchronized List<String> tokens() {
-        return byAddress.values().stream().map(conversation -> conversation.token).toList();
+        return conversations.tokens();
     }
 }
