@@ -9,7 +9,7 @@ package dev.switchboard.spi;
  * addresses ({@code e164:+447700900123}); {@link #parse(String)} reads it back.
  */
 public sealed interface CustomerAddress
-        permits E164Number, EmailAddress, WebVisitorId, SetTopId, AppInstallId {
+        permits E164Number, EmailAddress, OpaqueId {
 
     /** The kind prefix of {@link #key()}: {@code e164}, {@code email}, {@code visitor}, {@code settop}, {@code app}. */
     String kind();

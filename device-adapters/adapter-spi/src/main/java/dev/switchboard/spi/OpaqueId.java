@@ -2,22 +2,62 @@ package dev.switchboard.spi;
 
 import java.util.regex.Pattern;
 
-/** The shared rule of the id-like addresses (visitor, set-top, app install): 8-64 URL-safe characters. */
-final class OpaqueId {
+/**
+ * An id a device makes up and states about itself (a web visitor id, a set-top id, an app install id): 8 to 64
+ * URL-safe characters, {@linkplain #selfAsserted() self-asserted}. Two ids are equal when they are of the same
+ * kind and value.
+ */
+public abstract sealed class OpaqueId implements CustomerAddress permits WebVisitorId, SetTopId, AppInstallId {
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
 
-    private OpaqueId() {
-    }
+    private final String kind;
+    private final String value;
 
-    static String check(String what, String value) {
+    /**
+     * @param kind  the {@link #kind()}
+     * @param what  what the id is called in a refusal ("web visitor id")
+     * @param value the id; surrounding white space is dropped
+     * @throws InvalidAddressException when it is missing or not of the form
+     */
+    OpaqueId(String kind, String what, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidAddressException(what + " is missing");
         }
         String trimmed = value.trim();
         if (!FORM.matcher(trimmed).matches()) {
-            throw new InvalidAddressException(
-                    what + " must be 8 to 64 letters, digits, '.', '_', ':' or '-'");
+            throw new InvalidAddressException(what + " must be 8 to 64 letters, digits, '.', '_', ':' or '-'");
         }
-        return trimmed;
+        this.kind = kind;
+        this.value = trimmed;
+    }
+
+    @Override
+    public final String kind() {
+        return kind;
+    }
+
+    @Override
+    public final String value() {
+        return value;
+    }
+
+    @Override
+    public final boolean selfAsserted() {
+        return true;
+    }
+
+    @Override
+    public final boolean equals(Object other) {
+        return other instanceof OpaqueId id && id.kind.equals(kind) && id.value.equals(value);
+    }
+
+    @Override
+    public final int hashCode() {
+        return key().hashCode();
+    }
+
+    @Override
+    public final String toString() {
+        return getClass().getSimpleName() + "[value=" + value + "]";
     }
 }

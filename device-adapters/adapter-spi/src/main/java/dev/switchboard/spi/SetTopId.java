@@ -1,20 +1,10 @@
 package dev.switchboard.spi;
 
-/** The persistent id of an interactive-TV set-top box. 8 to 64 URL-safe characters; self-asserted. */
-public record SetTopId(String value) implements CustomerAddress {
+/** The persistent id of an interactive-TV set-top box. */
+public final class SetTopId extends OpaqueId {
     static final String KIND = "settop";
 
-    public SetTopId {
-        value = OpaqueId.check("set-top id", value);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public boolean selfAsserted() {
-        return true;
+    public SetTopId(String value) {
+        super(KIND, "set-top id", value);
     }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.bench;
 
-import dev.switchboard.adapter.smpp.NoDelayConnections;
+import dev.switchboard.smpp.wire.NoDelayConnections;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jsmpp.bean.AlertNotification;

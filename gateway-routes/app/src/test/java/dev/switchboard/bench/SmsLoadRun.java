@@ -1,8 +1,8 @@
 package dev.switchboard.bench;
 
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.testing.TestGateways;
 import java.nio.file.Files;
 import java.nio.file.Path;

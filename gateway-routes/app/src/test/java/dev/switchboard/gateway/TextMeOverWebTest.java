@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.TestGateways;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.switchboard.adapter.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.adapter.testkit.StandInGateway;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ class BadMailTest {
     }
 
     @Test
-    void badMailsAreSetAsideAndNeverBlockTheMailbox() {
+    void badMailsAreSetAsideAndNeverBlockTheMailbox() throws Exception {
         server.deliverToDesk(Mails.raw("""
                 Subject: nobody sent this
                 Message-ID: <nosender@x.example>
@@ -59,24 +61,25 @@ class BadMailTest {
         server.deliverToDesk(Mails.text("carl@customer.example", "Long", "word ".repeat(1_000), "<long@customer.example>"));
         server.deliverToDesk(Mails.text("dora@customer.example", "Opening hours", "Open on Sunday?", "<good@customer.example>"));
 
-        adapter.start(new TestContext(helpDesk, server.settings()));
+        StandInGateway.builder().helpDesk(helpDesk).settings(server.settings()).start(adapter);
 
         await().atMost(WAIT).until(() -> server.folder("Set aside").mails() == 5);
         await().atMost(WAIT).until(() -> server.folder("INBOX").equals(new MailServer.FolderState(1, 1)));
-        assertThat(helpDesk.processed).singleElement()
+        assertThat(helpDesk.submitted()).singleElement()
                 .satisfies(taken -> assertThat(taken.address().value()).isEqualTo("dora@customer.example"));
         assertThat(server.mailsTo("dora@customer.example")).hasSize(1);
         assertThat(server.mailsTo("carl@customer.example")).as("nothing answers a bad mail").isEmpty();
     }
 
     @Test
-    void anUnreachableMailboxShowsDownOnHealthAndLosesNothing() {
+    void anUnreachableMailboxShowsDownOnHealthAndLosesNothing() throws Exception {
         server.deliverToDesk(Mails.text("dora@customer.example", "Opening hours", "Open on Sunday?", "<kept@customer.example>"));
-        adapter.start(new TestContext(helpDesk, server.settings(EmailSettings.IMAP_PASSWORD, "wrong")));
+        StandInGateway.builder().helpDesk(helpDesk)
+                .settings(server.settings(EmailSettings.IMAP_PASSWORD, "wrong")).start(adapter);
 
         await().atMost(WAIT).until(() -> adapter.health().status() == dev.switchboard.spi.AdapterHealth.Status.DOWN);
         assertThat(adapter.health().detail()).contains("not read");
         assertThat(server.folder("INBOX")).isEqualTo(new MailServer.FolderState(1, 0));
-        assertThat(helpDesk.processed).isEmpty();
+        assertThat(helpDesk.submitted()).isEmpty();
     }
 }

@@ -3,6 +3,8 @@ package dev.switchboard.adapter.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.adapter.testkit.StandInGateway;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceProfile;
@@ -24,21 +26,20 @@ class EmailChannelTest {
 
     private MailServer server;
     private RecordingHelpDesk helpDesk;
-    private TestContext context;
+    private StandInGateway gateway;
     private EmailAdapter adapter;
 
     @BeforeEach
-    void startMailServerAndAdapter() {
+    void startMailServerAndAdapter() throws Exception {
         server = new MailServer();
         helpDesk = new RecordingHelpDesk();
-        context = new TestContext(helpDesk, server.settings());
         adapter = new EmailAdapter();
-        adapter.start(context);
+        gateway = StandInGateway.builder().helpDesk(helpDesk).settings(server.settings()).start(adapter);
     }
 
     @AfterEach
-    void stop() {
-        adapter.stop();
+    void stop() throws Exception {
+        gateway.close();
         server.close();
     }
 
@@ -53,7 +54,7 @@ class EmailChannelTest {
                 """, "<q1@customer.example>"));
 
         await().atMost(WAIT).until(() -> server.mailsTo(ANNA).size() == 1);
-        Interaction taken = helpDesk.processed.get(0);
+        Interaction taken = helpDesk.submitted().get(0);
         assertThat(taken.channel()).isEqualTo(Channel.EMAIL);
         assertThat(taken.profile()).isEqualTo(DeviceProfile.EMAIL);
         assertThat(taken.address()).isEqualTo(new EmailAddress(ANNA));
@@ -79,16 +80,16 @@ class EmailChannelTest {
 
         server.deliverToDesk(wrongClock);
 
-        await().atMost(WAIT).until(() -> helpDesk.processed.size() == 1);
-        assertThat(helpDesk.processed.get(0).receivedAt()).isBetween(before, java.time.Instant.now());
+        await().atMost(WAIT).until(() -> helpDesk.submitted().size() == 1);
+        assertThat(helpDesk.submitted().get(0).receivedAt()).isBetween(before, java.time.Instant.now());
     }
 
     @Test
     void aNewThreadsSubjectIsPartOfTheQuestion() {
         server.deliverToDesk(Mails.text(ANNA, "Where is my parcel?", "Order 4711, sent last week.", "<q2@customer.example>"));
 
-        await().atMost(WAIT).until(() -> helpDesk.processed.size() == 1);
-        assertThat(helpDesk.processed.get(0).text()).isEqualTo("Where is my parcel?\n\nOrder 4711, sent last week.");
+        await().atMost(WAIT).until(() -> helpDesk.submitted().size() == 1);
+        assertThat(helpDesk.submitted().get(0).text()).isEqualTo("Where is my parcel?\n\nOrder 4711, sent last week.");
     }
 
     @Test
@@ -96,7 +97,7 @@ class EmailChannelTest {
         server.deliverToDesk(Mails.text(ANNA, "Invoice 2026/11", "Why was I charged twice?", "<q3@customer.example>"));
         await().atMost(WAIT).until(() -> server.mailsTo(ANNA).size() == 1);
 
-        context.senders.get(Channel.EMAIL).send(new OutboundMessage("m-agent-1", "cv-1", Channel.EMAIL,
+        gateway.senders().get(Channel.EMAIL).send(new OutboundMessage("m-agent-1", "cv-1", Channel.EMAIL,
                 new EmailAddress(ANNA), Reply.answer("The second charge is refunded today.", Reply.Source.AGENT, List.of())));
 
         await().atMost(WAIT).until(() -> server.mailsTo(ANNA).size() == 2);
@@ -110,7 +111,7 @@ class EmailChannelTest {
 
     @Test
     void anAnswerToACustomerWhoNeverMailedStartsAThreadWithTheDesksSubject() throws Exception {
-        context.senders.get(Channel.EMAIL).send(new OutboundMessage("m-agent-2", "cv-9", Channel.EMAIL,
+        gateway.senders().get(Channel.EMAIL).send(new OutboundMessage("m-agent-2", "cv-9", Channel.EMAIL,
                 new EmailAddress("bob@customer.example"), Reply.answer("Here is the link.", Reply.Source.AGENT, List.of())));
 
         await().atMost(WAIT).until(() -> server.mailsTo("bob@customer.example").size() == 1);
@@ -129,21 +130,21 @@ class EmailChannelTest {
         server.deliverToDesk(Mails.text(ANNA, "Opening hours", "Open on Sunday?", "<twice@customer.example>"));
 
         await().atMost(WAIT).until(() -> server.folder("INBOX").seen() == 2);
-        assertThat(helpDesk.processed).hasSize(1);
+        assertThat(helpDesk.submitted()).hasSize(1);
         assertThat(server.mailsTo(ANNA)).hasSize(1);
     }
 
     @Test
     void aMailTheHelpDeskCannotTakeNowStaysUnseenAndIsTakenLater() {
-        helpDesk.broken = true;
+        helpDesk.failing(true);
         server.deliverToDesk(Mails.text(ANNA, "Opening hours", "Open on Sunday?", "<later@customer.example>"));
         await().atMost(WAIT).until(() -> adapterLooked());
         assertThat(server.folder("INBOX")).isEqualTo(new MailServer.FolderState(1, 0));
 
-        helpDesk.broken = false;
+        helpDesk.failing(false);
 
         await().atMost(WAIT).until(() -> server.folder("INBOX").seen() == 1);
-        assertThat(helpDesk.processed).hasSize(1);
+        assertThat(helpDesk.submitted()).hasSize(1);
         assertThat(server.mailsTo(ANNA)).hasSize(1);
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.adapter.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.adapter.testkit.StandInGateway;
 import dev.switchboard.spi.AdapterHealth;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,16 +14,15 @@ import org.junit.jupiter.api.Test;
 class EmailSettingsTest {
 
     @Test
-    void withoutSettingsTheChannelIsOffAndHealthSaysSo() {
+    void withoutSettingsTheChannelIsOffAndHealthSaysSo() throws Exception {
         EmailAdapter adapter = new EmailAdapter();
-        TestContext context = new TestContext(new RecordingHelpDesk(), Map.of());
 
-        adapter.start(context);
+        StandInGateway gateway = StandInGateway.builder().start(adapter);
 
         assertThat(adapter.health().status()).isEqualTo(AdapterHealth.Status.OFF);
         assertThat(adapter.health().detail()).contains("SWITCHBOARD_EMAIL_IMAP_HOST", "SWITCHBOARD_EMAIL_ADDRESS");
-        assertThat(context.senders).isEmpty();
-        assertThat(context.noticeMailer).isNull();
+        assertThat(gateway.senders()).isEmpty();
+        assertThat(gateway.noticeMailer()).isEmpty();
     }
 
     @Test

@@ -2,102 +2,42 @@ package dev.switchboard.adapter.mobile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.spi.AdapterContext;
-import dev.switchboard.spi.AdapterSettings;
-import dev.switchboard.spi.HelpDesk;
-import dev.switchboard.spi.ReplyRenderer;
-import dev.switchboard.spi.SharedTopic;
-import jakarta.servlet.http.HttpServlet;
+import dev.switchboard.adapter.testkit.StandInGateway;
 import java.io.IOException;
-import java.io.Serializable;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The adapter as the gateway starts it, on a real Jetty on a free port of 127.0.0.1. */
+/** The adapter as the gateway starts it, on the test kit's stand-in gateway: a real Jetty on a loopback port. */
 class MobileAppAdapterTest {
     @TempDir
     Path folder;
-    private Server server;
-    private ServerConnector connector;
     private final MobileAppAdapter adapter = new MobileAppAdapter();
-    private final List<Consumer<?>> listeners = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private StandInGateway gateway;
 
     private void start(Path appDir) throws Exception {
-        server = new Server();
-        connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler handler = new ServletContextHandler();
-        server.setHandler(handler);
-        Map<String, String> settings = Map.of(MobileAppAdapter.APP_DIR_KEY, appDir.toString());
-        adapter.start(new AdapterContext() {
-            public HelpDesk helpDesk() {
-                return null;
-            }
-
-            public ReplyRenderer renderer() {
-                return null;
-            }
-
-            public AdapterSettings settings() {
-                return key -> Optional.ofNullable(settings.get(key));
-            }
-
-            public void mount(String pathSpec, HttpServlet servlet) {
-                ServletHolder holder = new ServletHolder(servlet);
-                holder.setAsyncSupported(true);
-                handler.addServlet(holder, pathSpec);
-            }
-
-            /** One node: what is published is heard here. */
-            @SuppressWarnings("unchecked")
-            public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
-                return new SharedTopic<>() {
-                    public void publish(M message) {
-                        listeners.forEach(l -> ((Consumer<M>) l).accept(message));
-                    }
-
-                    public Subscription subscribe(Consumer<M> listener) {
-                        listeners.add(listener);
-                        return () -> listeners.remove(listener);
-                    }
-                };
-            }
-        });
-        server.start();
+        gateway = StandInGateway.builder().settings(Map.of(MobileAppAdapter.APP_DIR_KEY, appDir.toString()))
+                .servingHttp().start(adapter);
     }
 
     @AfterEach
-    void stop() throws Exception {
-        adapter.stop();
-        if (server != null) {
-            server.stop();
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(gateway.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -146,7 +86,7 @@ class MobileAppAdapterTest {
 
     /** A request exactly as written, without the client normalizing the path first. */
     private String rawGet(String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", connector.getLocalPort())) {
+        try (Socket socket = new Socket("127.0.0.1", gateway.origin().getPort())) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

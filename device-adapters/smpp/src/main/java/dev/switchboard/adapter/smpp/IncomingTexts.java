@@ -2,9 +2,9 @@ package dev.switchboard.adapter.smpp;
 
 import dev.switchboard.adapter.smpp.store.LongMessageParts;
 import dev.switchboard.adapter.smpp.store.SeenMessages;
-import dev.switchboard.adapter.smpp.text.Concatenation;
-import dev.switchboard.adapter.smpp.text.DataCoding;
-import dev.switchboard.adapter.smpp.text.UserData;
+import dev.switchboard.smpp.wire.Concatenation;
+import dev.switchboard.smpp.wire.DataCoding;
+import dev.switchboard.smpp.wire.UserData;
 import dev.switchboard.spi.E164Number;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -3,7 +3,7 @@ package dev.switchboard.adapter.smpp;
 import dev.switchboard.adapter.smpp.store.OptOuts;
 import dev.switchboard.adapter.smpp.store.Outbox;
 import dev.switchboard.adapter.smpp.store.OutgoingSms;
-import dev.switchboard.adapter.smpp.text.Segments;
+import dev.switchboard.smpp.wire.Segments;
 import dev.switchboard.spi.DeliveryStatus;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,7 +1,5 @@
 package dev.switchboard.adapter.smpp;
 
-import dev.switchboard.adapter.smpp.sim.PhoneServlet;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
 import dev.switchboard.adapter.smpp.store.Journal;
 import dev.switchboard.adapter.smpp.store.LongMessageParts;
 import dev.switchboard.adapter.smpp.store.MorePages;
@@ -10,6 +8,8 @@ import dev.switchboard.adapter.smpp.store.OutgoingSms;
 import dev.switchboard.adapter.smpp.store.Outbox;
 import dev.switchboard.adapter.smpp.store.SeenMessages;
 import dev.switchboard.adapter.smpp.text.AnswerPages;
+import dev.switchboard.smsc.simulator.PhoneServlet;
+import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.Channel;

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.smpp;
 
+import dev.switchboard.smpp.wire.NoDelayConnections;
 import dev.switchboard.spi.AdapterHealth;
 import java.io.IOException;
 import java.time.Duration;

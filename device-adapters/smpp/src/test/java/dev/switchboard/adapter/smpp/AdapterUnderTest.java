@@ -1,106 +1,60 @@
 package dev.switchboard.adapter.smpp;
 
-import dev.switchboard.spi.AdapterContext;
-import dev.switchboard.spi.AdapterSettings;
-import dev.switchboard.spi.DeviceProfile;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.adapter.testkit.StandInGateway;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.PhoneTexter;
-import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
-import dev.switchboard.spi.ReplyRenderer;
-import jakarta.servlet.http.HttpServlet;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
- * The SMPP adapter started as the gateway starts it: with the gateway's own defaults from
- * {@code switchboard.properties}, the test's overrides, a help desk and a renderer that writes the reply's text.
+ * The SMPP adapter started as the gateway starts it, on the test kit's stand-in gateway: with the gateway's own
+ * defaults, reconnects and sends that do not wait long, and the test's overrides, bound to an SMSC on loopback.
  */
 final class AdapterUnderTest implements AutoCloseable {
-    private static final Path DEFAULTS = Path.of("../../gateway-routes/app/src/main/resources/switchboard.properties");
-
     final SmppAdapter adapter = new SmppAdapter();
-    final Map<String, HttpServlet> mounted = new HashMap<>();
-    /** What the adapter registered to text phones outside any conversation, or {@code null}. */
-    volatile PhoneTexter phoneTexter;
+    private final StandInGateway gateway;
 
-    private AdapterUnderTest() {
+    private AdapterUnderTest(HelpDesk helpDesk, Map<String, String> settings) throws Exception {
+        gateway = StandInGateway.builder().helpDesk(helpDesk).withGatewayDefaults().settings(settings).start(adapter);
     }
 
-    /** The gateway's defaults with {@code overrides} on top. */
-    static Map<String, String> settings(Path dataDir, Map<String, String> overrides) {
-        Properties defaults = new Properties();
-        try (InputStream in = Files.newInputStream(DEFAULTS)) {
-            defaults.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A help desk that answers each text with "You said: " and it, and offers three topics. */
+    static RecordingHelpDesk helpDesk() {
+        return new RecordingHelpDesk().answerWith(asked -> answer("You said: " + asked.text()))
+                .withTopics("Opening hours", "Reset password", "Roaming abroad");
+    }
+
+    /** {@code text} as the knowledge base's answer. */
+    static Reply answer(String text) {
+        return Reply.answer(text, Reply.Source.KNOWLEDGE_BASE, List.of());
+    }
+
+    /** Starts the adapter bound to the SMSC on 127.0.0.1:{@code smscPort}, its state under {@code dataDir}. */
+    static AdapterUnderTest start(HelpDesk helpDesk, Path dataDir, int smscPort, Map<String, String> overrides)
+            throws Exception {
         Map<String, String> values = new HashMap<>();
-        defaults.stringPropertyNames().forEach(key -> values.put(key, defaults.getProperty(key)));
         values.put("switchboard.data.dir", dataDir.toString());
         values.put("switchboard.smpp.reconnect-min-millis", "100");
         values.put("switchboard.smpp.reconnect-max-millis", "400");
         values.put("switchboard.smpp.send-rate", "0");
+        values.put("switchboard.smpp.host", "127.0.0.1");
+        values.put("switchboard.smpp.port", String.valueOf(smscPort));
         values.putAll(overrides);
-        return values;
+        return new AdapterUnderTest(helpDesk, values);
     }
 
-    /** Starts the adapter bound to the SMSC on 127.0.0.1:{@code smscPort}. */
-    static AdapterUnderTest start(HelpDesk helpDesk, Path dataDir, int smscPort, Map<String, String> overrides)
-            throws Exception {
-        Map<String, String> values = new HashMap<>(Map.of("switchboard.smpp.host", "127.0.0.1",
-                "switchboard.smpp.port", String.valueOf(smscPort)));
-        values.putAll(overrides);
-        return startWith(helpDesk, settings(dataDir, values));
-    }
-
-    static AdapterUnderTest startWith(HelpDesk helpDesk, Map<String, String> values) throws Exception {
-        AdapterUnderTest started = new AdapterUnderTest();
-        AdapterSettings settings = key -> Optional.ofNullable(values.get(key));
-        ReplyRenderer renderer = new ReplyRenderer() {
-            @Override
-            public RenderedReply render(DeviceProfile profile, Reply reply) {
-                return new RenderedReply(profile.contentType(), reply.text());
-            }
-        };
-        started.adapter.start(new AdapterContext() {
-            @Override
-            public HelpDesk helpDesk() {
-                return helpDesk;
-            }
-
-            @Override
-            public ReplyRenderer renderer() {
-                return renderer;
-            }
-
-            @Override
-            public AdapterSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public void mount(String pathSpec, HttpServlet servlet) {
-                started.mounted.put(pathSpec, servlet);
-            }
-
-            @Override
-            public void textsPhonesWith(PhoneTexter texter) {
-                started.phoneTexter = texter;
-            }
-        });
-        return started;
+    /** What the adapter registered to text phones outside any conversation. */
+    Optional<PhoneTexter> registeredTexter() {
+        return gateway.registeredTexter();
     }
 
     @Override
     public void close() {
-        adapter.stop();
+        gateway.close();
     }
 }

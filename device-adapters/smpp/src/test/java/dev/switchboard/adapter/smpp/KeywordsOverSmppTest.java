@@ -3,9 +3,10 @@ package dev.switchboard.adapter.smpp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
-import dev.switchboard.adapter.smpp.text.Segments;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.smpp.wire.Segments;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;
@@ -28,7 +29,7 @@ class KeywordsOverSmppTest {
     Path dataDir;
 
     SmscSimulator smsc;
-    RecordingHelpDesk helpDesk = new RecordingHelpDesk();
+    RecordingHelpDesk helpDesk = AdapterUnderTest.helpDesk();
     AdapterUnderTest gateway;
 
     @BeforeEach
@@ -67,7 +68,7 @@ class KeywordsOverSmppTest {
     @Test
     void aLongAnswerContinuesWhenTheCustomerTextsMore() {
         String answer = "First part. " + "x".repeat(200) + " Last words.";
-        helpDesk.answerWith(text -> answer);
+        helpDesk.answerWith(asked -> AdapterUnderTest.answer(answer));
         smsc.text("+48604000002", DESK, "tell me everything");
 
         String first = answers("+48604000002", 1).get(0);
@@ -88,7 +89,7 @@ class KeywordsOverSmppTest {
         smsc.text("+48604000003", DESK, "stop");
         smsc.text("+48604000003", DESK, "is anyone there?");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(helpDesk.reports()).anySatisfy(report -> {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(helpDesk.deliveryReports()).anySatisfy(report -> {
             assertThat(report.status()).isEqualTo(DeliveryStatus.FAILED);
             assertThat(report.detail()).contains("STOP");
         }));

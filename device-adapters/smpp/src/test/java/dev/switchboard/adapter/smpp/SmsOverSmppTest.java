@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
-import dev.switchboard.adapter.smpp.sim.SubmittedPart;
-import dev.switchboard.adapter.smpp.text.Gsm7;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.smpp.wire.Gsm7;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
+import dev.switchboard.smsc.simulator.SubmittedPart;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.DeviceProfile;
@@ -35,7 +36,7 @@ class SmsOverSmppTest {
     Path dataDir;
 
     SmscSimulator smsc;
-    RecordingHelpDesk helpDesk = new RecordingHelpDesk();
+    RecordingHelpDesk helpDesk = AdapterUnderTest.helpDesk();
     AdapterUnderTest gateway;
 
     @BeforeEach
@@ -120,7 +121,7 @@ class SmsOverSmppTest {
     @Test
     void aLongAnswerArrivesAsCorrectlyNumberedSegmentsWithReceiptsRequested() {
         String answer = ("Our shops open at nine. " .repeat(25)).substring(0, 600);
-        helpDesk.answerWith(text -> answer);
+        helpDesk.answerWith(asked -> AdapterUnderTest.answer(answer));
 
         smsc.text("+48601000007", DESK, "When do you open?");
 
@@ -151,8 +152,8 @@ class SmsOverSmppTest {
         String delivered = messageIdOfAnswerTo("first");
         String failed = messageIdOfAnswerTo("second");
         String sent = messageIdOfAnswerTo("third");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(helpDesk.reports())
-                .contains(new RecordingHelpDesk.Report("c-1", delivered, DeliveryStatus.DELIVERED, null))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(helpDesk.deliveryReports())
+                .contains(new RecordingHelpDesk.DeliveryReport("c-1", delivered, DeliveryStatus.DELIVERED, null))
                 .anySatisfy(report -> {
                     assertThat(report.messageId()).isEqualTo(sent);
                     assertThat(report.status()).isEqualTo(DeliveryStatus.SENT);

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
 import dev.switchboard.adapter.smpp.store.OutgoingSms;
+import dev.switchboard.adapter.testkit.LogCapture;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.AdapterHealth;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +28,7 @@ class SmscTroubleTest {
     @TempDir
     Path dataDir;
 
-    RecordingHelpDesk helpDesk = new RecordingHelpDesk();
+    RecordingHelpDesk helpDesk = AdapterUnderTest.helpDesk();
 
     @Test
     void aWrongPasswordIsLoggedClearlyRetriedWithGrowingBackoffAndShownDownInHealth() throws Exception {
@@ -131,8 +133,9 @@ class SmscTroubleTest {
 
             await().atMost(WAIT).until(() -> smsc.received("+48602200001").size() == 1);
             assertThat(gateway.adapter.health().detail()).contains("bound as transmitter and receiver");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(helpDesk.reports())
-                    .extracting(RecordingHelpDesk.Report::status).contains(dev.switchboard.spi.DeliveryStatus.DELIVERED));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(helpDesk.deliveryReports())
+                    .extracting(RecordingHelpDesk.DeliveryReport::status)
+                    .contains(dev.switchboard.spi.DeliveryStatus.DELIVERED));
         }
     }
 

@@ -3,11 +3,10 @@ package dev.switchboard.adapter.smpp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import dev.switchboard.adapter.smpp.sim.PhoneText;
-import dev.switchboard.adapter.smpp.sim.SmscSimulator;
+import dev.switchboard.adapter.testkit.LogCapture;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.smsc.simulator.PhoneText;
+import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SMS sender texts a phone outside any conversation (a one-time code) over real SMPP: the phone gets it,
@@ -32,15 +30,13 @@ class TextsOutsideConversationsTest {
     @TempDir
     Path dataDir;
 
-    private final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final RecordingHelpDesk helpDesk = AdapterUnderTest.helpDesk();
+    private final LogCapture log = LogCapture.everything();
     private SmscSimulator smsc;
     private AdapterUnderTest gateway;
 
     @BeforeEach
     void start() throws Exception {
-        log.start();
-        root().addAppender(log);
         smsc = SmscSimulator.start(0, "switchboard", "");
     }
 
@@ -50,42 +46,34 @@ class TextsOutsideConversationsTest {
             gateway.close();
         }
         smsc.close();
-        root().detachAppender(log);
+        log.close();
     }
 
     @Test
     void aCodeReachesThePhoneAndNothingOfItReachesTheHubOrTheLog() throws Exception {
         gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(), Map.of());
         await().atMost(WAIT).until(() -> gateway.adapter.health().up());
-        assertThat(gateway.phoneTexter).as("the SMS sender texts phones").isNotNull();
+        assertThat(gateway.registeredTexter()).as("the SMS sender texts phones").isPresent();
 
-        gateway.phoneTexter.text(new E164Number(NUMBER), CODE_TEXT);
+        gateway.registeredTexter().orElseThrow().text(new E164Number(NUMBER), CODE_TEXT);
         await().atMost(WAIT).until(() -> smsc.received(NUMBER).size() == 1);
         // A text of the thread after it: once its receipt is reported, the code's receipt has come and gone.
         smsc.text(NUMBER, DESK, "Thanks");
-        await().atMost(WAIT).until(() -> helpDesk.reports().stream()
+        await().atMost(WAIT).until(() -> helpDesk.deliveryReports().stream()
                 .anyMatch(report -> report.status() == DeliveryStatus.DELIVERED));
 
         assertThat(smsc.received(NUMBER)).extracting(PhoneText::text).containsExactly(CODE_TEXT, "You said: Thanks");
         assertThat(helpDesk.submitted()).singleElement().satisfies(asked -> assertThat(asked.text()).isEqualTo("Thanks"));
-        String answerConversation = helpDesk.reports().get(0).conversationId();
-        assertThat(helpDesk.reports()).allSatisfy(report ->
+        String answerConversation = helpDesk.deliveryReports().get(0).conversationId();
+        assertThat(helpDesk.deliveryReports()).allSatisfy(report ->
                 assertThat(report.conversationId()).isEqualTo(answerConversation));
-        java.util.List<ILoggingEvent> events;
-        synchronized (log) {
-            events = java.util.List.copyOf(log.list);
-        }
-        assertThat(events).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("904512"));
+        assertThat(log.events()).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("904512"));
     }
 
     @Test
     void anAdapterThatIsNotTheSmsSenderTextsNoPhones() throws Exception {
         gateway = AdapterUnderTest.start(helpDesk, dataDir, smsc.port(), Map.of("switchboard.sms.sender", "twilio"));
 
-        assertThat(gateway.phoneTexter).isNull();
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        assertThat(gateway.registeredTexter()).isEmpty();
     }
 }

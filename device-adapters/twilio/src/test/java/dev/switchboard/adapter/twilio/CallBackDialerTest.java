@@ -81,9 +81,10 @@ class CallBackDialerTest {
     void theDialerIsRegisteredOnlyWhenTwilioIsConfigured() throws Exception {
         try (WebhookServer on = new WebhookServer(TestSettings.values("http://127.0.0.1:9"));
              WebhookServer off = new WebhookServer(java.util.Map.of(TwilioSettings.API_BASE_URL, "https://api.twilio.com"))) {
-            assertThat(on.dialer).isNotNull().isSameAs(on.adapter.dialer().orElseThrow());
-            assertThat(on.mountedPaths).containsAll(List.of("/twilio/voice", "/twilio/voice/menu", "/twilio/voice/status"));
-            assertThat(off.dialer).isNull();
+            assertThat(on.gateway.dialer()).containsSame(on.adapter.dialer().orElseThrow());
+            assertThat(on.gateway.mountedPaths())
+                    .containsAll(List.of("/twilio/voice", "/twilio/voice/menu", "/twilio/voice/status"));
+            assertThat(off.gateway.dialer()).isEmpty();
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.adapter.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.adapter.testkit.LogCapture;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.spi.CallReport;
 import dev.switchboard.spi.E164Number;
 import java.time.Duration;
@@ -67,7 +69,7 @@ class CallStatusEndpointTest {
         assertThat(ringing.status()).isEqualTo(204);
         assertThat(completed.status()).isEqualTo(204);
         assertThat(repeated.status()).isEqualTo(204);
-        assertThat(server.helpDesk.callLogs).containsExactly(new RecordingHelpDesk.CallLog("cv-3", new CallReport(
+        assertThat(server.helpDesk.callLogs()).containsExactly(new RecordingHelpDesk.CallLog("cv-3", new CallReport(
                 "CA100", CallReport.Direction.CALL_BACK, new E164Number(CUSTOMER), "completed",
                 Instant.parse("2026-11-23T10:14:07Z"), Duration.ofSeconds(95))));
     }
@@ -78,9 +80,9 @@ class CallStatusEndpointTest {
             signed("/twilio/voice/status?conversation=cv-4", callBack("CA" + status.replace("-", ""), status, "0"));
         }
 
-        assertThat(server.helpDesk.callLogs).extracting(log -> log.report().status())
+        assertThat(server.helpDesk.callLogs()).extracting(log -> log.report().status())
                 .containsExactly("busy", "no-answer", "failed", "canceled");
-        assertThat(server.helpDesk.callLogs).allSatisfy(log -> {
+        assertThat(server.helpDesk.callLogs()).allSatisfy(log -> {
             assertThat(log.conversationId()).isEqualTo("cv-4");
             assertThat(log.report().startedAt()).isNull();
             assertThat(log.report().duration()).isNull();
@@ -95,9 +97,9 @@ class CallStatusEndpointTest {
 
         assertThat(call.status()).isEqualTo(200);
         assertThat(ended.status()).isEqualTo(204);
-        assertThat(server.helpDesk.processed).as("the call is kept once").hasSize(1);
-        assertThat(server.helpDesk.callLogs).singleElement().satisfies(log -> {
-            assertThat(log.conversationId()).isEqualTo("cv-1");
+        assertThat(server.helpDesk.submitted()).as("the call is kept once").hasSize(1);
+        assertThat(server.helpDesk.callLogs()).singleElement().satisfies(log -> {
+            assertThat(log.conversationId()).isEqualTo("c-1");
             assertThat(log.report().direction()).isEqualTo(CallReport.Direction.INCOMING);
             assertThat(log.report().customer()).isEqualTo(new E164Number(CUSTOMER));
             assertThat(log.report().duration()).isEqualTo(Duration.ofSeconds(31));
@@ -117,7 +119,7 @@ class CallStatusEndpointTest {
             assertThat(unsigned.status()).isEqualTo(403);
             assertThat(forged.status()).isEqualTo(403);
             assertThat(otherConversation.status()).as("the signature covers the conversation in the URL").isEqualTo(403);
-            assertThat(server.helpDesk.callLogs).isEmpty();
+            assertThat(server.helpDesk.callLogs()).isEmpty();
             assertThat(refusals.messages()).hasSize(3)
                     .allSatisfy(line -> assertThat(line).contains("/twilio/voice/status"));
         }
@@ -144,7 +146,7 @@ class CallStatusEndpointTest {
             assertThat(notACustomer.status()).isEqualTo(400);
             assertThat(notACustomer.body()).contains("To");
             assertThat(badTimestamp.status()).isEqualTo(400);
-            assertThat(server.helpDesk.callLogs).isEmpty();
+            assertThat(server.helpDesk.callLogs()).isEmpty();
             assertThat(log.messages()).hasSize(5)
                     .allSatisfy(line -> assertThat(line).contains("call status callback not understood"));
         }
@@ -152,11 +154,11 @@ class CallStatusEndpointTest {
 
     @Test
     void aHelpDeskThatCannotTakeTheReportGets503() {
-        server.helpDesk.failing = true;
+        server.helpDesk.failing(true);
 
         WebhookServer.Answer answer = signed("/twilio/voice/status?conversation=cv-8", callBack("CA500", "completed", "9"));
 
         assertThat(answer.status()).isEqualTo(503);
-        assertThat(server.helpDesk.callLogs).isEmpty();
+        assertThat(server.helpDesk.callLogs()).isEmpty();
     }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.adapter.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.adapter.testkit.LogCapture;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.E164Number;
@@ -63,8 +65,8 @@ class HelpNumberCallTest {
                 .contains("press 1", "press 2")
                 .contains("<Hangup/>");
         assertThat(retried.body()).isEqualTo(answer.body());
-        assertThat(server.helpDesk.notes).hasSize(2);
-        assertThat(server.helpDesk.processed).singleElement().satisfies(interaction -> {
+        assertThat(server.helpDesk.notes()).hasSize(2);
+        assertThat(server.helpDesk.submitted()).singleElement().satisfies(interaction -> {
             assertThat(interaction.text()).isEqualTo("Called the help number.");
             assertThat(interaction.channel()).isEqualTo(Channel.VOICE);
             assertThat(interaction.address()).isEqualTo(new E164Number(CALLER));
@@ -80,8 +82,8 @@ class HelpNumberCallTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("texting you a link", "Goodbye", "<Hangup/>").doesNotContain("<Gather");
-        assertThat(server.helpDesk.processed).hasSize(2);
-        Interaction choice = server.helpDesk.processed.get(1);
+        assertThat(server.helpDesk.submitted()).hasSize(2);
+        Interaction choice = server.helpDesk.submitted().get(1);
         assertThat(choice.channel()).isEqualTo(Channel.VOICE);
         assertThat(choice.request()).isEqualTo(ContactRequest.text(new E164Number(CALLER),
                 "Our help pages: https://help.example.com/wap"));
@@ -95,9 +97,9 @@ class HelpNumberCallTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("<Enqueue>" + TestSettings.QUEUE + "</Enqueue>").doesNotContain("<Hangup");
-        assertThat(server.helpDesk.processed).hasSize(2);
-        assertThat(server.helpDesk.processed.get(1).text()).contains("agent");
-        assertThat(server.helpDesk.processed.get(1).request()).isNull();
+        assertThat(server.helpDesk.submitted()).hasSize(2);
+        assertThat(server.helpDesk.submitted().get(1).text()).contains("agent");
+        assertThat(server.helpDesk.submitted().get(1).request()).isNull();
     }
 
     @Test
@@ -108,7 +110,7 @@ class HelpNumberCallTest {
 
         assertThat(star.body()).contains("<Gather", "press 1", "press 2");
         assertThat(none.body()).isEqualTo(star.body());
-        assertThat(server.helpDesk.processed).hasSize(1);
+        assertThat(server.helpDesk.submitted()).hasSize(1);
     }
 
     @Test
@@ -120,7 +122,7 @@ class HelpNumberCallTest {
 
             assertThat(unsigned.status()).isEqualTo(403);
             assertThat(forged.status()).isEqualTo(403);
-            assertThat(server.helpDesk.processed).isEmpty();
+            assertThat(server.helpDesk.submitted()).isEmpty();
             assertThat(refusals.messages()).anySatisfy(line -> assertThat(line).contains("/twilio/voice", "is missing"))
                     .anySatisfy(line -> assertThat(line).contains("/twilio/voice/menu", "does not match"));
         }
@@ -137,7 +139,7 @@ class HelpNumberCallTest {
             assertThat(withheld.body()).contains("showing your number", "<Hangup/>");
             assertThat(noSid.status()).isEqualTo(400);
             assertThat(noSid.body()).contains("CallSid is missing");
-            assertThat(server.helpDesk.processed).isEmpty();
+            assertThat(server.helpDesk.submitted()).isEmpty();
             assertThat(log.messages()).anySatisfy(line -> assertThat(line).contains("CA0006", "withheld"));
             assertThat(refusals.messages()).anySatisfy(line -> assertThat(line).contains("CallSid is missing"));
         }
@@ -146,11 +148,11 @@ class HelpNumberCallTest {
     @Test
     void aHelpDeskThatCannotTakeTheCallGets503ForTwiliosFallback() {
         RecordingHelpDesk helpDesk = server.helpDesk;
-        helpDesk.failing = true;
+        helpDesk.failing(true);
 
         WebhookServer.Answer answer = signed("/twilio/voice", call("CA0007", CALLER, null));
 
         assertThat(answer.status()).isEqualTo(503);
-        assertThat(helpDesk.processed).isEmpty();
+        assertThat(helpDesk.submitted()).isEmpty();
     }
 }

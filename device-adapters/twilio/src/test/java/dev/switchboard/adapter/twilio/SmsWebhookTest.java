@@ -2,6 +2,7 @@ package dev.switchboard.adapter.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.DeviceProfile;
@@ -50,8 +51,8 @@ class SmsWebhookTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/xml");
         assertThat(answer.body()).contains("<Response><Message>Got it: Where is my parcel? &lt;urgent&gt; &amp; more</Message>");
-        assertThat(server.helpDesk.processed).hasSize(1);
-        Interaction interaction = server.helpDesk.processed.get(0);
+        assertThat(server.helpDesk.submitted()).hasSize(1);
+        Interaction interaction = server.helpDesk.submitted().get(0);
         assertThat(interaction.idempotencyKey()).isEqualTo("SM0001");
         assertThat(interaction.channel()).isEqualTo(Channel.SMS);
         assertThat(interaction.profile()).isEqualTo(DeviceProfile.TWIML);
@@ -65,7 +66,7 @@ class SmsWebhookTest {
             WebhookServer.Answer answer = server.post("/twilio/sms", sms("SM0002", "+447700900123", "hello"), null);
 
             assertThat(answer.status()).isEqualTo(403);
-            assertThat(server.helpDesk.processed).isEmpty();
+            assertThat(server.helpDesk.submitted()).isEmpty();
             assertThat(log.messages()).anySatisfy(line -> assertThat(line)
                     .contains("/twilio/sms", "X-Twilio-Signature is missing", "SM0002"));
         }
@@ -85,7 +86,7 @@ class SmsWebhookTest {
             String forAnotherHost = TwilioSigner.sign(TestSettings.AUTH_TOKEN, "https://evil.example.com/twilio/sms", form);
             assertThat(server.post("/twilio/sms", form, forAnotherHost).status()).isEqualTo(403);
 
-            assertThat(server.helpDesk.processed).isEmpty();
+            assertThat(server.helpDesk.submitted()).isEmpty();
             assertThat(log.messages()).filteredOn(line -> line.contains("does not match")).hasSize(3);
         }
     }
@@ -109,7 +110,7 @@ class SmsWebhookTest {
 
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(server.helpDesk.processed).hasSize(1);
+        assertThat(server.helpDesk.submitted()).hasSize(1);
     }
 
     @Test
@@ -124,7 +125,7 @@ class SmsWebhookTest {
         WebhookServer.Answer answer = server.postSigned("/twilio/sms", form, TestSettings.AUTH_TOKEN);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(server.helpDesk.processed).singleElement().satisfies(interaction -> assertThat(interaction.text())
+        assertThat(server.helpDesk.submitted()).singleElement().satisfies(interaction -> assertThat(interaction.text())
                 .isEqualTo("[image/jpeg] https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM0007/Media/ME1\n"
                         + "[video/mp4] https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM0007/Media/ME2"));
     }
@@ -143,7 +144,7 @@ class SmsWebhookTest {
                 assertThat(answer.body()).contains("<Response/>");
             }
 
-            assertThat(server.helpDesk.processed).isEmpty();
+            assertThat(server.helpDesk.submitted()).isEmpty();
             assertThat(log.messages()).anySatisfy(line -> assertThat(line).contains("SM0008", "From is missing"));
             assertThat(log.messages()).anySatisfy(line -> assertThat(line).contains("SM0009", "international form"));
         }
@@ -160,9 +161,10 @@ class SmsWebhookTest {
 
     @Test
     void aHelpDeskFailureIs503SoThatTwilioTriesItsFallbackAndTheWebhookKeepsWorking() {
+        server.helpDesk.failNextSubmitWith(new IllegalStateException("the database is gone"));
         try (LogCapture log = new LogCapture(SmsWebhookServlet.class)) {
             WebhookServer.Answer failed = server.postSigned("/twilio/sms",
-                    sms("SM0011", "+447700900123", "break the help desk"), TestSettings.AUTH_TOKEN);
+                    sms("SM0011", "+447700900123", "is anyone there?"), TestSettings.AUTH_TOKEN);
 
             assertThat(failed.status()).isEqualTo(503);
             assertThat(log.messages()).anySatisfy(line -> assertThat(line).contains("SM0011", "nothing stored"));
@@ -177,7 +179,7 @@ class SmsWebhookTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("application/x-www-form-urlencoded");
-        assertThat(server.helpDesk.processed).isEmpty();
+        assertThat(server.helpDesk.submitted()).isEmpty();
     }
 
     @Test
@@ -187,10 +189,10 @@ class SmsWebhookTest {
         server.postSigned("/twilio/sms", sms("SM0102", "+447700900123", "Can you call me tomorrow?"),
                 TestSettings.AUTH_TOKEN);
 
-        assertThat(server.helpDesk.processed).extracting(Interaction::request).containsExactly(
+        assertThat(server.helpDesk.submitted()).extracting(Interaction::request).containsExactly(
                 ContactRequest.callBack(new E164Number("+447700900123")),
                 ContactRequest.callBack(new E164Number("+447700900123")),
                 null);
-        assertThat(server.helpDesk.processed.get(0).text()).isEqualTo(" call ME ");
+        assertThat(server.helpDesk.submitted().get(0).text()).isEqualTo(" call ME ");
     }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.adapter.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.adapter.testkit.LogCapture;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.spi.DeliveryStatus;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class StatusCallbackEndpointTest {
                     StatusCallbackTest.callback("SM202", "teleported", null), TestSettings.AUTH_TOKEN);
 
             assertThat(taken.status()).isEqualTo(204);
-            assertThat(server.helpDesk.deliveryReports).containsExactly(new RecordingHelpDesk.DeliveryReport(
+            assertThat(server.helpDesk.deliveryReports()).containsExactly(new RecordingHelpDesk.DeliveryReport(
                     "cv-3", "m-4", DeliveryStatus.FAILED, "undelivered, Twilio error 30005"));
             assertThat(adapterLog.messages()).anySatisfy(line ->
                     assertThat(line).contains("SM200", "cv-3/m-4", "undelivered", "Twilio error 30005"));

@@ -18,18 +18,18 @@ class TwilioAdapterTest {
         try (WebhookServer server = new WebhookServer(Map.of(TwilioSettings.API_BASE_URL, "https://api.twilio.com"))) {
             assertThat(server.adapter.health().status()).isEqualTo(AdapterHealth.Status.OFF);
             assertThat(server.adapter.health().detail()).contains("not configured", "SWITCHBOARD_TWILIO_ACCOUNT_SID");
-            assertThat(server.mountedPaths).isEmpty();
+            assertThat(server.gateway.mountedPaths()).isEmpty();
             assertThat(server.adapter.messages()).isEmpty();
             assertThat(server.postSigned("/twilio/sms", SmsWebhookTest.sms("SM1", "+447700900123", "hi"),
                     TestSettings.AUTH_TOKEN).status()).as("nobody serves the path").isIn(404, 405);
-            assertThat(server.helpDesk.processed).isEmpty();
+            assertThat(server.helpDesk.submitted()).isEmpty();
         }
     }
 
     @Test
     void withTwilioSettingsBothWebhooksAreServedAndHealthIsUp() throws Exception {
         try (WebhookServer server = new WebhookServer(TestSettings.values("https://api.twilio.com"))) {
-            assertThat(server.mountedPaths).containsExactly("/twilio/sms", "/twilio/status", "/twilio/voice",
+            assertThat(server.gateway.mountedPaths()).containsExactly("/twilio/sms", "/twilio/status", "/twilio/voice",
                     "/twilio/voice/menu", "/twilio/voice/status");
             assertThat(server.adapter.health().up()).isTrue();
             assertThat(server.adapter.health().detail()).contains("https://help.example.com/twilio/sms", TestSettings.FROM);
@@ -41,9 +41,9 @@ class TwilioAdapterTest {
     void anAgentsAnswerToACallerIsTextedToHimFromTheHelpNumber() throws Exception {
         try (FakeTwilioApi api = new FakeTwilioApi();
              WebhookServer server = new WebhookServer(TestSettings.values(api.baseUrl()))) {
-            assertThat(server.senders).containsOnlyKeys(Channel.VOICE);
+            assertThat(server.gateway.senders()).containsOnlyKeys(Channel.VOICE);
 
-            server.senders.get(Channel.VOICE).send(new OutboundMessage("m-2", "cv-1", Channel.VOICE,
+            server.gateway.senders().get(Channel.VOICE).send(new OutboundMessage("m-2", "cv-1", Channel.VOICE,
                     new E164Number("+447700900321"), Reply.answer("Ann here: your refund is on its way.",
                     Reply.Source.AGENT, List.of())));
 
@@ -61,7 +61,8 @@ class TwilioAdapterTest {
             Map<String, String> values = new java.util.HashMap<>(TestSettings.values(api.baseUrl()));
             values.put("switchboard.sms.sender", "twilio");
             try (WebhookServer server = new WebhookServer(values)) {
-                server.phoneTexter.text(new E164Number("+447700900456"), "Your Switchboard help code is 904512.");
+                server.gateway.registeredTexter().orElseThrow()
+                        .text(new E164Number("+447700900456"), "Your Switchboard help code is 904512.");
 
                 assertThat(api.received).singleElement().satisfies(request -> assertThat(request.form())
                         .containsEntry("To", "+447700900456")
@@ -75,7 +76,7 @@ class TwilioAdapterTest {
     @Test
     void notTheSmsSenderItTextsNoPhones() throws Exception {
         try (WebhookServer server = new WebhookServer(TestSettings.values("https://api.twilio.com"))) {
-            assertThat(server.phoneTexter).isNull();
+            assertThat(server.gateway.registeredTexter()).isEmpty();
         }
     }
 }

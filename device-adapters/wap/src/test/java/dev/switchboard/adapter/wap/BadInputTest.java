@@ -3,6 +3,7 @@ package dev.switchboard.adapter.wap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.spi.Interaction;
@@ -63,7 +64,7 @@ class BadInputTest {
         assertThat(error.body()).contains("<do type=\"prev\"", "<prev/>");
         assertThat(error.links().keySet()).containsExactly("/wap");
         assertThat(error.body()).doesNotContain("<script>", "<b>Leeds");
-        assertThat(server.helpDesk.taken()).isEmpty();
+        assertThat(server.helpDesk.submitted()).isEmpty();
         assertThat(log.events()).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).contains("/wap/ask", String.valueOf(status)));
     }
@@ -79,7 +80,7 @@ class BadInputTest {
             assertThat(error.links().keySet()).containsExactly("/wap");
         }
         assertThat(phone.open("/wap/s/AAAAAAAAAAAAAAAAAAAAAA/thread").text()).contains("expired or is unknown");
-        assertThat(server.helpDesk.taken()).isEmpty();
+        assertThat(server.helpDesk.submitted()).isEmpty();
     }
 
     @Test
@@ -102,7 +103,7 @@ class BadInputTest {
             assertThat(error.cards()).containsExactly("error");
             assertThat(error.links().keySet()).containsExactly(sessionHome);
         }
-        assertThat(server.helpDesk.taken()).hasSize(1);
+        assertThat(server.helpDesk.submitted()).hasSize(1);
     }
 
     @Test
@@ -117,7 +118,7 @@ class BadInputTest {
         Page thread = phone.follow(second, "Your conversation");
 
         assertThat(second.text()).contains("Answer to: Second question");
-        assertThat(server.helpDesk.taken()).extracting(Interaction::text).containsExactly("First question", "Second question");
+        assertThat(server.helpDesk.submitted()).extracting(Interaction::text).containsExactly("First question", "Second question");
         assertThat(thread.text()).contains("Second question", "Answer to: First question");
     }
 }

@@ -25,7 +25,7 @@ import org.w3c.dom.NodeList;
  */
 class NearbyPointsOnPhonesTest {
     private static final Map<String, String> LOOPBACK_TRUSTED = Map.of(WapSettings.TRUSTED_GATEWAYS, "127.0.0.0/8");
-    private static final String HEADING = "Nearest service points (" + RecordingHelpDesk.REGION + "):";
+    private static final String HEADING = "Nearest service points (" + DeskAnswers.REGION + "):";
     private static final int BUDGET = 1_400;
 
     @Test
@@ -35,7 +35,7 @@ class NearbyPointsOnPhonesTest {
 
             Page answer = phone.submit(phone.open("/wap"), "Send", Map.of("q", "Where is the nearest shop?"));
 
-            assertThat(server.helpDesk.last().context().location()).isNotNull();
+            assertThat(server.helpDesk.lastSubmitted().context().location()).isNotNull();
             assertThat(answer.text()).contains("Answer to: Where is the nearest shop?", HEADING,
                     "Kraków Rynek Główny, Rynek Główny 27, 31-010 Kraków: 48 m, open now",
                     "Kraków Galeria Krakowska, ul. Pawia 5, 31-154 Kraków: 880 m, closed now");
@@ -62,7 +62,7 @@ class NearbyPointsOnPhonesTest {
 
             Page answer = browser.submitForm(browser.open("/wap"), Map.of("q", "Are you open on Sunday?", "w", "Kraków"));
 
-            assertThat(server.helpDesk.last().context().placeName()).isEqualTo("Kraków");
+            assertThat(server.helpDesk.lastSubmitted().context().placeName()).isEqualTo("Kraków");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.text()).contains(HEADING, "Kraków Rynek Główny, Rynek Główny 27, 31-010 Kraków: 48 m, open now");
             List<Page> pages = browser.withMorePages(answer);
@@ -88,11 +88,11 @@ class NearbyPointsOnPhonesTest {
             String answerText = decks.stream()
                     .map(deck -> deck.document().getElementsByTagName("p").item(0).getTextContent().strip())
                     .filter(paragraph -> !paragraph.startsWith("Nearest service points")).collect(Collectors.joining(" "));
-            assertThat(answerText).isEqualTo(RecordingHelpDesk.LONG_ANSWER);
+            assertThat(answerText).isEqualTo(DeskAnswers.LONG_ANSWER);
             String text = String.join("\n", decks.stream().map(Page::text).toList());
             assertThat(text.indexOf("Step 60 of the long answer.")).isLessThan(text.indexOf("Kraków Rynek Główny"));
             assertThat(decks.get(decks.size() - 1).links()).containsValue("Opening hours");
-            assertThat(server.helpDesk.taken()).hasSize(1);
+            assertThat(server.helpDesk.submitted()).hasSize(1);
         }
     }
 

@@ -2,9 +2,7 @@ package dev.switchboard.adapter.wap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.spi.E164Number;
@@ -15,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * An anonymous phone verifies its number by a code the SMS channel texts it; WML decks, XHTML-MP and HTML5
@@ -27,14 +24,12 @@ class NumberVerificationTest {
 
     private final RecordingPhoneTexter sms = new RecordingPhoneTexter();
     private final MovableClock clock = new MovableClock(WapServer.NOW);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final LogCapture log = LogCapture.everything();
     private WapServer server;
     private WapBrowser phone;
 
     @BeforeEach
     void start() throws Exception {
-        log.start();
-        root().addAppender(log);
         server = new WapServer(Map.of(), clock, sms);
         phone = WapBrowser.wmlPhone(server.origin());
     }
@@ -42,7 +37,7 @@ class NumberVerificationTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
-        root().detachAppender(log);
+        log.close();
     }
 
     @Test
@@ -66,16 +61,16 @@ class NumberVerificationTest {
         assertThat(verified.text()).contains("we know you as " + NUMBER);
         assertThat(verified.links().values()).doesNotContain(VERIFY);
         phone.submit(verified, "Send", Map.of("q", "Where is my parcel?"));
-        Interaction question = server.helpDesk.last();
+        Interaction question = server.helpDesk.lastSubmitted();
         assertThat(question.address().key()).isEqualTo("e164:" + NUMBER);
-        assertThat(server.helpDesk.taken()).hasSize(1);
+        assertThat(server.helpDesk.submitted()).hasSize(1);
         assertThat(sessionsAsStored()).doesNotContain(code);
         assertThat(loggedLines()).isNotEmpty().noneMatch(line -> line.contains(code));
 
         Page again = phone.follow(verified, "Text me or call me back");
         assertThat(again.text()).contains("Leave it empty to use " + NUMBER);
         Page textMe = phone.submit(again, "Text me", Map.of());
-        assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at " + NUMBER
+        assertThat(server.helpDesk.lastSubmitted().text()).isEqualTo("Please text me at " + NUMBER
                 + " (this phone's number, verified by a texted code).");
         assertThat(textMe.status()).isEqualTo(200);
     }
@@ -83,7 +78,7 @@ class NumberVerificationTest {
     @Test
     void anAnonymousSessionVerifiesAndItsNextQuestionGoesAsTheNumber() {
         Page answer = phone.submit(phone.open("/wap"), "Send", Map.of("q", "What are your opening hours?"));
-        String visitor = server.helpDesk.last().address().key();
+        String visitor = server.helpDesk.lastSubmitted().address().key();
         assertThat(visitor).startsWith("visitor:wap-");
 
         clock.advance(Duration.ofMinutes(1));
@@ -91,7 +86,7 @@ class NumberVerificationTest {
         Page verified = phone.submit(codeDeck, "Verify", Map.of("c", sms.lastCode()));
         Page sundays = phone.submit(verified, "Send", Map.of("q", "And on Sundays?"));
 
-        assertThat(server.helpDesk.last().address().key()).isEqualTo("e164:" + NUMBER);
+        assertThat(server.helpDesk.lastSubmitted().address().key()).isEqualTo("e164:" + NUMBER);
         assertThat(verified.link("Help home")).isEqualTo(answer.link("Help home"));
         String thread = String.join(" ", phone.withMorePages(phone.follow(sundays, "Your conversation")).stream()
                 .map(Page::text).toList());
@@ -132,7 +127,8 @@ class NumberVerificationTest {
         Page codeDeck = phone.submit(phone.follow(phone.open("/wap"), VERIFY), "Text me a code", Map.of("n", NUMBER));
         String wrong = sms.lastCode().equals("111111") ? "222222" : "111111";
         String sessionId = codeDeck.link("Help home").replaceAll("^/wap/s/([^/]+)/$", "$1");
-        WapServer.HookedMap<WapSession> stored = (WapServer.HookedMap<WapSession>) server.sharedMaps.get("sessions");
+        WapServer.HookedMap<WapSession> stored =
+                (WapServer.HookedMap<WapSession>) server.gateway.sharedMaps().get("sessions");
         // Another request of the session keys in a wrong code after this one read the session.
         stored.afterNextGet = () -> stored.computeIfPresent(sessionId,
                 (id, session) -> session.codeTried(session.numberCheck().check(wrong, clock.instant()).after()));
@@ -155,7 +151,7 @@ class NumberVerificationTest {
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.text()).contains("That code has expired");
         phone.submit(phone.follow(expired, "Help home"), "Send", Map.of("q", "Still anonymous?"));
-        assertThat(server.helpDesk.last().address().key()).startsWith("visitor:wap-");
+        assertThat(server.helpDesk.lastSubmitted().address().key()).startsWith("visitor:wap-");
     }
 
     @Test
@@ -268,23 +264,15 @@ class NumberVerificationTest {
 
     private String sessionsAsStored() {
         StringBuilder stored = new StringBuilder();
-        server.sharedMaps.values().forEach(map -> map.values().forEach(value -> stored.append(value).append('\n')
+        server.gateway.sharedMaps().values().forEach(map -> map.values().forEach(value -> stored.append(value).append('\n')
                 .append(value instanceof WapSession session && session.numberCheck() != null
                         ? session.numberCheck().toString() : "")));
         return stored.toString();
     }
 
     private List<String> loggedLines() {
-        List<ILoggingEvent> events;
-        synchronized (log) {
-            events = java.util.List.copyOf(log.list);
-        }
-        return events.stream().map(event -> event.getFormattedMessage()
+        return log.events().stream().map(event -> event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
 }

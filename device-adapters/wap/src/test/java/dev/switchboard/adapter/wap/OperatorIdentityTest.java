@@ -30,7 +30,7 @@ class OperatorIdentityTest {
             Page answer = phone.submit(phone.open("/wap"), "Send", Map.of("q", "Where is the nearest shop?"));
 
             assertThat(answer.status()).isEqualTo(200);
-            Interaction question = server.helpDesk.last();
+            Interaction question = server.helpDesk.lastSubmitted();
             assertThat(question.address().key()).isEqualTo("e164:+48601234567");
             assertThat(question.address().selfAsserted()).isFalse();
             assertThat(question.context().location())
@@ -46,7 +46,7 @@ class OperatorIdentityTest {
 
             phone.submit(phone.open("/wap"), "Send", Map.of("q", "Where is the nearest shop?"));
 
-            Interaction question = server.helpDesk.last();
+            Interaction question = server.helpDesk.lastSubmitted();
             assertThat(question.address().kind()).isEqualTo("visitor");
             assertThat(question.address().value()).startsWith("wap-");
             assertThat(question.context().location()).isNull();
@@ -62,7 +62,7 @@ class OperatorIdentityTest {
 
             phone.submit(phone.open("/wap"), "Send", Map.of("q", "hello"));
 
-            assertThat(server.helpDesk.last().address().key()).isEqualTo("e164:+447700900123");
+            assertThat(server.helpDesk.lastSubmitted().address().key()).isEqualTo("e164:+447700900123");
         }
     }
 
@@ -73,7 +73,7 @@ class OperatorIdentityTest {
 
             phone.submit(phone.open("/wap"), "Send", Map.of("q", "hello"));
 
-            assertThat(server.helpDesk.last().address().key()).isEqualTo("e164:+447700900456");
+            assertThat(server.helpDesk.lastSubmitted().address().key()).isEqualTo("e164:+447700900456");
         }
     }
 
@@ -118,9 +118,9 @@ class OperatorIdentityTest {
             Page confirmed = phone.submit(contact, "Call me back", Map.of());
 
             assertThat(confirmed.text()).contains("Answer to: Please call me back at +48601234567");
-            assertThat(server.helpDesk.last().text())
+            assertThat(server.helpDesk.lastSubmitted().text())
                     .isEqualTo("Please call me back at +48601234567 (this phone's number, given by the operator).");
-            assertThat(server.helpDesk.last().request()).isEqualTo(ContactRequest.callBack(new E164Number("+48601234567")));
+            assertThat(server.helpDesk.lastSubmitted().request()).isEqualTo(ContactRequest.callBack(new E164Number("+48601234567")));
         }
     }
 }

@@ -75,8 +75,8 @@ class ProfileChoiceTest {
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.text()).contains("Answer to: Are you open on Sunday?");
-            assertThat(server.helpDesk.last().profile()).isEqualTo(DeviceProfile.XHTML_MP);
-            assertThat(server.helpDesk.last().context().placeName()).isEqualTo("Leeds");
+            assertThat(server.helpDesk.lastSubmitted().profile()).isEqualTo(DeviceProfile.XHTML_MP);
+            assertThat(server.helpDesk.lastSubmitted().context().placeName()).isEqualTo("Leeds");
         }
     }
 
@@ -92,7 +92,7 @@ class ProfileChoiceTest {
 
             assertThat(confirmed.status()).isEqualTo(200);
             assertThat(confirmed.text()).contains("Answer to: Please text me at +447700900123.");
-            assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at +447700900123.");
+            assertThat(server.helpDesk.lastSubmitted().text()).isEqualTo("Please text me at +447700900123.");
         }
     }
 }

@@ -42,7 +42,7 @@ class WapWalkTest {
         assertThat(entry.text()).contains(WapServlet.WELCOME);
         assertThat(entry.links().values()).contains("Opening hours", "Store locations", "Top up prepaid",
                 "Ask a question", "Text me or call me back");
-        assertThat(server.helpDesk.taken()).isEmpty();
+        assertThat(server.helpDesk.submitted()).isEmpty();
     }
 
     @Test
@@ -59,14 +59,14 @@ class WapWalkTest {
         assertThat(answer.body()).contains("Answer to: Where is my parcel, $$5 extra?");
         assertThat(answer.link("Help home")).isEqualTo(sessionHome);
 
-        Interaction question = server.helpDesk.last();
+        Interaction question = server.helpDesk.lastSubmitted();
         assertThat(question.channel()).isEqualTo(Channel.WAP);
         assertThat(question.profile()).isEqualTo(DeviceProfile.WML);
         assertThat(question.text()).isEqualTo("Where is my parcel, $5 extra?");
-        assertThat(question.address().key()).isEqualTo(server.helpDesk.taken().get(0).address().key());
+        assertThat(question.address().key()).isEqualTo(server.helpDesk.submitted().get(0).address().key());
         assertThat(question.context().userAgent()).isEqualTo(WapBrowser.WML_USER_AGENT);
 
-        String conversationId = server.helpDesk.conversationOf(question.address().key());
+        String conversationId = server.helpDesk.conversationIdOf(question.address().key());
         server.helpDesk.agentReplies(conversationId, "Anna", "Your parcel arrives at 14:00.", WapServer.NOW.plusSeconds(300));
         Page thread = phone.follow(answer, "Your conversation");
 
@@ -94,9 +94,9 @@ class WapWalkTest {
                 shown.append(firstParagraph).append(' ');
             }
         }
-        assertThat(shown.toString().strip()).isEqualTo(RecordingHelpDesk.LONG_ANSWER);
+        assertThat(shown.toString().strip()).isEqualTo(DeskAnswers.LONG_ANSWER);
         assertThat(decks.get(decks.size() - 1).links()).containsValue("Opening hours");
-        assertThat(server.helpDesk.taken()).hasSize(1);
+        assertThat(server.helpDesk.submitted()).hasSize(1);
     }
 
     @Test
@@ -123,7 +123,7 @@ class WapWalkTest {
 
         assertThat(again.text()).contains("Answer to: Is the shop open?");
         assertThat(once.text()).contains("Answer to: Is the shop open?");
-        assertThat(server.helpDesk.taken()).extracting(Interaction::text).containsExactly("first", "Is the shop open?");
+        assertThat(server.helpDesk.submitted()).extracting(Interaction::text).containsExactly("first", "Is the shop open?");
     }
 
     @Test
@@ -140,12 +140,12 @@ class WapWalkTest {
     @Test
     void aPlaceKeyedInReachesTheInteractionAndStaysForTheNextQuestion() {
         Page answer = phone.submit(phone.open("/wap"), "Send", Map.of("q", "Nearest shop?", "w", "Kraków 30-001"));
-        assertThat(server.helpDesk.last().context().placeName()).isEqualTo("Kraków 30-001");
+        assertThat(server.helpDesk.lastSubmitted().context().placeName()).isEqualTo("Kraków 30-001");
 
         phone.submit(answer, "Send", Map.of("q", "And opening hours?"));
 
-        assertThat(server.helpDesk.last().context().placeName()).isEqualTo("Kraków 30-001");
-        assertThat(server.helpDesk.last().context().location()).isNull();
+        assertThat(server.helpDesk.lastSubmitted().context().placeName()).isEqualTo("Kraków 30-001");
+        assertThat(server.helpDesk.lastSubmitted().context().location()).isNull();
     }
 
     @Test
@@ -157,16 +157,16 @@ class WapWalkTest {
         Page textMe = phone.submit(contact, "Text me", Map.of("n", "+48 600 100 200"));
         assertThat(textMe.status()).isEqualTo(200);
         assertThat(textMe.text()).as("the help desk's reply").contains("Answer to: Please text me at +48600100200.");
-        assertThat(server.helpDesk.last().text()).isEqualTo("Please text me at +48600100200.");
-        assertThat(server.helpDesk.last().request())
+        assertThat(server.helpDesk.lastSubmitted().text()).isEqualTo("Please text me at +48600100200.");
+        assertThat(server.helpDesk.lastSubmitted().request())
                 .isEqualTo(ContactRequest.textLatestAnswer(new E164Number("+48600100200")));
 
         Page callMe = phone.submit(contact, "Call me back", Map.of("n", "0044 7700 900123"));
         assertThat(callMe.text()).contains("Answer to: Please call me back at +447700900123.");
-        assertThat(server.helpDesk.last().text()).isEqualTo("Please call me back at +447700900123.");
-        assertThat(server.helpDesk.last().request()).isEqualTo(ContactRequest.callBack(new E164Number("+447700900123")));
-        assertThat(server.helpDesk.taken()).extracting(interaction -> interaction.address().key()).containsOnly(
-                server.helpDesk.taken().get(0).address().key());
+        assertThat(server.helpDesk.lastSubmitted().text()).isEqualTo("Please call me back at +447700900123.");
+        assertThat(server.helpDesk.lastSubmitted().request()).isEqualTo(ContactRequest.callBack(new E164Number("+447700900123")));
+        assertThat(server.helpDesk.submitted()).extracting(interaction -> interaction.address().key()).containsOnly(
+                server.helpDesk.submitted().get(0).address().key());
 
         Page thread = phone.follow(callMe, "Your conversation");
         assertThat(thread.text()).contains("Please call me back at +447700900123.", "Please text me at +48600100200.");
@@ -180,6 +180,6 @@ class WapWalkTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("'600 100 200' is not a phone number in international form");
-        assertThat(server.helpDesk.taken()).isEmpty();
+        assertThat(server.helpDesk.submitted()).isEmpty();
     }
 }

@@ -6,6 +6,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.adapter.testkit.LogCapture;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.adapter.testkit.StandInGateway;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.GeoLocation;
@@ -23,7 +26,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,14 +37,15 @@ class CustomerApiServletTest {
 
     private static final ObjectMapper READER = new ObjectMapper();
     private static final AtomicInteger VISITORS = new AtomicInteger();
-    private static ApiServer server;
+    private static final RecordingHelpDesk helpDesk = ApiServer.helpDesk();
+    private static StandInGateway server;
     private static HttpClient client;
 
     private final LogCapture log = new LogCapture(CustomerApiServlet.class);
 
     @BeforeAll
     static void start() throws Exception {
-        server = new ApiServer(Map.of());
+        server = ApiServer.start(helpDesk);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -130,13 +133,15 @@ class CustomerApiServletTest {
         assertThat(body.get("customerToken").textValue()).isNotBlank();
         assertThat(body.get("visitorId").textValue()).isEqualTo(visitor);
         assertThat(body.get("duplicate").booleanValue()).isFalse();
+        String answerId = body.at("/reply/messageId").textValue();
+        assertThat(answerId).isNotBlank();
         assertThat(body.get("reply")).isEqualTo(READER.readTree("""
                 {"view": "answer", "text": "Restart the router.", "source": "knowledge-base",
                  "topics": ["billing", "roaming"], "queue": null, "html": "<p>Restart the router.</p>",
-                 "nearby": [], "region": null, "messageId": null}
-                """));
+                 "nearby": [], "region": null, "messageId": "%s"}
+                """.formatted(answerId)));
 
-        Interaction submitted = server.helpDesk.lastSubmitted();
+        Interaction submitted = helpDesk.lastSubmitted();
         assertThat(submitted.idempotencyKey()).isEqualTo("first");
         assertThat(submitted.channel()).isEqualTo(Channel.WEB_CHAT);
         assertThat(submitted.profile()).isEqualTo(DeviceProfile.HTML5);
@@ -159,7 +164,7 @@ class CustomerApiServletTest {
         assertThat(body.at("/reply/view").textValue()).isEqualTo("queue-status");
         assertThat(body.at("/reply/queue")).isEqualTo(READER.readTree(
                 "{\"position\": 2, \"estimatedWaitSeconds\": 90, \"agentsOnDuty\": true}"));
-        assertThat(server.helpDesk.lastSubmitted().address().value()).isEqualTo(body.get("visitorId").textValue());
+        assertThat(helpDesk.lastSubmitted().address().value()).isEqualTo(body.get("visitorId").textValue());
     }
 
     @Test
@@ -178,7 +183,7 @@ class CustomerApiServletTest {
         assertThat(body.get("conversationId")).isEqualTo(first.get("conversationId"));
         assertThat(body.get("reply")).isEqualTo(first.get("reply"));
         assertThat(fieldNames(body)).isEqualTo(fieldNames(first));
-        assertThat(server.helpDesk.submitted().stream().filter(i -> i.address().value().equals(visitor))).hasSize(1);
+        assertThat(helpDesk.submitted().stream().filter(i -> i.address().value().equals(visitor))).hasSize(1);
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -222,7 +227,7 @@ class CustomerApiServletTest {
         assertThat(body.get("customerToken").textValue()).isEqualTo(token);
         assertThat(body.get("visitorId").textValue()).isEqualTo(visitor);
         assertThat(body.get("duplicate").booleanValue()).isFalse();
-        Interaction submitted = server.helpDesk.lastSubmitted();
+        Interaction submitted = helpDesk.lastSubmitted();
         assertThat(submitted.address()).isEqualTo(new WebVisitorId(visitor));
         assertThat(submitted.idempotencyKey()).isEqualTo("m-2");
         assertThat(submitted.text()).isEqualTo("still blinking");
@@ -239,13 +244,17 @@ class CustomerApiServletTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertJsonHeaders(response);
-        assertThat(json(response)).isEqualTo(READER.readTree("""
+        JsonNode conversation = json(response);
+        String questionId = conversation.at("/messages/0/id").textValue();
+        String answerId = first.at("/reply/messageId").textValue();
+        assertThat(questionId).isNotBlank().isNotEqualTo(answerId);
+        assertThat(conversation).isEqualTo(READER.readTree("""
                 {"conversationId": "%s", "messages": [
-                  {"id": "m-1", "channel": "web-chat", "direction": "inbound", "author": "you", "text": "hello",
+                  {"id": "%s", "channel": "web-chat", "direction": "inbound", "author": "you", "text": "hello",
                    "at": "2025-11-23T10:15:30Z"},
-                  {"id": "m-2", "channel": "web-chat", "direction": "outbound", "author": "help desk",
-                   "text": "Restart the router.", "at": "2025-11-23T10:15:30Z"}]}
-                """.formatted(id)));
+                  {"id": "%s", "channel": "web-chat", "direction": "outbound", "author": "help desk",
+                   "text": "Restart the router.", "at": "2025-11-23T10:15:30.001Z"}]}
+                """.formatted(id, questionId, answerId)));
     }
 
     @Test
@@ -277,7 +286,7 @@ class CustomerApiServletTest {
         }
         assertThat(log.events()).hasSize(responses.size())
                 .allSatisfy(event -> assertThat(event.getLevel()).isEqualTo(Level.WARN));
-        assertThat(server.helpDesk.submitted()).noneMatch(i -> i.text().equals("let me in"));
+        assertThat(helpDesk.submitted()).noneMatch(i -> i.text().equals("let me in"));
     }
 
     @Test
@@ -362,7 +371,7 @@ class CustomerApiServletTest {
 
     @Test
     void aLimitOfTheHelpDeskIs400() throws Exception {
-        server.helpDesk.failNextSubmitWith(new IllegalArgumentException("text is longer than the hub takes"));
+        helpDesk.failNextSubmitWith(new IllegalArgumentException("text is longer than the hub takes"));
 
         HttpResponse<String> response = post("/api/help", "{\"text\": \"hi\"}");
 
@@ -372,7 +381,7 @@ class CustomerApiServletTest {
 
     @Test
     void anUnexpectedFailureIs500LoggedWithItsStackTrace() throws Exception {
-        server.helpDesk.failNextSubmitWith(new IllegalStateException("database is down"));
+        helpDesk.failNextSubmitWith(new IllegalStateException("database is down"));
 
         HttpResponse<String> response = post("/api/help", "{\"text\": \"hi\"}");
 

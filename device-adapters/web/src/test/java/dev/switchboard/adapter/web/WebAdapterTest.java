@@ -3,10 +3,10 @@ package dev.switchboard.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.adapter.testkit.StandInGateway;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -31,14 +31,14 @@ class WebAdapterTest {
 
     @Test
     void mountsTheApiAndReportsHealthUntilStopped() throws Exception {
-        try (ApiServer server = new ApiServer(Map.of())) {
-            assertThat(server.mountedPaths).containsExactly("/api/help", "/api/conversations/*");
-            assertThat(server.senders).containsOnlyKeys(Channel.WEB_CHAT);
-            assertThat(server.adapter.health().up()).isTrue();
+        try (StandInGateway server = ApiServer.start(ApiServer.helpDesk())) {
+            assertThat(server.mountedPaths()).containsExactly("/api/help", "/api/conversations/*");
+            assertThat(server.senders()).containsOnlyKeys(Channel.WEB_CHAT);
+            assertThat(server.adapter().health().up()).isTrue();
 
-            server.adapter.stop();
+            server.adapter().stop();
 
-            assertThat(server.adapter.health()).isEqualTo(AdapterHealth.down("stopped"));
+            assertThat(server.adapter().health()).isEqualTo(AdapterHealth.down("stopped"));
         }
     }
 

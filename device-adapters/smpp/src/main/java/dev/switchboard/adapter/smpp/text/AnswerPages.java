@@ -1,5 +1,7 @@
 package dev.switchboard.adapter.smpp.text;
 
+import dev.switchboard.smpp.wire.Segments;
+
 /**
  * Pages a long text for SMS: the first page is the longest start that takes at most {@code maxSegments}
  * messages together with the "reply MORE" marker, cut at a space when one is near; the rest waits until
