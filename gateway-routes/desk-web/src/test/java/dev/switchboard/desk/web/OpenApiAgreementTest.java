@@ -16,9 +16,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI description served at /api/openapi.json and the agent API's operations describe the same API. */
-class OpenApiAgreementTest {
+public class OpenApiAgreementTest {
 
-    private static JsonNode document() throws Exception {
+    /** The agent API's OpenAPI description as the gateway serves it. */
+    public static JsonNode document() throws Exception {
         try (InputStream in = OpenApiServlet.class.getClassLoader().getResourceAsStream(OpenApiServlet.RESOURCE)) {
             return new ObjectMapper().readTree(in);
         }
@@ -29,7 +30,8 @@ class OpenApiAgreementTest {
                 .operations();
     }
 
-    private static Set<String> documented(JsonNode document) {
+    /** Every operation {@code document} describes, as {@code METHOD /path}. */
+    public static Set<String> documented(JsonNode document) {
         Set<String> found = new TreeSet<>();
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         while (paths.hasNext()) {
