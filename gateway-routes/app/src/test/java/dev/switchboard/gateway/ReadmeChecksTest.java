@@ -182,6 +182,20 @@ class ReadmeChecksTest {
         }
     }
 
+    @Test
+    void everyPackageOfTheHubTheDeskTheStateAndTheAppSaysWhatLivesThere() throws IOException {
+        List<Path> packages;
+        try (Stream<Path> files = Files.walk(ROOT.resolve("gateway-routes"))) {
+            packages = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> ROOT.relativize(file).toString().replace('\\', '/').contains("/src/main/java/"))
+                    .map(Path::getParent).distinct().toList();
+        }
+        assertThat(packages).as("packages of gateway-routes").hasSizeGreaterThan(10);
+        for (Path dir : packages) {
+            assertThat(dir.resolve("package-info.java")).as(ROOT.relativize(dir) + " has a package-info.java").isRegularFile();
+        }
+    }
+
     /**
      * Every folder holding a {@code pom.xml} one or two levels below the root ({@code renderers},
      * {@code device-adapters/web}, {@code gateway-routes/hub}, ...), as a path from the root with {@code /}.
