@@ -16,8 +16,9 @@ public final class SwitchboardMain {
         Gateway gateway;
         try {
             gateway = Gateway.start(SwitchboardConfig.fromEnvironment());
-        } catch (Exception e) {
-            LOG.error("Switchboard could not start: {}", e.getMessage(), e);
+        } catch (Exception | Error e) {
+            // An Error too (a class missing from the jar): threads the start left behind must not keep the process up.
+            LOG.error("Switchboard could not start: {}", e.toString(), e);
             System.exit(1);
             return;
         }

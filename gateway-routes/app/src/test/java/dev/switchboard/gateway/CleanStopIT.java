@@ -53,6 +53,8 @@ class CleanStopIT {
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             output = first.output();
         }
+        System.out.printf("under load: SIGTERM to exit in %d ms, %d messages acknowledged%n", stopped.toMillis(),
+                acknowledged.values().stream().mapToInt(c -> c.texts.size()).sum());
         assertThat(stopped).as("time from SIGTERM to exit").isLessThan(STOP_LIMIT);
         assertCleanStop(output);
 
@@ -80,6 +82,7 @@ class CleanStopIT {
                         .path("status").asText()).isEqualTo("DOWN");
                 assertThat(smsc.connections.await(30, TimeUnit.SECONDS)).as("the gateway is binding").isTrue();
                 Duration stopped = gateway.terminate(Duration.ofSeconds(30));
+                System.out.printf("binding: SIGTERM to exit in %d ms%n", stopped.toMillis());
                 assertThat(stopped).as("time from SIGTERM to exit, a bind waiting for its answer").isLessThan(STOP_LIMIT);
                 assertCleanStop(gateway.output());
             }

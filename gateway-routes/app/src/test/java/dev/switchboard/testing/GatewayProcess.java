@@ -94,14 +94,19 @@ public final class GatewayProcess implements AutoCloseable {
         settings.forEach((key, value) -> env.put(SwitchboardConfig.environmentName(key), value));
         GatewayProcess gateway = new GatewayProcess(builder.start(), httpPort, log);
         HttpJson http = gateway.http();
-        await().atMost(START_WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            if (!gateway.process.isAlive()) {
-                throw new IllegalStateException("the gateway process exited with " + gateway.process.exitValue()
-                        + ":\n" + gateway.output());
-            }
-            int status = http.get("/health", null).status();
-            return status == 200 || status == 503;
-        });
+        try {
+            await().atMost(START_WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .failFast("the gateway process exited", () -> !gateway.process.isAlive())
+                    .until(() -> {
+                        int status = http.get("/health", null).status();
+                        return status == 200 || status == 503;
+                    });
+        } catch (RuntimeException | Error notServing) {
+            gateway.process.destroyForcibly();
+            throw new IllegalStateException("the gateway process did not serve"
+                    + (gateway.process.isAlive() ? "" : " (exit status " + gateway.process.exitValue() + ")")
+                    + "; what it printed:\n" + gateway.output(), notServing);
+        }
         return gateway;
     }
 
