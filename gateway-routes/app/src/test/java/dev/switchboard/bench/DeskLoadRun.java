@@ -503,7 +503,7 @@ public final class DeskLoadRun {
                 : heap.slopeBytesPerConversation() <= TARGET_BYTES_PER_CONVERSATION ? " (met a conversation more only)"
                 : " (MISSED)") + ".");
         md.add("");
-        md.add("README rows:");
+        md.add("Rows for docs/performance.md:");
         md.add("");
         md.add(String.format(Locale.ROOT, "| claims with %,d agents on duty and %,d open conversations (%d agents accept"
                         + " each offer at once; %d web customers opening conversations) | %,.0f claims/s, offer-to-claim p50"

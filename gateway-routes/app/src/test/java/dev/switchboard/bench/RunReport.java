@@ -74,7 +74,7 @@ final class RunReport {
                 + System.getProperty("os.arch") + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
     }
 
-    /** The table of all targets and, per hub target, the README row. */
+    /** The table of all targets and, per hub target, its row for docs/performance.md. */
     List<String> markdown() {
         List<String> lines = new ArrayList<>();
         lines.add("# Switchboard help-load benchmark, " + started.withNano(0));
@@ -126,7 +126,7 @@ final class RunReport {
                     + "% of the cores during a measured phase; run again on a quiet machine before quoting these figures.**");
             lines.add("");
         }
-        lines.add("README rows:");
+        lines.add("Rows for docs/performance.md:");
         lines.add("");
         lines.add("| Figure | Baseline | Ratio | p99 | Date | Command |");
         lines.add("|---|---|---:|---:|---|---|");
