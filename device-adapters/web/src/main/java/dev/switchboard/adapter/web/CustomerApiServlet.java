@@ -91,10 +91,11 @@ final class CustomerApiServlet extends HttpServlet {
 
     private Answer message(String conversationId, HttpServletRequest request) throws IOException {
         ClientHeaders headers = ClientHeaders.of(request);
+        // The body is read before anything is refused, so that the connection stays fit for the client's next request.
+        HelpRequest message = parser.parse(readBody(request));
         if (headers.customerToken() == null) {
             throw ApiException.notFound();
         }
-        HelpRequest message = parser.parse(readBody(request));
         ConversationView conversation = helpDesk.conversation(conversationId, headers.customerToken())
                 .orElseThrow(ApiException::notFound);
         Interaction interaction = interactions.toConversation(message, conversation.address(), headers);
@@ -123,6 +124,11 @@ final class CustomerApiServlet extends HttpServlet {
             throws IOException {
         LOG.warn("{} {} refused: {} {}: {}", request.getMethod(), loggedPath(request), refusal.status(),
                 refusal.code(), refusal.getMessage());
+        // A body too large to read is left unread, and Jetty closes the connection after this answer: the client is
+        // told so, and sends its next request on a new connection, not on one closing under it.
+        if (refusal.status() == 413) {
+            response.setHeader("Connection", "close");
+        }
         send(response, refusal.status(), JsonErrors.body(refusal.code(), refusal.getMessage()));
     }
 
