@@ -91,11 +91,10 @@ final class CustomerApiServlet extends HttpServlet {
 
     private Answer message(String conversationId, HttpServletRequest request) throws IOException {
         ClientHeaders headers = ClientHeaders.of(request);
-        // The body is read before anything is refused, so that the connection stays fit for the client's next request.
-        HelpRequest message = parser.parse(readBody(request));
         if (headers.customerToken() == null) {
             throw ApiException.notFound();
         }
+        HelpRequest message = parser.parse(readBody(request));
         ConversationView conversation = helpDesk.conversation(conversationId, headers.customerToken())
                 .orElseThrow(ApiException::notFound);
         Interaction interaction = interactions.toConversation(message, conversation.address(), headers);
@@ -124,9 +123,9 @@ final class CustomerApiServlet extends HttpServlet {
             throws IOException {
         LOG.warn("{} {} refused: {} {}: {}", request.getMethod(), loggedPath(request), refusal.status(),
                 refusal.code(), refusal.getMessage());
-        // A body too large to read is left unread, and Jetty closes the connection after this answer: the client is
-        // told so, and sends its next request on a new connection, not on one closing under it.
-        if (refusal.status() == 413) {
+        // A body refused before it was read (a wrong type, an unknown conversation) is read and dropped first, so that
+        // the connection stays fit for the client's next request; one too large even for that is closed, and says so.
+        if (!JsonRequestBody.drain(request.getInputStream())) {
             response.setHeader("Connection", "close");
         }
         send(response, refusal.status(), JsonErrors.body(refusal.code(), refusal.getMessage()));

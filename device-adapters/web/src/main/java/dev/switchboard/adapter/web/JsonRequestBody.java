@@ -86,14 +86,28 @@ record JsonRequestBody(byte[] bytes, int length) {
     }
 
     private static ApiException tooLarge(InputStream rest) throws IOException {
+        drain(rest);
+        return new ApiException(413, JsonErrors.BODY_TOO_LARGE,
+                "the request body is larger than " + MAX_BYTES + " bytes (64 KiB)");
+    }
+
+    /**
+     * Reads and drops what is left of a body, at most {@link #DRAIN_MAX_BYTES}: a body left unread makes Jetty close
+     * the connection after the answer, under a client that may already be sending its next request on it.
+     *
+     * @return whether the body ended within the limit
+     */
+    static boolean drain(InputStream rest) throws IOException {
         byte[] dropped = new byte[FIRST_BUFFER];
         long drained = 0;
         int read;
-        while (drained < DRAIN_MAX_BYTES && (read = rest.read(dropped)) >= 0) {
+        while ((read = rest.read(dropped)) >= 0) {
             drained += read;
+            if (drained > DRAIN_MAX_BYTES) {
+                return false;
+            }
         }
-        return new ApiException(413, JsonErrors.BODY_TOO_LARGE,
-                "the request body is larger than " + MAX_BYTES + " bytes (64 KiB)");
+        return true;
     }
 
     private static ApiException unsupported(String message) {
