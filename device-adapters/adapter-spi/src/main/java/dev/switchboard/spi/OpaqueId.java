@@ -53,7 +53,7 @@ public abstract sealed class OpaqueId implements CustomerAddress permits WebVisi
 
     @Override
     public final int hashCode() {
-        return key().hashCode();
+        return 31 * kind.hashCode() + value.hashCode();
     }
 
     @Override

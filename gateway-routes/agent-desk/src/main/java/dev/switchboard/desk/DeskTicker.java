@@ -1,7 +1,6 @@
 package dev.switchboard.desk;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,23 +10,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desk's clock work on one node, on one thread: each tick turns silent agents away, offers waiting
- * customers, moves run-out offers on and ends idle sessions, after the duties of whoever serves the desk
- * (the live desktops' heartbeat). It also follows presence changes heard from other nodes.
+ * customers, moves run-out offers on and ends idle sessions, after the duty of whoever serves the desk (the live
+ * desktops' heartbeat). It also follows presence changes heard from other nodes.
  */
 public final class DeskTicker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskTicker.class);
 
     private final AgentDesk desk;
-    private final List<Runnable> servingDuties;
+    private final Runnable servingDuty;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread ticker = new Thread(task, "agent-desk-ticker");
         ticker.setDaemon(true);
         return ticker;
     });
 
-    public DeskTicker(AgentDesk desk, List<Runnable> servingDuties) {
+    public DeskTicker(AgentDesk desk, Runnable servingDuty) {
         this.desk = desk;
-        this.servingDuties = List.copyOf(servingDuties);
+        this.servingDuty = servingDuty;
     }
 
     public void start(Duration period) {
@@ -54,7 +53,7 @@ public final class DeskTicker implements AutoCloseable {
 
     private void tick() {
         try {
-            servingDuties.forEach(Runnable::run);
+            servingDuty.run();
             desk.presence().turnSilentAgentsAway();
             desk.routing().offerWaiting();
             desk.routing().refresh();

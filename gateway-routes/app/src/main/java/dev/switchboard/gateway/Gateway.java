@@ -133,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         SoleProvider<PhoneTexter> phoneTexters = new SoleProvider<>("texts outside conversations (one-time codes)");
         HazelcastDeskEvents deskEvents = member.agentMaps().deskEvents();
         toClose.add(deskEvents);
-        AgentDesk desk = agentDesk(config, member, deskEvents, senders, dialers, noticeMailers);
+        AgentDesk desk = agentDesk(config, member, conversations, deskEvents, senders, dialers, noticeMailers);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
         NearbyServicePoints servicePoints = new NearbyServicePoints(
@@ -175,16 +175,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The desk's use cases over the shared agent maps, and the first manager. */
-    private AgentDesk agentDesk(SwitchboardConfig config, HazelcastMember member, HazelcastDeskEvents events,
-                                OutboundSenders senders, VoiceDialers dialers, NoticeMailers noticeMailers) {
+    private AgentDesk agentDesk(SwitchboardConfig config, HazelcastMember member, ConversationStore conversations,
+                                HazelcastDeskEvents events, OutboundSenders senders, VoiceDialers dialers,
+                                NoticeMailers noticeMailers) {
         AgentMaps maps = member.agentMaps();
-        ConversationStore conversations = member.conversationStore();
-        Duration awayGrace = Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AWAY_GRACE_SECONDS));
         Accounts accounts = new Accounts(maps.accounts(),
                 new PasswordHashing(config.requiredInt(SwitchboardConfig.PASSWORD_HASH_COST)), clock);
         AgentSessions sessions = new AgentSessions(maps.sessions(),
                 Duration.ofMinutes(config.requiredInt(SwitchboardConfig.SESSION_IDLE_MINUTES)), clock);
-        AgentPresence presence = new AgentPresence(maps.statuses(), awayGrace, clock);
+        AgentPresence presence = new AgentPresence(maps.statuses(), config.agentAwayGrace(), clock);
         presence.whenChanged(status -> events.publish(
                 new DeskEvent(DeskEvent.Type.PRESENCE, null, Set.of(status.username()), clock.instant())));
         RoutingSettings settings = new RoutingSettings(
@@ -218,10 +217,10 @@ public final class Gateway implements AutoCloseable {
         DeskWeb web = new DeskWeb(desk, conversations, new DeskWeb.Settings(
                 Boolean.parseBoolean(config.required(SwitchboardConfig.SECURE_COOKIE)),
                 config.get(SwitchboardConfig.PUBLIC_URL),
-                Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AWAY_GRACE_SECONDS))), json);
+                config.agentAwayGrace()), json);
         web.servlets().forEach((path, servlet) -> mounts.mount("agent desk", path, servlet));
         mounts.mountWebSocket("agent desk", DeskWeb.LIVE_PATH, web.liveUpgrade());
-        DeskTicker ticker = new DeskTicker(desk, List.of(web::heartbeat));
+        DeskTicker ticker = new DeskTicker(desk, web::heartbeat);
         toClose.add(ticker);
         events.listen(event -> {
             web.heard(event);

@@ -22,12 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shaded jar stopped as an operator stops it (SIGTERM): it exits within 5 s, logs no error, and has lost
  * nothing it acknowledged, also with clients writing at that moment and while its SMPP bind is being retried.
  */
 class CleanStopIT {
+    private static final Logger LOG = LoggerFactory.getLogger(CleanStopIT.class);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
     private static final int CLIENTS = 8;
 
@@ -53,7 +56,7 @@ class CleanStopIT {
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             output = first.output();
         }
-        System.out.printf("under load: SIGTERM to exit in %d ms, %d messages acknowledged%n", stopped.toMillis(),
+        LOG.info("Under load: SIGTERM to exit in {} ms, {} messages acknowledged", stopped.toMillis(),
                 acknowledged.values().stream().mapToInt(c -> c.texts.size()).sum());
         assertThat(stopped).as("time from SIGTERM to exit").isLessThan(STOP_LIMIT);
         assertCleanStop(output);
@@ -82,7 +85,7 @@ class CleanStopIT {
                         .path("status").asText()).isEqualTo("DOWN");
                 assertThat(smsc.connections.await(30, TimeUnit.SECONDS)).as("the gateway is binding").isTrue();
                 Duration stopped = gateway.terminate(Duration.ofSeconds(30));
-                System.out.printf("binding: SIGTERM to exit in %d ms%n", stopped.toMillis());
+                LOG.info("While binding: SIGTERM to exit in {} ms", stopped.toMillis());
                 assertThat(stopped).as("time from SIGTERM to exit, a bind waiting for its answer").isLessThan(STOP_LIMIT);
                 assertCleanStop(gateway.output());
             }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +71,7 @@ class PackagedGatewayIT {
             JsonNode health = http.get("/health", null).json();
             assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
             JsonNode adapters = health.path("components").path("adapters");
-            assertThat(iterable(adapters.fieldNames())).containsExactlyInAnyOrderElementsOf(ADAPTERS);
+            assertThat(adapters.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(ADAPTERS);
             for (String adapter : ADAPTERS) {
                 assertThat(adapters.path(adapter).path("status").asText()).as(adapter + ": " + adapters.path(adapter))
                         .isEqualTo("UP");
@@ -132,9 +131,5 @@ class PackagedGatewayIT {
         TestMailServer.Received reply = mail.mailsTo("anna@customer.example").get(0);
         assertThat(reply.inReplyTo()).isEqualTo("<q-1@customer.example>");
         assertThat(reply.text()).contains("9:00");
-    }
-
-    private static <T> List<T> iterable(java.util.Iterator<T> items) {
-        return StreamSupport.stream(((Iterable<T>) () -> items).spliterator(), false).toList();
     }
 }

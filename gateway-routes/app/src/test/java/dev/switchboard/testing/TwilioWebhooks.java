@@ -1,17 +1,15 @@
 package dev.switchboard.testing;
 
+import dev.switchboard.adapter.testkit.TwilioSigner;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twilio's side of its webhooks, for tests and benchmarks against a gateway with the Twilio channel on: the
@@ -75,15 +73,7 @@ public final class TwilioWebhooks {
 
     /** Twilio's signature of a POST to {@code url} with {@code form}. */
     public static String sign(String authToken, String url, Map<String, String> form) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return TwilioSigner.sign(authToken, url, form);
     }
 
     /** {@code form} as an {@code application/x-www-form-urlencoded} body. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -41,7 +42,7 @@ public final class Database implements AutoCloseable {
         }
         // H2 closes a database from a JVM shutdown hook of its own unless told not to; the gateway closes it
         // itself, last, after the journal's pending writes reached it.
-        if (!jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+        if (!jdbcUrl.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
             jdbcUrl += ";DB_CLOSE_ON_EXIT=FALSE";
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);

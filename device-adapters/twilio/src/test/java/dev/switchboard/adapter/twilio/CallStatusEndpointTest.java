@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.twilio;
 
+import dev.switchboard.adapter.testkit.TwilioSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.adapter.testkit.LogCapture;

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.twilio;
 
+import dev.switchboard.adapter.testkit.TwilioSigner;
 import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.adapter.testkit.StandInGateway;
 import java.io.IOException;

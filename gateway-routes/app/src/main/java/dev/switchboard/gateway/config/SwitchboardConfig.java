@@ -156,6 +156,11 @@ public final class SwitchboardConfig implements AdapterSettings {
         return atLeastOne(PREFERRED_AGENT_WINDOW_HOURS, ChronoUnit.HOURS);
     }
 
+    /** How long an agent whose desktop went silent stays available. */
+    public Duration agentAwayGrace() {
+        return Duration.ofSeconds(requiredInt(AWAY_GRACE_SECONDS));
+    }
+
     /** The whole number of {@code unit}s {@code key} gives, refused below one with the variable named. */
     private Duration atLeastOne(String key, ChronoUnit unit) {
         int count = requiredInt(key);

@@ -22,7 +22,7 @@ public final class GatewayHttpServer {
     private static final int MAX_THREADS = 200;
     private static final int MIN_THREADS = 8;
     /** How long a stop waits for the requests in flight. */
-    static final Duration STOP_WAIT = Duration.ofSeconds(2);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
     private final Server server;
     private final ServerConnector connector;
     private final ServletContextHandler context;

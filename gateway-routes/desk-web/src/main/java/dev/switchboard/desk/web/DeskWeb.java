@@ -7,6 +7,7 @@ import dev.switchboard.desk.DeskEvent;
 import dev.switchboard.hub.domain.ConversationStore;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class DeskWeb {
 
     /** Every servlet by its path spec. */
     public Map<String, HttpServlet> servlets() {
-        return Map.copyOf(servlets);
+        return Collections.unmodifiableMap(servlets);
     }
 
     /** Makes the live connections of {@link #LIVE_PATH}. */

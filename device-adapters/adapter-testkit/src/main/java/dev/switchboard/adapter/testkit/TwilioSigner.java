@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.twilio;
+package dev.switchboard.adapter.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,15 +9,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs a webhook as Twilio does, written from Twilio's documented algorithm rather than the SDK, so that
- * tests also check that the SDK's validator agrees with it: HMAC-SHA1 keyed with the auth token over the full
+ * Signs a webhook as Twilio does, for the Twilio adapter's tests and the gateway's, written from Twilio's
+ * documented algorithm rather than the SDK, so that tests also check that the SDK's validator agrees with it: HMAC-SHA1 keyed with the auth token over the full
  * URL followed by each POST parameter's name and value, sorted by name; Base64.
  */
-final class TwilioSigner {
+public final class TwilioSigner {
     private TwilioSigner() {
     }
 
-    static String sign(String authToken, String url, Map<String, String> form) {
+    public static String sign(String authToken, String url, Map<String, String> form) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
         try {
