@@ -3,6 +3,7 @@ package dev.switchboard.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.testing.Ports;
 import dev.switchboard.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -86,6 +87,16 @@ class DatabaseTest {
                 .hasMessageContaining("jdbc:mysql://127.0.0.1:3306/switchboard")
                 .hasMessageContaining("H2 (jdbc:h2:...)")
                 .hasMessageContaining("PostgreSQL (jdbc:postgresql://host:port/database)")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aPostgreSqlNobodyAnswersOnStopsTheOpenWithItsUrl(@TempDir Path dir) {
+        String url = "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/switchboard";
+
+        assertThatThrownBy(() -> Database.open(url + "?connectTimeout=2", dir, "switchboard", "secret"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot connect to the database at " + url + " as 'switchboard': ")
                 .hasMessageNotContaining("secret");
     }
 
