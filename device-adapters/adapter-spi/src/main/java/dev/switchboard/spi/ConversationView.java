@@ -3,14 +3,27 @@ package dev.switchboard.spi;
 import java.util.List;
 
 /**
- * A customer's conversation thread as the customer may see it: every message, whatever channel it came by.
+ * A page of a customer's conversation thread as the customer may see it, whatever channel each message came by.
+ * A thread is read newest first (see {@link ThreadPage}): the page holds the newest messages asked for.
  *
- * @param id       the conversation id
- * @param address  the customer address the conversation was opened from
- * @param messages the messages, oldest first
+ * @param id          the conversation id
+ * @param address     the customer address the conversation was opened from
+ * @param messages    the page's messages, oldest first
+ * @param olderCursor the cursor that reads the messages before these ({@link ThreadPage#before()}), or {@code null}
+ *                    when there are none
  */
-public record ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages) {
+public record ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages, String olderCursor) {
     public ConversationView {
         messages = List.copyOf(messages);
+    }
+
+    /** A whole thread in one page. */
+    public ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages) {
+        this(id, address, messages, null);
+    }
+
+    /** Whether older messages than these are there to read. */
+    public boolean hasOlder() {
+        return olderCursor != null;
     }
 }

@@ -42,10 +42,15 @@ public interface HelpDesk {
     }
 
     /**
-     * Reads a conversation for the customer who holds its token. An unknown id and a wrong token give the
+     * Reads a page of a conversation for the customer who holds its token. An unknown id and a wrong token give the
      * same empty answer, so that a caller learns nothing about other customers' conversations.
      */
-    Optional<ConversationView> conversation(String conversationId, String customerToken);
+    Optional<ConversationView> conversation(String conversationId, String customerToken, ThreadPage page);
+
+    /** The newest page of a conversation (see {@link #conversation(String, String, ThreadPage)}). */
+    default Optional<ConversationView> conversation(String conversationId, String customerToken) {
+        return conversation(conversationId, customerToken, ThreadPage.newest());
+    }
 
     /**
      * Reads the conversation of the customer a phone number belongs to, for an adapter that vouches for the
@@ -53,8 +58,13 @@ public interface HelpDesk {
      * customer who texted first sees those texts when his phone browses, though he never held a token. Empty
      * when the number has no conversation yet.
      */
-    default Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
+    default Optional<ConversationView> conversationOf(E164Number vouchedNumber, ThreadPage page) {
         return Optional.empty();
+    }
+
+    /** The newest page of the conversation of a vouched-for number (see {@link #conversationOf(E164Number, ThreadPage)}). */
+    default Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
+        return conversationOf(vouchedNumber, ThreadPage.newest());
     }
 
     /**

@@ -67,7 +67,7 @@ public final class AddressLinking {
             return new Linked(parsed.key(), holding, owner.conversationId());
         }
         Optional<Conversation> ownThread = conversations.get(owner.conversationId());
-        if (merges.of(owner.id()).isPresent() || ownThread.map(c -> !c.messages().isEmpty()).orElse(false)) {
+        if (merges.of(owner.id()).isPresent() || ownThread.map(c -> !c.isEmpty()).orElse(false)) {
             throw AgentDeskException.conflict(parsed.value() + " is another customer's address already:"
                     + " merge that customer's conversation into this one instead");
         }

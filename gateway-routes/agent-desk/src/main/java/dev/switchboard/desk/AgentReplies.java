@@ -10,6 +10,7 @@ import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,13 +70,16 @@ public final class AgentReplies {
         Conversation conversation = conversations.get(conversationId)
                 .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
         String key = "agent:" + (idempotencyKey == null || idempotencyKey.isBlank() ? Ids.next("r-") : idempotencyKey);
-        List<StoredMessage> thread = merging.thread(conversation);
-        Optional<StoredMessage> earlier = thread.stream()
-                .filter(m -> m.direction() == Direction.OUTBOUND && key.equals(m.idempotencyKey())).findFirst();
+        List<Conversation> group = merging.group(conversation).stream()
+                .map(member -> member.conversationId().equals(conversationId) ? Optional.of(conversation)
+                        : conversations.get(member.conversationId()))
+                .flatMap(Optional::stream).toList();
+        Optional<StoredMessage> earlier = group.stream()
+                .flatMap(thread -> conversations.find(thread.id(), Direction.OUTBOUND, key).stream()).findFirst();
         if (earlier.isPresent()) {
             return new Sent(earlier.get(), true, null);
         }
-        String chosen = channel == null || channel.isBlank() ? lastChannel(thread) : channel;
+        String chosen = channel == null || channel.isBlank() ? lastChannel(group) : channel;
         if (!outbound.channels().contains(chosen)) {
             throw AgentDeskException.invalid("no adapter sends on channel '" + chosen + "'; channels: " + outbound.channels());
         }
@@ -115,13 +119,12 @@ public final class AgentReplies {
         }
     }
 
-    private static String lastChannel(List<StoredMessage> messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).direction() == Direction.INBOUND) {
-                return messages.get(i).channel();
-            }
-        }
-        throw AgentDeskException.invalid("the customer has not written yet: pick a channel");
+    /** The channel the customer of a merged group wrote on last. */
+    private static String lastChannel(List<Conversation> group) {
+        return group.stream().filter(thread -> thread.lastHeard() != null)
+                .max(Comparator.comparing(Conversation::lastHeardAt))
+                .map(Conversation::lastHeard)
+                .orElseThrow(() -> AgentDeskException.invalid("the customer has not written yet: pick a channel"));
     }
 
     /** Where an answer on a channel goes, and whose thread keeps it. */

@@ -15,6 +15,7 @@ import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.spi.VoiceDialer;
 import java.time.Clock;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class ContactRequests implements ContactRequestHandling {
             if (!textsCanGo()) {
                 return system("We cannot send texts at the moment. An agent will see your request.");
             }
-            return textFor(conversation, request).isPresent()
+            return textFor(conversation, request, null).isPresent()
                     ? system("We have texted it to " + number + ".")
                     : system("There is nothing to text yet: ask your question first.");
         }
@@ -96,7 +97,8 @@ public final class ContactRequests implements ContactRequestHandling {
     public void act(Conversation conversation, ContactRequest request, String requestKey) {
         if (request.kind() == ContactRequest.Kind.TEXT_ME) {
             if (textsCanGo()) {
-                textFor(conversation, request).ifPresent(text -> text(conversation.id(), request.number(), text, requestKey));
+                textFor(conversation, request, requestKey)
+                        .ifPresent(text -> text(conversation.id(), request.number(), text, requestKey));
             }
             return;
         }
@@ -145,7 +147,7 @@ public final class ContactRequests implements ContactRequestHandling {
         Direction direction = report.direction() == CallReport.Direction.CALL_BACK ? Direction.OUTBOUND
                 : Direction.INBOUND;
         String key = "call:" + report.callId() + ":" + report.status();
-        if (conversation.get().find(direction, key).isPresent()) {
+        if (conversations.find(conversationId, direction, key).isPresent()) {
             return;
         }
         String author = direction == Direction.OUTBOUND ? StoredMessage.HELP_DESK_AUTHOR : "you";
@@ -168,15 +170,19 @@ public final class ContactRequests implements ContactRequestHandling {
         }
     }
 
-    /** What to text: the request's own text, or the help desk's latest message in the thread. */
-    private static Optional<String> textFor(Conversation conversation, ContactRequest request) {
+    /**
+     * What to text: the request's own text, or the help desk's latest message in the thread before the answer to the
+     * request itself (the interaction {@code requestKey}, {@code null} before that answer is stored).
+     */
+    private Optional<String> textFor(Conversation conversation, ContactRequest request, String requestKey) {
         if (request.text() != null) {
             return Optional.of(request.text());
         }
-        List<StoredMessage> messages = conversation.messages();
+        List<StoredMessage> messages = conversations.page(conversation.id(), ThreadPage.newest()).messages();
         for (int i = messages.size() - 1; i >= 0; i--) {
             StoredMessage message = messages.get(i);
-            if (message.direction() == Direction.OUTBOUND && !message.text().isBlank()) {
+            if (message.direction() == Direction.OUTBOUND && !message.text().isBlank()
+                    && !message.idempotencyKey().equals(requestKey)) {
                 return Optional.of(message.text());
             }
         }

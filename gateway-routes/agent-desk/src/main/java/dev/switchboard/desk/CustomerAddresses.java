@@ -3,7 +3,6 @@ package dev.switchboard.desk;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.spi.CustomerAddress;
-import dev.switchboard.spi.ThreadMessage.Direction;
 import java.util.Optional;
 
 /**
@@ -27,7 +26,7 @@ public final class CustomerAddresses {
     }
 
     private static boolean wroteOn(Conversation own, String channel) {
-        return own.messages().stream().anyMatch(m -> m.direction() == Direction.INBOUND && m.channel().equals(channel));
+        return own.heardOn(channel);
     }
 
     private boolean linkedFor(Conversation own, String channel) {

@@ -6,7 +6,9 @@ import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerMerge;
 import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.ThreadPage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,22 +94,36 @@ public final class CustomerMerging {
     }
 
     /**
-     * The thread agents see: the conversation's messages and those of every customer merged in, interleaved by
-     * time. Each customer's own thread keeps the order it was stored in: a message's time may be its sender's
-     * clock (a mail's date, to the second), which can run behind the answer it replies to.
+     * A page of the thread agents see: the conversation's messages and those of every customer merged in,
+     * interleaved by time. The page is the conversation's own (its cursor reads its older messages), with the
+     * merged customers' messages of the same span of time: since its oldest message, or, on the page that
+     * reaches the thread's start, their newest ones up to the page's size. Each customer's own thread keeps the
+     * order it was stored in: a message's time may be its sender's clock (a mail's date, to the second), which can
+     * run behind the answer it replies to.
      */
-    public List<StoredMessage> thread(Conversation conversation) {
+    public ConversationStore.MessagePage thread(Conversation conversation, ThreadPage page) {
+        ConversationStore.MessagePage own = conversations.page(conversation.id(), page);
         List<Member> members = group(conversation);
         if (members.size() == 1) {
-            return conversation.messages();
+            return own;
         }
+        Instant since = own.olderCursor() == null || own.messages().isEmpty() ? Instant.MIN
+                : own.messages().get(0).at();
+        boolean newest = page.before() == null;
         List<List<StoredMessage>> threads = new ArrayList<>();
-        threads.add(conversation.messages());
-        members.stream().skip(1)
-                .map(member -> conversations.get(member.conversationId()))
-                .flatMap(Optional::stream)
-                .forEach(merged -> threads.add(merged.messages()));
-        return interleave(threads);
+        threads.add(own.messages());
+        for (Member member : members.subList(1, members.size())) {
+            List<StoredMessage> theirs = conversations.page(member.conversationId(), new ThreadPage(null, page.limit()))
+                    .messages().stream()
+                    .filter(m -> !m.at().isBefore(since) && (newest || !m.at().isAfter(newestOf(own))))
+                    .toList();
+            threads.add(theirs);
+        }
+        return new ConversationStore.MessagePage(interleave(threads), own.olderCursor());
+    }
+
+    private static Instant newestOf(ConversationStore.MessagePage page) {
+        return page.messages().isEmpty() ? Instant.MAX : page.messages().get(page.messages().size() - 1).at();
     }
 
     /** One list of the threads' messages: each thread in its own order, the earliest next message first. */

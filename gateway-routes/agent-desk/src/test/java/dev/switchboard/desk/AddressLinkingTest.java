@@ -12,6 +12,7 @@ import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.EmailAddress;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +34,7 @@ class AddressLinkingTest {
     @BeforeEach
     void aWebVisitorWrote() {
         customers.save(new Customer("k-web", "c-web", Instant.EPOCH));
-        store.threads.put("c-web", Conversation.open("c-web", "k-web", "visitor:v-1", new byte[32], Instant.EPOCH)
-                .with(new StoredMessage("m-1", "web-chat", Direction.INBOUND, "you", "which software?", Instant.EPOCH, "k1")));
+        store.put(Conversation.open("c-web", "k-web", "visitor:v-1", new byte[32], Instant.EPOCH), new StoredMessage("m-1", "web-chat", Direction.INBOUND, "you", "which software?", Instant.EPOCH, "k1"));
     }
 
     /** The customer writes from {@code address}: his message is stored in the thread the hub finds for it. */
@@ -46,7 +46,7 @@ class AddressLinkingTest {
     }
 
     private List<String> agentsThread() {
-        return merging.thread(store.threads.get("c-web")).stream().map(StoredMessage::text).toList();
+        return merging.thread(store.threads.get("c-web"), ThreadPage.newest()).messages().stream().map(StoredMessage::text).toList();
     }
 
     @Test
@@ -65,7 +65,7 @@ class AddressLinkingTest {
         assertThat(mail.routingConversationId()).isEqualTo("c-web");
         assertThat(call.conversation().id()).isEqualTo(phone.addressConversationId());
         assertThat(agentsThread()).containsExactly("which software?", "a call", "thanks");
-        assertThat(store.threads.get("c-web").messages()).as("the web visitor's own thread, which his token reads")
+        assertThat(store.messages("c-web")).as("the web visitor's own thread, which his token reads")
                 .extracting(StoredMessage::text).containsExactly("which software?");
     }
 
@@ -104,7 +104,7 @@ class AddressLinkingTest {
     @Test
     void anAddressAnotherAgentLinkedToAnotherCustomerIsRefused() {
         customers.save(new Customer("k-other", "c-other", Instant.EPOCH));
-        store.threads.put("c-other", Conversation.open("c-other", "k-other", "visitor:v-2", new byte[32], Instant.EPOCH));
+        store.put(Conversation.open("c-other", "k-other", "visitor:v-2", new byte[32], Instant.EPOCH));
         linking.link(ann, "c-other", "sms", "+447700900123");
 
         assertThatThrownBy(() -> linking.link(ann, "c-web", "sms", "+447700900123"))

@@ -16,6 +16,7 @@ import dev.switchboard.spi.EmailAddress;
 import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.spi.WebVisitorId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,11 +68,9 @@ class AgentRepliesTest {
         customers.save(new Customer("k-4", "c-4", Instant.EPOCH));
         customers.linkIfAbsent("visitor:v-123456789", new AddressLink("k-1", "web-chat", Instant.EPOCH));
         customers.linkIfAbsent("e164:+447700900123", new AddressLink("k-4", "sms", Instant.EPOCH));
-        threads.put("c-1", Conversation.open("c-1", "k-1", "visitor:v-123456789", new byte[32], Instant.EPOCH)
-                .with(inbound("web-chat", "which software?", "1")));
-        threads.put("c-4", Conversation.open("c-4", "k-4", "e164:+447700900123", new byte[32], Instant.EPOCH)
-                .with(new StoredMessage("m-2", "sms", Direction.INBOUND, "you", "and the licence?",
-                        Instant.EPOCH.plusSeconds(30), "2")));
+        store.put(Conversation.open("c-1", "k-1", "visitor:v-123456789", new byte[32], Instant.EPOCH), inbound("web-chat", "which software?", "1"));
+        store.put(Conversation.open("c-4", "k-4", "e164:+447700900123", new byte[32], Instant.EPOCH), new StoredMessage("m-2", "sms", Direction.INBOUND, "you", "and the licence?",
+                        Instant.EPOCH.plusSeconds(30), "2"));
         assignments.put("c-1", Assignment.queued("c-1", "k-1", "general", null, Instant.EPOCH, null, null, List.of())
                 .ownedBy("ann", "Ann Smith"));
         merging.merge(ann, "c-1", "c-4");
@@ -89,7 +88,7 @@ class AgentRepliesTest {
             assertThat(message.messageId()).isEqualTo(result.message().id());
         });
         assertThat(sent.get(0).conversationId()).as("the thread of the customer it went to").isEqualTo("c-4");
-        StoredMessage stored = threads.get("c-4").messages().get(1);
+        StoredMessage stored = store.messages("c-4").get(1);
         assertThat(stored.direction()).isEqualTo(Direction.OUTBOUND);
         assertThat(stored.author()).isEqualTo("Ann Smith");
         assertThat(stored.channel()).isEqualTo("sms");
@@ -102,7 +101,7 @@ class AgentRepliesTest {
         replies.send(ann, "c-1", "See the page.", "web-chat", "retry-me");
 
         assertThat(sent).singleElement().satisfies(message -> assertThat(message.address()).isInstanceOf(WebVisitorId.class));
-        assertThat(threads.get("c-1").messages()).hasSize(2);
+        assertThat(store.messages("c-1")).hasSize(2);
     }
 
     @Test
@@ -112,7 +111,7 @@ class AgentRepliesTest {
 
         assertThat(result.sent()).isFalse();
         assertThat(result.problem()).isEqualTo("the SMSC is away");
-        assertThat(threads.get("c-4").messages()).hasSize(2);
+        assertThat(store.messages("c-4")).hasSize(2);
     }
 
     @Test
@@ -127,9 +126,8 @@ class AgentRepliesTest {
     @Test
     void inAMergedThreadTheAnswerGoesToTheMergedCustomersAddressAndIntoHisOwnThread() {
         customers.save(new Customer("k-2", "c-2", Instant.EPOCH));
-        threads.put("c-2", Conversation.open("c-2", "k-2", "email:ann.customer@example.com", new byte[32], Instant.EPOCH)
-                .with(new StoredMessage("m-9", "email", Direction.INBOUND, "you", "the licence key?",
-                        Instant.EPOCH.plusSeconds(60), "9")));
+        store.put(Conversation.open("c-2", "k-2", "email:ann.customer@example.com", new byte[32], Instant.EPOCH), new StoredMessage("m-9", "email", Direction.INBOUND, "you", "the licence key?",
+                        Instant.EPOCH.plusSeconds(60), "9"));
         merging.merge(ann, "c-1", "c-2");
 
         AgentReplies.Sent result = replies.send(ann, "c-1", "Here is the key.", null, null);
@@ -140,9 +138,9 @@ class AgentRepliesTest {
             assertThat(message.address()).isEqualTo(new EmailAddress("ann.customer@example.com"));
             assertThat(message.conversationId()).isEqualTo("c-2");
         });
-        assertThat(threads.get("c-2").messages()).extracting(StoredMessage::text).endsWith("Here is the key.");
-        assertThat(threads.get("c-1").messages()).as("the kept customer's own thread").hasSize(1);
-        assertThat(merging.thread(threads.get("c-1"))).extracting(StoredMessage::text)
+        assertThat(store.messages("c-2")).extracting(StoredMessage::text).endsWith("Here is the key.");
+        assertThat(store.messages("c-1")).as("the kept customer's own thread").hasSize(1);
+        assertThat(merging.thread(threads.get("c-1"), ThreadPage.newest()).messages()).extracting(StoredMessage::text)
                 .containsExactly("which software?", "and the licence?", "the licence key?", "Here is the key.");
     }
 
@@ -150,8 +148,7 @@ class AgentRepliesTest {
     void aCallerWhoLaterTextsFromHisNumberIsAnsweredBySmsThere() {
         customers.save(new Customer("k-5", "c-5", Instant.EPOCH));
         customers.linkIfAbsent("e164:+447700900555", new AddressLink("k-5", "voice", Instant.EPOCH));
-        threads.put("c-5", Conversation.open("c-5", "k-5", "e164:+447700900555", new byte[32], Instant.EPOCH)
-                .with(List.of(inbound("voice", "Called the help number.", "5"), inbound("sms", "the licence?", "6"))));
+        store.put(Conversation.open("c-5", "k-5", "e164:+447700900555", new byte[32], Instant.EPOCH), inbound("voice", "Called the help number.", "5"), inbound("sms", "the licence?", "6"));
         assignments.put("c-5", Assignment.queued("c-5", "k-5", "general", null, Instant.EPOCH, null, null, List.of())
                 .ownedBy("ann", "Ann Smith"));
 
@@ -167,7 +164,7 @@ class AgentRepliesTest {
     void anAddressAnAgentLinkedIsReachedOnTheChannelItWasLinkedForOnly() {
         customers.save(new Customer("k-6", "c-6", Instant.EPOCH));
         customers.linkIfAbsent("email:jo@example.com", new AddressLink("k-6", "email", Instant.EPOCH));
-        threads.put("c-6", Conversation.open("c-6", "k-6", "email:jo@example.com", new byte[32], Instant.EPOCH));
+        store.put(Conversation.open("c-6", "k-6", "email:jo@example.com", new byte[32], Instant.EPOCH));
         merging.merge(ann, "c-1", "c-6");
 
         replies.send(ann, "c-1", "The link.", "email", null);
@@ -176,8 +173,7 @@ class AgentRepliesTest {
             assertThat(message.address()).isEqualTo(new EmailAddress("jo@example.com"));
             assertThat(message.conversationId()).isEqualTo("c-6");
         });
-        threads.put("c-7", Conversation.open("c-7", "k-7", "visitor:v-777777777", new byte[32], Instant.EPOCH)
-                .with(inbound("web-chat", "hello", "7")));
+        store.put(Conversation.open("c-7", "k-7", "visitor:v-777777777", new byte[32], Instant.EPOCH), inbound("web-chat", "hello", "7"));
         customers.save(new Customer("k-7", "c-7", Instant.EPOCH));
         customers.linkIfAbsent("visitor:v-777777777", new AddressLink("k-7", "web-chat", Instant.EPOCH));
         assignments.put("c-7", Assignment.queued("c-7", "k-7", "general", null, Instant.EPOCH, null, null, List.of())
@@ -188,14 +184,13 @@ class AgentRepliesTest {
 
     @Test
     void aGreetingThatNoChannelCarriesIsSkippedAndTheClaimStands() {
-        threads.put("c-3", Conversation.open("c-3", "k-3", "settop:stb-1", new byte[32], Instant.EPOCH)
-                .with(inbound("tv", "help", "3")));
+        store.put(Conversation.open("c-3", "k-3", "settop:stb-1", new byte[32], Instant.EPOCH), inbound("tv", "help", "3"));
         assignments.put("c-3", Assignment.queued("c-3", "k-3", "general", null, Instant.EPOCH, null, null, List.of())
                 .ownedBy("ann", "Ann Smith"));
 
         replies.greet(ann, "c-3");
 
         assertThat(sent).isEmpty();
-        assertThat(threads.get("c-3").messages()).hasSize(1);
+        assertThat(store.messages("c-3")).hasSize(1);
     }
 }

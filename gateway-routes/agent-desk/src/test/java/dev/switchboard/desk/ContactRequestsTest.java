@@ -99,9 +99,8 @@ class ContactRequestsTest {
     @BeforeEach
     void aViewerGotAnAnswerOnTv() {
         accountRecords.put("ann", ann);
-        store.threads.put("c-1", Conversation.open("c-1", "k-1", "set-top:stb-1", new byte[32], Instant.EPOCH)
-                .with(List.of(message(Direction.INBOUND, "tv", "my recordings are gone"),
-                        message(Direction.OUTBOUND, "tv", "Recordings are kept for 90 days."))));
+        store.put(Conversation.open("c-1", "k-1", "set-top:stb-1", new byte[32], Instant.EPOCH), message(Direction.INBOUND, "tv", "my recordings are gone"),
+                        message(Direction.OUTBOUND, "tv", "Recordings are kept for 90 days."));
     }
 
     private static StoredMessage message(Direction direction, String channel, String text) {
@@ -125,7 +124,7 @@ class ContactRequestsTest {
             assertThat(sms.address()).isEqualTo(VIEWER);
             assertThat(sms.reply().text()).isEqualTo("Recordings are kept for 90 days.");
         });
-        StoredMessage kept = thread().messages().get(2);
+        StoredMessage kept = store.messages("c-1").get(2);
         assertThat(kept.channel()).isEqualTo("sms");
         assertThat(kept.direction()).isEqualTo(Direction.OUTBOUND);
         assertThat(kept.id()).isEqualTo(texted.get(0).messageId());
@@ -139,7 +138,7 @@ class ContactRequestsTest {
         assertThat(requests.reply(thread(), request).text()).startsWith("We cannot send texts at the moment");
         requests.act(thread(), request, "tv:1");
         assertThat(texted).isEmpty();
-        assertThat(thread().messages()).hasSize(2);
+        assertThat(store.messages("c-1")).hasSize(2);
     }
 
     @Test
@@ -160,7 +159,7 @@ class ContactRequestsTest {
 
         assertThat(dialled).as("placed once").singleElement().isEqualTo(
                 new VoiceDialer.CallBack("c-1", VIEWER, new E164Number("+442079460018"), "Ann Smith"));
-        assertThat(thread().messages().get(2).text()).contains("Calling you back on +447700900456 now");
+        assertThat(store.messages("c-1").get(2).text()).contains("Calling you back on +447700900456 now");
     }
 
     @Test
@@ -179,7 +178,7 @@ class ContactRequestsTest {
         dialFailure = "Twilio answered 401";
         requests.act(thread(), ContactRequest.callBack(VIEWER), "tv:4");
         requests.agentTookOver(ann, "c-1");
-        assertThat(thread().messages().get(2).text()).startsWith("We could not call you back on +447700900456");
+        assertThat(store.messages("c-1").get(2).text()).startsWith("We could not call you back on +447700900456");
 
         dialFailure = null;
         requests.agentTookOver(ann, "c-1");
@@ -208,7 +207,7 @@ class ContactRequestsTest {
         requests.reportCall("c-404", completed);
         requests.reportCall("c-1", new CallReport("CA10", CallReport.Direction.INCOMING, VIEWER, "no-answer", null, null));
 
-        List<StoredMessage> messages = thread().messages();
+        List<StoredMessage> messages = store.messages("c-1");
         assertThat(messages).hasSize(4);
         assertThat(messages.get(2).channel()).isEqualTo("voice");
         assertThat(messages.get(2).direction()).isEqualTo(Direction.OUTBOUND);
@@ -236,7 +235,7 @@ class ContactRequestsTest {
 
         withRefusingSms.act(thread(), ContactRequest.textLatestAnswer(VIEWER), "tv:6");
 
-        StoredMessage kept = thread().messages().get(2);
+        StoredMessage kept = store.messages("c-1").get(2);
         assertThat(kept.delivery()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(kept.deliveryDetail()).isEqualTo("the outbox is full");
     }

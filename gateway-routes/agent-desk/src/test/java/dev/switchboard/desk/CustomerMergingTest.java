@@ -7,6 +7,7 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.Customer;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,23 +32,25 @@ class CustomerMergingTest {
 
     private void customer(String customerId, String conversationId, String channel, String text, int second) {
         customers.save(new Customer(customerId, conversationId, Instant.EPOCH));
-        store.threads.put(conversationId, Conversation.open(conversationId, customerId, "x:" + customerId, new byte[32],
-                Instant.EPOCH).with(new StoredMessage("m-" + customerId, channel, Direction.INBOUND, "you", text,
-                Instant.EPOCH.plusSeconds(second), "k" + second)));
+        store.put(Conversation.open(conversationId, customerId, "x:" + customerId, new byte[32],
+                Instant.EPOCH), new StoredMessage("m-" + customerId, channel, Direction.INBOUND, "you", text,
+                Instant.EPOCH.plusSeconds(second), "k" + second));
     }
 
     private List<String> thread(String conversationId) {
-        return merging.thread(store.threads.get(conversationId)).stream().map(StoredMessage::text).toList();
+        return merging.thread(store.threads.get(conversationId), ThreadPage.newest()).messages().stream()
+                .map(StoredMessage::text).toList();
     }
 
     @Test
     void eachMergedThreadKeepsItsOwnOrderEvenWhenAReplyCarriesAnEarlierTimeThanTheAnswerItReplies() {
         Instant answered = Instant.EPOCH.plusSeconds(25).plusMillis(300);
-        store.threads.put("c-sms", store.threads.get("c-sms")
-                .with(new StoredMessage("m-a", "sms", Direction.OUTBOUND, "Ann", "print 2 per sheet", answered, "a1"))
-                .with(new StoredMessage("m-r", "sms", Direction.INBOUND, "you", "thanks!", answered.minusMillis(300), "r1")));
-        store.threads.put("c-tv", store.threads.get("c-tv")
-                .with(new StoredMessage("m-t", "tv", Direction.INBOUND, "you", "still there?", answered.plusSeconds(10), "t1")));
+        store.record("c-sms", null, List.of(
+                new StoredMessage("m-a", "sms", Direction.OUTBOUND, "Ann", "print 2 per sheet", answered, "a1"),
+                new StoredMessage("m-r", "sms", Direction.INBOUND, "you", "thanks!", answered.minusMillis(300), "r1")), null);
+        store.record("c-tv", null, List.of(
+                new StoredMessage("m-t", "tv", Direction.INBOUND, "you", "still there?", answered.plusSeconds(10), "t1")),
+                null);
         merging.merge(ann, "c-web", "c-sms");
         merging.merge(ann, "c-web", "c-tv");
 
@@ -69,7 +72,7 @@ class CustomerMergingTest {
 
         assertThat(thread("c-web")).containsExactly("which software?");
         assertThat(thread("c-sms")).as("the later merge stands").containsExactly("and the licence?", "help on TV");
-        assertThat(store.threads.get("c-sms").messages()).hasSize(1);
+        assertThat(store.messages("c-sms")).hasSize(1);
     }
 
     @Test

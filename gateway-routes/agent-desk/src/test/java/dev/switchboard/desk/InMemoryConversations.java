@@ -5,29 +5,73 @@ import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.DeliveryStatus;
+import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Conversation threads in a map, for the desk's use cases tested without Hazelcast. */
+/** Conversation threads in maps, for the desk's use cases tested without Hazelcast or a database. */
 final class InMemoryConversations implements ConversationStore {
     final Map<String, Conversation> threads = new HashMap<>();
+    final Map<String, List<StoredMessage>> messages = new HashMap<>();
 
     @Override
     public Optional<Conversation> get(String conversationId) {
         return Optional.ofNullable(threads.get(conversationId));
     }
 
+    /** Stores a thread that starts as {@code opening} with {@code messages} in it. */
+    void put(Conversation opening, StoredMessage... messages) {
+        record(opening.id(), opening, List.of(messages), null);
+    }
+
+    /** Every message of a thread, oldest first. */
+    List<StoredMessage> messages(String conversationId) {
+        return List.copyOf(messages.getOrDefault(conversationId, List.of()));
+    }
+
     @Override
-    public void record(String conversationId, Conversation opening, List<StoredMessage> messages,
+    public void record(String conversationId, Conversation opening, List<StoredMessage> more,
                        CustomerContext context) {
         Conversation before = threads.containsKey(conversationId) ? threads.get(conversationId) : opening;
-        threads.put(conversationId, before.with(messages));
+        if (before == null) {
+            throw new IllegalStateException("conversation " + conversationId + " is not stored");
+        }
+        List<StoredMessage> thread = messages.computeIfAbsent(conversationId, id -> new ArrayList<>());
+        List<StoredMessage> added = new ArrayList<>();
+        for (StoredMessage message : more) {
+            if (find(conversationId, message.direction(), message.idempotencyKey()).isEmpty()) {
+                thread.add(message);
+                added.add(message);
+            }
+        }
+        threads.put(conversationId, before.after(added, context));
     }
 
     @Override
     public void recordDelivery(String conversationId, String messageId, DeliveryStatus status, String detail) {
-        threads.computeIfPresent(conversationId, (id, thread) -> thread.withDelivery(messageId, status, detail));
+        List<StoredMessage> thread = messages.getOrDefault(conversationId, List.of());
+        for (int i = 0; i < thread.size(); i++) {
+            if (thread.get(i).id().equals(messageId)) {
+                thread.set(i, thread.get(i).withDelivery(status, detail));
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredMessage> find(String conversationId, Direction direction, String idempotencyKey) {
+        return messages.getOrDefault(conversationId, List.of()).stream()
+                .filter(m -> m.direction() == direction && m.idempotencyKey().equals(idempotencyKey)).findFirst();
+    }
+
+    @Override
+    public MessagePage page(String conversationId, ThreadPage page) {
+        List<StoredMessage> thread = messages.getOrDefault(conversationId, List.of());
+        int end = (int) Math.min(page.beforePosition(), thread.size());
+        int start = Math.max(0, end - page.limit());
+        return new MessagePage(thread.subList(start, end), start == 0 ? null : ThreadPage.cursorBefore(start));
     }
 }

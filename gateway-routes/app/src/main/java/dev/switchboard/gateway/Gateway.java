@@ -103,6 +103,7 @@ public final class Gateway implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private GatewayHttpServer http;
     private HelpDesk helpDesk;
+    private ConversationStore conversations;
     private Duration startupTime;
 
     private Gateway() {
@@ -126,10 +127,10 @@ public final class Gateway implements AutoCloseable {
         Database database = Database.open(config.required(SwitchboardConfig.DB_URL), config.dataDir(),
                 config.required(SwitchboardConfig.DB_USER), config.required(SwitchboardConfig.DB_PASSWORD));
         toClose.add(database);
-        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), config.dataDir(),
-                json, new KeepTimes(config.idempotencyKeep(), config.preferredAgentWindow()));
+        HazelcastMember member = HazelcastMember.start(clusterSettings(config), database.dataSource(), json,
+                new KeepTimes(config.idempotencyKeep(), config.preferredAgentWindow()), config.cacheLimits());
         toClose.add(member);
-        ConversationStore conversations = member.conversationStore();
+        conversations = member.conversationStore();
 
         NoticeMailers noticeMailers = new NoticeMailers();
         toClose.add(noticeMailers);
@@ -318,6 +319,11 @@ public final class Gateway implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + httpPort() + "/");
+    }
+
+    /** The conversation threads this node reads and writes, the cluster's own. */
+    public ConversationStore conversations() {
+        return conversations;
     }
 
     /** The help desk as adapters see it. */

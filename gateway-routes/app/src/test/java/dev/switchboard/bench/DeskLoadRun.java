@@ -322,19 +322,8 @@ public final class DeskLoadRun {
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                     .dumpHeap(Path.of(dumps, "desk-" + conversations + ".hprof").toString(), true);
         }
-        long textBytes = 0;
-        int messages = 0;
-        for (Object value : member.getMap("conversations").values()) {
-            for (StoredMessage message : ((Conversation) value).messages()) {
-                String text = message.text();
-                messages++;
-                if (text != null) {
-                    boolean latin1 = text.chars().allMatch(c -> c < 256);
-                    textBytes += (long) text.length() * (latin1 ? 1 : 2);
-                }
-            }
-        }
-        return new HeapPoint(heap, textBytes, conversations, messages, connections, httpThreads, maps);
+        // The messages are rows in the database, never on the heap: no message text to set apart.
+        return new HeapPoint(heap, 0, conversations, 0, connections, httpThreads, maps);
     }
 
     /**

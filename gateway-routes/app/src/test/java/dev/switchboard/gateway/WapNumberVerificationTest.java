@@ -18,6 +18,7 @@ import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.PhonePage;
 import dev.switchboard.testing.TestGateways;
+import dev.switchboard.testing.Threads;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ class WapNumberVerificationTest {
         Page answer = phone.submit(verified, "Send", Map.of("q", "Is my parcel on its way?"));
         assertThat(answer.status()).isEqualTo(200);
 
-        List<StoredMessage> thread = conversationOf("e164:" + number).messages();
+        List<StoredMessage> thread = Threads.all(gateway.conversations(), conversationOf("e164:" + number).id());
         assertThat(thread).extracting(StoredMessage::text)
                 .contains("What are your opening hours?", "Is my parcel on its way?");
         assertThat(thread).filteredOn(message -> message.text().equals("Is my parcel on its way?"))
@@ -157,8 +158,8 @@ class WapNumberVerificationTest {
         assertThat(CODES).isNotEmpty();
         List<String> threadTexts = new ArrayList<>();
         for (HazelcastInstance member : members()) {
-            for (Object value : member.getMap("conversations").values()) {
-                ((Conversation) value).messages().forEach(message -> threadTexts.add(message.text()));
+            for (Object id : member.getMap("conversations").keySet()) {
+                Threads.all(gateway.conversations(), (String) id).forEach(message -> threadTexts.add(message.text()));
             }
         }
         assertThat(threadTexts).isNotEmpty();
@@ -221,7 +222,7 @@ class WapNumberVerificationTest {
                 .findFirst().orElseThrow();
         AddressLink link = (AddressLink) member.getMap("address-links").get(addressKey);
         Customer customer = (Customer) member.getMap("customers").get(link.customerId());
-        return (Conversation) member.getMap("conversations").get(customer.conversationId());
+        return gateway.conversations().get(customer.conversationId()).orElseThrow();
     }
 
     private static Logger root() {

@@ -23,6 +23,7 @@ import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.PhonePage;
 import dev.switchboard.testing.TwoNodeCluster;
 import dev.switchboard.testing.TestGateways;
+import dev.switchboard.testing.Threads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -77,11 +78,11 @@ class WapPhoneTest {
             assertThat(text.indexOf("Please call me back")).isLessThan(text.indexOf("I forgot my password"));
             assertThat(text.indexOf("switchboard.example/reset")).isLessThan(text.indexOf("I forgot my password"));
 
-            Conversation stored = conversationOf("e164:+" + MSISDN);
+            Conversation stored = conversationOf(gateway, "e164:+" + MSISDN);
             assertThat(stored.context().latitude()).isEqualTo(50.0614);
             assertThat(stored.context().longitude()).isEqualTo(19.9366);
             assertThat(stored.context().locationSource()).isEqualTo("operator");
-            assertThat(stored.messages()).anySatisfy(message -> assertThat(message.channel()).isEqualTo("wap"));
+            assertThat(Threads.all(gateway.conversations(), stored.id())).anySatisfy(message -> assertThat(message.channel()).isEqualTo("wap"));
             assertThat(new HttpJson(gateway.baseUri()).get("/", null).body()).contains("/wap");
         }
     }
@@ -231,13 +232,13 @@ class WapPhoneTest {
         return String.join(" ", phone.withMorePages(first).stream().map(Page::text).toList());
     }
 
-    private static Conversation conversationOf(String addressKey) {
+    private static Conversation conversationOf(Gateway gateway, String addressKey) {
         HazelcastInstance member = Hazelcast.getAllHazelcastInstances().stream()
                 .filter(instance -> instance.getMap("address-links").containsKey(addressKey))
                 .findFirst().orElseThrow();
         AddressLink link = (AddressLink) member.getMap("address-links").get(addressKey);
         Customer customer = (Customer) member.getMap("customers").get(link.customerId());
-        return (Conversation) member.getMap("conversations").get(customer.conversationId());
+        return gateway.conversations().get(customer.conversationId()).orElseThrow();
     }
 
     private static URI origin(Gateway gateway) {

@@ -14,9 +14,14 @@ import javax.sql.DataSource;
 
 /** Agent and manager accounts in table {@code agent_accounts}; all of them are loaded at start (they are few). */
 final class AccountMapStore extends JdbcMapStore<AgentAccount> {
+    @Override
+    String what() {
+        return "agent accounts";
+    }
 
-    AccountMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes);
+
+    AccountMapStore(DataSource dataSource) {
+        super(dataSource);
     }
 
     @Override

@@ -9,19 +9,20 @@ import javax.sql.DataSource;
 
 /** Address -> customer links in table {@code address_links}. */
 final class AddressLinkMapStore extends JdbcMapStore<AddressLink> {
-
-    AddressLinkMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes, HubCodecs.ADDRESS_LINK);
-    }
-
     @Override
-    String keysQuery() {
-        return "SELECT address_key FROM address_links";
+    String what() {
+        return "address links";
     }
+
+
+    AddressLinkMapStore(DataSource dataSource) {
+        super(dataSource);
+    }
+
 
     @Override
     void write(Connection connection, String addressKey, AddressLink link) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = prepareInsertOnce(connection,
                 "INSERT INTO address_links (address_key, customer_id, source, linked_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, addressKey);
             insert.setString(2, link.customerId());

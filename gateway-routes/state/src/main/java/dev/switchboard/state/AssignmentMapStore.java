@@ -29,6 +29,11 @@ import javax.sql.DataSource;
  * offers afresh. The open ones are loaded at start; a finished one when asked for.
  */
 final class AssignmentMapStore extends JdbcMapStore<Assignment> {
+    @Override
+    String what() {
+        return "assignments";
+    }
+
     private static final TypeReference<List<Map<String, String>>> NOTES = new TypeReference<>() {
     };
     private static final String COLUMNS = "customer_id = ?, stage = ?, owner = ?, owner_name = ?, participants = ?,"
@@ -37,19 +42,14 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
 
     private final ObjectMapper json;
 
-    AssignmentMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
-        super(dataSource, writes, AgentCodecs.ASSIGNMENT);
+    AssignmentMapStore(DataSource dataSource, ObjectMapper json) {
+        super(dataSource);
         this.json = json;
     }
 
     @Override
-    String keysQuery() {
-        return "SELECT conversation_id FROM assignments";
-    }
-
-    @Override
-    JournaledWrite journaled(String key, Assignment assignment) {
-        return assignment.offerUnderWay() ? null : super.journaled(key, assignment);
+    boolean kept(Assignment assignment) {
+        return !assignment.offerUnderWay();
     }
 
     @Override

@@ -41,10 +41,11 @@ final class CodecSerializer<T> implements StreamSerializer<T> {
             new Type<>(1001, Customer.class, HubCodecs.CUSTOMER),
             new Type<>(1002, AddressLink.class, HubCodecs.ADDRESS_LINK),
             new Type<>(1003, Conversation.class, HubCodecs.CONVERSATION),
+            new Type<>(1011, CachedHeader.class, HubCodecs.CACHED_HEADER),
+            new Type<>(1012, CachedHeader.KeepNewer.class, HubCodecs.KEEP_NEWER),
             new Type<>(1004, RecordedOutcome.class, HubCodecs.RECORDED_OUTCOME),
             new Type<>(1005, StoredMessage.class, HubCodecs.STORED_MESSAGE),
             new Type<>(1006, CustomerContext.class, HubCodecs.CUSTOMER_CONTEXT),
-            new Type<>(1007, RecordMessages.class, RecordMessages.CODEC),
             new Type<>(1008, Assignment.class, AgentCodecs.ASSIGNMENT),
             new Type<>(1009, AgentStatus.class, AgentCodecs.AGENT_STATUS),
             new Type<>(1010, DeskEvent.class, AgentCodecs.DESK_EVENT));

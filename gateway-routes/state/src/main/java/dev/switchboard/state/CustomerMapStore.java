@@ -9,19 +9,20 @@ import javax.sql.DataSource;
 
 /** Customer records in table {@code customers}; a record never changes once written. */
 final class CustomerMapStore extends JdbcMapStore<Customer> {
-
-    CustomerMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes, HubCodecs.CUSTOMER);
-    }
-
     @Override
-    String keysQuery() {
-        return "SELECT id FROM customers";
+    String what() {
+        return "customers";
     }
+
+
+    CustomerMapStore(DataSource dataSource) {
+        super(dataSource);
+    }
+
 
     @Override
     void write(Connection connection, String key, Customer customer) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = prepareInsertOnce(connection,
                 "INSERT INTO customers (id, conversation_id, created_at) VALUES (?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, customer.conversationId());

@@ -9,9 +9,14 @@ import javax.sql.DataSource;
 
 /** Customer merges in table {@code customer_merges}, keyed by the merged customer; all loaded at start (they are few). */
 final class CustomerMergeMapStore extends JdbcMapStore<CustomerMerge> {
+    @Override
+    String what() {
+        return "customer merges";
+    }
 
-    CustomerMergeMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes);
+
+    CustomerMergeMapStore(DataSource dataSource) {
+        super(dataSource);
     }
 
     @Override

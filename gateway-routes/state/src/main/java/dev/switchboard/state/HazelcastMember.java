@@ -13,7 +13,6 @@ import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.spi.SharedTopic;
-import java.nio.file.Path;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,40 +23,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's embedded Hazelcast member, which holds the state every gateway node must see, and the
- * hub's stores over it. Maps that must survive a restart are journaled, then written to the database.
+ * hub's stores over it. What must survive a restart is written to the database before a change returns.
  */
 public final class HazelcastMember implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
 
     private final HazelcastInstance instance;
-    private final GroupCommit writes;
+    private final DataSource dataSource;
+    private final ConversationTables conversationTables;
     private final RowRetention retention;
     private volatile HazelcastCustomerMerges merges;
 
-    private HazelcastMember(HazelcastInstance instance, GroupCommit writes, RowRetention retention) {
+    private HazelcastMember(HazelcastInstance instance, DataSource dataSource, ConversationTables conversationTables,
+                            RowRetention retention) {
         this.instance = instance;
-        this.writes = writes;
+        this.dataSource = dataSource;
+        this.conversationTables = conversationTables;
         this.retention = retention;
     }
 
-    /**
-     * Starts this node's member. The database first gets what the journal under {@code dataDirectory} holds
-     * beyond its checkpoint (the writes of a process that was killed).
-     */
-    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
-                                        ObjectMapper json) {
-        return start(cluster, dataSource, dataDirectory, json, KeepTimes.DEFAULT);
+    /** Starts this node's member with the default keep times and cache limits. */
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, ObjectMapper json) {
+        return start(cluster, dataSource, json, KeepTimes.DEFAULT, CacheLimits.DEFAULT);
     }
 
     /**
-     * As {@link #start(ClusterSettings, DataSource, Path, ObjectMapper)}, keeping idempotency records and
-     * preferred-agent marks as long as {@code keep} says (see {@link RowRetention}).
+     * Starts this node's member, keeping idempotency records and preferred-agent marks as long as {@code keep} says
+     * (see {@link RowRetention}) and as much of the durable records in memory as {@code cache} says.
      */
-    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, Path dataDirectory,
-                                        ObjectMapper json, KeepTimes keep) {
-        GroupCommit writes = new GroupCommit(dataSource, String.valueOf(cluster.port()));
-        SharedMaps maps = new SharedMaps(dataSource, writes, json);
-        writes.start(dataDirectory.resolve("journal"), maps.stores());
+    public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, ObjectMapper json,
+                                        KeepTimes keep, CacheLimits cache) {
+        ConversationTables conversationTables = new ConversationTables(json);
+        SharedMaps maps = new SharedMaps(dataSource, conversationTables, json);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
         config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
@@ -76,21 +73,15 @@ public final class HazelcastMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
 
-        maps.configure(config, keep);
+        maps.configure(config, keep, cache);
 
-        HazelcastInstance instance;
-        try {
-            instance = Hazelcast.newHazelcastInstance(config);
-        } catch (RuntimeException e) {
-            writes.close();
-            throw e;
-        }
+        HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
         RowRetention retention = new RowRetention(dataSource, Clock.systemUTC())
                 .keep(RowRetention.Rows.IDEMPOTENCY, keep.idempotencyRecords())
                 .keep(RowRetention.Rows.PREFERRED_AGENTS, keep.preferredAgentMarks());
         LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
                 cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
-        return new HazelcastMember(instance, writes, retention);
+        return new HazelcastMember(instance, dataSource, conversationTables, retention);
     }
 
     public CustomerDirectory customerDirectory() {
@@ -98,7 +89,7 @@ public final class HazelcastMember implements AutoCloseable {
     }
 
     public ConversationStore conversationStore() {
-        return new HazelcastConversationStore(instance.getMap(SharedMaps.CONVERSATIONS));
+        return new StoredConversations(dataSource, conversationTables, instance.getMap(SharedMaps.CONVERSATIONS));
     }
 
     public IdempotencyLog idempotencyLog() {
@@ -144,6 +135,13 @@ public final class HazelcastMember implements AutoCloseable {
         return new HazelcastSharedTopic<>(instance.getTopic(name));
     }
 
+    /** Drops every cached durable record from this cluster's memory; the database keeps them, and they load again. */
+    public void evictCachedRecords() {
+        for (String name : SharedMaps.CACHED) {
+            instance.getMap(name).evictAll();
+        }
+    }
+
     public boolean isUp() {
         LifecycleService lifecycle = instance.getLifecycleService();
         return lifecycle.isRunning();
@@ -159,6 +157,5 @@ public final class HazelcastMember implements AutoCloseable {
         if (isUp()) {
             instance.shutdown();
         }
-        writes.close();
     }
 }

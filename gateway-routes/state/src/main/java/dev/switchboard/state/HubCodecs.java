@@ -33,6 +33,8 @@ import dev.switchboard.spi.ThreadMessage.Direction;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 
 /** The binary forms of the records the hub's durable maps hold (see {@link BinaryCodec}). */
 final class HubCodecs {
@@ -121,7 +123,11 @@ final class HubCodecs {
             out.write(c.tokenHash());
             writeInstant(out, c.startedAt());
             CUSTOMER_CONTEXT.write(out, c.context());
-            writeList(out, c.messages(), STORED_MESSAGE);
+            out.writeInt(c.messageCount());
+            writeInstant(out, c.lastActivity());
+            writeStrings(out, List.copyOf(c.channelsHeard()));
+            writeString(out, c.lastHeard());
+            writeInstant(out, c.lastHeardAt());
         }
 
         @Override
@@ -132,7 +138,32 @@ final class HubCodecs {
             byte[] tokenHash = new byte[in.readInt()];
             in.readFully(tokenHash);
             return new Conversation(id, customerId, openedFrom, tokenHash, readInstant(in), CUSTOMER_CONTEXT.read(in),
-                    readList(in, STORED_MESSAGE));
+                    in.readInt(), readInstant(in), Set.copyOf(readStrings(in)), readString(in), readInstant(in));
+        }
+    };
+
+    static final BinaryCodec<CachedHeader> CACHED_HEADER = new BinaryCodec<>() {
+        @Override
+        public void write(DataOutput out, CachedHeader cached) throws IOException {
+            CONVERSATION.write(out, cached.header());
+            out.writeLong(cached.revision());
+        }
+
+        @Override
+        public CachedHeader read(DataInput in) throws IOException {
+            return new CachedHeader(CONVERSATION.read(in), in.readLong());
+        }
+    };
+
+    static final BinaryCodec<CachedHeader.KeepNewer> KEEP_NEWER = new BinaryCodec<>() {
+        @Override
+        public void write(DataOutput out, CachedHeader.KeepNewer keep) throws IOException {
+            CACHED_HEADER.write(out, keep.newer());
+        }
+
+        @Override
+        public CachedHeader.KeepNewer read(DataInput in) throws IOException {
+            return new CachedHeader.KeepNewer(CACHED_HEADER.read(in));
         }
     };
 

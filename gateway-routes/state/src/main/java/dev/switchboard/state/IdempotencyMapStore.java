@@ -13,21 +13,22 @@ import javax.sql.DataSource;
 
 /** Outcomes by scoped idempotency key in table {@code idempotency_keys}; the first outcome recorded stays. */
 final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
+    @Override
+    String what() {
+        return "idempotency records";
+    }
+
     private final ObjectMapper json;
 
-    IdempotencyMapStore(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
-        super(dataSource, writes, HubCodecs.RECORDED_OUTCOME);
+    IdempotencyMapStore(DataSource dataSource, ObjectMapper json) {
+        super(dataSource);
         this.json = json;
     }
 
-    @Override
-    String keysQuery() {
-        return "SELECT scoped_key FROM idempotency_keys";
-    }
 
     @Override
     void write(Connection connection, String key, RecordedOutcome outcome) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = prepareInsertOnce(connection,
                 "INSERT INTO idempotency_keys (scoped_key, conversation_id, reply_json, recorded_at)"
                         + " VALUES (?, ?, ?, ?)")) {
             insert.setString(1, key);

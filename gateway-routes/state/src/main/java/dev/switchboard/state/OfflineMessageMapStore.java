@@ -11,9 +11,14 @@ import javax.sql.DataSource;
 
 /** Offline messages in table {@code offline_messages}, keyed by id; all loaded at start, for the managers' list. */
 final class OfflineMessageMapStore extends JdbcMapStore<OfflineMessage> {
+    @Override
+    String what() {
+        return "offline messages";
+    }
 
-    OfflineMessageMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes);
+
+    OfflineMessageMapStore(DataSource dataSource) {
+        super(dataSource);
     }
 
     @Override

@@ -11,9 +11,14 @@ import javax.sql.DataSource;
 
 /** Quick texts in table {@code quick_texts}, keyed {@code owner/shortcut}; all loaded at start (they are few). */
 final class QuickTextMapStore extends JdbcMapStore<QuickText> {
+    @Override
+    String what() {
+        return "quick texts";
+    }
 
-    QuickTextMapStore(DataSource dataSource, GroupCommit writes) {
-        super(dataSource, writes);
+
+    QuickTextMapStore(DataSource dataSource) {
+        super(dataSource);
     }
 
     @Override
@@ -57,16 +62,7 @@ final class QuickTextMapStore extends JdbcMapStore<QuickText> {
 
     @Override
     public Iterable<String> loadAllKeys() {
-        return readAll(connection -> {
-            List<String> keys = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT owner, shortcut FROM quick_texts");
-                 ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    keys.add(row.getString(1) + "/" + row.getString(2));
-                }
-            }
-            return keys;
-        });
+        return keys("SELECT owner || '/' || shortcut FROM quick_texts");
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.switchboard.state;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
@@ -20,8 +23,10 @@ import javax.sql.DataSource;
  * when it must survive a full restart, how its entries are held and what bounds them. (docs/architecture.md's map
  * of state follows this class.)
  *
- * <p>The hub's maps (customers, address links, conversations, idempotency records, merges) are loaded entry by entry
- * when first asked for. The desk's durable maps hold few records and are loaded whole at start; assignments too, so
+ * <p>The hub's maps (customers, address links, conversation headers, idempotency records) are caches of the database,
+ * bounded by {@link CacheLimits}: loaded entry by entry when asked for, evicted when idle or past their share of the
+ * heap. A conversation's messages are not in memory at all ({@link StoredConversations}). Merges are few and loaded
+ * whole. The desk's durable maps hold few records and are loaded whole at start; assignments too, so
  * that every waiting customer is in the queue again after a restart. An assignment is written when its stage, owner,
  * participants or notes change, not at each offer: offers are made afresh after a restart. In memory only, with one
  * backup: sign-in sessions and the agents' statuses (a full restart starts every agent offline; signing in again he
@@ -33,6 +38,8 @@ final class SharedMaps {
     static final String CONVERSATIONS = "conversations";
     static final String IDEMPOTENCY = "idempotency";
     static final String CUSTOMER_MERGES = "customer-merges";
+    /** The maps that cache durable records, bounded by {@link CacheLimits}. */
+    static final List<String> CACHED = List.of(CUSTOMERS, ADDRESS_LINKS, CONVERSATIONS, IDEMPOTENCY);
 
     static final String ACCOUNTS = "agent-accounts";
     static final String SESSIONS = "agent-sessions";
@@ -54,7 +61,7 @@ final class SharedMaps {
 
     private final CustomerMapStore customers;
     private final AddressLinkMapStore addressLinks;
-    private final ConversationMapStore conversations;
+    private final ConversationHeaderLoader conversations;
     private final IdempotencyMapStore idempotency;
     private final CustomerMergeMapStore customerMerges;
     private final AccountMapStore accounts;
@@ -64,35 +71,29 @@ final class SharedMaps {
     private final TimedNameMapStore<PendingCallBack> callBacks;
     private final TimedNameMapStore<PreferredAgent> preferredAgents;
 
-    SharedMaps(DataSource dataSource, GroupCommit writes, ObjectMapper json) {
-        customers = new CustomerMapStore(dataSource, writes);
-        addressLinks = new AddressLinkMapStore(dataSource, writes);
-        conversations = new ConversationMapStore(dataSource, writes, json);
-        idempotency = new IdempotencyMapStore(dataSource, writes, json);
-        customerMerges = new CustomerMergeMapStore(dataSource, writes);
-        accounts = new AccountMapStore(dataSource, writes);
-        quickTexts = new QuickTextMapStore(dataSource, writes);
-        offlineMessages = new OfflineMessageMapStore(dataSource, writes);
-        assignments = new AssignmentMapStore(dataSource, writes, json);
-        callBacks = TimedNameMapStore.callBacks(dataSource, writes);
-        preferredAgents = TimedNameMapStore.preferredAgents(dataSource, writes);
+    SharedMaps(DataSource dataSource, ConversationTables conversationTables, ObjectMapper json) {
+        customers = new CustomerMapStore(dataSource);
+        addressLinks = new AddressLinkMapStore(dataSource);
+        conversations = new ConversationHeaderLoader(dataSource, conversationTables);
+        idempotency = new IdempotencyMapStore(dataSource, json);
+        customerMerges = new CustomerMergeMapStore(dataSource);
+        accounts = new AccountMapStore(dataSource);
+        quickTexts = new QuickTextMapStore(dataSource);
+        offlineMessages = new OfflineMessageMapStore(dataSource);
+        assignments = new AssignmentMapStore(dataSource, json);
+        callBacks = TimedNameMapStore.callBacks(dataSource);
+        preferredAgents = TimedNameMapStore.preferredAgents(dataSource);
     }
 
-    /** Every store, for the journal that writes their changes to the database. */
-    List<JdbcMapStore<?>> stores() {
-        return List.of(customers, addressLinks, conversations, idempotency, customerMerges, accounts, quickTexts,
-                offlineMessages, assignments, callBacks, preferredAgents);
-    }
-
-    void configure(Config config, KeepTimes keep) {
-        config.addMapConfig(loadedWhenAsked(CUSTOMERS, customers));
-        config.addMapConfig(loadedWhenAsked(ADDRESS_LINKS, addressLinks));
-        config.addMapConfig(loadedWhenAsked(CONVERSATIONS, conversations));
-        config.addMapConfig(loadedWhenAsked(IDEMPOTENCY, idempotency)
+    void configure(Config config, KeepTimes keep, CacheLimits cache) {
+        config.addMapConfig(cached(CUSTOMERS, customers, cache));
+        config.addMapConfig(cached(ADDRESS_LINKS, addressLinks, cache));
+        config.addMapConfig(cached(CONVERSATIONS, conversations, cache));
+        config.addMapConfig(cached(IDEMPOTENCY, idempotency, cache)
                 .setTimeToLiveSeconds(KeepTimes.seconds(keep.idempotencyRecords())));
-        MapConfig merges = loadedWhenAsked(CUSTOMER_MERGES, customerMerges);
-        merges.getMapStoreConfig().setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
-        config.addMapConfig(merges);
+        // Every merge, loaded at start and never evicted: a member's copy answers every look-up (see HazelcastCustomerMerges).
+        config.addMapConfig(compact(new MapConfig(CUSTOMER_MERGES)).setMapStoreConfig(writeThrough(customerMerges)
+                .setOffload(false).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)));
 
         config.addMapConfig(loadedWhole(ACCOUNTS, accounts));
         config.addMapConfig(loadedWhole(QUICK_TEXTS, quickTexts));
@@ -113,13 +114,20 @@ final class SharedMaps {
     }
 
     /**
-     * A map written through to the database and loaded entry by entry when first asked for. BINARY: an entry is only
-     * its compact bytes (a conversation as objects cost twice its bytes), and a read is one decoding where OBJECT
-     * encodes the stored object and decodes it again; no decoded copy is kept.
+     * A cache of durable records: loaded entry by entry when asked for, written through to the database (unless the
+     * store only loads), and bounded by {@code cache}: the least recently used entries leave memory past the map's
+     * share of the heap, and any entry left alone for the idle time. BINARY: an entry is only its compact bytes, and a
+     * read is one decoding where OBJECT encodes the stored object and decodes it again; no decoded copy is kept. The
+     * store's calls are offloaded from the partition threads (Hazelcast's default), so that many database round trips
+     * are under way at once; Hazelcast still runs one operation at a time on each key.
      */
-    private static MapConfig loadedWhenAsked(String name, JdbcMapStore<?> store) {
-        return compact(new MapConfig(name)).setMapStoreConfig(writeThrough(store).setOffload(false)
-                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
+    private static MapConfig cached(String name, Object store, CacheLimits cache) {
+        return compact(new MapConfig(name))
+                .setMaxIdleSeconds(KeepTimes.seconds(cache.idle()))
+                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(cache.perMap()))
+                .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setImplementation(store).setWriteDelaySeconds(0)
+                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
     }
 
     /** A map written through to the database, loaded whole at start (its records are few). */

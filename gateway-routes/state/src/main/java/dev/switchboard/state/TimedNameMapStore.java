@@ -25,9 +25,9 @@ final class TimedNameMapStore<V> extends JdbcMapStore<V> {
     private final Function<V, Instant> time;
     private final BiFunction<String, Instant, V> record;
 
-    TimedNameMapStore(DataSource dataSource, GroupCommit writes, Table table, Function<V, String> text,
+    TimedNameMapStore(DataSource dataSource, Table table, Function<V, String> text,
                       Function<V, Instant> time, BiFunction<String, Instant, V> record) {
-        super(dataSource, writes);
+        super(dataSource);
         this.table = table;
         this.text = text;
         this.time = time;
@@ -35,28 +35,23 @@ final class TimedNameMapStore<V> extends JdbcMapStore<V> {
     }
 
     /** Call backs waiting for an agent, by conversation id, in table {@code call_backs}; removed once placed. */
-    static TimedNameMapStore<PendingCallBack> callBacks(DataSource dataSource, GroupCommit writes) {
-        return new TimedNameMapStore<>(dataSource, writes,
+    static TimedNameMapStore<PendingCallBack> callBacks(DataSource dataSource) {
+        return new TimedNameMapStore<>(dataSource,
                 new Table("call_backs", "conversation_id", "phone_number", "requested_at", true),
                 PendingCallBack::number, PendingCallBack::requestedAt, PendingCallBack::new);
     }
 
     /** The agent each customer marked preferred last, by customer id, in table {@code preferred_agents}. */
-    static TimedNameMapStore<PreferredAgent> preferredAgents(DataSource dataSource, GroupCommit writes) {
-        return new TimedNameMapStore<>(dataSource, writes,
+    static TimedNameMapStore<PreferredAgent> preferredAgents(DataSource dataSource) {
+        return new TimedNameMapStore<>(dataSource,
                 new Table("preferred_agents", "customer_id", "username", "marked_at", false),
                 PreferredAgent::username, PreferredAgent::markedAt, PreferredAgent::new);
     }
 
-    /** Named in the journal by its table: one class serves several. */
+    /** Named by its table: one class serves several. */
     @Override
-    public String journalName() {
-        return table.name();
-    }
-
-    @Override
-    String keysQuery() {
-        return "SELECT " + table.key() + " FROM " + table.name();
+    String what() {
+        return table.name().replace('_', ' ');
     }
 
     @Override
@@ -94,7 +89,7 @@ final class TimedNameMapStore<V> extends JdbcMapStore<V> {
 
     @Override
     public Iterable<String> loadAllKeys() {
-        return everyKey();
+        return keys("SELECT " + table.key() + " FROM " + table.name());
     }
 
     @Override

@@ -50,17 +50,15 @@ class DeskMapStoresTest {
     }
 
     @Test
-    void offeringIsNotJournaledButEveryStageIs() {
-        AssignmentMapStore store = new AssignmentMapStore(null, null, new ObjectMapper());
+    void offeringIsNotWrittenButEveryStageIs() {
+        AssignmentMapStore store = new AssignmentMapStore(null, new ObjectMapper());
 
-        assertThat(store.journaled("cv-1", queued("cv-1"))).isNotNull();
-        assertThat(store.journaled("cv-1", offered(queued("cv-1")))).as("offered: nothing kept changed").isNull();
-        assertThat(store.journaled("cv-2", owned("cv-2"))).isNotNull();
+        assertThat(store.kept(queued("cv-1"))).isTrue();
+        assertThat(store.kept(offered(queued("cv-1")))).as("offered: nothing kept changed").isFalse();
+        assertThat(store.kept(owned("cv-2"))).isTrue();
         Assignment finished = new Assignment("cv-3", "cu-3", Stage.FINISHED, "ann", "Ann", Set.of(), Set.of(), Set.of(),
                 Set.of(), QUEUED_AT, null, "general", null, null, null, List.of(), "solved");
-        assertThat(store.journaled("cv-3", finished)).isNotNull();
-        assertThat(AgentCodecs.ASSIGNMENT.fromBytes(store.journaled("cv-2", owned("cv-2")).body()))
-                .isEqualTo(owned("cv-2"));
+        assertThat(store.kept(finished)).isTrue();
     }
 
     @Test
@@ -68,7 +66,7 @@ class DeskMapStoresTest {
         try (Database database = Database.open("", dataDir, "sa", "");
              Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            AssignmentMapStore store = new AssignmentMapStore(database.dataSource(), null, new ObjectMapper());
+            AssignmentMapStore store = new AssignmentMapStore(database.dataSource(), new ObjectMapper());
             store.write(connection, "cv-1", offered(queued("cv-1")));
             store.write(connection, "cv-2", queued("cv-2"));
             store.write(connection, "cv-2", owned("cv-2"));
@@ -82,9 +80,6 @@ class DeskMapStoresTest {
                     null, "general", "billing", "bob", Instant.parse("2026-11-23T10:21:00Z"), List.of(NOTE), null));
             assertThat(store.read(connection, "cv-2")).isEqualTo(ownedAsKept("cv-2"));
             assertThat(store.read(connection, "cv-3").wrapUp()).isEqualTo("solved");
-            store.replay(connection, "cv-5", store.journaled("cv-5", owned("cv-5")).body());
-            assertThat(store.read(connection, "cv-5")).as("replayed from the journal after a kill")
-                    .isEqualTo(ownedAsKept("cv-5"));
             assertThat(store.read(connection, "cv-4")).isNull();
             assertThat(store.loadAllKeys()).containsExactlyInAnyOrder("cv-1", "cv-2");
         }
@@ -95,12 +90,12 @@ class DeskMapStoresTest {
         try (Database database = Database.open("", dataDir, "sa", "");
              Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            TimedNameMapStore<PendingCallBack> callBacks = TimedNameMapStore.callBacks(database.dataSource(), null);
+            TimedNameMapStore<PendingCallBack> callBacks = TimedNameMapStore.callBacks(database.dataSource());
             PendingCallBack call = new PendingCallBack("+447700900555", Instant.parse("2026-11-23T10:00:00Z"));
             callBacks.write(connection, "cv-1", call);
             callBacks.write(connection, "cv-2", call);
-            callBacks.replay(connection, "cv-2", new byte[0]);
-            TimedNameMapStore<PreferredAgent> preferred = TimedNameMapStore.preferredAgents(database.dataSource(), null);
+            callBacks.erase(connection, "cv-2");
+            TimedNameMapStore<PreferredAgent> preferred = TimedNameMapStore.preferredAgents(database.dataSource());
             preferred.write(connection, "cu-1", new PreferredAgent("bob", Instant.parse("2026-11-20T09:00:00Z")));
             preferred.write(connection, "cu-1", new PreferredAgent("ann", Instant.parse("2026-11-23T09:00:00Z")));
             connection.commit();

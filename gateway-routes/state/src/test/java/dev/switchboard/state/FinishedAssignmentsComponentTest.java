@@ -37,7 +37,7 @@ class FinishedAssignmentsComponentTest {
         try (Database database = Database.open("", dataDir, "sa", "")) {
             try (HazelcastMember member = HazelcastMember.start(
                     new ClusterSettings("finished-" + System.nanoTime(), "127.0.0.1", port, List.of()),
-                    database.dataSource(), dataDir, new ObjectMapper())) {
+                    database.dataSource(), new ObjectMapper())) {
                 SharedRecords<Assignment> assignments = member.agentMaps().assignments();
                 IMap<String, Assignment> map = Hazelcast.getHazelcastInstanceByName("switchboard-127.0.0.1-" + port)
                         .getMap(SharedMaps.ASSIGNMENTS);
@@ -52,7 +52,7 @@ class FinishedAssignmentsComponentTest {
             }
             try (HazelcastMember again = HazelcastMember.start(
                     new ClusterSettings("finished-" + System.nanoTime(), "127.0.0.1", Ports.free(), List.of()),
-                    database.dataSource(), dataDir, new ObjectMapper())) {
+                    database.dataSource(), new ObjectMapper())) {
                 assertThat(again.agentMaps().assignments().get("cv-1")).contains(at(Stage.QUEUED));
             }
         }

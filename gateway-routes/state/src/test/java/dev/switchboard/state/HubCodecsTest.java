@@ -24,6 +24,7 @@ import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HubCodecsTest {
@@ -32,20 +33,24 @@ class HubCodecsTest {
             "https://shop.example/pomoc", "TVP1", "Wiadomości", "wifi", "Warszawa", "Mazowieckie");
     private static final String LONG_TEXT = "Zażółć gęślą jaźń 🙂 ".repeat(4_000);
 
+    private static final StoredMessage QUESTION =
+            new StoredMessage("m-1", "web", Direction.INBOUND, "you", LONG_TEXT, AT, "k-1");
+
     private static Conversation conversation() {
-        StoredMessage question = new StoredMessage("m-1", "web", Direction.INBOUND, "you", LONG_TEXT, AT, "k-1");
-        StoredMessage answer = new StoredMessage("m-2", "sms", Direction.OUTBOUND, "help desk", "Try the app", AT,
-                "k-1", DeliveryStatus.FAILED, "0x0000000B: invalid destination");
-        return new Conversation("cv-1", "cu-1", "visitor:abc", new byte[] {1, 2, 3, -4}, AT, CONTEXT,
-                List.of(question, answer));
+        return new Conversation("cv-1", "cu-1", "visitor:abc", new byte[] {1, 2, 3, -4}, AT, CONTEXT, 4_000,
+                AT.plusSeconds(60), Set.of("web-chat", "sms"), "sms", AT.plusSeconds(30));
     }
 
     @Test
-    void aConversationComesBackWithEveryFieldAndTextOfAnyLength() {
+    void aConversationHeaderAndAMessageComeBackWithEveryFieldAndTextOfAnyLength() {
         Conversation back = HubCodecs.CONVERSATION.fromBytes(HubCodecs.CONVERSATION.toBytes(conversation()));
+        StoredMessage answer = new StoredMessage("m-2", "sms", Direction.OUTBOUND, "help desk", "Try the app", AT,
+                "k-1", DeliveryStatus.FAILED, "0x0000000B: invalid destination");
 
         assertThat(back).usingRecursiveComparison().isEqualTo(conversation());
-        assertThat(back.messages().get(0).text()).hasSize(LONG_TEXT.length());
+        assertThat(HubCodecs.STORED_MESSAGE.fromBytes(HubCodecs.STORED_MESSAGE.toBytes(QUESTION)).text())
+                .hasSize(LONG_TEXT.length());
+        assertThat(HubCodecs.STORED_MESSAGE.fromBytes(HubCodecs.STORED_MESSAGE.toBytes(answer))).isEqualTo(answer);
     }
 
     @Test
@@ -53,8 +58,10 @@ class HubCodecsTest {
         Conversation empty = Conversation.open("cv-2", "cu-2", "e164:+48600100200", new byte[32], AT);
         StoredMessage bare = new StoredMessage("m-1", "sms", Direction.INBOUND, "you", "", AT, "k-1");
 
-        assertThat(HubCodecs.CONVERSATION.fromBytes(HubCodecs.CONVERSATION.toBytes(empty.with(bare))).context())
-                .isEqualTo(CustomerContext.NONE);
+        Conversation back = HubCodecs.CONVERSATION.fromBytes(HubCodecs.CONVERSATION.toBytes(empty));
+        assertThat(back.context()).isEqualTo(CustomerContext.NONE);
+        assertThat(back.lastHeard()).isNull();
+        assertThat(back.lastHeardAt()).isNull();
         assertThat(HubCodecs.STORED_MESSAGE.fromBytes(HubCodecs.STORED_MESSAGE.toBytes(bare))).isEqualTo(bare);
     }
 
@@ -76,20 +83,12 @@ class HubCodecsTest {
     }
 
     @Test
-    void aJournalWrittenByAVersionBeforeTheCodecsIsStillRead() {
-        Customer customer = new Customer("cu-1", "cv-1", AT);
-
-        assertThat(JdbcMapStore.decode(JdbcMapStore.serialize(customer), HubCodecs.CUSTOMER)).isEqualTo(customer);
-        assertThat(JdbcMapStore.decode(HubCodecs.CUSTOMER.toBytes(customer), HubCodecs.CUSTOMER)).isEqualTo(customer);
-    }
-
-    @Test
     void aDamagedBodyIsAClearError() {
         byte[] body = HubCodecs.CONVERSATION.toBytes(conversation());
         byte[] cut = java.util.Arrays.copyOf(body, body.length / 2);
 
         assertThatThrownBy(() -> HubCodecs.CONVERSATION.fromBytes(cut))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("journal record cannot be read");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stored record cannot be read");
     }
 
     @Test
@@ -97,17 +96,14 @@ class HubCodecsTest {
         SerializationConfig config = new SerializationConfig();
         CodecSerializer.register(config);
         InternalSerializationService hazelcast = new DefaultSerializationServiceBuilder().setConfig(config).build();
-        Conversation small = conversation().with(List.of());
-        Conversation shortThread = new Conversation(small.id(), small.customerId(), small.openedFrom(),
-                small.tokenHash(), small.startedAt(), small.context(),
-                List.of(new StoredMessage("m-1", "web", Direction.INBOUND, "you", "Which software?", AT, "k-1")));
+        CachedHeader cached = new CachedHeader(conversation(), 7);
 
-        var data = hazelcast.toData(shortThread);
-        Conversation back = hazelcast.toObject(data);
+        var data = hazelcast.toData(cached);
+        CachedHeader back = hazelcast.toObject(data);
 
-        assertThat(back).usingRecursiveComparison().isEqualTo(shortThread);
-        assertThat(data.getType()).isEqualTo(1003);
-        assertThat(data.totalSize()).isLessThan(JdbcMapStore.serialize(shortThread).length / 2);
+        assertThat(back).usingRecursiveComparison().isEqualTo(cached);
+        assertThat(data.getType()).isEqualTo(1011);
+        assertThat(data.totalSize()).isLessThan(javaSerialized(conversation()).length / 2);
     }
 
     @Test
@@ -131,5 +127,15 @@ class HubCodecsTest {
         assertThat((Assignment) hazelcast.toObject(assignmentData)).isEqualTo(assignment);
         assertThat((AgentStatus) hazelcast.toObject(statusData)).isEqualTo(status);
         assertThat((DeskEvent) hazelcast.toObject(eventData)).isEqualTo(event);
+    }
+
+    private static byte[] javaSerialized(Object value) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }

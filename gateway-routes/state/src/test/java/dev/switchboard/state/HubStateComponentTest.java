@@ -18,12 +18,10 @@ import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.spi.WebVisitorId;
 import dev.switchboard.testing.HubState;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Customers and conversations in a real Hazelcast member written through to a real H2 file. */
+/** Customers and conversations in a real Hazelcast member over a real H2 file. */
 class HubStateComponentTest {
     @TempDir
     Path dataDir;
@@ -124,7 +122,8 @@ class HubStateComponentTest {
             } finally {
                 pool.shutdown();
             }
-            assertThat(conversations.get(id).orElseThrow().messages()).hasSize(20);
+            assertThat(all(conversations, id)).hasSize(20).extracting(StoredMessage::idempotencyKey).doesNotHaveDuplicates();
+            assertThat(conversations.get(id).orElseThrow().messageCount()).isEqualTo(20);
         }
     }
 
@@ -152,7 +151,7 @@ class HubStateComponentTest {
 
             assertThat(conversation.id()).isEqualTo(conversationId);
             assertThat(again.newCustomer()).isFalse();
-            assertThat(conversation.messages()).singleElement().satisfies(m -> {
+            assertThat(all(restarted.member().conversationStore(), conversationId)).singleElement().satisfies(m -> {
                 assertThat(m.text()).isEqualTo("Zażółć gęślą jaźń 👋");
                 assertThat(m.at()).isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
             });
@@ -171,52 +170,87 @@ class HubStateComponentTest {
     }
 
     @Test
-    void writesTheDatabaseFileLostComeBackFromTheJournal(@TempDir Path before) throws Exception {
-        HubState.open(dataDir).close();
-        copy(dataDir, before);
-        String conversationId;
+    void aThreadIsReadNewestFirstOnePageAtATimeUntilItsStart() {
         try (HubState state = HubState.open(dataDir)) {
-            IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+48601234567"), "sms", null);
-            conversationId = customer.conversation().id();
-            state.member().conversationStore().record(conversationId, customer.conversation(), List.of(
-                    new StoredMessage("m-1", "sms", Direction.INBOUND, "you", "Gdzie jest mój rachunek?",
-                            Instant.parse("2026-11-23T10:15:30Z"), "k-1")), null);
-            state.member().conversationStore().record(conversationId, null, List.of(
-                    new StoredMessage("m-2", "sms", Direction.OUTBOUND, "hub", "W aplikacji, w zakładce Rachunki.",
-                            Instant.parse("2026-11-23T10:15:31Z"), "k-1")), null);
-        }
-        // The database file and checkpoint as they were before those writes, as when the process was killed
-        // before its database writer got to them; the journal segments written since stay.
-        try (var files = Files.list(before)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, dataDir.resolve(file.getFileName()),
-                        StandardCopyOption.REPLACE_EXISTING);
+            ConversationStore store = state.member().conversationStore();
+            Conversation opening = resolver(state).resolve(new E164Number("+447700900555"), "sms", null).conversation();
+            for (int i = 0; i < 250; i++) {
+                store.record(opening.id(), i == 0 ? opening : null, List.of(new StoredMessage("m-" + i, "sms",
+                        Direction.INBOUND, "you", "message " + i, Instant.now(), "k-" + i)), null);
             }
-        }
-        Files.copy(before.resolve("journal/checkpoint"), dataDir.resolve("journal/checkpoint"),
-                StandardCopyOption.REPLACE_EXISTING);
 
-        try (HubState restarted = HubState.open(dataDir)) {
-            IdentifiedCustomer again = resolver(restarted).resolve(new E164Number("+48601234567"), "sms", null);
+            ConversationStore.MessagePage newest = store.page(opening.id(), new ThreadPage(null, 100));
+            ConversationStore.MessagePage middle = store.page(opening.id(), new ThreadPage(newest.olderCursor(), 100));
+            ConversationStore.MessagePage first = store.page(opening.id(), new ThreadPage(middle.olderCursor(), 100));
 
-            assertThat(again.newCustomer()).isFalse();
-            assertThat(again.conversation().id()).isEqualTo(conversationId);
-            assertThat(again.conversation().messages()).extracting(StoredMessage::text)
-                    .containsExactly("Gdzie jest mój rachunek?", "W aplikacji, w zakładce Rachunki.");
+            assertThat(newest.messages()).extracting(StoredMessage::text).first().isEqualTo("message 150");
+            assertThat(newest.messages()).extracting(StoredMessage::text).last().isEqualTo("message 249");
+            assertThat(first.messages()).hasSize(50);
+            assertThat(first.olderCursor()).isNull();
+            List<StoredMessage> all = new ArrayList<>(first.messages());
+            all.addAll(middle.messages());
+            all.addAll(newest.messages());
+            assertThat(all).extracting(StoredMessage::id).doesNotHaveDuplicates().hasSize(250);
+            assertThat(all).extracting(StoredMessage::text).isSortedAccordingTo(
+                    java.util.Comparator.comparingInt(text -> Integer.parseInt(text.substring("message ".length()))));
+            assertThat(store.get(opening.id()).orElseThrow().messageCount()).isEqualTo(250);
+            assertThat(store.page("cv-unknown", ThreadPage.newest()).messages()).isEmpty();
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+    @Test
+    void anInteractionRecordedTwiceLeavesOneQuestionAndOneAnswerAndTheHeaderCountsThem() {
+        try (HubState state = HubState.open(dataDir)) {
+            ConversationStore store = state.member().conversationStore();
+            Conversation opening = resolver(state).resolve(new E164Number("+447700900666"), "sms", null).conversation();
+            List<StoredMessage> exchange = List.of(
+                    new StoredMessage("m-q", "sms", Direction.INBOUND, "you", "hi", Instant.now(), "k-1"),
+                    new StoredMessage("m-a", "sms", Direction.OUTBOUND, "help desk", "hello", Instant.now(), "k-1"));
+            store.record(opening.id(), opening, exchange, null);
+            store.record(opening.id(), opening, List.of(
+                    new StoredMessage("m-q2", "sms", Direction.INBOUND, "you", "hi, retried", Instant.now(), "k-1"),
+                    new StoredMessage("m-w", "web-chat", Direction.INBOUND, "you", "from the web", Instant.now(), "k-2")),
+                    null);
+
+            Conversation header = store.get(opening.id()).orElseThrow();
+            assertThat(all(store, opening.id())).extracting(StoredMessage::id).containsExactly("m-q", "m-a", "m-w");
+            assertThat(header.messageCount()).isEqualTo(3);
+            assertThat(header.channelsHeard()).containsExactlyInAnyOrder("sms", "web-chat");
+            assertThat(header.lastHeard()).isEqualTo("web-chat");
+            assertThat(store.find(opening.id(), Direction.OUTBOUND, "k-1")).map(StoredMessage::id).contains("m-a");
+            assertThat(store.find(opening.id(), Direction.OUTBOUND, "k-2")).isEmpty();
         }
+    }
+
+    @Test
+    void aHeaderEvictedFromMemoryIsLoadedAgainAsTheDatabaseHasIt() {
+        try (HubState state = HubState.open(dataDir)) {
+            ConversationStore store = state.member().conversationStore();
+            Conversation opening = resolver(state).resolve(new E164Number("+447700900777"), "sms", null).conversation();
+            store.record(opening.id(), opening, List.of(new StoredMessage("m-1", "sms", Direction.INBOUND, "you", "hi",
+                    Instant.now(), "k-1")), new CustomerContext(null, null, null, null, "en-GB", null, null, null, null));
+            state.member().evictCachedRecords();
+
+            store.record(opening.id(), null, List.of(new StoredMessage("m-2", "sms", Direction.INBOUND, "you", "again",
+                    Instant.now(), "k-2")), null);
+            state.member().evictCachedRecords();
+
+            Conversation header = store.get(opening.id()).orElseThrow();
+            assertThat(header.messageCount()).isEqualTo(2);
+            assertThat(header.context().locale()).isEqualTo("en-GB");
+            assertThat(header.tokenHash()).isEqualTo(opening.tokenHash());
+        }
+    }
+
+    private static List<StoredMessage> all(ConversationStore store, String id) {
+        List<StoredMessage> all = new ArrayList<>();
+        String before = null;
+        do {
+            ConversationStore.MessagePage page = store.page(id, new ThreadPage(before, ThreadPage.MAX_LIMIT));
+            all.addAll(0, page.messages());
+            before = page.olderCursor();
+        } while (before != null);
+        return all;
     }
 
     @Test
@@ -239,7 +273,8 @@ class HubStateComponentTest {
 
         try (HubState restarted = HubState.open(dataDir)) {
             Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
-            assertThat(conversation.messages()).extracting(StoredMessage::id, StoredMessage::delivery, StoredMessage::deliveryDetail)
+            assertThat(all(restarted.member().conversationStore(), conversationId))
+                    .extracting(StoredMessage::id, StoredMessage::delivery, StoredMessage::deliveryDetail)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("m-q", null, null),
                             org.assertj.core.groups.Tuple.tuple("m-a", DeliveryStatus.FAILED, "SMSC error 0x0000000B"));
         }
@@ -267,8 +302,9 @@ class HubStateComponentTest {
             Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
             assertThat(conversation.context().locale()).isEqualTo("pl-PL");
             assertThat(conversation.context().pageUrl()).isEqualTo("https://shop.example/help");
-            assertThat(conversation.messages()).extracting(StoredMessage::id).containsExactly("m-1", "m-2", "m-3");
-            assertThat(conversation.messages().get(1).delivery()).isEqualTo(DeliveryStatus.DELIVERED);
+            List<StoredMessage> messages = all(restarted.member().conversationStore(), conversationId);
+            assertThat(messages).extracting(StoredMessage::id).containsExactly("m-1", "m-2", "m-3");
+            assertThat(messages.get(1).delivery()).isEqualTo(DeliveryStatus.DELIVERED);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.state.CacheLimits;
 import dev.switchboard.state.ClusterSettings;
 import dev.switchboard.state.Database;
 import dev.switchboard.state.HazelcastMember;
@@ -33,7 +34,7 @@ public final class HubState implements AutoCloseable {
         Database database = Database.open("", dataDir, "sa", "");
         HazelcastMember member = HazelcastMember.start(
                 new ClusterSettings("state-" + System.nanoTime(), "127.0.0.1", Ports.free(), List.of()),
-                database.dataSource(), dataDir, new ObjectMapper(), keep);
+                database.dataSource(), new ObjectMapper(), keep, CacheLimits.DEFAULT);
         return new HubState(database, member);
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.ThreadMessage;
+import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +32,12 @@ final class Conversations {
             this.address = address;
         }
 
-        ConversationView view() {
-            return new ConversationView(id, address, messages);
+        /** The page of the thread asked for: message {@code i} (0-based, oldest first) has the cursor {@code i}. */
+        ConversationView view(ThreadPage page) {
+            int end = (int) Math.min(page.beforePosition(), messages.size());
+            int start = Math.max(0, end - page.limit());
+            return new ConversationView(id, address, messages.subList(start, end),
+                    start == 0 ? null : ThreadPage.cursorBefore(start));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,14 +146,15 @@ public final class RecordingHelpDesk implements HelpDesk {
     }
 
     @Override
-    public synchronized Optional<ConversationView> conversation(String conversationId, String customerToken) {
+    public synchronized Optional<ConversationView> conversation(String conversationId, String customerToken,
+                                                                ThreadPage page) {
         return conversations.byId(conversationId).filter(conversation -> conversation.token.equals(customerToken))
-                .map(Conversation::view);
+                .map(conversation -> conversation.view(page));
     }
 
     @Override
-    public synchronized Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
-        return conversations.of(vouchedNumber).map(Conversation::view);
+    public synchronized Optional<ConversationView> conversationOf(E164Number vouchedNumber, ThreadPage page) {
+        return conversations.of(vouchedNumber).map(conversation -> conversation.view(page));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.config;
 
 import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.state.CacheLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -33,6 +34,8 @@ public final class SwitchboardConfig implements AdapterSettings {
     public static final String HTTP_IDLE_THREAD_SECONDS = "switchboard.http.idle-thread-seconds";
     public static final String DATA_DIR = "switchboard.data.dir";
     public static final String IDEMPOTENCY_KEEP_SECONDS = "switchboard.idempotency.keep-seconds";
+    public static final String CACHE_HEAP_MB = "switchboard.cache.heap-mb";
+    public static final String CACHE_IDLE_SECONDS = "switchboard.cache.idle-seconds";
     public static final String PREFERRED_AGENT_WINDOW_HOURS = "switchboard.routing.preferred-agent-window-hours";
     public static final String DB_URL = "switchboard.db.url";
     public static final String DB_USER = "switchboard.db.user";
@@ -144,6 +147,16 @@ public final class SwitchboardConfig implements AdapterSettings {
     /** How long an HTTP thread beyond the pool's minimum stays when idle. */
     public Duration httpIdleThread() {
         return atLeastOne(HTTP_IDLE_THREAD_SECONDS, ChronoUnit.SECONDS);
+    }
+
+    /** How much of the durable records each node keeps in memory. */
+    public CacheLimits cacheLimits() {
+        try {
+            return new CacheLimits(requiredInt(CACHE_HEAP_MB), atLeastOne(CACHE_IDLE_SECONDS, ChronoUnit.SECONDS));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(environmentName(CACHE_HEAP_MB) + " / " + environmentName(CACHE_IDLE_SECONDS)
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** How long a processed interaction's outcome is kept to answer its repeats. */

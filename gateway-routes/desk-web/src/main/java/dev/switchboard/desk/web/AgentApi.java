@@ -27,6 +27,7 @@ import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.Role;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.hub.domain.CustomerMerge;
 import dev.switchboard.hub.domain.StoredMessage;
 import java.time.Instant;
@@ -54,6 +55,15 @@ final class AgentApi {
     static final String OFFLINE_MESSAGES = PREFIX + "/offline-messages";
     /** The desktop's live connection: a WebSocket upgrade ({@link LiveDesktopUpgrade}); a plain GET is told so. */
     static final String LIVE = PREFIX + "/live";
+
+    /** The page of a thread an agent asks for ({@code before}, {@code limit}); a bad one is the API's 400. */
+    private static ThreadPage threadPage(ApiCall call) {
+        try {
+            return ThreadPage.of(call.query().get("before"), call.query().get("limit"));
+        } catch (IllegalArgumentException e) {
+            throw new AgentDeskException(AgentDeskException.Kind.INVALID, e.getMessage());
+        }
+    }
 
     private final Accounts accounts;
     private final AgentSessions sessions;
@@ -205,9 +215,10 @@ final class AgentApi {
                     notFound(assignment.conversationId()));
             Map<String, Object> view = assignmentView(assignment);
             view.put("context", conversation.context());
-            List<StoredMessage> thread = merging.thread(conversation);
-            view.put("messages", thread.stream().map(MessageView::of).toList());
-            view.put("channelCounts", ChannelCount.of(thread));
+            ConversationStore.MessagePage page = merging.thread(conversation, threadPage(call));
+            view.put("messages", page.messages().stream().map(MessageView::of).toList());
+            view.put("older", page.olderCursor());
+            view.put("channelCounts", ChannelCount.of(page.messages()));
             view.put("merged", merging.mergedInto(conversation).stream().map(MergedView::of).toList());
             return view;
         });

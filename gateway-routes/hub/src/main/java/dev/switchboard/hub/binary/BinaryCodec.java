@@ -46,7 +46,7 @@ public interface BinaryCodec<T> {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, 1, body.length - 1))) {
             return read(in);
         } catch (IOException e) {
-            throw new IllegalStateException("a journal record cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("a stored record cannot be read: " + e.getMessage(), e);
         }
     }
 }

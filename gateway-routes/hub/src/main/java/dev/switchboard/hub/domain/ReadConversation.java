@@ -4,6 +4,7 @@ import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.ThreadMessage;
+import dev.switchboard.spi.ThreadPage;
 import java.util.Optional;
 
 /**
@@ -19,26 +20,28 @@ public final class ReadConversation {
         this.directory = directory;
     }
 
-    public Optional<ConversationView> forCustomer(String conversationId, String customerToken) {
+    public Optional<ConversationView> forCustomer(String conversationId, String customerToken, ThreadPage page) {
         if (conversationId == null || customerToken == null) {
             return Optional.empty();
         }
         return conversations.get(conversationId)
                 .filter(conversation -> CustomerTokens.matches(customerToken, conversation.tokenHash()))
-                .map(ReadConversation::view);
+                .map(conversation -> view(conversation, page));
     }
 
     /** The conversation of the customer {@code address} belongs to, for a caller that vouches for the address. */
-    public Optional<ConversationView> forVouched(CustomerAddress address) {
+    public Optional<ConversationView> forVouched(CustomerAddress address, ThreadPage page) {
         return directory.linkOf(address.key())
                 .flatMap(link -> directory.customer(link.customerId()))
                 .flatMap(customer -> conversations.get(customer.conversationId()))
-                .map(ReadConversation::view);
+                .map(conversation -> view(conversation, page));
     }
 
-    static ConversationView view(Conversation conversation) {
+    private ConversationView view(Conversation conversation, ThreadPage page) {
+        ConversationStore.MessagePage messages = conversation.isEmpty() ? ConversationStore.MessagePage.EMPTY
+                : conversations.page(conversation.id(), page);
         return new ConversationView(conversation.id(), CustomerAddress.parse(conversation.openedFrom()),
-                conversation.messages().stream().map(ReadConversation::asThreadMessage).toList());
+                messages.messages().stream().map(ReadConversation::asThreadMessage).toList(), messages.olderCursor());
     }
 
     static ThreadMessage asThreadMessage(StoredMessage m) {

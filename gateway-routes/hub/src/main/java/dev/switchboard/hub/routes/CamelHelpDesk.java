@@ -11,6 +11,7 @@ import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.ThreadPage;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
@@ -66,13 +67,13 @@ public final class CamelHelpDesk implements HelpDesk {
     }
 
     @Override
-    public Optional<ConversationView> conversation(String conversationId, String customerToken) {
-        return readConversation.forCustomer(conversationId, customerToken);
+    public Optional<ConversationView> conversation(String conversationId, String customerToken, ThreadPage page) {
+        return readConversation.forCustomer(conversationId, customerToken, page);
     }
 
     @Override
-    public Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
-        return readConversation.forVouched(vouchedNumber);
+    public Optional<ConversationView> conversationOf(E164Number vouchedNumber, ThreadPage page) {
+        return readConversation.forVouched(vouchedNumber, page);
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
-import dev.switchboard.spi.ThreadMessage.Direction;
 
 /**
  * One interaction on its way through the hub's routes; each step fills in its part. It is the body of the
@@ -21,6 +20,7 @@ public final class Handling {
     private final boolean note;
     private String scopedKey;
     private RecordedOutcome earlierOutcome;
+    private StoredMessage earlierAnswer;
     private IdentifiedCustomer customer;
     private CustomerContext context;
     private Conversation conversation;
@@ -70,16 +70,21 @@ public final class Handling {
      * The two are written side by side, so after a crash between them only both together count.
      */
     public boolean isDuplicate() {
-        return earlierOutcome != null && conversation != null
-                && conversation.find(Direction.OUTBOUND, interaction.idempotencyKey()).isPresent();
+        return earlierOutcome != null && earlierAnswer != null;
+    }
+
+    /** The answer the thread holds for this interaction, when it was answered before. */
+    public StoredMessage earlierAnswer() {
+        return earlierAnswer;
     }
 
     public RecordedOutcome earlierOutcome() {
         return earlierOutcome;
     }
 
-    void earlierOutcome(RecordedOutcome recorded) {
+    void earlierOutcome(RecordedOutcome recorded, StoredMessage answer) {
         this.earlierOutcome = recorded;
+        this.earlierAnswer = answer;
     }
 
     public IdentifiedCustomer customer() {

@@ -68,7 +68,9 @@ public final class HubSteps {
         String key = IdempotencyScope.of(handling.interaction());
         handling.scopedKey(key);
         if (handling.interaction().repeatable() && !handling.isNote()) {
-            idempotency.find(key).ifPresent(handling::earlierOutcome);
+            idempotency.find(key).ifPresent(outcome -> handling.earlierOutcome(outcome, conversations
+                    .find(outcome.conversationId(), Direction.OUTBOUND, handling.interaction().idempotencyKey())
+                    .orElse(null)));
         }
     }
 
@@ -83,15 +85,16 @@ public final class HubSteps {
     }
 
     /**
-     * Adds the question to the thread as the next steps see it. It is written with the answer, in one atomic
-     * change, by {@link #deliver}: before the adapter acknowledges anything, and at half the cost.
+     * Makes the customer's message and updates the context the next steps see. The message is written with the
+     * answer, in one atomic change, by {@link #deliver}: before the adapter acknowledges anything, and at half the
+     * cost.
      */
     public void thread(Handling handling) {
         Interaction interaction = handling.interaction();
         StoredMessage question = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.INBOUND,
                 "you", interaction.text(), interaction.receivedAt(), interaction.idempotencyKey());
         handling.question(question);
-        handling.conversation(handling.conversation().with(question).withContext(handling.context()));
+        handling.conversation(handling.conversation().withContext(handling.context()));
     }
 
     /** The reply; a message that asks to be called back or texted is answered with what will happen. */
@@ -128,7 +131,7 @@ public final class HubSteps {
                 handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
                 handling.question());
         if (interaction.request() != null) {
-            contactRequests.act(handling.conversation(), interaction.request(), handling.scopedKey());
+            contactRequests.act(handling.conversation(), interaction.request(), interaction.idempotencyKey());
         }
         handling.outcome(new Outcome(conversationId, handling.customer().token(), reply, handling.rendered(), false,
                 answer.id()));
@@ -141,8 +144,8 @@ public final class HubSteps {
     public void note(Handling handling) {
         IdentifiedCustomer customer = handling.customer();
         String conversationId = handling.conversation().id();
-        boolean noted = customer.stored()
-                && customer.conversation().find(Direction.INBOUND, handling.interaction().idempotencyKey()).isPresent();
+        boolean noted = customer.stored() && conversations
+                .find(conversationId, Direction.INBOUND, handling.interaction().idempotencyKey()).isPresent();
         if (!noted) {
             conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
                     List.of(handling.question()), handling.context());
@@ -152,16 +155,12 @@ public final class HubSteps {
 
     /** Prepares a repeated interaction's reply from its recorded outcome and the thread's answer, for rendering. */
     public void recall(Handling handling) {
-        String answerText = handling.conversation().find(Direction.OUTBOUND, handling.interaction().idempotencyKey())
-                .map(StoredMessage::text).orElse(null);
-        handling.reply(handling.earlierOutcome().reply().toReply(answerText));
+        handling.reply(handling.earlierOutcome().reply().toReply(handling.earlierAnswer().text()));
     }
 
     /** The repeat's outcome; the token only when the repeat presented a valid one (see {@link RecordedOutcome}). */
     public void answerDuplicate(Handling handling) {
-        String answerId = handling.conversation().find(Direction.OUTBOUND, handling.interaction().idempotencyKey())
-                .map(StoredMessage::id).orElse(null);
         handling.outcome(new Outcome(handling.earlierOutcome().conversationId(), handling.customer().token(),
-                handling.reply(), handling.rendered(), true, answerId));
+                handling.reply(), handling.rendered(), true, handling.earlierAnswer().id()));
     }
 }

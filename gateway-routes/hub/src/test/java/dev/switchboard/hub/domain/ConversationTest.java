@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConversationTest {
@@ -14,15 +15,22 @@ class ConversationTest {
     }
 
     @Test
-    void oneInteractionLeavesAtMostOneQuestionAndOneAnswer() {
-        Conversation thread = Conversation.open("cv-1", "cu-1", "e164:+447700900123", new byte[32], NOW)
-                .with(message(Direction.INBOUND, "k1", "hello"))
-                .with(message(Direction.INBOUND, "k1", "hello again, retried"))
-                .with(message(Direction.OUTBOUND, "k1", "hi"))
-                .with(message(Direction.OUTBOUND, "k1", "hi, twice"))
-                .with(message(Direction.INBOUND, "k2", "next question"));
+    void theHeaderCountsWhatWasAppendedAndRemembersWhereTheCustomerWroteLast() {
+        Conversation opened = Conversation.open("cv-1", "cu-1", "e164:+447700900123", new byte[32], NOW);
+        StoredMessage later = new StoredMessage("m-9", "web-chat", Direction.INBOUND, "you", "from the web",
+                NOW.plusSeconds(60), "k3");
 
-        assertThat(thread.messages()).extracting(StoredMessage::text).containsExactly("hello", "hi", "next question");
+        Conversation header = opened
+                .after(List.of(message(Direction.INBOUND, "k1", "hello"), message(Direction.OUTBOUND, "k1", "hi")), null)
+                .after(List.of(later, message(Direction.OUTBOUND, "k3", "answer")), null);
+
+        assertThat(header.messageCount()).isEqualTo(4);
+        assertThat(header.channelsHeard()).containsExactlyInAnyOrder("sms", "web-chat");
+        assertThat(header.lastHeard()).isEqualTo("web-chat");
+        assertThat(header.lastHeardAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(header.lastActivity()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(opened.isEmpty()).isTrue();
+        assertThat(opened.after(List.of(), null)).isSameAs(opened);
     }
 
     @Test
