@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * What the gateway gives an adapter when it starts: the help desk to hand messages to, the renderers,
- * the configuration, and a place on the gateway's one HTTP port.
+ * the configuration, and a place on the gateway's one HTTP port; and state every node shares: short-lived maps
+ * and topics in memory ({@link #sharedMap}, {@link #sharedTopic}), durable records in the database
+ * ({@link #store}), and leases for work that runs on one node at a time ({@link #lease}).
  */
 public interface AdapterContext {
 
@@ -38,6 +40,30 @@ public interface AdapterContext {
      */
     default <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
         throw new UnsupportedOperationException("this gateway shares no maps");
+    }
+
+    /**
+     * The adapter's durable records named {@code name}, shared by every node of the cluster and kept across a full
+     * restart (an outbox, opt-outs, what was answered). Names are the adapter's own: two adapters asking for the
+     * same name get different records. Asking twice for one name gives the same records. The gateway's context
+     * implements it over its database; the default is for contexts of an adapter tested alone.
+     */
+    default AdapterStore store(String name) {
+        throw new UnsupportedOperationException("this gateway keeps no adapter records");
+    }
+
+    /**
+     * The lease named {@code name}, for work that must run on one node of the cluster at a time (see
+     * {@link Lease}). The node starts trying to take it at once, and again every third of {@code period}; ask
+     * {@link Lease#holds()} before each side effect, and {@linkplain Lease#close() close} it when the adapter stops.
+     * Names are the adapter's own. The gateway's context implements it over its database; the default is for
+     * contexts of an adapter tested alone.
+     *
+     * @param period how long the lease lasts without a renewal: the longest a node that died or lost the database
+     *               keeps others from taking over
+     */
+    default Lease lease(String name, Duration period) {
+        throw new UnsupportedOperationException("this gateway grants no leases");
     }
 
     /**

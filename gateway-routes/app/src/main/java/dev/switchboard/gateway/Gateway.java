@@ -24,6 +24,7 @@ import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.RoutingSettings;
 import dev.switchboard.desk.web.DeskWeb;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
+import dev.switchboard.gateway.adapters.ClusterMaps;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.adapters.NoticeMailers;
 import dev.switchboard.gateway.adapters.OutboundSenders;
@@ -55,6 +56,8 @@ import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.SharedTopic;
+import dev.switchboard.state.AdapterRecords;
 import dev.switchboard.state.AgentMaps;
 import dev.switchboard.state.ClusterSettings;
 import dev.switchboard.state.Database;
@@ -63,12 +66,14 @@ import dev.switchboard.state.HazelcastMember;
 import dev.switchboard.state.KeepTimes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,9 +166,12 @@ public final class Gateway implements AutoCloseable {
         mounts.mount("gateway", "/metrics", new MetricsServlet(meters));
         serveDesk(config, desk, deskEvents, conversations, mounts);
 
+        AdapterRecords adapterRecords = AdapterRecords.start(database.dataSource());
+        toClose.add(adapterRecords);
+        ClusterMaps maps = clusterMaps(member);
         for (DeviceAdapter adapter : adapters) {
-            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, member, senders,
-                    dialers, noticeMailers, phoneTexters));
+            adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, maps,
+                    adapterRecords, senders, dialers, noticeMailers, phoneTexters));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());
@@ -261,6 +269,20 @@ public final class Gateway implements AutoCloseable {
         camel.start();
         toClose.add(camel::stop);
         return camel;
+    }
+
+    private static ClusterMaps clusterMaps(HazelcastMember member) {
+        return new ClusterMaps() {
+            @Override
+            public <V extends Serializable> ConcurrentMap<String, V> map(String name, Duration timeToLive) {
+                return member.expiringMap(name, timeToLive);
+            }
+
+            @Override
+            public <M extends Serializable> SharedTopic<M> topic(String name) {
+                return member.topic(name);
+            }
+        };
     }
 
     private static void stopping(DeviceAdapter adapter) {

@@ -2,9 +2,12 @@ package dev.switchboard.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -94,6 +97,46 @@ public final class TestMailServer implements AutoCloseable {
         try {
             return mail.getAllRecipients() != null
                     && Arrays.stream(mail.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many mails of the help desk's inbox are marked seen, read over IMAP. */
+    public int seenInInbox() {
+        return inInbox(inbox -> {
+            int seen = 0;
+            for (Message mail : inbox.getMessages()) {
+                seen += mail.isSet(Flags.Flag.SEEN) ? 1 : 0;
+            }
+            return seen;
+        });
+    }
+
+    /** Marks every mail of the help desk's inbox unseen again, as another mail client might. */
+    public void markInboxUnseen() {
+        inInbox(inbox -> {
+            if (inbox.getMessageCount() > 0) {
+                inbox.setFlags(1, inbox.getMessageCount(), new Flags(Flags.Flag.SEEN), false);
+            }
+            return null;
+        });
+    }
+
+    private interface InboxWork<T> {
+        T run(Folder inbox) throws MessagingException;
+    }
+
+    private <T> T inInbox(InboxWork<T> work) {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), LOGIN, PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            try {
+                return work.run(inbox);
+            } finally {
+                inbox.close(false);
+            }
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

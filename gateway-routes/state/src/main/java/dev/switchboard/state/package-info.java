@@ -1,7 +1,8 @@
 /**
  * The state every node shares and what survives a restart: the embedded Hazelcast member and its maps, the map
  * stores that write them through a journal ({@code GroupCommit}) to the database, and the database itself (H2,
- * schema by Flyway migrations in {@code db/migration}).
+ * schema by Flyway migrations in {@code db/migration}); and the adapters' durable records and leases in that
+ * database ({@code AdapterRecords}).
  *
  * <p>Implements the ports of the hub's domain and the desk ({@code ConversationStore}, {@code SharedRecords}, ...);
  * may depend on both, on Hazelcast, JDBC and Jackson. Nothing but the application depends on it.

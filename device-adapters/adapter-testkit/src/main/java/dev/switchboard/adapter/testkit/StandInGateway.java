@@ -2,9 +2,11 @@ package dev.switchboard.adapter.testkit;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.AdapterStore;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.Lease;
 import dev.switchboard.spi.NoticeMailer;
 import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.PhoneTexter;
@@ -30,8 +32,9 @@ import java.util.function.Supplier;
  * The gateway as one adapter sees it, for that adapter's tests: the {@link AdapterContext} the adapter is started
  * with, made by {@link #builder()}. It hands the adapter a help desk, a renderer and settings, keeps shared maps and
  * topics in memory (one node), records what the adapter mounts and registers, and refuses a second claim on a path
- * or a role as the gateway does. When {@linkplain Builder#servingHttp() asked}, it serves the mounted servlets on a
- * real Jetty on a free port of 127.0.0.1. Closing it stops the adapter, then the server.
+ * or a role as the gateway does. Its adapter records and leases are kept in an {@link InMemoryRecords}, the
+ * stand-in's own unless {@linkplain Builder#records given} one to share (a restart, or a second node). When
+ * {@linkplain Builder#servingHttp() asked}, it serves the mounted servlets on a real Jetty on a free port of 127.0.0.1. Closing it stops the adapter, then the server.
  */
 public final class StandInGateway implements AdapterContext, AutoCloseable {
     private final DeviceAdapter adapter;
@@ -41,6 +44,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
     private final LoopbackServer server;
     private final PhoneTexter offeredTexter;
     private final Supplier<? extends ConcurrentMap<String, ?>> newSharedMap;
+    private final InMemoryRecords records;
 
     private final List<String> mountedPaths = Collections.synchronizedList(new ArrayList<>());
     private final Map<Channel, OutboundSender> senders = new ConcurrentHashMap<>();
@@ -58,6 +62,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         this.server = builder.servingHttp ? new LoopbackServer() : null;
         this.offeredTexter = builder.offeredTexter;
         this.newSharedMap = builder.newSharedMap;
+        this.records = builder.records != null ? builder.records : new InMemoryRecords();
     }
 
     /** A gateway with a fresh {@link RecordingHelpDesk}, the {@link PlainTextRenderer}, no settings and no HTTP. */
@@ -100,6 +105,16 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
     @SuppressWarnings("unchecked")
     public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
         return (ConcurrentMap<String, V>) sharedMaps.computeIfAbsent(name, unused -> newSharedMap.get());
+    }
+
+    @Override
+    public AdapterStore store(String name) {
+        return records.store(adapter.id(), name);
+    }
+
+    @Override
+    public Lease lease(String name, Duration period) {
+        return records.lease(adapter.id(), name, period);
     }
 
     @Override
@@ -208,8 +223,15 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         private boolean servingHttp;
         private PhoneTexter offeredTexter;
         private Supplier<? extends ConcurrentMap<String, ?>> newSharedMap = ConcurrentHashMap::new;
+        private InMemoryRecords records;
 
         private Builder() {
+        }
+
+        /** Keeps the adapter's records and leases in {@code shared}, which other stand-ins may share. */
+        public Builder records(InMemoryRecords shared) {
+            this.records = shared;
+            return this;
         }
 
         public Builder helpDesk(HelpDesk desk) {

@@ -4,6 +4,7 @@ import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
+import dev.switchboard.spi.Lease;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +26,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without a mailbox, an SMTP server and the desk's address the channel is off: {@code /health} shows it OFF
  * without taking the gateway down.
+ *
+ * <p>One node of the cluster reads the mailbox: the one holding the lease {@code email-imap}; the others stand by and
+ * take over when it stops or dies. Which mails were answered is kept in the gateway's database (the adapter's records
+ * {@code answered}), so a mail taken again after a full restart, or by another node, is answered once.
  */
 public final class EmailAdapter implements DeviceAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(EmailAdapter.class);
     /** How long the customer's last mail is remembered for answers to join his thread. */
     private static final Duration THREAD_MEMORY = Duration.ofDays(90);
-    /** How long a mail's answer is remembered as sent, against answering a mail two nodes took twice. */
-    private static final Duration ANSWER_MEMORY = Duration.ofDays(7);
+    /** How long the mailbox's lease lasts without a renewal: the longest a dead node keeps another from reading. */
+    static final Duration MAILBOX_LEASE = Duration.ofSeconds(15);
 
     private final Clock clock;
     private volatile AdapterHealth health = AdapterHealth.down("not started");
     private volatile ScheduledExecutorService poller;
     private volatile MailboxPoller mailbox;
+    private volatile Lease lease;
 
     /** The adapter the gateway loads. */
     public EmailAdapter() {
@@ -75,7 +81,8 @@ public final class EmailAdapter implements DeviceAdapter {
         context.sendsOn(Channel.EMAIL, new EmailAnswers(mailer, threads, context.renderer()));
         context.mailsNoticesWith(mailer);
         mailbox = new MailboxPoller(settings, new MailReader(settings.deskAddress(), settings.maxBytes(), clock),
-                context.helpDesk(), threads, mailer, shared(context, "answered", ANSWER_MEMORY));
+                context.helpDesk(), threads, mailer, context.store("answered"));
+        lease = context.lease("imap", MAILBOX_LEASE);
         health = AdapterHealth.up("reading " + mailbox.mailbox() + " every " + settings.pollInterval().toSeconds()
                 + " s, answering from " + settings.deskAddress().value() + " through smtp://" + settings.smtp());
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -89,8 +96,16 @@ public final class EmailAdapter implements DeviceAdapter {
     }
 
     private void lookIntoMailbox(EmailSettings settings) {
+        if (!lease.holds()) {
+            if (health.status() != AdapterHealth.Status.UP || !health.detail().startsWith("standing by")) {
+                LOG.info("Mailbox {} is read by the node holding its lease; this one stands by", mailbox.mailbox());
+            }
+            health = AdapterHealth.up("standing by: another node reads " + mailbox.mailbox() + " (it holds the lease "
+                    + "email-imap); answering from " + settings.deskAddress().value() + " through smtp://" + settings.smtp());
+            return;
+        }
         try {
-            MailboxPoller.Look look = mailbox.look();
+            MailboxPoller.Look look = mailbox.look(lease::holds);
             if (look.taken() + look.setAside() + look.leftForLater() > 0) {
                 LOG.info("Mailbox {}: {} mail(s) taken, {} set aside, {} left for the next look", mailbox.mailbox(),
                         look.taken(), look.setAside(), look.leftForLater());
@@ -131,6 +146,10 @@ public final class EmailAdapter implements DeviceAdapter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        Lease held = lease;
+        if (held != null) {
+            held.close();
         }
         if (health.status() != AdapterHealth.Status.OFF) {
             health = AdapterHealth.down("stopped");

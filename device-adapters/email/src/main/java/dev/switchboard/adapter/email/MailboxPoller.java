@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.email;
 
+import dev.switchboard.spi.AdapterStore;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceContext;
 import dev.switchboard.spi.DeviceProfile;
@@ -14,8 +15,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,15 @@ import org.slf4j.LoggerFactory;
  * whose answer could not be sent, stays unseen and is taken again at the next look, where the help desk
  * knows it by its Message-ID and processes it once. A mail the help desk can never take (no sender, too large,
  * undecodable, automatic, refused) is moved to the set-aside folder with a log line, and the next mail goes on.
+ *
+ * <p>One node of the cluster looks, the one holding the mailbox's lease; it asks whether it still holds it before
+ * each mail, and leaves the rest to the next holder when it does not.
  */
 final class MailboxPoller {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
     private static final String TIMEOUT_MILLIS = "20000";
+    /** How long a mail's answer is remembered as sent, against answering a mail taken twice. */
+    static final Duration ANSWER_MEMORY = Duration.ofDays(7);
 
     /** What one look into the mailbox did. */
     record Look(int taken, int setAside, int leftForLater) {
@@ -40,14 +47,15 @@ final class MailboxPoller {
     private final HelpDesk helpDesk;
     private final MailThreads threads;
     private final SmtpMailer mailer;
-    private final ConcurrentMap<String, String> answered;
+    private final AdapterStore answered;
 
     /**
-     * @param answered the mails whose immediate answer left (or is leaving), by idempotency key, shared by the
-     *                 nodes that read one mailbox so that a mail two of them took is answered once
+     * @param answered the mails whose immediate answer left (or is leaving), by idempotency key, in the gateway's
+     *                 database for {@link #ANSWER_MEMORY}: a mail taken again (left unseen across a restart, or by
+     *                 another node) is answered once
      */
     MailboxPoller(EmailSettings settings, MailReader reader, HelpDesk helpDesk, MailThreads threads, SmtpMailer mailer,
-                  ConcurrentMap<String, String> answered) {
+                  AdapterStore answered) {
         this.settings = settings;
         this.reader = reader;
         this.helpDesk = helpDesk;
@@ -74,11 +82,12 @@ final class MailboxPoller {
     }
 
     /**
-     * One look: every unseen mail of the folder, oldest first.
+     * One look: every unseen mail of the folder, oldest first, while {@code stillHolds} says this node holds the
+     * mailbox's lease (asked before each mail).
      *
      * @throws MessagingException when the mailbox cannot be reached or read; nothing was lost, the next look tries
      */
-    Look look() throws MessagingException {
+    Look look(BooleanSupplier stillHolds) throws MessagingException {
         try (Store store = session.getStore(protocol())) {
             store.connect(settings.imap().host(), settings.imap().port(), settings.imap().user(),
                     settings.imap().password());
@@ -89,6 +98,12 @@ final class MailboxPoller {
             int later = 0;
             try {
                 for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                    if (!stillHolds.getAsBoolean()) {
+                        LOG.warn("This node no longer holds the lease of mailbox {}; the next mails are left to its holder",
+                                mailbox());
+                        later++;
+                        break;
+                    }
                     switch (take(store, inbox, (MimeMessage) message)) {
                         case TAKEN -> taken++;
                         case SET_ASIDE -> setAside++;
@@ -139,7 +154,7 @@ final class MailboxPoller {
 
     /** Mails the help desk's immediate answer once per mail; false when it could not be sent (tried again later). */
     private boolean answer(InboundMail mail, Outcome outcome) {
-        if (answered.putIfAbsent(mail.key(), outcome.conversationId()) != null) {
+        if (!answered.putIfAbsent(mail.key(), String.valueOf(outcome.conversationId()), ANSWER_MEMORY)) {
             return true;
         }
         try {

@@ -96,6 +96,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger pushBacks = new AtomicInteger();
     private final AtomicInteger enquireLinks = new AtomicInteger();
     private volatile int pushBackStatus;
+    private volatile int deliverOverBind = -1;
+    private volatile boolean receiptsOverAnotherBind;
     private volatile boolean running = true;
 
     private SmscSimulator(String systemId, String password, int port) throws IOException {
@@ -132,6 +134,27 @@ public final class SmscSimulator implements AutoCloseable {
     /** Whether an ESME is bound to receive texts (a receiver or transceiver). */
     public boolean hasReceiver() {
         return receiver() != null;
+    }
+
+    /** How many binds receive texts now (receivers and transceivers, of every ESME). */
+    public int receivingBinds() {
+        return receivers().size();
+    }
+
+    /**
+     * Passes the phones' texts over receiving bind number {@code bind}, counted in the order the binds were made
+     * (0: the first), as an SMSC may deliver over any bind of an account; -1: over the first again.
+     */
+    public void deliverOverBind(int bind) {
+        deliverOverBind = bind;
+    }
+
+    /**
+     * Sends each delivery receipt over a receiving bind other than the one that submitted its text, when there is
+     * one, as an SMSC may for an account with several binds; {@code false}: back over the submitting bind.
+     */
+    public void receiptsOverAnotherBind(boolean other) {
+        receiptsOverAnotherBind = other;
     }
 
     /**
@@ -237,13 +260,23 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     private SMPPServerSession receiver() {
+        List<SMPPServerSession> receivers = receivers();
+        if (receivers.isEmpty()) {
+            return null;
+        }
+        int chosen = deliverOverBind;
+        return chosen >= 0 && chosen < receivers.size() ? receivers.get(chosen) : receivers.get(0);
+    }
+
+    private List<SMPPServerSession> receivers() {
+        List<SMPPServerSession> receivers = new ArrayList<>();
         for (SMPPServerSession session : sessions) {
             SessionState state = session.getSessionState();
             if (state == SessionState.BOUND_RX || state == SessionState.BOUND_TRX) {
-                return session;
+                receivers.add(session);
             }
         }
-        return null;
+        return receivers;
     }
 
     private void acceptLoop() {
@@ -360,6 +393,9 @@ public final class SmscSimulator implements AutoCloseable {
                 + " done date:" + now + " stat:" + (delivered ? "DELIVRD" : "UNDELIV") + " err:"
                 + (delivered ? "000" : error) + " text:";
         SMPPServerSession session = source.getSessionState().isReceivable() ? source : receiver();
+        if (receiptsOverAnotherBind) {
+            session = receivers().stream().filter(other -> other != source).findFirst().orElse(session);
+        }
         if (session == null) {
             LOG.warn("SMSC simulator: no receiver bound for the receipt of message {}", messageId);
             return;

@@ -20,8 +20,9 @@ import org.jsmpp.bean.OptionalParameter;
  * Turns a customer's deliver_sm into his text: the sender as an E.164 number, the octets from
  * short_message or message_payload, the parts of a long message joined (user data header or SAR TLVs),
  * the alphabet decoded; then hands the whole text to the {@link TextDesk} under an idempotency key that
- * stays the same when the SMSC delivers the message again. Texts of one sender are taken one at a time,
- * in the order they come.
+ * stays the same when the SMSC delivers the message again (over this node's bind or another's). Texts of one sender
+ * are taken one at a time on this node, in the order they come; a long text's parts are joined whichever nodes they
+ * came to.
  */
 final class IncomingTexts {
     private static final HexFormat HEX = HexFormat.of();
@@ -60,9 +61,10 @@ final class IncomingTexts {
             byte[] whole = data.octets();
             Concatenation concatenation = data.concatenation();
             String reference = "";
+            String group = null;
             if (concatenation != null && concatenation.total() > 1) {
                 reference = concatenation.reference() + "/" + concatenation.total();
-                String group = sender.value() + "|" + pdu.getDestAddress() + "|" + coding + "|" + reference;
+                group = sender.value() + "|" + pdu.getDestAddress() + "|" + coding + "|" + reference;
                 Optional<byte[]> joined = parts.add(group, concatenation.total(), concatenation.number(), whole, now);
                 if (joined.isEmpty()) {
                     return;
@@ -72,8 +74,11 @@ final class IncomingTexts {
             String text = coding.decode(whole, 0, whole.length);
             String fingerprint = fingerprint(sender.value() + "|" + pdu.getDestAddress() + "|" + coding + "|" + reference,
                     whole);
-            String key = seen.keyFor(fingerprint, now, () -> "smpp-" + fingerprint.substring(0, 24) + "-" + now.toEpochMilli());
+            String key = seen.keyFor(fingerprint, () -> "smpp-" + fingerprint.substring(0, 24) + "-" + now.toEpochMilli());
             desk.take(sender, text, key, now);
+            if (group != null) {
+                parts.finished(group, now);
+            }
         }
     }
 

@@ -10,9 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jsmpp.PDUException;
 import org.jsmpp.InvalidResponseException;
@@ -29,15 +34,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox's texts as submit_sm, each part with a delivery receipt requested. Texts run in
- * {@code window} lanes, a recipient always in the same lane, so that up to {@code window} submits are
- * outstanding at once while each recipient gets his texts in the order they were enqueued. While the
- * bind is down a lane waits with its text; ESME_RTHROTTLED and ESME_RMSGQFUL make it wait with a growing
- * backoff and send the same part again; every submit takes a slot of the configured send rate.
+ * Sends the outbox's texts as submit_sm, each part with a delivery receipt requested. The outbox is the cluster's:
+ * while the bind is up a scanner takes the texts waiting there, oldest first, and claims up to
+ * {@code 4 x window} of them for this node; a text whose number has an older text claimed by another node waits, so
+ * that each number gets its texts in order whichever node sends them. Texts run in {@code window} lanes, a recipient
+ * always in the same lane, so that up to {@code window} submits are outstanding at once. Before each submit the lane
+ * claims its text again: a text another node took over meanwhile (this node's claim ran out) is left to it. While
+ * the bind is down a lane waits with its text; ESME_RTHROTTLED and ESME_RMSGQFUL make it wait with a growing backoff
+ * and send the same part again; every submit takes a slot of the configured send rate. At stop, the claims of the
+ * texts not sent are given up, so that another node sends them at once.
  */
 final class OutboxSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final Duration BIND_POLL = Duration.ofSeconds(1);
+    /** How often the scanner looks for texts other nodes enqueued or left, when nothing woke it sooner. */
+    private static final Duration SCAN_EVERY = Duration.ofSeconds(1);
+    private static final int SCAN_LIMIT = 500;
     private static final Duration BACK_PRESSURE_MIN = Duration.ofMillis(50);
     private static final Duration BACK_PRESSURE_MAX = Duration.ofSeconds(5);
     private static final String OPTED_OUT = "not sent: the customer texted STOP";
@@ -49,8 +61,12 @@ final class OutboxSender implements AutoCloseable {
     private final DeliveryReports reports;
     private final Clock clock;
     private final SendRate rate;
+    private final int ahead;
     private final List<BlockingQueue<Outbox.Entry>> lanes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** The keys of the texts this node claimed and holds in its lanes. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
 
     OutboxSender(SmppSettings settings, SmscLink link, Outbox outbox, OptOuts optOuts, DeliveryReports reports,
@@ -62,37 +78,84 @@ final class OutboxSender implements AutoCloseable {
         this.reports = reports;
         this.clock = clock;
         this.rate = new SendRate(settings.sendRate());
+        this.ahead = 4 * settings.window();
         for (int i = 0; i < settings.window(); i++) {
             lanes.add(new LinkedBlockingQueue<>());
         }
     }
 
-    /** Starts the lanes with the texts left in the outbox, oldest first. */
+    /** Starts the lanes and the scanner, which sends what waits in the outbox once the bind is up. */
     void start() {
-        List<Outbox.Entry> left = outbox.pending();
-        if (!left.isEmpty()) {
-            LOG.info("SMPP outbox: {} texts from before the start wait to be sent", left.size());
+        int left = outbox.waitingCount();
+        if (left > 0) {
+            LOG.info("SMPP outbox: {} texts wait to be sent", left);
         }
-        left.forEach(this::dispatch);
         for (int i = 0; i < lanes.size(); i++) {
             BlockingQueue<Outbox.Entry> lane = lanes.get(i);
-            Thread thread = new Thread(() -> run(lane), "smpp-send-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            threads.add(daemon(() -> run(lane), "smpp-send-" + i));
         }
+        threads.add(daemon(this::scan, "smpp-outbox-scan"));
+        threads.forEach(Thread::start);
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
-     * Puts a text in the durable outbox and in line to be sent. Returns once it is stored; a text whose key
-     * is there already is not added again.
+     * Puts a text in the durable outbox, to be sent by this node or another. Returns once it is stored; a text
+     * whose key is there already is not added again.
      */
     void enqueue(OutgoingSms sms) {
-        outbox.enqueue(sms, clock.instant()).ifPresent(this::dispatch);
+        outbox.enqueue(sms, clock.instant()).ifPresent(entry -> wake.release());
     }
 
-    private void dispatch(Outbox.Entry entry) {
-        lanes.get(Math.floorMod(entry.sms().recipient().hashCode(), lanes.size())).add(entry);
+    /** Looks at once for texts to send (the bind came up, a text was enqueued or sent). */
+    void wake() {
+        wake.release();
+    }
+
+    private void scan() {
+        while (running) {
+            try {
+                wake.tryAcquire(SCAN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!running || link.transmitter().isEmpty() || held.size() >= ahead) {
+                continue;
+            }
+            try {
+                claimWaitingTexts();
+            } catch (RuntimeException e) {
+                LOG.warn("SMPP outbox: cannot look for texts to send now (tried again in {} s): {}",
+                        SCAN_EVERY.toSeconds(), e.toString());
+            }
+        }
+    }
+
+    /** Claims the oldest texts no other node holds, skipping a number whose older text another node holds. */
+    private void claimWaitingTexts() {
+        Set<String> elsewhere = new HashSet<>();
+        for (Outbox.Entry entry : outbox.waiting(SCAN_LIMIT)) {
+            if (held.size() >= ahead || !running) {
+                return;
+            }
+            String key = entry.sms().key();
+            String number = entry.sms().recipient();
+            if (held.contains(key) || elsewhere.contains(number)) {
+                continue;
+            }
+            if (outbox.claim(key)) {
+                held.add(key);
+                lanes.get(Math.floorMod(number.hashCode(), lanes.size())).add(entry);
+            } else {
+                elsewhere.add(number);
+            }
+        }
     }
 
     private void run(BlockingQueue<Outbox.Entry> lane) {
@@ -104,19 +167,30 @@ final class OutboxSender implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            boolean done = false;
             try {
                 send(entry, backPressure);
+                done = true;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.error("SMPP outbox: sending text {} to {} failed unexpectedly; it stays in the outbox until the next start",
+                LOG.error("SMPP outbox: sending text {} to {} failed unexpectedly; it stays in the outbox for this node or another",
                         entry.sms().key(), entry.sms().recipient(), e);
+            } finally {
+                if (done || running) {
+                    held.remove(entry.sms().key());
+                    wake.release();
+                }
             }
         }
     }
 
     private void send(Outbox.Entry entry, Backoff backPressure) throws InterruptedException {
         OutgoingSms sms = entry.sms();
+        if (!outbox.claim(sms.key())) {
+            LOG.info("SMPP outbox: text {} to {} is sent by another node", sms.key(), sms.recipient());
+            return;
+        }
         if (!sms.evenIfOptedOut() && optOuts.contains(sms.recipient())) {
             outbox.drop(sms.key());
             reports.report(sms, DeliveryStatus.FAILED, OPTED_OUT);
@@ -124,7 +198,7 @@ final class OutboxSender implements AutoCloseable {
             return;
         }
         Segments segments = Segments.of(sms.text());
-        List<byte[]> parts = segments.shortMessages((int) (entry.seq() & 0xFF));
+        List<byte[]> parts = segments.shortMessages(Math.floorMod(sms.key().hashCode(), 256));
         boolean reportedQueued = false;
         for (byte[] part : parts) {
             while (true) {
@@ -141,10 +215,15 @@ final class OutboxSender implements AutoCloseable {
                     continue;
                 }
                 rate.acquire();
+                if (!outbox.claim(sms.key())) {
+                    LOG.info("SMPP outbox: text {} to {} was taken over by another node; left to it", sms.key(),
+                            sms.recipient());
+                    return;
+                }
                 try {
                     String smscId = submit(session.get(), sms.recipient(), part, segments, parts.size() > 1);
                     backPressure.reset();
-                    outbox.partAccepted(sms.key(), smscId).ifPresent(this::reportFate);
+                    outbox.partAccepted(sms.key(), smscId);
                     break;
                 } catch (NegativeResponseException e) {
                     if (CommandStatus.isBackPressure(e.getCommandStatus())) {
@@ -167,7 +246,8 @@ final class OutboxSender implements AutoCloseable {
             }
         }
         reports.report(sms, DeliveryStatus.SENT, null);
-        // Receipts for every part may have come while the parts were sent: then the fate is known now.
+        // Receipts for every part may have come while the parts were sent, to this node or another: then the fate
+        // is known now.
         outbox.accepted(sms.key()).ifPresent(this::reportFate);
     }
 
@@ -187,9 +267,19 @@ final class OutboxSender implements AutoCloseable {
                 DataCodings.newInstance(segments.coding().value()), (byte) 0, shortMessage).getMessageId();
     }
 
+    /** Stops sending and gives up the claims of the texts not sent, so that another node sends them at once. */
     @Override
     public void close() {
         running = false;
         threads.forEach(Thread::interrupt);
+        for (String key : held) {
+            try {
+                outbox.giveUp(key);
+            } catch (RuntimeException e) {
+                LOG.warn("SMPP outbox: the claim of text {} was not given up (another node sends it once it runs out): {}",
+                        key, e.toString());
+                return;
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.adapter.smpp;
 
-import dev.switchboard.adapter.smpp.store.Journal;
 import dev.switchboard.adapter.smpp.store.LongMessageParts;
 import dev.switchboard.adapter.smpp.store.MorePages;
 import dev.switchboard.adapter.smpp.store.OptOuts;
@@ -15,8 +14,13 @@ import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.FrontEnd;
+import dev.switchboard.spi.Lease;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,27 +30,27 @@ import org.slf4j.LoggerFactory;
  * SMSC host is configured it starts the built-in {@link SmscSimulator} and binds to that, and serves the
  * simulator's phone page at {@code /smpp/phone}.
  *
- * <p>Its own state (outbox, opt-outs, parts of long messages, recently seen messages, pages waiting for
- * MORE) is a journal file under {@code <data dir>/smpp/}, for one gateway node.
+ * <p>Its state (outbox, opt-outs, parts of long messages, recently seen messages, pages waiting for MORE, which
+ * receipt belongs to which text) is in the gateway's database, in the adapter's records ({@link AdapterContext#store}),
+ * the same for every node: a STOP holds on every node, a receipt or a part that comes over another node's bind is
+ * matched, and another node sends what a stopped node left in the outbox. Every node binds, unless the operator
+ * allows one bind per account ({@code switchboard.smpp.single-bind}): then the node holding the lease
+ * {@code smpp-bind} does.
  */
 public final class SmppAdapter implements DeviceAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SmppAdapter.class);
     static final String MORE_MARKER_PREFIX = " (reply ";
     /** The built-in simulator binds at once; waiting for it lets /health say UP as soon as the gateway runs. */
-    private static final java.time.Duration SIMULATOR_BIND_WAIT = java.time.Duration.ofSeconds(5);
-    /** The journal is compacted while running once it grows past this (and twice its compacted size). */
-    private static final long JOURNAL_COMPACTION_BYTES = 64L * 1024 * 1024;
-    private final java.util.concurrent.ScheduledExecutorService housekeeping =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "smpp-journal-compaction");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final Duration SIMULATOR_BIND_WAIT = Duration.ofSeconds(5);
+    /** How long the bind's lease lasts without a renewal, when one node binds for the cluster. */
+    static final Duration BIND_LEASE = Duration.ofSeconds(15);
+    /** The journal file an older version kept its state in, per node. */
+    private static final String LEGACY_JOURNAL = "journal.jsonl";
 
     private SmppSettings settings;
     private SmscSimulator simulator;
-    private Journal journal;
     private Outbox outbox;
+    private Lease bindLease;
     private SmscLink link;
     private OutboxSender sender;
     private DeliveryReports reports;
@@ -73,17 +77,27 @@ public final class SmppAdapter implements DeviceAdapter {
             context.mount("/smpp/phone/*", new PhoneServlet(simulator, settings.sourceAddr()));
             LOG.info("No SMSC configured (SWITCHBOARD_SMPP_HOST): texting through the built-in simulator on port {}", port);
         }
+        Path legacy = settings.legacyStateDir().resolve(LEGACY_JOURNAL);
+        if (Files.exists(legacy)) {
+            LOG.warn("Ignoring {}: the SMPP adapter's state is in the database now (what an older version left there is not read)",
+                    legacy);
+        }
         Clock clock = Clock.systemUTC();
-        OptOuts optOuts = new OptOuts();
-        MorePages more = new MorePages();
-        SeenMessages seen = new SeenMessages(settings.redeliveryWindow());
-        LongMessageParts parts = new LongMessageParts(settings.redeliveryWindow());
-        outbox = new Outbox();
-        journal = Journal.open(settings.stateDir().resolve("journal.jsonl"), List.of(optOuts, more, seen, parts, outbox));
+        OptOuts optOuts = new OptOuts(context.store("opt-outs"));
+        MorePages more = new MorePages(context.store("more-pages"));
+        SeenMessages seen = new SeenMessages(context.store("seen"), settings.redeliveryWindow());
+        LongMessageParts parts = new LongMessageParts(context.store("long-message-parts"), settings.redeliveryWindow());
+        outbox = new Outbox(context, UUID.randomUUID().toString());
 
         reports = new DeliveryReports(context.helpDesk());
-        link = new SmscLink(settings, host, port);
+        if (settings.singleBind()) {
+            bindLease = context.lease("bind", BIND_LEASE);
+            link = new SmscLink(settings, host, port, bindLease::holds, BIND_LEASE.dividedBy(3));
+        } else {
+            link = new SmscLink(settings, host, port);
+        }
         sender = new OutboxSender(settings, link, outbox, optOuts, reports, clock);
+        link.whenBound(sender::wake);
         Keywords keywords = settings.keywords();
         TextDesk desk = new TextDesk(context.helpDesk(), context.renderer(), keywords,
                 new AnswerPages(settings.maxSegments(), MORE_MARKER_PREFIX + keywords.moreWord() + ")"),
@@ -94,9 +108,8 @@ public final class SmppAdapter implements DeviceAdapter {
             context.sendsOn(Channel.SMS, desk::deliver);
             context.textsPhonesWith(desk::textOutsideConversation);
         }
-        housekeeping.scheduleWithFixedDelay(this::compactJournal, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
         link.start(new DeliverSmListener(incoming, new DeliveryReceipts(outbox, reports)));
-        if (simulator != null && !link.awaitBound(SIMULATOR_BIND_WAIT)) {
+        if (simulator != null && !settings.singleBind() && !link.awaitBound(SIMULATOR_BIND_WAIT)) {
             LOG.warn("Not bound to the SMSC simulator after {} s: {}", SIMULATOR_BIND_WAIT.toSeconds(), link.health().detail());
         }
     }
@@ -110,23 +123,19 @@ public final class SmppAdapter implements DeviceAdapter {
         sender.enqueue(sms);
     }
 
-    private void compactJournal() {
-        try {
-            if (journal.compactIfLargerThan(JOURNAL_COMPACTION_BYTES)) {
-                LOG.info("SMPP adapter journal compacted");
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Compacting the SMPP adapter journal failed; it keeps growing until the next start: {}", e.getMessage());
-        }
-    }
-
     @Override
     public AdapterHealth health() {
         if (link == null) {
             return AdapterHealth.down("not started");
         }
         AdapterHealth bind = link.health();
-        String detail = bind.detail() + "; " + outbox.pendingCount() + " texts waiting in the outbox";
+        String waiting;
+        try {
+            waiting = outbox.waitingCount() + " texts waiting in the outbox";
+        } catch (RuntimeException e) {
+            return AdapterHealth.down(bind.detail() + "; the outbox cannot be read: " + e.getMessage());
+        }
+        String detail = bind.detail() + "; " + waiting;
         return bind.up() ? AdapterHealth.up(detail) : AdapterHealth.down(detail);
     }
 
@@ -141,7 +150,6 @@ public final class SmppAdapter implements DeviceAdapter {
 
     @Override
     public void stop() {
-        housekeeping.shutdownNow();
         if (sender != null) {
             sender.close();
         }
@@ -151,11 +159,11 @@ public final class SmppAdapter implements DeviceAdapter {
         if (reports != null) {
             reports.close();
         }
+        if (bindLease != null) {
+            bindLease.close();
+        }
         if (simulator != null) {
             simulator.close();
-        }
-        if (journal != null) {
-            journal.close();
         }
     }
 }

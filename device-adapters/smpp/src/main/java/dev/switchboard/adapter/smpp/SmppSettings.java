@@ -15,12 +15,16 @@ import java.util.Locale;
  * @param port              the SMSC's port
  * @param simulatorPort     the simulator's port when it runs (0: any free port)
  * @param bindMode          one transceiver bind, or a transmitter and a receiver
+ * @param singleBind        whether the operator allows one bind per account: then one node of the cluster binds,
+ *                          the one holding the bind's lease
+ * @param legacyStateDir    where an older version kept the adapter's journal, looked at only to say it is ignored
  */
 record SmppSettings(
         String host, int port, int simulatorPort, String systemId, String password, String systemType,
         BindMode bindMode, String sourceAddr, byte sourceTon, byte sourceNpi, byte destTon, byte destNpi,
         String countryCode, Duration enquireLink, Duration reconnectMin, Duration reconnectMax, int window,
-        int sendRate, int maxSegments, Duration redeliveryWindow, Keywords keywords, Path stateDir) {
+        int sendRate, int maxSegments, Duration redeliveryWindow, Keywords keywords, boolean singleBind,
+        Path legacyStateDir) {
 
     enum BindMode { TRANSCEIVER, TRANSMITTER_RECEIVER }
 
@@ -51,6 +55,7 @@ record SmppSettings(
                 new Keywords(words(settings, "keywords.help"), words(settings, "keywords.agent"),
                         words(settings, "keywords.stop"), words(settings, "keywords.start"),
                         words(settings, "keywords.more"), words(settings, "keywords.call")),
+                bool(settings, "single-bind"),
                 Path.of(required(settings, "switchboard.data.dir").trim()).resolve("smpp"));
     }
 
@@ -74,6 +79,15 @@ record SmppSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("setting " + PREFIX + name + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static boolean bool(AdapterSettings settings, String name) {
+        String value = text(settings, name).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("setting " + PREFIX + name + " must be true or false, was '" + value + "'");
+        };
     }
 
     private static int atLeastOne(AdapterSettings settings, String name) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.BindType;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * Keeps the bind alive with enquire_link, and when it is refused or lost binds again after a capped
  * exponential backoff, for as long as the adapter runs. Tells {@code /health} whether it is bound and, if
  * not, why. Thread-safe.
+ *
+ * <p>When the operator allows one bind per account ({@code switchboard.smpp.single-bind}) the link binds only while
+ * this node holds the bind's lease ({@code mayBind}), looks every {@code leaseCheck} whether it still does, and
+ * unbinds when it lost it; meanwhile it stands by, which is healthy.
  */
 final class SmscLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmscLink.class);
@@ -38,6 +43,9 @@ final class SmscLink implements AutoCloseable {
     private final int port;
     private MessageReceiverListener receiver;
     private final Backoff backoff;
+    private final BooleanSupplier mayBind;
+    private final Duration leaseCheck;
+    private volatile Runnable whenBound = () -> { };
     private final ScheduledThreadPoolExecutor reconnects = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "smpp-bind");
         thread.setDaemon(true);
@@ -49,20 +57,52 @@ final class SmscLink implements AutoCloseable {
     private boolean bound;
     private boolean closed;
     private boolean attemptScheduled;
+    private boolean standingBy;
     private String problem = "not bound yet";
 
+    /** A link that binds whenever it can. */
     SmscLink(SmppSettings settings, String host, int port) {
+        this(settings, host, port, () -> true, null);
+    }
+
+    /**
+     * A link that binds only while {@code mayBind} says so, asked before each bind and every {@code leaseCheck} while
+     * bound ({@code null}: never, when it always may).
+     */
+    SmscLink(SmppSettings settings, String host, int port, BooleanSupplier mayBind, Duration leaseCheck) {
         reconnects.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.settings = settings;
         this.host = host;
         this.port = port;
         this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
+        this.mayBind = mayBind;
+        this.leaseCheck = leaseCheck;
     }
 
     /** Binds in the background, now and after every loss; what the SMSC sends goes to {@code receiver}. */
     void start(MessageReceiverListener messages) {
         this.receiver = messages;
         scheduleAttempt(Duration.ZERO);
+        if (leaseCheck != null) {
+            reconnects.scheduleWithFixedDelay(this::checkLease, leaseCheck.toMillis(), leaseCheck.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Calls {@code task} each time the link is bound. */
+    void whenBound(Runnable task) {
+        this.whenBound = task;
+    }
+
+    private void checkLease() {
+        boolean lost;
+        synchronized (this) {
+            lost = bound && !closed && !mayBind.getAsBoolean();
+        }
+        if (lost) {
+            LOG.warn("SMPP: this node no longer holds the bind's lease (single bind); unbinding");
+            drop("this node no longer holds the bind's lease");
+        }
     }
 
     /** The session to submit on, while bound. */
@@ -84,6 +124,9 @@ final class SmscLink implements AutoCloseable {
     }
 
     synchronized AdapterHealth health() {
+        if (!bound && standingBy) {
+            return AdapterHealth.up("standing by: one bind per account, held by the node with the bind's lease");
+        }
         if (bound) {
             return AdapterHealth.up("bound as " + describeBind() + " to " + host + ":" + port);
         }
@@ -108,6 +151,22 @@ final class SmscLink implements AutoCloseable {
             if (closed || bound) {
                 return;
             }
+        }
+        if (!mayBind.getAsBoolean()) {
+            boolean wasStandingBy;
+            synchronized (this) {
+                wasStandingBy = standingBy;
+                standingBy = true;
+                problem = "another node holds the bind's lease";
+            }
+            if (!wasStandingBy) {
+                LOG.info("SMPP: another node holds the bind (one bind per account); standing by");
+            }
+            scheduleAttempt(leaseCheck);
+            return;
+        }
+        synchronized (this) {
+            standingBy = false;
         }
         List<SMPPSession> opened = new ArrayList<>();
         try {
@@ -145,6 +204,7 @@ final class SmscLink implements AutoCloseable {
         }
         backoff.reset();
         LOG.info("SMPP bound as {} to {}:{} as '{}'", describeBind(), host, port, settings.systemId());
+        whenBound.run();
     }
 
     private SMPPSession bind(BindType type) throws IOException {

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.smpp;
 
+import dev.switchboard.adapter.testkit.InMemoryRecords;
 import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.adapter.testkit.StandInGateway;
 import dev.switchboard.spi.HelpDesk;
@@ -19,8 +20,9 @@ final class AdapterUnderTest implements AutoCloseable {
     final SmppAdapter adapter = new SmppAdapter();
     private final StandInGateway gateway;
 
-    private AdapterUnderTest(HelpDesk helpDesk, Map<String, String> settings) throws Exception {
-        gateway = StandInGateway.builder().helpDesk(helpDesk).withGatewayDefaults().settings(settings).start(adapter);
+    private AdapterUnderTest(HelpDesk helpDesk, InMemoryRecords records, Map<String, String> settings) throws Exception {
+        gateway = StandInGateway.builder().helpDesk(helpDesk).records(records).withGatewayDefaults().settings(settings)
+                .start(adapter);
     }
 
     /** A help desk that answers each text with "You said: " and it, and offers three topics. */
@@ -34,9 +36,18 @@ final class AdapterUnderTest implements AutoCloseable {
         return Reply.answer(text, Reply.Source.KNOWLEDGE_BASE, List.of());
     }
 
-    /** Starts the adapter bound to the SMSC on 127.0.0.1:{@code smscPort}, its state under {@code dataDir}. */
+    /** Starts the adapter bound to the SMSC on 127.0.0.1:{@code smscPort}, its records its own. */
     static AdapterUnderTest start(HelpDesk helpDesk, Path dataDir, int smscPort, Map<String, String> overrides)
             throws Exception {
+        return start(helpDesk, new InMemoryRecords(), dataDir, smscPort, overrides);
+    }
+
+    /**
+     * Starts the adapter bound to the SMSC on 127.0.0.1:{@code smscPort}, its records in {@code records} (shared with
+     * an adapter started before it, or beside it), its data directory {@code dataDir}.
+     */
+    static AdapterUnderTest start(HelpDesk helpDesk, InMemoryRecords records, Path dataDir, int smscPort,
+                                  Map<String, String> overrides) throws Exception {
         Map<String, String> values = new HashMap<>();
         values.put("switchboard.data.dir", dataDir.toString());
         values.put("switchboard.smpp.reconnect-min-millis", "100");
@@ -45,7 +56,7 @@ final class AdapterUnderTest implements AutoCloseable {
         values.put("switchboard.smpp.host", "127.0.0.1");
         values.put("switchboard.smpp.port", String.valueOf(smscPort));
         values.putAll(overrides);
-        return new AdapterUnderTest(helpDesk, values);
+        return new AdapterUnderTest(helpDesk, records, values);
     }
 
     /** What the adapter registered to text phones outside any conversation. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.switchboard.adapter.smpp.store.OutgoingSms;
+import dev.switchboard.adapter.testkit.InMemoryRecords;
 import dev.switchboard.adapter.testkit.LogCapture;
 import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.smsc.simulator.PhoneText;
@@ -62,7 +63,8 @@ class SmscTroubleTest {
         }
         Map<String, String> fast = Map.of("switchboard.smpp.window", "10");
         Map<String, List<String>> expected = new LinkedHashMap<>();
-        try (AdapterUnderTest before = AdapterUnderTest.start(helpDesk, dataDir, port, fast)) {
+        InMemoryRecords database = new InMemoryRecords();
+        try (AdapterUnderTest before = AdapterUnderTest.start(helpDesk, database, dataDir, port, fast)) {
             assertThat(before.adapter.health().up()).isFalse();
             for (int i = 0; i < 1000; i++) {
                 String number = "+4860200" + String.format("%04d", i % 50);
@@ -73,7 +75,7 @@ class SmscTroubleTest {
             assertThat(before.adapter.health().detail()).contains("1000 texts waiting");
         }
 
-        try (AdapterUnderTest restarted = AdapterUnderTest.start(helpDesk, dataDir, port, fast)) {
+        try (AdapterUnderTest restarted = AdapterUnderTest.start(helpDesk, database, dataDir, port, fast)) {
             assertThat(restarted.adapter.health().detail()).contains("1000 texts waiting");
             try (SmscSimulator smsc = SmscSimulator.start(port, "switchboard", "")) {
                 await().atMost(WAIT).until(() -> smsc.receivedByAll().size() >= 1000);

@@ -1,11 +1,13 @@
 package dev.switchboard.gateway.adapters;
 
 import dev.switchboard.gateway.http.ServletMounts;
-import dev.switchboard.state.HazelcastMember;
+import dev.switchboard.state.AdapterRecords;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
+import dev.switchboard.spi.AdapterStore;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.Lease;
 import dev.switchboard.spi.NoticeMailer;
 import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.PhoneTexter;
@@ -18,21 +20,26 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 
-/** What one adapter is given at start: the hub, the renderers, the settings and its share of the HTTP port. */
+/**
+ * What one adapter is given at start: the hub, the renderers, the settings, its share of the HTTP port, the cluster's
+ * maps and topics, and its records and leases in the database, each named for the adapter so that adapters never
+ * share one by accident.
+ */
 public final class GatewayAdapterContext implements AdapterContext {
     private final String adapterId;
     private final HelpDesk helpDesk;
     private final ReplyRenderer renderer;
     private final AdapterSettings settings;
     private final ServletMounts mounts;
-    private final HazelcastMember member;
+    private final ClusterMaps maps;
+    private final AdapterRecords records;
     private final OutboundSenders senders;
     private final VoiceDialers dialers;
     private final NoticeMailers noticeMailers;
     private final SoleProvider<PhoneTexter> phoneTexters;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
-                                 ServletMounts mounts, HazelcastMember member, OutboundSenders senders,
+                                 ServletMounts mounts, ClusterMaps maps, AdapterRecords records, OutboundSenders senders,
                                  VoiceDialers dialers, NoticeMailers noticeMailers,
                                  SoleProvider<PhoneTexter> phoneTexters) {
         this.adapterId = adapterId;
@@ -40,7 +47,8 @@ public final class GatewayAdapterContext implements AdapterContext {
         this.renderer = renderer;
         this.settings = settings;
         this.mounts = mounts;
-        this.member = member;
+        this.maps = maps;
+        this.records = records;
         this.senders = senders;
         this.dialers = dialers;
         this.noticeMailers = noticeMailers;
@@ -70,7 +78,19 @@ public final class GatewayAdapterContext implements AdapterContext {
     /** A Hazelcast map named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
     @Override
     public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
-        return member.expiringMap("adapter." + adapterId + "." + name, timeToLive);
+        return maps.map("adapter." + adapterId + "." + name, timeToLive);
+    }
+
+    /** Rows of {@code adapter_records} in the namespace {@code <id>/<name>}. */
+    @Override
+    public AdapterStore store(String name) {
+        return records.store(adapterId, name);
+    }
+
+    /** The row {@code <id>-<name>} of {@code adapter_leases}. */
+    @Override
+    public Lease lease(String name, Duration period) {
+        return records.lease(adapterId, name, period);
     }
 
     @Override
@@ -101,6 +121,6 @@ public final class GatewayAdapterContext implements AdapterContext {
     /** A Hazelcast topic named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
     @Override
     public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
-        return member.topic("adapter." + adapterId + "." + name);
+        return maps.topic("adapter." + adapterId + "." + name);
     }
 }

@@ -1,58 +1,41 @@
 package dev.switchboard.adapter.smpp.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.spi.AdapterStore;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
- * The parts of long messages received so far, kept durably so that each part can be acknowledged to the
- * SMSC as it comes. When the last part arrives, the whole message is returned once; a part delivered
- * again (same group, number and octets) within the redelivery window is recognized and ignored, and a
- * different part under a reference still in use means the sender reused it: the old, unfinished message
- * is dropped. Unfinished messages are forgotten after a day.
+ * The parts of long messages received so far, on every node: each part is one record ({@code <group>/<number>}),
+ * stored before it is acknowledged to the SMSC, so that the part that completes a message may come over any node's
+ * bind. When a part completes its message, the whole message is returned; once the desk took it,
+ * {@link #finished} marks it ({@code <group>/done}), and a part delivered again (same group, number and octets) within
+ * the redelivery window is recognized and ignored. A different part under a reference still in use means the sender
+ * reused it: the old message is dropped. Unfinished messages are forgotten after a day.
+ *
+ * <p>Two nodes storing the last two parts at once: each reads the parts after storing its own, so at least one sees
+ * them all; both may, and hand the same text to the desk under the same idempotency key ({@link SeenMessages}), which
+ * the hub answers once.
  */
-public final class LongMessageParts implements JournalPart {
+public final class LongMessageParts {
     private static final Duration KEEP_UNFINISHED = Duration.ofDays(1);
+    private static final String DONE = "done";
+    private static final int MAX_PARTS = 255;
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
 
-    private static final class Group {
-        final int total;
-        final Instant started;
-        final TreeMap<Integer, byte[]> parts = new TreeMap<>();
-        boolean complete;
-
-        Group(int total, Instant started) {
-            this.total = total;
-            this.started = started;
-        }
-    }
-
-    private final Map<String, Group> groups = new HashMap<>();
+    private final AdapterStore parts;
     private final Duration redeliveryWindow;
-    private Journal journal;
 
-    public LongMessageParts(Duration redeliveryWindow) {
+    public LongMessageParts(AdapterStore parts, Duration redeliveryWindow) {
+        this.parts = parts;
         this.redeliveryWindow = redeliveryWindow;
-    }
-
-    @Override
-    public String name() {
-        return "parts";
-    }
-
-    @Override
-    public void attach(Journal attached) {
-        this.journal = attached;
     }
 
     /**
@@ -60,69 +43,46 @@ public final class LongMessageParts implements JournalPart {
      *
      * @param group  what identifies the long message: sender, recipient, reference and part count
      * @param number the part's 1-based number
-     * @return the whole message's octets, in order, when this part completed it; otherwise empty
+     * @return the whole message's octets, in order, when every part is there; otherwise empty
      */
-    public synchronized Optional<byte[]> add(String group, int total, int number, byte[] octets, Instant now) {
-        Group current = groups.get(group);
-        if (current != null) {
-            byte[] earlier = current.parts.get(number);
-            boolean same = earlier != null && Arrays.equals(earlier, octets);
-            if (same && (!current.complete || !current.started.plus(redeliveryWindow).isBefore(now))) {
+    public Optional<byte[]> add(String group, int total, int number, byte[] octets, Instant now) {
+        String prefix = group + "/";
+        Optional<String> earlier = parts.get(prefix + number);
+        boolean same = earlier.isPresent() && Arrays.equals(BASE64_DECODER.decode(earlier.get()), octets);
+        Optional<String> done = parts.get(prefix + DONE);
+        if (done.isPresent()) {
+            if (same && !Instant.ofEpochMilli(Long.parseLong(done.get())).plus(redeliveryWindow).isBefore(now)) {
                 return Optional.empty();
             }
-            if (current.complete || earlier != null) {
-                current = null;
+            forget(prefix);
+        } else if (earlier.isPresent() && !same) {
+            forget(prefix);
+        }
+        if (!same || done.isPresent()) {
+            parts.put(prefix + number, BASE64.encodeToString(octets), KEEP_UNFINISHED);
+        }
+        Map<Integer, byte[]> all = new TreeMap<>();
+        for (AdapterStore.Entry part : parts.list(prefix, MAX_PARTS + 1)) {
+            String rest = part.key().substring(prefix.length());
+            if (rest.matches("[0-9]+")) {
+                all.put(Integer.parseInt(rest), BASE64_DECODER.decode(part.value()));
             }
         }
-        if (current == null) {
-            current = new Group(total, now);
-            groups.put(group, current);
-        }
-        journal.append(journal.record(this, "part").put("g", group).put("total", total).put("n", number)
-                .put("at", current.started.toEpochMilli()).put("octets", BASE64.encodeToString(octets)));
-        current.parts.put(number, octets);
-        if (current.parts.size() < current.total) {
+        if (all.size() < total) {
             return Optional.empty();
         }
-        journal.append(journal.record(this, "done").put("g", group));
-        current.complete = true;
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        current.parts.values().forEach(whole::writeBytes);
+        all.values().forEach(whole::writeBytes);
         return Optional.of(whole.toByteArray());
     }
 
-    @Override
-    public void replay(String kind, JsonNode record) {
-        String group = record.path("g").asText();
-        if ("done".equals(kind)) {
-            Group done = groups.get(group);
-            if (done != null) {
-                done.complete = true;
-            }
-            return;
-        }
-        Group current = groups.get(group);
-        int number = record.path("n").asInt();
-        if (current == null || current.complete || current.parts.containsKey(number)) {
-            current = new Group(record.path("total").asInt(), Instant.ofEpochMilli(record.path("at").asLong()));
-            groups.put(group, current);
-        }
-        current.parts.put(number, BASE64_DECODER.decode(record.path("octets").asText()));
+    /** Marks the message of {@code group} taken by the desk, so that its parts delivered again are ignored. */
+    public void finished(String group, Instant now) {
+        parts.put(group + "/" + DONE, Long.toString(now.toEpochMilli()), KEEP_UNFINISHED);
     }
 
-    @Override
-    public void snapshot(Consumer<ObjectNode> out) {
-        Instant now = Instant.now();
-        groups.entrySet().removeIf(entry -> entry.getValue().complete
-                ? entry.getValue().started.plus(redeliveryWindow).isBefore(now)
-                : entry.getValue().started.plus(KEEP_UNFINISHED).isBefore(now));
-        groups.forEach((group, g) -> {
-            g.parts.forEach((number, octets) -> out.accept(journal.record(this, "part").put("g", group)
-                    .put("total", g.total).put("n", number).put("at", g.started.toEpochMilli())
-                    .put("octets", BASE64.encodeToString(octets))));
-            if (g.complete) {
-                out.accept(journal.record(this, "done").put("g", group));
-            }
-        });
+    private void forget(String prefix) {
+        List<AdapterStore.Entry> old = parts.list(prefix, MAX_PARTS + 1);
+        old.forEach(part -> parts.remove(part.key()));
     }
 }

@@ -1,115 +1,129 @@
 package dev.switchboard.adapter.smpp.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.spi.AdapterContext;
+import dev.switchboard.spi.AdapterStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * The durable outbox: texts wait here until the SMSC accepted every part, and then until its delivery
- * receipts decide their fate. An enqueued text survives a restart and is sent once; texts keep the order
- * they were enqueued in ({@link Entry#seq()}).
+ * The durable outbox every node shares: texts wait here until the SMSC accepted every part, and then until their
+ * delivery receipts decide their fate. An enqueued text is sent once, by the one node that {@linkplain #claim claims}
+ * it, and by another when the claims of that node run out (it stopped or died); texts are listed in the order they
+ * were enqueued. A receipt may come over any node's bind and is matched all the same.
+ *
+ * <p>Its records, each in a store of the adapter's own:
+ * <ul>
+ *   <li>{@code outbox}: the texts waiting to be sent, claimed by the node sending one; removed once the SMSC
+ *       accepted every part;</li>
+ *   <li>{@code outbox-texts}: every text from its enqueueing until its fate is known (at most {@link #KEEP_UNSETTLED}),
+ *       so that a text enqueued again meanwhile is not sent twice;</li>
+ *   <li>{@code outbox-parts} ({@code <key>/<SMSC message id>}) and {@code outbox-smsc-ids} (SMSC message id to key):
+ *       the parts the SMSC accepted;</li>
+ *   <li>{@code outbox-receipts}: the final receipt of each part, by SMSC message id, whichever node it came to;</li>
+ *   <li>{@code outbox-finished}: the texts whose fate is known (or that were dropped), for {@link #REMEMBER_FINISHED};
+ *       put once, so that one node reports the fate once.</li>
+ * </ul>
+ *
+ * <p>A text's fate is settled by whoever learns last what decides it (the sender, once every part was accepted; or
+ * the node a receipt came to): each writes what it learned, then reads the rest, so at least one of them sees it all.
  */
-public final class Outbox implements JournalPart {
-    /** Texts sent this long ago without a final receipt are forgotten at the next start. */
-    private static final Duration KEEP_UNANSWERED = Duration.ofDays(3);
+public final class Outbox {
+    /** Texts whose fate is not known this long after they were enqueued are forgotten (their receipts never came). */
+    static final Duration KEEP_UNSETTLED = Duration.ofDays(7);
     /** How long the key of a finished text is remembered, so that the same text enqueued again is not resent. */
-    private static final Duration REMEMBER_FINISHED = Duration.ofDays(1);
+    static final Duration REMEMBER_FINISHED = Duration.ofDays(1);
+    /** How long a node's claim on a text lasts without being renewed. */
+    public static final Duration CLAIM = Duration.ofSeconds(30);
+    private static final int MAX_PARTS = 255;
 
-    /** A text in the outbox and how far it got. */
-    public static final class Entry {
-        private final long seq;
-        private final OutgoingSms sms;
-        private final Instant enqueuedAt;
-        private final List<String> smscIds = new ArrayList<>();
-        private final Set<String> delivered = new HashSet<>();
-        private boolean sent;
-
-        Entry(long seq, OutgoingSms sms, Instant enqueuedAt) {
-            this.seq = seq;
-            this.sms = sms;
-            this.enqueuedAt = enqueuedAt;
-        }
-
-        public long seq() {
-            return seq;
-        }
-
-        public OutgoingSms sms() {
-            return sms;
-        }
+    /** A text in the outbox, and when it was enqueued. */
+    public record Entry(OutgoingSms sms, Instant enqueuedAt) {
     }
 
     /** The fate of a text, once its receipts decided it. */
     public record Fate(OutgoingSms sms, boolean delivered, String detail) {
     }
 
-    private record EarlyReceipt(boolean delivered, String detail) {
-    }
+    private final ObjectMapper json = new ObjectMapper();
+    private final AdapterStore waiting;
+    private final AdapterStore texts;
+    private final AdapterStore parts;
+    private final AdapterStore smscIds;
+    private final AdapterStore receipts;
+    private final AdapterStore finished;
+    private final String holder;
 
-    private final Map<String, Entry> entries = new HashMap<>();
-    private final Map<String, String> keyBySmscId = new HashMap<>();
-    private final Map<String, EarlyReceipt> earlyReceipts = new HashMap<>();
-    private final Map<String, Instant> finished = new HashMap<>();
-    private long nextSeq;
-    private Journal journal;
-
-    @Override
-    public String name() {
-        return "outbox";
-    }
-
-    @Override
-    public void attach(Journal attached) {
-        this.journal = attached;
-    }
-
-    /** Adds a text; empty when a text with its key is there already (or was sent since the last start). */
-    public synchronized Optional<Entry> enqueue(OutgoingSms sms, Instant now) {
-        if (entries.containsKey(sms.key()) || finished.containsKey(sms.key())) {
-            return Optional.empty();
-        }
-        Entry entry = new Entry(nextSeq++, sms, now);
-        journal.append(added(entry));
-        entries.put(sms.key(), entry);
-        return Optional.of(entry);
-    }
-
-    /** The texts not yet accepted by the SMSC, oldest first. */
-    public synchronized List<Entry> pending() {
-        return entries.values().stream().filter(e -> !e.sent).sorted(Comparator.comparingLong(Entry::seq)).toList();
-    }
-
-    /** How many texts wait to be sent. */
-    public synchronized int pendingCount() {
-        return (int) entries.values().stream().filter(e -> !e.sent).count();
+    /**
+     * @param holder this node's name in claims: unique to one node and one run of the adapter
+     */
+    public Outbox(AdapterContext context, String holder) {
+        this.waiting = context.store("outbox");
+        this.texts = context.store("outbox-texts");
+        this.parts = context.store("outbox-parts");
+        this.smscIds = context.store("outbox-smsc-ids");
+        this.receipts = context.store("outbox-receipts");
+        this.finished = context.store("outbox-finished");
+        this.holder = holder;
     }
 
     /**
-     * Records that the SMSC accepted one part of a text under {@code smscId}. A receipt that came before
-     * this call is applied now.
-     *
-     * @return the text's fate when a receipt already decided it
+     * Adds a text; returns once it is stored. Empty when a text with its key is there already (waiting, or waiting
+     * for its receipts) or finished within {@link #REMEMBER_FINISHED}.
      */
-    public synchronized Optional<Fate> partAccepted(String key, String smscId) {
-        Entry entry = entries.get(key);
-        if (entry == null) {
+    public Optional<Entry> enqueue(OutgoingSms sms, Instant now) {
+        String key = sms.key();
+        if (finished.get(key).isPresent() || texts.get(key).isPresent()) {
             return Optional.empty();
         }
-        journal.append(journal.record(this, "part").put("key", key).put("id", smscId));
-        entry.smscIds.add(smscId);
-        keyBySmscId.put(smscId, key);
-        EarlyReceipt early = earlyReceipts.remove(smscId);
-        return early == null ? Optional.empty() : receipt(smscId, early.delivered(), early.detail());
+        Entry entry = new Entry(sms, now);
+        String record = write(entry);
+        if (!waiting.putIfAbsent(key, record)) {
+            return Optional.empty();
+        }
+        texts.put(key, record, KEEP_UNSETTLED);
+        return Optional.of(entry);
+    }
+
+    /** The texts waiting to be sent, oldest first, at most {@code limit}. */
+    public List<Entry> waiting(int limit) {
+        List<Entry> entries = new ArrayList<>();
+        for (AdapterStore.Entry record : waiting.list("", limit)) {
+            entries.add(read(record.value()));
+        }
+        return entries;
+    }
+
+    /** How many texts wait to be sent. */
+    public int waitingCount() {
+        return waiting.count("");
+    }
+
+    /**
+     * Claims a waiting text for this node for {@link #CLAIM}, or renews the claim; ask before each side effect.
+     *
+     * @return whether this node may send it now: false when another node claimed it, or it left the outbox
+     */
+    public boolean claim(String key) {
+        return waiting.claim(key, holder, CLAIM);
+    }
+
+    /** Gives up this node's claim on a text it will not send (it stops), so that another node sends it at once. */
+    public void giveUp(String key) {
+        waiting.claim(key, holder, Duration.ZERO);
+    }
+
+    /** Records that the SMSC accepted one part of a text under {@code smscId}. */
+    public void partAccepted(String key, String smscId) {
+        parts.put(key + "/" + smscId, "", KEEP_UNSETTLED);
+        smscIds.put(smscId, key, KEEP_UNSETTLED);
     }
 
     /**
@@ -117,126 +131,101 @@ public final class Outbox implements JournalPart {
      *
      * @return the text's fate when receipts for every part came already
      */
-    public synchronized Optional<Fate> accepted(String key) {
-        Entry entry = entries.get(key);
-        if (entry == null || entry.sent) {
-            return Optional.empty();
-        }
-        journal.append(journal.record(this, "sent").put("key", key));
-        entry.sent = true;
-        return settleIfDelivered(entry);
+    public Optional<Fate> accepted(String key) {
+        waiting.remove(key);
+        return settle(key);
     }
 
-    /** Takes a text out without sending it (a number that opted out). */
-    public synchronized void drop(String key) {
-        Entry entry = entries.get(key);
-        if (entry != null) {
-            finish(entry);
+    /** Takes a text out without sending it (a number that opted out, a text the SMSC refused). */
+    public void drop(String key) {
+        if (finished.putIfAbsent(key, "", REMEMBER_FINISHED)) {
+            texts.remove(key);
         }
+        waiting.remove(key);
     }
 
     /**
-     * Applies a delivery receipt for one part.
+     * Applies a final delivery receipt for one part, whichever node sent it.
      *
-     * @return the text's fate when this receipt decided it: the first failed part fails the text; the text
-     *         is delivered when every part is
+     * @return the text's fate when this receipt decided it: the first failed part fails the text; the text is
+     *         delivered when every part is
      */
-    public synchronized Optional<Fate> receipt(String smscId, boolean delivered, String detail) {
-        String key = keyBySmscId.get(smscId);
-        if (key == null) {
-            earlyReceipts.put(smscId, new EarlyReceipt(delivered, detail));
+    public Optional<Fate> receipt(String smscId, boolean delivered, String detail) {
+        ObjectNode receipt = json.createObjectNode().put("delivered", delivered);
+        if (detail != null) {
+            receipt.put("detail", detail);
+        }
+        receipts.put(smscId, receipt.toString(), KEEP_UNSETTLED);
+        Optional<String> key = smscIds.get(smscId);
+        return key.isEmpty() ? Optional.empty() : settle(key.get());
+    }
+
+    /** The text's fate, once for the cluster, when what is known decides it. */
+    private Optional<Fate> settle(String key) {
+        Optional<String> text = texts.get(key);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        Entry entry = entries.get(key);
-        if (!delivered) {
-            finish(entry);
-            return Optional.of(new Fate(entry.sms, false, detail));
-        }
-        journal.append(journal.record(this, "delivered").put("key", key).put("id", smscId));
-        entry.delivered.add(smscId);
-        return settleIfDelivered(entry);
-    }
-
-    private Optional<Fate> settleIfDelivered(Entry entry) {
-        if (entry.sent && entry.delivered.size() == entry.smscIds.size() && !entry.smscIds.isEmpty()) {
-            finish(entry);
-            return Optional.of(new Fate(entry.sms, true, null));
-        }
-        return Optional.empty();
-    }
-
-    private void finish(Entry entry) {
-        Instant now = Instant.now();
-        journal.append(journal.record(this, "done").put("key", entry.sms.key()).put("at", now.toEpochMilli()));
-        forget(entry, now);
-    }
-
-    private void forget(Entry entry, Instant at) {
-        entries.remove(entry.sms.key());
-        entry.smscIds.forEach(keyBySmscId::remove);
-        finished.put(entry.sms.key(), at);
-    }
-
-    private ObjectNode added(Entry entry) {
-        OutgoingSms sms = entry.sms;
-        return journal.record(this, "add").put("key", sms.key()).put("seq", entry.seq).put("to", sms.recipient())
-                .put("text", sms.text()).put("conversation", sms.conversationId()).put("message", sms.messageId())
-                .put("force", sms.evenIfOptedOut()).put("at", entry.enqueuedAt.toEpochMilli());
-    }
-
-    @Override
-    public void replay(String kind, JsonNode record) {
-        String key = record.path("key").asText();
-        if ("done".equals(kind)) {
-            Entry entry = entries.get(key);
-            if (entry != null) {
-                forget(entry, Instant.ofEpochMilli(record.path("at").asLong()));
-            } else {
-                finished.put(key, Instant.ofEpochMilli(record.path("at").asLong()));
+        String prefix = key + "/";
+        boolean allDelivered = true;
+        int count = 0;
+        String failure = null;
+        boolean failed = false;
+        for (AdapterStore.Entry part : parts.list(prefix, MAX_PARTS + 1)) {
+            String smscId = part.key().substring(prefix.length());
+            if (smscId.contains("/")) {
+                continue;
             }
-            return;
-        }
-        if ("add".equals(kind)) {
-            Entry entry = new Entry(record.path("seq").asLong(), new OutgoingSms(key, record.path("to").asText(),
-                    record.path("text").asText(), textOrNull(record, "conversation"), textOrNull(record, "message"),
-                    record.path("force").asBoolean()), Instant.ofEpochMilli(record.path("at").asLong()));
-            entries.put(key, entry);
-            nextSeq = Math.max(nextSeq, entry.seq + 1);
-            return;
-        }
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            return;
-        }
-        switch (kind) {
-            case "part" -> {
-                entry.smscIds.add(record.path("id").asText());
-                keyBySmscId.put(record.path("id").asText(), key);
+            count++;
+            Optional<String> receipt = receipts.get(smscId);
+            if (receipt.isEmpty()) {
+                allDelivered = false;
+                continue;
             }
-            case "sent" -> entry.sent = true;
-            case "delivered" -> entry.delivered.add(record.path("id").asText());
-            default -> { }
+            JsonNode read = tree(receipt.get());
+            if (!read.path("delivered").asBoolean()) {
+                failed = true;
+                failure = read.hasNonNull("detail") ? read.get("detail").asText() : null;
+                break;
+            }
+        }
+        boolean delivered = !failed && allDelivered && count > 0 && waiting.get(key).isEmpty();
+        if (!failed && !delivered) {
+            return Optional.empty();
+        }
+        if (!finished.putIfAbsent(key, "", REMEMBER_FINISHED)) {
+            return Optional.empty();
+        }
+        texts.remove(key);
+        if (failed) {
+            waiting.remove(key);
+        }
+        return Optional.of(new Fate(read(text.get()).sms(), delivered, failure));
+    }
+
+    private String write(Entry entry) {
+        OutgoingSms sms = entry.sms();
+        return json.createObjectNode().put("key", sms.key()).put("to", sms.recipient()).put("text", sms.text())
+                .put("conversation", sms.conversationId()).put("message", sms.messageId())
+                .put("force", sms.evenIfOptedOut()).put("at", entry.enqueuedAt().toEpochMilli()).toString();
+    }
+
+    private Entry read(String record) {
+        JsonNode node = tree(record);
+        return new Entry(new OutgoingSms(node.path("key").asText(), node.path("to").asText(), node.path("text").asText(),
+                textOrNull(node, "conversation"), textOrNull(node, "message"), node.path("force").asBoolean()),
+                Instant.ofEpochMilli(node.path("at").asLong()));
+    }
+
+    private JsonNode tree(String record) {
+        try {
+            return json.readTree(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an unreadable record of the SMPP outbox: " + e.getMessage(), e);
         }
     }
 
     private static String textOrNull(JsonNode record, String field) {
         return record.hasNonNull(field) ? record.get(field).asText() : null;
-    }
-
-    @Override
-    public synchronized void snapshot(Consumer<ObjectNode> out) {
-        Instant oldest = Instant.now().minus(KEEP_UNANSWERED);
-        entries.values().removeIf(e -> e.sent && e.enqueuedAt.isBefore(oldest));
-        Instant forgetBefore = Instant.now().minus(REMEMBER_FINISHED);
-        finished.values().removeIf(at -> at.isBefore(forgetBefore));
-        finished.forEach((key, at) -> out.accept(journal.record(this, "done").put("key", key).put("at", at.toEpochMilli())));
-        entries.values().stream().sorted(Comparator.comparingLong(Entry::seq)).forEach(entry -> {
-            out.accept(added(entry));
-            entry.smscIds.forEach(id -> out.accept(journal.record(this, "part").put("key", entry.sms.key()).put("id", id)));
-            if (entry.sent) {
-                out.accept(journal.record(this, "sent").put("key", entry.sms.key()));
-            }
-            entry.delivered.forEach(id -> out.accept(journal.record(this, "delivered").put("key", entry.sms.key()).put("id", id)));
-        });
     }
 }
