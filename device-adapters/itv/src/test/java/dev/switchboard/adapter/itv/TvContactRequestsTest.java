@@ -14,6 +14,7 @@ import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.SetTopId;
 import dev.switchboard.spi.ThreadMessage;
 import dev.switchboard.spi.ThreadMessage.Direction;
+import dev.switchboard.spi.ThreadPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class TvContactRequestsTest {
     /** A help desk that opens {@link #THREAD} with {@link #TOKEN} only. */
     private static final HelpDesk DESK = new HelpDesk() {
         @Override
-        public Optional<ConversationView> conversation(String conversationId, String customerToken) {
+        public Optional<ConversationView> conversation(String conversationId, String customerToken, ThreadPage page) {
             return conversationId.equals(THREAD.id()) && TOKEN.equals(customerToken) ? Optional.of(THREAD) : Optional.empty();
         }
 
