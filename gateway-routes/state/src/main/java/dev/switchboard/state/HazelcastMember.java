@@ -32,15 +32,17 @@ public final class HazelcastMember implements AutoCloseable {
     private final DataSource dataSource;
     private final ConversationTables conversationTables;
     private final IdempotencyTable idempotencyTable;
+    private final SharedMaps maps;
     private final RowRetention retention;
     private volatile HazelcastCustomerMerges merges;
 
     private HazelcastMember(HazelcastInstance instance, DataSource dataSource, ConversationTables conversationTables,
-                            IdempotencyTable idempotencyTable, RowRetention retention) {
+                            IdempotencyTable idempotencyTable, SharedMaps maps, RowRetention retention) {
         this.instance = instance;
         this.dataSource = dataSource;
         this.conversationTables = conversationTables;
         this.idempotencyTable = idempotencyTable;
+        this.maps = maps;
         this.retention = retention;
     }
 
@@ -84,11 +86,12 @@ public final class HazelcastMember implements AutoCloseable {
                 .keep(RowRetention.Rows.PREFERRED_AGENTS, keep.preferredAgentMarks());
         LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
                 cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
-        return new HazelcastMember(instance, dataSource, conversationTables, idempotencyTable, retention);
+        return new HazelcastMember(instance, dataSource, conversationTables, idempotencyTable, maps, retention);
     }
 
     public CustomerDirectory customerDirectory() {
-        return new HazelcastCustomerDirectory(instance.getMap(SharedMaps.ADDRESS_LINKS), instance.getMap(SharedMaps.CUSTOMERS));
+        return new HazelcastCustomerDirectory(dataSource, maps.addressLinks(), maps.customers(),
+                instance.getMap(SharedMaps.ADDRESS_LINKS), instance.getMap(SharedMaps.CUSTOMERS));
     }
 
     public ConversationStore conversationStore() {

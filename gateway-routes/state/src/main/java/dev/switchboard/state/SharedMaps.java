@@ -88,6 +88,14 @@ final class SharedMaps {
         preferredAgents = TimedNameMapStore.preferredAgents(dataSource);
     }
 
+    AddressLinkMapStore addressLinks() {
+        return addressLinks;
+    }
+
+    CustomerMapStore customers() {
+        return customers;
+    }
+
     void configure(Config config, KeepTimes keep, CacheLimits cache) {
         config.addMapConfig(cached(CUSTOMERS, customers, cache));
         config.addMapConfig(cached(ADDRESS_LINKS, addressLinks, cache));
