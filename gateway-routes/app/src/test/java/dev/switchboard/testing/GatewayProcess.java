@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 public final class GatewayProcess implements AutoCloseable {
     /** The system property naming the shaded jar, set by the build for the tests that run it. */
     public static final String JAR_PROPERTY = "switchboard.jar";
-    private static final Duration START_WAIT = Duration.ofSeconds(90);
+    /** Long enough for a start on a 2-core machine that other builds share (a minute and more has been seen). */
+    private static final Duration START_WAIT = Duration.ofSeconds(180);
     /** The whole heap's line of {@code GC.heap_info} (G1, Parallel, Serial alike): "... total 262144K, used 53819K". */
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
