@@ -62,7 +62,7 @@ class MillionConversationsIT {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         try (GatewayProcess node = GatewayProcess.startJar(dataDir, GatewayProcess.logFile("million-conversations"),
-                settings, List.of("-Xmx256m"), 0)) {
+                settings, List.of("-Xmx256m", "-XX:+UseG1GC"), 0)) {
             HttpJson http = node.http();
             List<Long> readNanos = new ArrayList<>();
             for (int r = 0; r < SAMPLE; r++) {

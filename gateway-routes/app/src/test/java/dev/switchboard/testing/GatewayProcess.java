@@ -26,7 +26,7 @@ public final class GatewayProcess implements AutoCloseable {
     public static final String JAR_PROPERTY = "switchboard.jar";
     /** Long enough for a start on a 2-core machine that other builds share (a minute and more has been seen). */
     private static final Duration START_WAIT = Duration.ofSeconds(180);
-    /** The whole heap's line of {@code GC.heap_info} (G1, Parallel, Serial alike): "... total 262144K, used 53819K". */
+    /** The first line of {@code GC.heap_info}, under G1 the whole heap's: "garbage-first heap total 262144K, used 53819K". */
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
             "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
@@ -183,7 +183,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     /**
      * The heap in use right after a full collection, in bytes: {@code jcmd <pid> GC.run}, then {@code GC.heap_info}'s
-     * {@code used}.
+     * {@code used}, for a JVM on G1 (the first line of another collector's figures is one generation's).
      */
     public long heapUsedAfterFullGc() throws IOException, InterruptedException {
         jcmd("GC.run");
