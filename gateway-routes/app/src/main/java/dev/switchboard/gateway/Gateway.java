@@ -109,8 +109,12 @@ public final class Gateway implements AutoCloseable {
     private Gateway() {
     }
 
-    /** Starts a node; on any failure, stops what had started and throws. */
+    /**
+     * Starts a node; on any failure, stops what had started and throws. A cluster on a database of one node is
+     * refused before anything starts ({@link SwitchboardConfig#checkClusterDatabase()}).
+     */
     public static Gateway start(SwitchboardConfig config) throws Exception {
+        config.checkClusterDatabase();
         Gateway gateway = new Gateway();
         try {
             gateway.boot(config, AdapterRegistry.discover(Gateway.class.getClassLoader()));
@@ -298,7 +302,7 @@ public final class Gateway implements AutoCloseable {
                                        List<DeviceAdapter> adapters) {
         HealthReport report = new HealthReport()
                 .part("hazelcast", member.isUp(), member.clusterSize() + " member(s)")
-                .part("database", database.isUp(), database.url().replaceAll(";.*", ""))
+                .part("database", database.isUp(), database.displayUrl())
                 .part("agents", true, routing.agentsOnDuty() + " on duty, " + routing.waiting() + " waiting");
         for (DeviceAdapter adapter : adapters) {
             AdapterHealth state;

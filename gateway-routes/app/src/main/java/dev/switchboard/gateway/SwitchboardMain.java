@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.gateway.config.BadSetting;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -16,6 +17,11 @@ public final class SwitchboardMain {
         Gateway gateway;
         try {
             gateway = Gateway.start(SwitchboardConfig.fromEnvironment());
+        } catch (BadSetting e) {
+            // the operator's to mend, said in one line
+            LOG.error("Switchboard could not start: {}", e.getMessage());
+            System.exit(1);
+            return;
         } catch (Exception | Error e) {
             // An Error too (a class missing from the jar): threads the start left behind must not keep the process up.
             LOG.error("Switchboard could not start: {}", e.toString(), e);

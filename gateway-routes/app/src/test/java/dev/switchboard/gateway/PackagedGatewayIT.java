@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.gateway.config.SwitchboardConfig;
 import dev.switchboard.smsc.simulator.PhoneText;
 import dev.switchboard.smsc.simulator.SmscSimulator;
 import dev.switchboard.adapter.wap.testing.WapBrowser;
@@ -11,6 +12,7 @@ import dev.switchboard.testing.FakeTwilioApi;
 import dev.switchboard.testing.GatewayProcess;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.TestMailServer;
+import dev.switchboard.testing.TestPostgres;
 import dev.switchboard.testing.TwilioWebhooks;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -27,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The gateway users run: the shaded jar, started with {@code java -jar} as a process of its own with every channel
  * configured against local stand-ins (an SMSC simulator it binds to over SMPP, GreenMail for IMAP and SMTP, a
- * local HTTP server in place of Twilio's API), and spoken to over each channel's real protocol. A dependency the
- * tests see but the jar lacks fails here, at the start or at the first request of its channel.
+ * local HTTP server in place of Twilio's API), on a database of the tests' PostgreSQL as a cluster's node runs, and
+ * spoken to over each channel's real protocol. A dependency the tests see but the jar lacks (a JDBC driver, Flyway's
+ * support of a database) fails here, at the start or at the first request of its channel. {@code CleanStopIT} runs
+ * the jar on its embedded H2 file.
  */
 class PackagedGatewayIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -41,6 +45,7 @@ class PackagedGatewayIT {
     private static FakeTwilioApi twilioApi;
     private static GatewayProcess gateway;
     private static HttpJson http;
+    private static String databaseUrl;
 
     @BeforeAll
     static void startTheJarWithEveryChannel() throws Exception {
@@ -52,6 +57,10 @@ class PackagedGatewayIT {
                 "switchboard.smpp.system-id", "desk", "switchboard.smpp.password", "s3cret"));
         settings.putAll(mail.gatewaySettings());
         settings.putAll(TwilioWebhooks.settings(twilioApi.baseUrl()));
+        TestPostgres postgres = TestPostgres.shared();
+        databaseUrl = postgres.jdbcUrl(postgres.createDatabase());
+        settings.putAll(Map.of(SwitchboardConfig.DB_URL, databaseUrl, SwitchboardConfig.DB_USER, postgres.user(),
+                SwitchboardConfig.DB_PASSWORD, postgres.password()));
         gateway = GatewayProcess.startJar(dataDir, GatewayProcess.logFile("packaged-gateway"), settings);
         http = gateway.http();
     }
@@ -77,6 +86,7 @@ class PackagedGatewayIT {
                         .isEqualTo("UP");
             }
             assertThat(adapters.path("smpp").path("detail").asText()).contains("127.0.0.1:" + smsc.port());
+            assertThat(health.path("components").path("database").path("detail").asText()).isEqualTo(databaseUrl);
         });
     }
 

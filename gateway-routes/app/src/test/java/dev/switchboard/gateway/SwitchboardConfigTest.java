@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.gateway.config.BadSetting;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,24 @@ class SwitchboardConfigTest {
 
         assertThat(config.httpPort()).isEqualTo(7070);
         assertThat(config.hazelcastPort()).isEqualTo(6001);
+    }
+
+    @Test
+    void aClusterIsRefusedOnADatabaseOfOneNode() {
+        Map<String, String> members = Map.of("SWITCHBOARD_CLUSTER_MEMBERS", "10.0.0.2:5701");
+        String needed = "switchboard.cluster.members is set, but every node of a cluster must use the same shared"
+                + " database: set switchboard.db.url (SWITCHBOARD_DB_URL) to jdbc:postgresql://host:port/database"
+                + " with switchboard.db.user and switchboard.db.password (SWITCHBOARD_DB_USER, SWITCHBOARD_DB_PASSWORD)";
+
+        assertThatThrownBy(() -> SwitchboardConfig.of(members, Map.of()).checkClusterDatabase())
+                .isInstanceOf(BadSetting.class).hasMessage(needed);
+        assertThatThrownBy(() -> SwitchboardConfig.of(members,
+                Map.of(SwitchboardConfig.DB_URL, "jdbc:h2:file:/var/lib/switchboard/db")).checkClusterDatabase())
+                .isInstanceOf(BadSetting.class).hasMessage(needed);
+
+        SwitchboardConfig.of(members, Map.of(SwitchboardConfig.DB_URL, "jdbc:postgresql://db:5432/switchboard"))
+                .checkClusterDatabase();
+        SwitchboardConfig.of(Map.of(), Map.of()).checkClusterDatabase();
     }
 
     @Test

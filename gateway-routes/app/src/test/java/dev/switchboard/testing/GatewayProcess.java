@@ -75,24 +75,27 @@ public final class GatewayProcess implements AutoCloseable {
         return Path.of(jar);
     }
 
+    /**
+     * Runs the gateway from the test class path with {@code settings} as environment variables, for a start that must
+     * fail: returns its exit status once it ended, within {@code limit}; what it printed is in {@code log}.
+     */
+    public static int runUntilExit(Path dataDir, Path log, Map<String, String> settings, Duration limit)
+            throws IOException, InterruptedException {
+        List<String> launcher = new ArrayList<>(HAZELCAST_FLAGS);
+        launcher.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.gateway.SwitchboardMain"));
+        Process process = builder(launcher, dataDir, log, settings, Ports.free()).start();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the gateway was still running after " + limit + "; what it printed:\n"
+                    + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
     private static GatewayProcess launch(List<String> launcher, Path dataDir, Path log, Map<String, String> settings)
             throws IOException {
         int httpPort = Ports.free();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(launcher);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
-        env.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
-        env.put("SWITCHBOARD_HTTP_PORT", String.valueOf(httpPort));
-        env.put("SWITCHBOARD_HAZELCAST_PORT", String.valueOf(Ports.free()));
-        env.put("SWITCHBOARD_CLUSTER_NAME", "process-" + System.nanoTime());
-        env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
-        env.put("SWITCHBOARD_SMSC_SIM_PORT", "0");
-        settings.forEach((key, value) -> env.put(SwitchboardConfig.environmentName(key), value));
-        GatewayProcess gateway = new GatewayProcess(builder.start(), httpPort, log);
+        GatewayProcess gateway = new GatewayProcess(builder(launcher, dataDir, log, settings, httpPort).start(), httpPort, log);
         HttpJson http = gateway.http();
         try {
             await().atMost(START_WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
@@ -108,6 +111,26 @@ public final class GatewayProcess implements AutoCloseable {
                     + "; what it printed:\n" + gateway.output(), notServing);
         }
         return gateway;
+    }
+
+    /** A gateway's process: its output appended to {@code log}, none of this machine's SWITCHBOARD_* variables. */
+    private static ProcessBuilder builder(List<String> launcher, Path dataDir, Path log, Map<String, String> settings,
+                                          int httpPort) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launcher);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+        env.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
+        env.put("SWITCHBOARD_HTTP_PORT", String.valueOf(httpPort));
+        env.put("SWITCHBOARD_HAZELCAST_PORT", String.valueOf(Ports.free()));
+        env.put("SWITCHBOARD_CLUSTER_NAME", "process-" + System.nanoTime());
+        env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        env.put("SWITCHBOARD_SMSC_SIM_PORT", "0");
+        settings.forEach((key, value) -> env.put(SwitchboardConfig.environmentName(key), value));
+        return builder;
     }
 
     public URI baseUri() {

@@ -12,26 +12,33 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Two gateways in a cluster of their own on loopback, started side by side (each joins the other) and handed
- * over once both are members; closing it closes both (a node a test stopped already is left as it is).
+ * over once both are members, both on one fresh database of the tests' PostgreSQL, as every cluster shares one;
+ * closing it closes both (a node a test stopped already is left as it is) and drops the database.
  */
-public record TwoNodeCluster(Gateway a, Gateway b) implements AutoCloseable {
+public record TwoNodeCluster(Gateway a, Gateway b, String database) implements AutoCloseable {
 
     /**
      * @param name     the start of the cluster's name (made unique)
-     * @param settings settings of both nodes, beside the cluster's own
+     * @param settings settings of both nodes, beside the cluster's own and its database's
      */
     public static TwoNodeCluster start(Path dirA, Path dirB, String name, Map<String, String> settings)
             throws Exception {
         int portA = Ports.free();
         int portB = Ports.free();
         String cluster = name + "-" + System.nanoTime();
+        TestPostgres postgres = TestPostgres.shared();
+        String database = postgres.createDatabase();
+        Map<String, String> shared = new HashMap<>(settings);
+        shared.put(SwitchboardConfig.DB_URL, postgres.jdbcUrl(database));
+        shared.put(SwitchboardConfig.DB_USER, postgres.user());
+        shared.put(SwitchboardConfig.DB_PASSWORD, postgres.password());
         CompletableFuture<Gateway> startingA =
-                CompletableFuture.supplyAsync(() -> node(dirA, cluster, portA, portB, settings));
+                CompletableFuture.supplyAsync(() -> node(dirA, cluster, portA, portB, shared));
         CompletableFuture<Gateway> startingB =
-                CompletableFuture.supplyAsync(() -> node(dirB, cluster, portB, portA, settings));
+                CompletableFuture.supplyAsync(() -> node(dirB, cluster, portB, portA, shared));
         TwoNodeCluster both;
         try {
-            both = new TwoNodeCluster(startingA.get(), startingB.get());
+            both = new TwoNodeCluster(startingA.get(), startingB.get(), database);
         } catch (Exception e) {
             startingA.thenAccept(Gateway::close);
             startingB.thenAccept(Gateway::close);
@@ -65,6 +72,7 @@ public record TwoNodeCluster(Gateway a, Gateway b) implements AutoCloseable {
             b.close();
         } finally {
             a.close();
+            TestPostgres.shared().dropDatabase(database);
         }
     }
 }

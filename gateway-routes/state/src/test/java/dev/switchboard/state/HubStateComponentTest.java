@@ -21,7 +21,7 @@ import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.spi.WebVisitorId;
 import dev.switchboard.testing.HubState;
-import java.nio.file.Path;
+import dev.switchboard.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,22 +32,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Customers and conversations in a real Hazelcast member over a real H2 file. */
+/** Customers and conversations in a real Hazelcast member over a real database: an H2 file, and PostgreSQL. */
 class HubStateComponentTest {
-    @TempDir
-    Path dataDir;
-
     private static ResolveCustomer resolver(HubState state) {
         return new ResolveCustomer(state.member().customerDirectory(), state.member().conversationStore(),
                 state.member().customerMerges(), Clock.systemUTC());
     }
 
-    @Test
-    void oneAddressIsOneCustomerWithOneConversation() {
-        try (HubState state = HubState.open(dataDir)) {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void oneAddressIsOneCustomerWithOneConversation(TestDatabase db) {
+        try (HubState state = HubState.open(db)) {
             ResolveCustomer resolve = resolver(state);
             IdentifiedCustomer first = resolve.resolve(new E164Number("+48601234567"), "sms", null);
             state.member().conversationStore().record(first.conversation().id(), first.conversation(), List.of(), null);
@@ -61,9 +59,10 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void aSelfAssertedAddressContinuesOnlyWithItsToken() {
-        try (HubState state = HubState.open(dataDir)) {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void aSelfAssertedAddressContinuesOnlyWithItsToken(TestDatabase db) {
+        try (HubState state = HubState.open(db)) {
             ResolveCustomer resolve = resolver(state);
             WebVisitorId visitor = new WebVisitorId("visitor-0001");
             IdentifiedCustomer first = resolve.resolve(visitor, "web-chat", null);
@@ -78,9 +77,10 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void racingFirstContactsFromOneAddressMakeOneCustomer() throws Exception {
-        try (HubState state = HubState.open(dataDir)) {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void racingFirstContactsFromOneAddressMakeOneCustomer(TestDatabase db) throws Exception {
+        try (HubState state = HubState.open(db)) {
             ResolveCustomer resolve = resolver(state);
             List<Callable<IdentifiedCustomer>> contacts = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
@@ -99,9 +99,10 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void concurrentAppendsAreAllKept() throws Exception {
-        try (HubState state = HubState.open(dataDir)) {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void concurrentAppendsAreAllKept(TestDatabase db) throws Exception {
+        try (HubState state = HubState.open(db)) {
             ConversationStore conversations = state.member().conversationStore();
             Conversation opening = resolver(state).resolve(new E164Number("+447700900111"), "sms", null).conversation();
             String id = opening.id();
@@ -127,11 +128,12 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void everythingStoredIsReadBackAfterARestart() {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void everythingStoredIsReadBackAfterARestart(TestDatabase db) {
         String conversationId;
         String token;
-        try (HubState state = HubState.open(dataDir)) {
+        try (HubState state = HubState.open(db)) {
             IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900222"), "sms", null);
             conversationId = customer.conversation().id();
             token = customer.token();
@@ -145,7 +147,7 @@ class HubStateComponentTest {
                                     "Mo-Fr 08:00-20:00")), "Mazovia")))).toCompletableFuture().join();
         }
 
-        try (HubState restarted = HubState.open(dataDir)) {
+        try (HubState restarted = HubState.open(db)) {
             IdentifiedCustomer again = resolver(restarted).resolve(new E164Number("+447700900222"), "sms", null);
             Conversation conversation = again.conversation();
 
@@ -169,9 +171,10 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void aThreadIsReadNewestFirstOnePageAtATimeUntilItsStart() {
-        try (HubState state = HubState.open(dataDir)) {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void aThreadIsReadNewestFirstOnePageAtATimeUntilItsStart(TestDatabase db) {
+        try (HubState state = HubState.open(db)) {
             ConversationStore store = state.member().conversationStore();
             Conversation opening = resolver(state).resolve(new E164Number("+447700900555"), "sms", null).conversation();
             for (int i = 0; i < 250; i++) {
@@ -198,9 +201,10 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void anInteractionRecordedTwiceLeavesOneQuestionAndOneAnswerAndTheHeaderCountsThem() {
-        try (HubState state = HubState.open(dataDir)) {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void anInteractionRecordedTwiceLeavesOneQuestionAndOneAnswerAndTheHeaderCountsThem(TestDatabase db) {
+        try (HubState state = HubState.open(db)) {
             ConversationStore store = state.member().conversationStore();
             Conversation opening = resolver(state).resolve(new E164Number("+447700900666"), "sms", null).conversation();
             List<StoredMessage> exchange = List.of(
@@ -222,9 +226,10 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void aHeaderEvictedFromMemoryIsLoadedAgainAsTheDatabaseHasIt() {
-        try (HubState state = HubState.open(dataDir)) {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void aHeaderEvictedFromMemoryIsLoadedAgainAsTheDatabaseHasIt(TestDatabase db) {
+        try (HubState state = HubState.open(db)) {
             ConversationStore store = state.member().conversationStore();
             Conversation opening = resolver(state).resolve(new E164Number("+447700900777"), "sms", null).conversation();
             store.record(opening.id(), opening, List.of(new StoredMessage("m-1", "sms", Direction.INBOUND, "you", "hi",
@@ -253,10 +258,11 @@ class HubStateComponentTest {
         return all;
     }
 
-    @Test
-    void aDeliveryStatusIsKeptOnTheMessageAndReadBackAfterARestart() {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void aDeliveryStatusIsKeptOnTheMessageAndReadBackAfterARestart(TestDatabase db) {
         String conversationId;
-        try (HubState state = HubState.open(dataDir)) {
+        try (HubState state = HubState.open(db)) {
             IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900333"), "sms", null);
             conversationId = customer.conversation().id();
             ConversationStore store = state.member().conversationStore();
@@ -271,7 +277,7 @@ class HubStateComponentTest {
             assertThat(store.get("c-unknown")).isEmpty();
         }
 
-        try (HubState restarted = HubState.open(dataDir)) {
+        try (HubState restarted = HubState.open(db)) {
             Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
             assertThat(all(restarted.member().conversationStore(), conversationId))
                     .extracting(StoredMessage::id, StoredMessage::delivery, StoredMessage::deliveryDetail)
@@ -280,10 +286,11 @@ class HubStateComponentTest {
         }
     }
 
-    @Test
-    void aContextLearnedLaterInTheThreadIsReadBackAfterARestart() {
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void aContextLearnedLaterInTheThreadIsReadBackAfterARestart(TestDatabase db) {
         String conversationId;
-        try (HubState state = HubState.open(dataDir)) {
+        try (HubState state = HubState.open(db)) {
             IdentifiedCustomer customer = resolver(state).resolve(new E164Number("+447700900444"), "sms", null);
             conversationId = customer.conversation().id();
             ConversationStore store = state.member().conversationStore();
@@ -298,7 +305,7 @@ class HubStateComponentTest {
                     new CustomerContext(null, null, null, null, "pl-PL", "https://shop.example/help", null, null, null));
         }
 
-        try (HubState restarted = HubState.open(dataDir)) {
+        try (HubState restarted = HubState.open(db)) {
             Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
             assertThat(conversation.context().locale()).isEqualTo("pl-PL");
             assertThat(conversation.context().pageUrl()).isEqualTo("https://shop.example/help");

@@ -29,9 +29,17 @@ public final class HubState implements AutoCloseable {
         return open(dataDir, KeepTimes.DEFAULT);
     }
 
+    /** On a test's database, H2 or PostgreSQL (opened again for each state: a restart on the same database). */
+    public static HubState open(TestDatabase database) {
+        return start(database.open(), KeepTimes.DEFAULT);
+    }
+
     /** With idempotency records and preferred-agent marks kept as long as {@code keep} says. */
     public static HubState open(Path dataDir, KeepTimes keep) {
-        Database database = Database.open("", dataDir, "sa", "");
+        return start(Database.open("", dataDir, "sa", ""), keep);
+    }
+
+    private static HubState start(Database database, KeepTimes keep) {
         HazelcastMember member = HazelcastMember.start(
                 new ClusterSettings("state-" + System.nanoTime(), "127.0.0.1", Ports.free(), List.of()),
                 database.dataSource(), new ObjectMapper(), keep, CacheLimits.DEFAULT);

@@ -178,7 +178,7 @@ public final class SwitchboardConfig implements AdapterSettings {
     private Duration atLeastOne(String key, ChronoUnit unit) {
         int count = requiredInt(key);
         if (count < 1) {
-            throw new IllegalArgumentException(environmentName(key) + " must be at least 1, was " + count);
+            throw new BadSetting(environmentName(key) + " must be at least 1, was " + count);
         }
         return Duration.of(count, unit);
     }
@@ -211,8 +211,24 @@ public final class SwitchboardConfig implements AdapterSettings {
     private static void checkMember(String member) {
         int colon = member.lastIndexOf(':');
         if (colon < 1 || !member.substring(colon + 1).matches("[0-9]{1,5}")) {
-            throw new IllegalArgumentException(
+            throw new BadSetting(
                     environmentName(CLUSTER_MEMBERS) + " must be comma-separated host:port pairs, got '" + member + "'");
+        }
+    }
+
+    /**
+     * Refuses a cluster on a database of one node: every node of a cluster must read and write the same shared
+     * database, PostgreSQL, so cluster members with the embedded H2 file (a blank URL) or any H2 URL stop the start.
+     *
+     * @throws BadSetting naming the settings a cluster needs
+     */
+    public void checkClusterDatabase() {
+        String url = required(DB_URL);
+        if (!clusterMembers().isEmpty() && (url.isEmpty() || url.startsWith("jdbc:h2:"))) {
+            throw new BadSetting(CLUSTER_MEMBERS + " is set, but every node of a cluster must use the same shared"
+                    + " database: set " + DB_URL + " (" + environmentName(DB_URL) + ") to jdbc:postgresql://host:port/database"
+                    + " with " + DB_USER + " and " + DB_PASSWORD + " (" + environmentName(DB_USER) + ", "
+                    + environmentName(DB_PASSWORD) + ")");
         }
     }
 
@@ -222,14 +238,14 @@ public final class SwitchboardConfig implements AdapterSettings {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be a whole number, was '" + value + "'");
+            throw new BadSetting("setting " + key + " must be a whole number, was '" + value + "'");
         }
     }
 
     private int port(String key) {
         int port = requiredInt(key);
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException(environmentName(key) + " must be a port from 0 to 65535, was " + port);
+            throw new BadSetting(environmentName(key) + " must be a port from 0 to 65535, was " + port);
         }
         return port;
     }
@@ -252,7 +268,7 @@ public final class SwitchboardConfig implements AdapterSettings {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             file.load(reader);
         } catch (IOException e) {
-            throw new IllegalArgumentException(
+            throw new BadSetting(
                     CONFIG_FILE_VARIABLE + " names " + path.toAbsolutePath() + ", which cannot be read: " + e.getMessage(), e);
         }
         return file;
