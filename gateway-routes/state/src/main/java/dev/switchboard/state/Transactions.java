@@ -20,6 +20,12 @@ final class Transactions {
     private Transactions() {
     }
 
+    /** A read of one record by its key, or {@code null}. */
+    @FunctionalInterface
+    interface Read<V> {
+        V read(Connection connection, String key) throws SQLException;
+    }
+
     /** Work inside a transaction that the caller commits; it must not commit or roll back. */
     @FunctionalInterface
     interface Work<T> {

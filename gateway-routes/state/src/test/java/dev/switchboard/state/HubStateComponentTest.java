@@ -140,11 +140,12 @@ class HubStateComponentTest {
             state.member().conversationStore().record(conversationId, customer.conversation(), List.of(new StoredMessage("m-1", "sms",
                     Direction.INBOUND, "you", "Zażółć gęślą jaźń 👋", Instant.parse("2026-11-23T10:15:30Z"), "k-1")),
                     new CustomerContext(52.2297, 21.0122, 30.0, "operator", "pl-PL", null, null, null, "Orange PL",
-                            "Warsaw", "Mazovia"));
-            state.member().idempotencyLog().record("sms|k-1", new RecordedOutcome(conversationId, StoredReply.of(
-                    Reply.answer("Open 9-18", Reply.Source.KNOWLEDGE_BASE, List.of()).withNearby(List.of(
-                            new NearbyPoint("Warszawa Centrum", "ul. Marszałkowska 104", 52.2318, 21.0095, 240, false,
-                                    "Mo-Fr 08:00-20:00")), "Mazovia")))).toCompletableFuture().join();
+                            "Warsaw", "Mazovia"), new ConversationStore.KeyedOutcome("sms|k-1", new RecordedOutcome(
+                            conversationId, StoredReply.of(Reply.answer("Open 9-18", Reply.Source.KNOWLEDGE_BASE,
+                                    List.of()).withNearby(List.of(new NearbyPoint("Warszawa Centrum",
+                                    "ul. Marszałkowska 104", 52.2318, 21.0095, 240, false, "Mo-Fr 08:00-20:00")),
+                                    "Mazovia")))));
+            assertThat(state.member().idempotencyLog().find("sms|k-1")).as("cached once committed").isPresent();
         }
 
         try (HubState restarted = HubState.open(db)) {
