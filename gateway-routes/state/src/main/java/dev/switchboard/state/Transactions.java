@@ -40,23 +40,30 @@ final class Transactions {
      */
     static <T> T run(DataSource dataSource, String what, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollback(connection, e);
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(autoCommit);
-                }
+            try {
+                return once(dataSource, work);
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !RACES.contains(e.getSQLState())) {
                     throw new IllegalStateException("could not " + what + ": " + e.getMessage(), e);
                 }
+            }
+        }
+    }
+
+    /** The work in one transaction, committed when it returns, rolled back when it throws; no retry. */
+    static <T> T once(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         }
     }
