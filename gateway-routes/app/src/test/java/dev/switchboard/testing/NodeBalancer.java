@@ -23,8 +23,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * Spreads requests over the nodes of a cluster as a load balancer in front of them does: each request goes to the
  * next node in turn, on a connection of its own ({@code Connection: close}, as a proxy that keeps no connections to
  * its backends), and a node that refuses the connection has not seen the request, so the next node is tried; none
- * taking it, the balancer waits for one (at most {@code patience}). What happens once a node took the connection is
- * the caller's to judge: an {@link Answer} with the node's status, or {@link Answer#dropped()} when the connection
+ * taking it, the balancer waits for one (at most {@code patience}). A node that is stopping answers a request it
+ * took no part in with 503 (Jetty's graceful stop, before any servlet runs): the balancer sends it to the next node
+ * too, as a balancer set to retry a 503 elsewhere does (see docs/operations.md, rolling restart). What else happens
+ * once a node took the connection is the caller's to judge: an {@link Answer} with the node's status, or {@link Answer#dropped()} when the connection
  * broke after the request went out (the node may or may not have handled it).
  */
 public final class NodeBalancer {
@@ -74,6 +76,16 @@ public final class NodeBalancer {
     }
 
     private Answer send(String method, String path, String headers, byte[] body) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Answer answer = sendOnce(method, path, headers, body);
+            if (answer.status() != 503 || System.nanoTime() > deadline) {
+                return answer;
+            }
+        }
+    }
+
+    private Answer sendOnce(String method, String path, String headers, byte[] body) {
         AtomicReference<Socket> socket = new AtomicReference<>();
         AtomicInteger taken = new AtomicInteger();
         int first = Math.floorMod(next.getAndIncrement(), nodes.size());
