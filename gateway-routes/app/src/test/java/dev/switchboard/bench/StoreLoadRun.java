@@ -1,5 +1,7 @@
 package dev.switchboard.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
@@ -169,11 +171,20 @@ public final class StoreLoadRun {
     }
 
     /**
-     * The transactions the database committed so far (PostgreSQL's own count, which its statistics take in when a
-     * session goes idle: read after a pause of a second, so that the last ones are in).
+     * The transactions the database committed so far: PostgreSQL's own count, which its statistics take in when a
+     * session goes idle, so it is read until it holds still for a second.
      */
-    private static long commits(DataSource dataSource) throws SQLException, InterruptedException {
-        Thread.sleep(1_500);
+    private static long commits(DataSource dataSource) {
+        AtomicLong last = new AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .during(Duration.ofSeconds(1)).until(() -> {
+                    long now = readCommits(dataSource);
+                    return last.getAndSet(now) == now;
+                });
+        return last.get();
+    }
+
+    private static long readCommits(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              var row = statement.executeQuery("SELECT xact_commit FROM pg_stat_database"
                      + " WHERE datname = current_database()")) {

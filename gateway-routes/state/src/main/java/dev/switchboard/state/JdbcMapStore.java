@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -86,14 +85,7 @@ abstract class JdbcMapStore<V> implements MapStore<String, V> {
 
     @Override
     public final Map<String, V> loadAll(Collection<String> keys) {
-        Map<String, V> found = new HashMap<>();
-        for (String key : keys) {
-            V value = load(key);
-            if (value != null) {
-                found.put(key, value);
-            }
-        }
-        return found;
+        return RecordLoader.loadEach(keys, this::load);
     }
 
     /** No initial load by default: entries come into memory when first asked for. */

@@ -4,6 +4,7 @@ import com.hazelcast.map.MapLoader;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -28,9 +29,14 @@ final class RecordLoader<V> implements MapLoader<String, V> {
 
     @Override
     public Map<String, V> loadAll(Collection<String> keys) {
+        return loadEach(keys, this::load);
+    }
+
+    /** Each key's record that {@code load} finds, for a {@code MapLoader}'s {@code loadAll}. */
+    static <V> Map<String, V> loadEach(Collection<String> keys, Function<String, V> load) {
         Map<String, V> found = new HashMap<>();
         for (String key : keys) {
-            V value = load(key);
+            V value = load.apply(key);
             if (value != null) {
                 found.put(key, value);
             }
