@@ -26,7 +26,7 @@ final class HazelcastIdempotencyLog implements IdempotencyLog {
     }
 
     /** Keeps the first outcome of a key: a concurrent repeat that slipped past deduplication changes nothing. */
-    private record RecordIfAbsent(RecordedOutcome outcome) implements EntryProcessor<String, RecordedOutcome, Void> {
+    record RecordIfAbsent(RecordedOutcome outcome) implements EntryProcessor<String, RecordedOutcome, Void> {
         @Override
         public Void process(Map.Entry<String, RecordedOutcome> entry) {
             if (entry.getValue() == null) {

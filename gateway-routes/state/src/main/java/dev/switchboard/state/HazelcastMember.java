@@ -63,7 +63,7 @@ public final class HazelcastMember implements AutoCloseable {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.local.localAddress", cluster.host());
-        CodecSerializer.register(config.getSerializationConfig());
+        CompactTypes.configure(config.getSerializationConfig());
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(cluster.port()).setPortAutoIncrement(false);

@@ -2,9 +2,7 @@ package dev.switchboard.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.internal.serialization.InternalSerializationService;
-import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
 import dev.switchboard.hub.domain.AddressLink;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.Customer;
@@ -51,7 +49,7 @@ class RecordSizesTest {
 
     @Test
     void aTypicalRecordOfEachCachedMapIsAFewHundredBytesAtMost() {
-        InternalSerializationService hazelcast = serializationService();
+        InternalSerializationService hazelcast = CompactTypesTest.serializationService();
         Map<String, Integer> sizes = new LinkedHashMap<>();
         typicalRecords().forEach((what, record) -> {
             var data = hazelcast.toData(record);
@@ -62,11 +60,5 @@ class RecordSizesTest {
 
         assertThat(sizes.get("conversation header")).isLessThan(400);
         assertThat(sizes.values()).allMatch(bytes -> bytes < 400);
-    }
-
-    private static InternalSerializationService serializationService() {
-        SerializationConfig config = new SerializationConfig();
-        CodecSerializer.register(config);
-        return new DefaultSerializationServiceBuilder().setConfig(config).build();
     }
 }
