@@ -9,7 +9,8 @@ import java.util.List;
  * filter or record held is added here (a test finds the changes and filters missing).
  *
  * <p>Each is a record of plain fields: strings, numbers, booleans, enums, instants, sets and lists of these, or
- * other records listed here. None is {@link java.io.Serializable}.
+ * other records listed here. None is {@link java.io.Serializable}: Java serialization of the gateway's classes is
+ * refused.
  */
 public final class DeskTypes {
     private DeskTypes() {

@@ -1,6 +1,7 @@
 package dev.switchboard.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.internal.serialization.Data;
@@ -9,10 +10,12 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.internal.serialization.impl.SerializationConstants;
 import com.hazelcast.internal.serialization.impl.compact.Schema;
 import com.hazelcast.internal.serialization.impl.compact.SchemaService;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.switchboard.desk.Assignment;
 import dev.switchboard.desk.DeskEvent;
 import dev.switchboard.desk.SharedRecords.Changed;
 import dev.switchboard.hub.domain.Conversation;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -113,6 +116,23 @@ class CompactTypesTest {
 
         assertThat(data.getType()).isEqualTo(SerializationConstants.TYPE_COMPACT);
         assertThat((Visit) hazelcast.toObject(data)).isEqualTo(visit);
+    }
+
+    /** What Java serialization would carry: one of the gateway's classes that is still {@link Serializable}. */
+    record Stray(String text) implements Serializable {
+    }
+
+    @Test
+    void javaSerializationOfTheGatewaysClassesIsRefused() {
+        Data data = hazelcast.toData(new Stray("written the old way"));
+
+        assertThat(data.getType()).isEqualTo(SerializationConstants.JAVA_DEFAULT_TYPE_SERIALIZABLE);
+        assertThatThrownBy(() -> hazelcast.toObject(data))
+                .isInstanceOf(HazelcastSerializationException.class)
+                .hasRootCauseInstanceOf(SecurityException.class)
+                .rootCause().hasMessageContaining(Stray.class.getName());
+        assertThat((Object) hazelcast.toObject(hazelcast.toData(new java.util.ArrayList<>(List.of("a JDK class")))))
+                .isEqualTo(List.of("a JDK class"));
     }
 
     /** The schemas a cluster shares, in memory. */

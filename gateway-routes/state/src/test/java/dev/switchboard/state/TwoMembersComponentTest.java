@@ -1,9 +1,11 @@
 package dev.switchboard.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.switchboard.desk.AgentAccount;
 import dev.switchboard.desk.AgentPresence;
 import dev.switchboard.desk.AgentStatus;
@@ -25,6 +27,7 @@ import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.testing.Ports;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cluster tier: two members on one database carry every kind of record between them in Compact form, the changes
- * and queries that run where a record lives included. Twenty
+ * and queries that run where a record lives included, and refuse a Java-serialized class of the gateway's. Twenty
  * keys of each kind: some are owned by the member that did not write them. The tests share the two members, each
  * with keys of its own.
  */
@@ -157,6 +161,31 @@ class TwoMembersComponentTest {
         DeskEvent told = new DeskEvent(DeskEvent.Type.OFFERED, "c-0", Set.of("agent-0", "zoë"), AT);
         a.agentMaps().deskEvents().publish(told);
         await().atMost(Duration.ofSeconds(10)).until(() -> heardOnB.contains(told));
+    }
+
+    /** An adapter's value, registered nowhere. */
+    record Visit(String page, Instant at, List<String> earlier) {
+    }
+
+    /** A class of the gateway's that Java serialization would carry. */
+    record Stray(String text) implements Serializable {
+    }
+
+    @Test
+    void anAdaptersValuesTravelAndAJavaSerializedOneIsRefused() {
+        ConcurrentMap<String, Object> onA = a.expiringMap("adapter.test.visits", Duration.ofMinutes(5));
+        ConcurrentMap<String, Object> onB = b.expiringMap("adapter.test.visits", Duration.ofMinutes(5));
+        for (int i = 0; i < KEYS; i++) {
+            onA.put("v-" + i, new Visit("/wap/ask?q=" + i, AT, List.of("/wap", "/wap/więcej")));
+            onA.put("s-" + i, new Stray("the old way " + i));
+        }
+
+        for (int i = 0; i < KEYS; i++) {
+            String key = "s-" + i;
+            assertThat(onB.get("v-" + i)).isEqualTo(new Visit("/wap/ask?q=" + i, AT, List.of("/wap", "/wap/więcej")));
+            assertThatThrownBy(() -> onB.get(key)).isInstanceOf(HazelcastSerializationException.class)
+                    .rootCause().isInstanceOf(SecurityException.class).hasMessageContaining(Stray.class.getName());
+        }
     }
 
     private static AgentPresence presence(HazelcastMember member) {
