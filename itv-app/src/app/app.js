@@ -11,6 +11,8 @@
 
     var API = 'api/';
     var POLL_MS = 3000;
+    var POLL_LIMIT = 20; // the newest messages each read of the agent chat brings
+    var OLDER_LIMIT = 20; // the messages each "Earlier messages" brings
     var MULTI_TAP_MS = 1200;
     var MULTI_TAP = [' 0', '.,?!1', 'abc2', 'def3', 'ghi4', 'jkl5', 'mno6', 'pqrs7', 'tuv8', 'wxyz9']; // by digit
     var OSK_ROWS = ['abcdefg', 'hijklmn', 'opqrstu', 'vwxyz.?'];
@@ -575,25 +577,49 @@
         };
     }
 
-    // GREEN: the request for an agent, then the agent's replies as the thread shows them.
+    // GREEN: the request for an agent, then the agent's replies as the thread shows them. The overlay reads the
+    // thread's newest page (POLL_LIMIT messages) now and then; UP, OK ("Earlier messages") reads the page before
+    // the oldest read so far, OLDER_LIMIT messages, by the cursor the last page gave, until the thread's start.
     function agentView(reply) {
         var lines;
         var shown = {};
+        var older; // the cursor of what lies before the pages read; null at the thread's start; undefined before a read
+        var loading = false;
+        var items = {};
+        var focused = 'write';
         var view = {
             name: 'agent',
             title: 'Talk to an agent',
             render: function (body) {
                 body.appendChild(element('p', 'sb-text', reply.text));
+                items.older = element('a', 'sb-item hidden', 'Earlier messages');
+                items.older.id = 'agent-older';
+                body.appendChild(items.older);
                 lines = element('ul', 'sb-items chat');
                 lines.id = 'agent-messages';
                 body.appendChild(lines);
-                body.appendChild(element('p', null, 'OK: write to the agent.'));
+                items.write = element('a', 'sb-item', 'Write to the agent');
+                items.write.id = 'agent-write';
+                body.appendChild(items.write);
+                body.appendChild(element('p', 'sb-hint', 'OK: choose. UP: earlier messages, DOWN: write.'));
                 shown = {};
+                older = undefined;
+                focused = 'write';
+                paint();
                 poll();
             },
             key: function (key) {
+                if (key === 'up' || key === 'down') {
+                    focused = key === 'up' && older ? 'older' : 'write';
+                    paint();
+                    return true;
+                }
                 if (key === 'ok') {
-                    push(keyboardView());
+                    if (focused === 'older') {
+                        readOlder();
+                    } else {
+                        push(keyboardView());
+                    }
                     return true;
                 }
                 return false;
@@ -603,22 +629,53 @@
             }
         };
 
+        function paint() {
+            if (!older && focused === 'older') {
+                focused = 'write';
+            }
+            show(items.older, !!older);
+            for (var name in items) {
+                if (items.hasOwnProperty(name)) {
+                    items[name].className = items[name].className.replace(/\s*focused/g, '')
+                        + (name === focused ? ' focused' : '');
+                }
+            }
+        }
+
+        // The agent's messages of a page (oldest first) that are not on the screen yet, as chat lines.
+        function agentLines(messages) {
+            var added = [];
+            for (var i = 0; i < messages.length; i++) {
+                var message = messages[i];
+                if (message.fromAgent && !shown[message.id]) {
+                    shown[message.id] = true;
+                    var line = element('li', 'chat-line');
+                    line.appendChild(element('span', 'chat-author', message.author + ': '));
+                    line.appendChild(document.createTextNode(message.text));
+                    added.push(line);
+                }
+            }
+            return added;
+        }
+
         function poll() {
             window.clearTimeout(state.pollTimer);
             if (!box.conversationId || top() !== view) {
                 return;
             }
-            request('GET', 'conversations/' + encodeURIComponent(box.conversationId), null, function (status, json) {
-                if (status === 200 && json) {
-                    for (var i = 0; i < json.messages.length; i++) {
-                        var message = json.messages[i];
-                        if (message.fromAgent && !shown[message.id]) {
-                            shown[message.id] = true;
-                            var line = element('li', 'chat-line');
-                            line.appendChild(element('span', 'chat-author', message.author + ': '));
-                            line.appendChild(document.createTextNode(message.text));
-                            lines.appendChild(line);
-                        }
+            request('GET', threadPath(null, POLL_LIMIT), null, function (status, json) {
+                if (status === 200 && json && top() === view) {
+                    var added = agentLines(json.messages);
+                    for (var i = 0; i < added.length; i++) {
+                        lines.appendChild(added[i]);
+                    }
+                    if (added.length > 0) {
+                        lines.scrollTop = lines.scrollHeight;
+                    }
+                    if (older === undefined) {
+                        // Later pages overlap this one as new messages come; what lies before it stays put.
+                        older = json.olderCursor || null;
+                        paint();
                     }
                 }
                 if (top() === view) {
@@ -627,7 +684,41 @@
             });
         }
 
+        function readOlder() {
+            if (loading || !older) {
+                return;
+            }
+            loading = true;
+            setStatus('Please wait...');
+            request('GET', threadPath(older, OLDER_LIMIT), null, function (status, json) {
+                loading = false;
+                if (top() !== view) {
+                    return;
+                }
+                if (status !== 200 || !json) {
+                    setStatus(json && json.message ? 'Sorry: ' + json.message : 'Sorry, the help desk cannot be reached.');
+                    return;
+                }
+                var added = agentLines(json.messages);
+                var first = lines.firstChild;
+                for (var i = 0; i < added.length; i++) {
+                    lines.insertBefore(added[i], first);
+                }
+                lines.scrollTop = 0;
+                older = json.olderCursor || null;
+                setStatus(added.length > 0 ? '' : older ? 'No agent wrote in the ' + json.messages.length
+                    + ' messages before these.' : 'That is the start of your conversation.');
+                paint();
+            });
+        }
+
         return view;
+    }
+
+    // The address of a page of the box's thread: at most `limit` messages, those before `before` when given.
+    function threadPath(before, limit) {
+        return 'conversations/' + encodeURIComponent(box.conversationId) + '?limit=' + limit
+            + (before ? '&before=' + encodeURIComponent(before) : '');
     }
 
     // At the end: did the help help? Answered with the colour keys.

@@ -6,11 +6,16 @@
  * Live chat: an agent's reply is pushed down the app's open connection to the help desk (push.js); while that
  * connection is down, the app reads its thread every POLL_MS instead (when visible and online). Both hand the
  * thread's messages to received(), which shows each message once, by its id in the thread.
+ *
+ * Earlier messages: a thread is read a page at a time. When the stream (or the poll) brings a page that does not
+ * follow what the app has read, it names the cursor of the messages before that page; "Earlier messages" then reads
+ * them, OLDER_LIMIT at a time, and puts those the app does not show yet in their place in the history.
  */
 (function (global) {
   'use strict';
   var store = global.SwitchboardStore;
   var POLL_MS = 5000;
+  var OLDER_LIMIT = 20;
   var $ = function (id) { return global.document.getElementById(id); };
 
   var server = serverAddress();
@@ -21,9 +26,11 @@
   });
   var push = new global.SwitchboardPush(server, {
     message: function (message) { received(message); },
+    older: function (cursor) { olderAvailable(cursor); },
     stateChanged: function (open) { global.document.body.dataset.push = open ? 'open' : 'down'; }
   });
   var lastLocation = null;
+  var readingOlder = false;
   // Messages are queued in the order they were typed, even when finding the location takes longer for one.
   var typing = Promise.resolve();
 
@@ -173,20 +180,112 @@
   function received(message) {
     var session = store.session();
     session.lastSeenId = message.id;
-    store.saveSession(session);
     var history = store.history();
-    var ownQuestion = message.direction === 'inbound' && message.channel === 'mobile-app';
+    var ownQuestion = isOwnQuestion(message);
+    if (!ownQuestion && session.older && session.older.pending) {
+      // The first message of the page that followed the cursor: earlier ones go before it.
+      session.older.anchor = message.id;
+      session.older.pending = false;
+    }
+    store.saveSession(session);
     if (ownQuestion || findById(history, message.id)) {
       return;
     }
-    history.push({ key: message.id, id: message.id, mine: message.direction === 'inbound',
-      author: message.author || 'agent', text: message.text, at: message.at || new Date().toISOString(),
-      state: 'sent' });
+    history.push(historyEntry(message));
     store.saveHistory(history);
     render();
   }
 
-  /** The fallback while the push connection is down: the thread's messages after the last one seen. */
+  /** The app's own question: it shows it from when it was typed, and the thread's copy has no key to match it by. */
+  function isOwnQuestion(message) {
+    return message.direction === 'inbound' && message.channel === 'mobile-app';
+  }
+
+  function historyEntry(message) {
+    return { key: message.id, id: message.id, mine: message.direction === 'inbound',
+      author: message.author || 'agent', text: message.text, at: message.at || new Date().toISOString(),
+      state: 'sent' };
+  }
+
+  /**
+   * The thread has messages before the page the stream (or the poll) brings next, which the app may not show:
+   * "Earlier messages" reads them by `cursor` (null: there are none).
+   */
+  function olderAvailable(cursor) {
+    var session = store.session();
+    session.older = cursor ? { cursor: cursor, anchor: null, pending: true } : null;
+    store.saveSession(session);
+    render();
+  }
+
+  /**
+   * "Earlier messages": the page before the cursor, through the customer API. Each message the history lacks goes
+   * just before the next newer one of the page it holds (or before the anchor, the oldest read so far); the page's
+   * own cursor reads the next, until the thread's start.
+   */
+  function readOlder() {
+    var session = store.session();
+    if (readingOlder || !session.older || !session.conversationId || !session.customerToken) {
+      return;
+    }
+    readingOlder = true;
+    $('older').disabled = true;
+    global.fetch(server + '/api/conversations/' + encodeURIComponent(session.conversationId) + '?before='
+      + encodeURIComponent(session.older.cursor) + '&limit=' + OLDER_LIMIT, {
+      headers: { 'Accept': 'application/json', 'Authorization': 'Bearer ' + session.customerToken }
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('refused with status ' + response.status);
+      }
+      return response.json();
+    }).then(function (page) {
+      var current = store.session();
+      if (!current.older || current.conversationId !== page.conversationId) {
+        return;
+      }
+      var history = store.history();
+      var anchor = current.older.anchor;
+      var at = indexById(history, anchor);
+      if (at < 0) {
+        at = 0;
+      }
+      var messages = page.messages || [];
+      for (var i = messages.length - 1; i >= 0; i--) {
+        var message = messages[i];
+        if (isOwnQuestion(message)) {
+          continue;
+        }
+        var known = indexById(history, message.id);
+        if (known >= 0) {
+          at = known;
+        } else {
+          history.splice(at, 0, historyEntry(message));
+        }
+        anchor = message.id;
+      }
+      current.older = page.olderCursor ? { cursor: page.olderCursor, anchor: anchor, pending: false } : null;
+      store.saveHistory(history);
+      store.saveSession(current);
+      $('older').textContent = 'Earlier messages';
+    }).catch(function () {
+      $('older').textContent = 'Earlier messages could not be read: try again';
+    }).then(function () {
+      readingOlder = false;
+      $('older').disabled = false;
+      render();
+    });
+  }
+
+  function indexById(history, id) {
+    for (var i = 0; id && i < history.length; i++) {
+      if (history[i].id === id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The fallback while the push connection is down: the newest page's messages after the last one seen. */
   function poll() {
     var session = store.session();
     if (push.open || !session.conversationId || !session.customerToken || !global.navigator.onLine
@@ -201,18 +300,23 @@
         return;
       }
       var messages = thread.messages || [];
-      var from = 0;
+      var from = -1;
       for (var i = messages.length - 1; i >= 0 && current.lastSeenId; i--) {
         if (messages[i].id === current.lastSeenId) {
           from = i + 1;
           break;
         }
       }
-      messages.slice(from).forEach(received);
+      if (from < 0 && thread.olderCursor) {
+        // The newest page does not reach the last message seen: what lies before it is read on request.
+        olderAvailable(thread.olderCursor);
+      }
+      messages.slice(Math.max(from, 0)).forEach(received);
     }).catch(function () { /* offline or unreachable: the next poll tries again */ });
   }
 
   function render() {
+    $('older').hidden = !store.session().older;
     var list = $('messages');
     list.textContent = '';
     store.history().forEach(function (m) {
@@ -294,6 +398,7 @@
     $('share-location').addEventListener('click', shareLocation);
     $('no-location').addEventListener('click', declineLocation);
     $('ask').addEventListener('submit', submit);
+    $('older').addEventListener('click', readOlder);
     global.addEventListener('online', function () { render(); outbox.flush().then(render); push.connect(); });
     global.addEventListener('offline', render);
     renderLocation();

@@ -98,6 +98,7 @@
     if (json.conversationId) {
       if (session.conversationId !== json.conversationId) {
         session.lastSeenId = null;
+        session.older = null;
       }
       session.conversationId = json.conversationId;
     }

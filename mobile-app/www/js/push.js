@@ -2,7 +2,9 @@
  * The push connection: the help desk sends the thread's new messages (an agent's reply) down an open
  * connection as server-sent events (GET /api/app/conversations/{id}/events). It is read with fetch rather
  * than EventSource, so the customer token goes in the Authorization header, never in a URL. Each event's id
- * is the message's id; sent back as Last-Event-ID, the stream resumes after it. A dropped connection is
+ * is the message's id; sent back as Last-Event-ID, the stream resumes after it. When the app has read nothing of
+ * the thread yet, or its last message is far back, the stream sends the newest page only, after an "older" event
+ * with the cursor of the messages before it (app.js reads those on request). A dropped connection is
  * opened again after 1, 2, 5, 10, 30 s; while it is down, the app falls back to reading the thread now and
  * then (app.js).
  */
@@ -13,7 +15,7 @@
 
   function Push(server, listener) {
     this.server = server;
-    this.listener = listener; // {message(m), stateChanged(open)}
+    this.listener = listener; // {message(m), older(cursor), stateChanged(open)}
     this.open = false;
     this.conversationId = null;
     this.abort = null;
@@ -86,11 +88,16 @@
         data.push(line.slice(5).replace(/^ /, ''));
       }
     });
-    if (type === 'message' && data.length) {
+    if ((type === 'message' || type === 'older') && data.length) {
       try {
-        this.listener.message(JSON.parse(data.join('\n')));
+        var json = JSON.parse(data.join('\n'));
+        if (type === 'message') {
+          this.listener.message(json);
+        } else {
+          this.listener.older(json.olderCursor || null);
+        }
       } catch (e) {
-        // a message the app cannot read is skipped; the thread still has it
+        // an event the app cannot read is skipped; the thread still has it
       }
     }
   };

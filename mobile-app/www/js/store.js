@@ -1,7 +1,9 @@
 /*
  * What the app keeps on the phone (localStorage), so the conversation survives a restart:
- *   session  {installId, conversationId, customerToken, lastSeenId}: who we are to the help desk; lastSeenId
- *            is the last message of the thread the push stream (or the fallback poll) brought, where it resumes
+ *   session  {installId, conversationId, customerToken, lastSeenId, older}: who we are to the help desk; lastSeenId
+ *            is the last message of the thread the push stream (or the fallback poll) brought, where it resumes;
+ *            older {cursor, anchor}, while the thread has messages before those read that the app may not show:
+ *            the cursor that reads them, and the id of the message they go before in the history
  *   history  [{key, id, mine, author, text, at, state, nearby, region}], oldest first; id is the message's id
  *            in the help desk's thread, when known, so that no message is shown twice
  *   outbox   [{key, text, context}]: messages typed but not yet taken by the help desk, in order

@@ -4,7 +4,8 @@
  * real key codes through CDP Input.dispatchKeyEvent.
  * Usage: node overlay-walk.js <gateway base URL> <out dir> <agent username> <password> <agent's name> <her answer>
  * Before GREEN the agent signs in through the agent API and goes on duty; GREEN offers her the viewer's
- * conversation, she claims it and answers through the agent API, and the walk waits for that on the TV.
+ * conversation, she claims it and answers through the agent API, and the walk waits for that on the TV. Later
+ * questions push her answer out of the overlay's page; the chat opened again reads it back with "Earlier messages".
  * Writes <out dir>/results.json and <out dir>/overlay.png; exits non-zero on the first failed check.
  */
 const fs = require('fs');
@@ -17,6 +18,10 @@ const BASE = process.argv[2];
 const OUT = process.argv[3];
 const [AGENT_USERNAME, AGENT_PASSWORD, AGENT_NAME, AGENT_SAYS] = process.argv.slice(4, 8);
 const TIMEOUT = 15000;
+// Enough questions after the agent's answer to push it out of the overlay's newest page (20 messages).
+const LATER_QUESTIONS = 20;
+// What the overlay asks for when it reads the messages before a cursor.
+const OLDER_READ = /\/tv\/api\/conversations\/[^?]+\?.*before=/;
 const HBBTV_USER_AGENT = 'Mozilla/5.0 (Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) '
     + 'Chrome/56.0 Safari/537.36 HbbTV/1.5.1 (+DRM; Switchboard; STB; 1.0; ; ) SmartTvA/3.0.0';
 const KEY = { RED: 403, GREEN: 404, YELLOW: 405, BLUE: 406, LEFT: 37, UP: 38, RIGHT: 39, DOWN: 40, OK: 13, BACK: 461 };
@@ -94,14 +99,35 @@ function watchErrors(page, errors) {
     });
 }
 
+// The box's whole thread, oldest first, read a page at a time by the cursor each page gives.
 async function thread(page) {
     const ids = await page.evaluate(() => ({
         id: localStorage.getItem('sb.conversation'), token: localStorage.getItem('sb.token')
     }));
-    const response = await fetch(BASE + 'tv/api/conversations/' + encodeURIComponent(ids.id),
-        { headers: { Authorization: 'Bearer ' + ids.token } });
-    assert.equal(response.status, 200);
-    return (await response.json()).messages;
+    const messages = [];
+    let before = null;
+    do {
+        const response = await fetch(BASE + 'tv/api/conversations/' + encodeURIComponent(ids.id) + '?limit=200'
+            + (before ? '&before=' + encodeURIComponent(before) : ''), { headers: { Authorization: 'Bearer ' + ids.token } });
+        assert.equal(response.status, 200);
+        const json = await response.json();
+        messages.unshift(...json.messages);
+        before = json.olderCursor;
+    } while (before);
+    return messages;
+}
+
+// Questions asked through the box's API with its token, as the overlay asks them.
+async function askThroughTheApi(page, count) {
+    const box = await page.evaluate(() => ({ setTopId: localStorage.getItem('sb.settop'), token: localStorage.getItem('sb.token') }));
+    for (let i = 1; i <= count; i++) {
+        const response = await fetch(BASE + 'tv/api/help', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + box.token },
+            body: JSON.stringify({ setTopId: box.setTopId, text: 'Later question ' + i, idempotencyKey: 'walk-later-' + i })
+        });
+        assert.ok(response.ok, 'question ' + i + ' answered ' + response.status);
+    }
 }
 
 // The gateway stores a message before it answers, so once the overlay shows the answer, the thread has it.
@@ -292,6 +318,38 @@ async function hbbtvWalk(browser, results) {
     assert.ok(lines.length >= 1 && lines.every(line => line.startsWith(AGENT_NAME + ': ')),
         "only the agent's words, not the hub's own answers: " + JSON.stringify(lines));
     assert.equal(lines[lines.length - 1], AGENT_NAME + ': ' + AGENT_SAYS);
+    await remote(cdp, KEY.BACK);
+
+    // Later the thread has grown past the overlay's page: the chat opened again reads only the newest messages,
+    // and UP, OK ("Earlier messages") read the pages before them by their cursor until the thread's start. Every
+    // message of the agent then shows once, in the order written.
+    await askThroughTheApi(page, LATER_QUESTIONS);
+    const olderReads = [];
+    page.on('request', request => {
+        if (OLDER_READ.test(request.url())) {
+            olderReads.push(request.url());
+        }
+    });
+    await remote(cdp, KEY.GREEN);
+    await page.locator('#agent-older').waitFor({ state: 'visible', timeout: TIMEOUT });
+    const beforeOlder = await page.locator('#agent-messages li').allTextContents();
+    assert.ok(!beforeOlder.includes(AGENT_NAME + ': ' + AGENT_SAYS), 'her answer is older than the newest page: '
+        + JSON.stringify(beforeOlder));
+    await remote(cdp, KEY.UP);
+    assert.match(await page.locator('#agent-older').getAttribute('class'), /focused/);
+    for (let read = 1; await page.locator('#agent-older').isVisible(); read++) {
+        assert.ok(read <= 10, 'the thread\'s start within 10 reads');
+        const answered = page.waitForResponse(response => OLDER_READ.test(response.url()));
+        await remote(cdp, KEY.OK);
+        await answered;
+        await page.waitForFunction(() => document.getElementById('status').textContent !== 'Please wait...');
+    }
+    const agentWrote = (await thread(page)).filter(m => m.fromAgent).map(m => m.author + ': ' + m.text);
+    assert.deepEqual(await page.locator('#agent-messages li').allTextContents(), agentWrote);
+    assert.ok(agentWrote.includes(AGENT_NAME + ': ' + AGENT_SAYS));
+    assert.ok(olderReads.length >= 1, 'older messages were read by their cursor');
+    assert.equal(await page.locator('#agent-write').getAttribute('class'), 'sb-item focused',
+        'at the thread\'s start OK writes to the agent again');
     await remote(cdp, KEY.BACK);
 
     // BLUE: call me back; a number that is no phone number is refused with the reason.

@@ -39,6 +39,7 @@ try {
   result.town = await askWithLocationRefused();
   result.offline = await askOfflineThenOnline();
   result.liveChat = await chatWithAnAgent();
+  result.earlier = await readEarlierMessages();
   console.log(JSON.stringify(result));
 } finally {
   await browser.close();
@@ -207,4 +208,73 @@ async function chatWithAnAgent() {
   await context.close();
   return { sent, session, messageId, shownAfterMillis, pushStillOpen, pollsWhileWaiting, thread, kept,
     afterReload, errors };
+}
+
+/** The customer API as a client calls it: JSON in and out, the token as a Bearer. */
+async function api(method, path, body, token) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const json = await response.json();
+  if (!response.ok) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+  }
+  return json;
+}
+
+/** A whole thread through the customer API, a page at a time by the cursor each page gives, oldest first. */
+async function wholeThread(conversationId, token) {
+  const messages = [];
+  let before = null;
+  do {
+    const page = await api('GET', `/api/conversations/${encodeURIComponent(conversationId)}?limit=200`
+      + (before ? `&before=${encodeURIComponent(before)}` : ''), null, token);
+    messages.unshift(...page.messages);
+    before = page.olderCursor;
+  } while (before);
+  return messages;
+}
+
+async function readEarlierMessages() {
+  // A conversation longer than the stream's page (50), made through the customer API as a web visitor writes;
+  // the app is then opened on it having read none of it.
+  const opened = await api('POST', '/api/help', { text: 'Earlier question 1', visitorId: `visitor-earlier-${Date.now()}` });
+  for (let i = 2; i <= 45; i++) {
+    await api('POST', `/api/conversations/${encodeURIComponent(opened.conversationId)}/messages`,
+      { text: `Earlier question ${i}` }, opened.customerToken);
+  }
+  const thread = await wholeThread(opened.conversationId, opened.customerToken);
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addInitScript((session) => {
+    localStorage.setItem('switchboard.session', JSON.stringify(session));
+  }, { installId: 'app-earlier-messages', conversationId: opened.conversationId,
+    customerToken: opened.customerToken, lastSeenId: null });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const reads = [];
+  page.on('request', (request) => {
+    if (/[?&]before=/.test(request.url())) {
+      reads.push(new URL(request.url()).search);
+    }
+  });
+  await page.goto(app);
+  await page.locator('#older').waitFor({ state: 'visible', ...WAIT });
+  await page.waitForFunction(() => document.querySelectorAll('.message').length >= 50, null, WAIT);
+  const shownBefore = await page.locator('.message').count();
+  for (let i = 0; await page.locator('#older').isVisible(); i++) {
+    if (i >= 10) {
+      throw new Error('the thread\'s start not reached in 10 reads');
+    }
+    const answered = page.waitForResponse((response) => /[?&]before=/.test(response.url()), WAIT);
+    await page.click('#older');
+    await answered;
+    await page.waitForFunction(() => !document.getElementById('older').disabled, null, WAIT);
+  }
+  const shown = await page.locator('.message .text').allTextContents();
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('switchboard.history')).length);
+  await context.close();
+  return { thread: thread.map((m) => m.text), shownBefore, shown, kept, reads, errors };
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The TV help overlay in Debian's Chromium, driven by Playwright with HbbTV key codes against a whole
  * gateway on a free port: {@code src/test/js/overlay-walk.js} walks it (red, topics, an answer, quick
- * replies, typing, BACK, yellow, green, blue, the satisfaction question) and fails on the first wrong step.
+ * replies, typing, BACK, yellow, green, the agent chat's earlier messages read by their cursor, blue, the
+ * satisfaction question) and fails on the first wrong step.
  * An agent account made here through the manager API is the agent on duty: the walk signs her in through
  * the agent API before green, and as her claims the conversation green offered and answers it.
  */

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Cordova app's browser build (made by this module's build with the Cordova CLI), served by a whole
  * gateway on a free port, driven in Debian's Chromium by Playwright ({@code src/test/js/app-in-chromium.mjs}):
  * with the location shared, with it refused, offline, and chatting with an agent, whom this test plays through
- * the agent API ({@link AgentClient}) when the script asks. What reached the help desk is read back through
- * the customer API.
+ * the agent API ({@link AgentClient}) when the script asks, and opened on a thread longer than a page, whose
+ * earlier messages it reads by the cursor. What reached the help desk is read back through the customer API.
  */
 class MobileAppInChromiumTest {
     private static final Path MODULE = Path.of("").toAbsolutePath();
@@ -232,6 +232,20 @@ class MobileAppInChromiumTest {
                 "Ann: Hello, this is Ann. How can I help?",
                 "Ann: Ann here: your parcel is at the depot and comes tomorrow.");
         assertThat(authors).filteredOn(a -> a.startsWith("you:")).hasSize(1);
+    }
+
+    @Test
+    void earlierMessagesAreReadByTheCursorUntilTheWholeThreadShowsEachMessageOnce() {
+        JsonNode earlier = shown.path("earlier");
+
+        assertThat(earlier.path("thread").size()).as("longer than the stream's page").isGreaterThan(50);
+        assertThat(earlier.path("shownBefore").asInt()).as("the stream sent the newest page only").isEqualTo(50);
+        assertThat(earlier.path("reads").size()).as("reads by the cursor").isGreaterThanOrEqualTo(2);
+        earlier.path("reads").forEach(query -> assertThat(query.asText()).contains("limit=20").contains("before="));
+        assertThat(earlier.path("shown")).as("the whole thread, in order, each message once")
+                .isEqualTo(earlier.path("thread"));
+        assertThat(earlier.path("kept").asInt()).isEqualTo(earlier.path("thread").size());
+        assertThat(earlier.path("errors")).isEmpty();
     }
 
     @Test

@@ -39,8 +39,8 @@ import org.apache.velocity.VelocityContext;
  *
  * <p>Page templates (see {@link VelocityReplyRenderer#renderPage}) see the thread newest first, and also:
  * <pre>
- *   $nav     map: ask, topic, home, thread, contact, callback, verify, sendCode, checkCode (addresses, ""
- *            when the page has no such link),
+ *   $nav     map: ask, topic, home, thread, contact, callback, verify, sendCode, checkCode, older, newest
+ *            (addresses, "" when the page has no such link),
  *            more (the next page's address or ""), page (number), fields (list of maps: name, value)
  * </pre>
  */
@@ -50,9 +50,16 @@ final class TemplateModel {
     private static final Comparator<ThreadMessage> OLDEST_FIRST =
             Comparator.comparing(ThreadMessage::at, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /**
+     * The links of a conversation page that reads a thread a page at a time: the messages before those shown, and
+     * the newest messages (on an older page). Names of {@link PageNavigation#links()} beside its own.
+     */
+    static final String OLDER = "older";
+    static final String NEWEST = "newest";
+
     private static final List<String> LINKS = List.of(PageNavigation.ASK, PageNavigation.TOPIC, PageNavigation.HOME,
             PageNavigation.THREAD, PageNavigation.CONTACT, PageNavigation.CALLBACK, PageNavigation.VERIFY,
-            PageNavigation.SEND_CODE, PageNavigation.CHECK_CODE);
+            PageNavigation.SEND_CODE, PageNavigation.CHECK_CODE, OLDER, NEWEST);
 
     private TemplateModel() {
     }

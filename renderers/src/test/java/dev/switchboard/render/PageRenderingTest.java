@@ -202,6 +202,47 @@ class PageRenderingTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DeviceProfile.class, names = {"WML", "XHTML_MP", "HTML5"})
+    void aConversationPageLinksOlderMessagesFromItsLastDeckAndTheNewestFromEveryDeck(DeviceProfile profile) {
+        List<ThreadMessage> thread = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            thread.add(new ThreadMessage(String.valueOf(i), Channel.WAP, i % 2 == 0 ? Direction.INBOUND : Direction.OUTBOUND,
+                    i % 2 == 0 ? "you" : "Anna", "Message number " + i + " about my parcel, sent on Tuesday.",
+                    SampleReplies.THREAD_START.plusSeconds(60L * i)));
+        }
+        Map<String, String> links = new HashMap<>(ALL_LINKS);
+        links.remove(PageNavigation.CALLBACK);
+        links.put("older", SESSION + "/thread?b=30&x=<1>");
+        links.put("newest", SESSION + "/thread");
+        Reply conversation = Reply.conversation("Your conversation with us", thread);
+
+        List<String> pages = new ArrayList<>();
+        for (int page = 1; pages.isEmpty() || pages.get(pages.size() - 1).contains("/thread?b=30&amp;p=" + page); page++) {
+            assertThat(page).isLessThan(20);
+            pages.add(RENDERER.renderPage(profile, conversation,
+                    new PageNavigation(links, FIELDS, SESSION + "/thread?b=30&p=", page, 1_200)).body());
+        }
+
+        assertThat(pages).hasSizeGreaterThan(1);
+        for (int i = 0; i < pages.size(); i++) {
+            String page = pages.get(i);
+            assertValidPage(profile, page);
+            assertThat(page.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1_200);
+            assertThat(page).contains("<a href=\"" + SESSION + "/thread\">Newest messages</a>");
+            assertThat(page.contains("<a href=\"" + SESSION + "/thread?b=30&amp;x=&lt;1&gt;\">Older messages</a>"))
+                    .as("older messages linked from page %d of %d", i + 1, pages.size()).isEqualTo(i == pages.size() - 1);
+        }
+        assertThat(String.join("", pages)).contains("Message number 0", "Message number 9");
+    }
+
+    @Test
+    void aConversationPageWithoutOlderOrNewestLinksHasNeither() {
+        String deck = RENDERER.renderPage(DeviceProfile.WML, SampleReplies.conversation(), navigation(1, 1_400)).body();
+
+        assertThat(deck).doesNotContain("Older messages", "Newest messages");
+    }
+
     @Test
     void profilesThatDoNotBrowseHaveNoPages() {
         assertThatThrownBy(() -> RENDERER.renderPage(DeviceProfile.SMS, SampleReplies.answer(), navigation(1, 0)))

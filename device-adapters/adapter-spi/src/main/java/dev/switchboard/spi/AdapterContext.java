@@ -61,7 +61,7 @@ public interface AdapterContext {
 
     /**
      * The lease named {@code name}, for work that must run on one node of the cluster at a time (see
-     * {@link Lease}). The node starts trying to take it at once, and again every third of {@code period}; ask
+     * {@link Lease}). The node tries to take it before this returns, and again every third of {@code period}; ask
      * {@link Lease#holds()} before each side effect, and {@linkplain Lease#close() close} it when the adapter stops.
      * Names are the adapter's own. The gateway's context implements it over its database; the default is for
      * contexts of an adapter tested alone.

@@ -35,7 +35,7 @@ final class InMemoryConversations implements ConversationStore {
 
     @Override
     public void record(String conversationId, Conversation opening, List<StoredMessage> more,
-                       CustomerContext context) {
+                       CustomerContext context, KeyedOutcome outcome) {
         Conversation before = threads.containsKey(conversationId) ? threads.get(conversationId) : opening;
         if (before == null) {
             throw new IllegalStateException("conversation " + conversationId + " is not stored");

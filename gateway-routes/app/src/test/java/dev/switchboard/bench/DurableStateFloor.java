@@ -7,7 +7,6 @@ import dev.switchboard.hub.domain.Customer;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerTokens;
-import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.hub.domain.Ids;
 import dev.switchboard.hub.domain.RecordedOutcome;
 import dev.switchboard.hub.domain.StoredMessage;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * through a journal to the embedded H2 file, as a gateway node has), and nothing else: no Camel, no JSON parsing,
  * no knowledge base, no rendering. Per request what the hub's steps ask of the state for a new visitor, in their
  * order: look the address up, claim it for a new customer, save the customer, record the conversation with the
- * question and the answer, record the idempotency outcome. The hub does all of that and more, so its throughput
+ * question, the answer and the idempotency outcome in one transaction. The hub does all of that and more, so its throughput
  * cannot pass this one's.
  */
 final class DurableStateFloor implements AutoCloseable {
@@ -56,7 +55,6 @@ final class DurableStateFloor implements AutoCloseable {
     HttpServlet servlet() {
         CustomerDirectory directory = state.member().customerDirectory();
         ConversationStore conversations = state.member().conversationStore();
-        IdempotencyLog idempotency = state.member().idempotencyLog();
         AtomicLong sequence = new AtomicLong();
         String run = Long.toHexString(System.nanoTime());
         return BareServer.fixedJsonAfter(() -> {
@@ -76,10 +74,9 @@ final class DurableStateFloor implements AutoCloseable {
                     "What are your opening hours?", now, idempotencyKey);
             StoredMessage answer = new StoredMessage(Ids.next("m-"), "web-chat", Direction.OUTBOUND,
                     StoredMessage.HELP_DESK_AUTHOR, ANSWER, now, idempotencyKey);
-            var outcome = idempotency.record(idempotencyKey, new RecordedOutcome(customer.conversationId(),
-                    RecordedOutcome.StoredReply.of(Reply.answer(ANSWER, Reply.Source.KNOWLEDGE_BASE, TOPICS))));
-            conversations.record(customer.conversationId(), opening, List.of(question, answer), CONTEXT);
-            outcome.toCompletableFuture().join();
+            conversations.record(customer.conversationId(), opening, List.of(question, answer), CONTEXT,
+                    new ConversationStore.KeyedOutcome(idempotencyKey, new RecordedOutcome(customer.conversationId(),
+                            RecordedOutcome.StoredReply.of(Reply.answer(ANSWER, Reply.Source.KNOWLEDGE_BASE, TOPICS)))));
         });
     }
 

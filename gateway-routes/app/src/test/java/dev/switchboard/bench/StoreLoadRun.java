@@ -80,9 +80,12 @@ public final class StoreLoadRun {
                     report.add(row("follow-up", clients, length, outcome));
                 }
             }
+            DataSource insertDb = dataSource(url, postgres.user(), postgres.password());
+            long commitsBefore = commits(insertDb);
             Outcome hub = measure(driver, Scenarios.newVisitors(gateway.baseUri().resolve("/api/help"), runId),
                     64, warmup, measured);
-            DataSource insertDb = dataSource(url, postgres.user(), postgres.password());
+            double commitsPerRequest = (double) (commits(insertDb) - commitsBefore)
+                    / (hub.requests() + hub.warmupRequests());
             createFloorTable(insertDb);
             try (BareServer bare = BareServer.start(Map.of("/floor/insert", insertingServlet(insertDb)))) {
                 Outcome bareOnly = measure(driver, Scenarios.newVisitors(bare.baseUri().resolve("/api/help"), runId),
@@ -94,8 +97,9 @@ public final class StoreLoadRun {
                 report.add(row("bare servlet + one durable insert", 64, 0, bareInsert));
                 report.add("");
                 report.add(String.format(Locale.ROOT, "New customer: %.3f of the bare servlet, %.3f of the bare servlet"
-                                + " with one durable insert.", hub.requestsPerSecond() / bareOnly.requestsPerSecond(),
-                        hub.requestsPerSecond() / bareInsert.requestsPerSecond()));
+                                + " with one durable insert; %.1f database transactions a request (PostgreSQL's"
+                                + " xact_commit, reads included).", hub.requestsPerSecond() / bareOnly.requestsPerSecond(),
+                        hub.requestsPerSecond() / bareInsert.requestsPerSecond(), commitsPerRequest));
             }
         } finally {
             postgres.dropDatabase(database);
@@ -162,6 +166,20 @@ public final class StoreLoadRun {
         return String.format(Locale.ROOT, "| %s | %d | %s | %.2f ms | %.2f ms | %.0f |", what, clients,
                 length == 0 ? "" : String.format(Locale.ROOT, "%,d", length), outcome.latency().p50Ms(),
                 outcome.latency().p99Ms(), outcome.requestsPerSecond());
+    }
+
+    /**
+     * The transactions the database committed so far (PostgreSQL's own count, which its statistics take in when a
+     * session goes idle: read after a pause of a second, so that the last ones are in).
+     */
+    private static long commits(DataSource dataSource) throws SQLException, InterruptedException {
+        Thread.sleep(1_500);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT xact_commit FROM pg_stat_database"
+                     + " WHERE datname = current_database()")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static DataSource dataSource(String url, String user, String password) {

@@ -7,14 +7,13 @@ import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.state.Database;
 import dev.switchboard.testing.AdapterNode;
+import dev.switchboard.testing.TestDatabase;
 import dev.switchboard.testing.TestMailServer;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Cluster tier for the email adapter: nodes on one database reading one mailbox on a real mail server (GreenMail).
@@ -23,31 +22,34 @@ import org.junit.jupiter.api.io.TempDir;
 class EmailClusterTest {
     private static final String ANNA = "anna@customer.example";
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
+    private static final String BOTH = "dev.switchboard.testing.TestDatabases#both";
 
     private Database database;
     private TestMailServer mail;
 
     @BeforeEach
     void start() {
-        database = Database.open("jdbc:h2:mem:email-cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dir, "sa", "");
         mail = new TestMailServer();
+    }
+
+    /** Opens the database the nodes share, on H2 and on PostgreSQL (closed by JUnit after the test). */
+    private void open(TestDatabase shared) {
+        database = shared.open();
     }
 
     @AfterEach
     void stop() {
         mail.close();
-        database.close();
     }
 
     private AdapterNode node(RecordingHelpDesk helpDesk) throws Exception {
         return AdapterNode.start("email", database.dataSource(), AdapterNode.maps(), helpDesk, mail.gatewaySettings());
     }
 
-    @Test
-    void aMailTakenAgainAfterAFullRestartIsNotAnsweredAgain() throws Exception {
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void aMailTakenAgainAfterAFullRestartIsNotAnsweredAgain(TestDatabase shared) throws Exception {
+        open(shared);
         RecordingHelpDesk hub = new RecordingHelpDesk();
         try (AdapterNode before = node(hub)) {
             mail.mailTheDesk(ANNA, "Opening hours", "Are you open on Sunday?", "<sunday@customer.example>");
@@ -66,8 +68,10 @@ class EmailClusterTest {
         assertThat(mail.mailsTo(ANNA)).as("answered once").hasSize(1);
     }
 
-    @Test
-    void onlyTheNodeHoldingTheMailboxsLeaseReadsItAndAnotherTakesOverWhenItStops() throws Exception {
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void onlyTheNodeHoldingTheMailboxsLeaseReadsItAndAnotherTakesOverWhenItStops(TestDatabase shared) throws Exception {
+        open(shared);
         RecordingHelpDesk deskOfA = new RecordingHelpDesk();
         RecordingHelpDesk deskOfB = new RecordingHelpDesk();
         AdapterNode a = node(deskOfA);

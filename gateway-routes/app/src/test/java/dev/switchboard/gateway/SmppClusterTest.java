@@ -17,6 +17,7 @@ import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.state.Database;
 import dev.switchboard.testing.AdapterNode;
+import dev.switchboard.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,21 +25,21 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cluster tier for the SMPP adapter: two nodes, each with its own bind to one SMSC (the jSMPP simulator on loopback),
- * their adapter records in one database, in front of one help desk. What comes over one node's bind counts on the
+ * their adapter records in one database (H2, and PostgreSQL), in front of one help desk. What comes over one node's bind counts on the
  * other: a STOP, the first part of a long text, a receipt; what one node left in the outbox the other sends.
  */
 class SmppClusterTest {
     private static final String DESK = "4357";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HexFormat HEX = HexFormat.of();
+    private static final String BOTH = "dev.switchboard.testing.TestDatabases#both";
 
     @TempDir
     Path dir;
@@ -49,9 +50,9 @@ class SmppClusterTest {
             .answerWith(asked -> Reply.answer("You said: " + asked.text(), Reply.Source.KNOWLEDGE_BASE, List.of()));
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    @BeforeEach
-    void openTheSharedDatabase() {
-        database = Database.open("jdbc:h2:mem:smpp-cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dir, "sa", "");
+    /** Opens the database both nodes share, on H2 and on PostgreSQL (closed by JUnit after the test). */
+    private void open(TestDatabase shared) {
+        database = shared.open();
     }
 
     @AfterEach
@@ -59,7 +60,6 @@ class SmppClusterTest {
         for (int i = toClose.size() - 1; i >= 0; i--) {
             toClose.get(i).close();
         }
-        database.close();
     }
 
     private SmscSimulator smsc() throws Exception {
@@ -96,8 +96,10 @@ class SmppClusterTest {
                 Reply.answer(text, Reply.Source.AGENT, List.of()));
     }
 
-    @Test
-    void aStopTextedThroughOneNodeHoldsWhenTheOtherNodeWouldTextThatNumber() throws Exception {
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void aStopTextedThroughOneNodeHoldsWhenTheOtherNodeWouldTextThatNumber(TestDatabase shared) throws Exception {
+        open(shared);
         SmscSimulator smsc = smsc();
         List<AdapterNode> nodes = twoBoundNodes(smsc);
         smsc.deliverOverBind(0);
@@ -114,8 +116,10 @@ class SmppClusterTest {
                 .containsExactly("You will get no more texts from us. Text START to get them again.");
     }
 
-    @Test
-    void theSecondPartOfALongTextComingOverTheOtherNodesBindCompletesTheFirst() throws Exception {
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void theSecondPartOfALongTextComingOverTheOtherNodesBindCompletesTheFirst(TestDatabase shared) throws Exception {
+        open(shared);
         SmscSimulator smsc = smsc();
         twoBoundNodes(smsc);
 
@@ -131,8 +135,10 @@ class SmppClusterTest {
                 .containsExactly("You said: Hello, this is one text");
     }
 
-    @Test
-    void aDeliveryReceiptComingOverTheOtherNodesBindIsMatchedToTheTextItsNodeSent() throws Exception {
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void aDeliveryReceiptComingOverTheOtherNodesBindIsMatchedToTheTextItsNodeSent(TestDatabase shared) throws Exception {
+        open(shared);
         SmscSimulator smsc = smsc();
         twoBoundNodes(smsc);
         smsc.receiptsOverAnotherBind(true);
@@ -148,8 +154,10 @@ class SmppClusterTest {
                 }));
     }
 
-    @Test
-    void textsANodeClaimedAndCouldNotSendAreSentByTheOtherNodeOnceItStops() throws Exception {
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void textsANodeClaimedAndCouldNotSendAreSentByTheOtherNodeOnceItStops(TestDatabase shared) throws Exception {
+        open(shared);
         SmscSimulator throttling = smsc();
         throttling.pushBack(Integer.MAX_VALUE, 0x58);
         SmscSimulator working = smsc();
@@ -176,8 +184,10 @@ class SmppClusterTest {
         assertThat(throttling.submitted()).isEmpty();
     }
 
-    @Test
-    void withOneBindPerAccountOneNodeBindsAndTheOtherTakesOverWhenItStops() throws Exception {
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void withOneBindPerAccountOneNodeBindsAndTheOtherTakesOverWhenItStops(TestDatabase shared) throws Exception {
+        open(shared);
         SmscSimulator smsc = smsc();
         Map<String, String> single = Map.of("switchboard.smpp.single-bind", "true");
         AdapterNode a = node(smsc, single);

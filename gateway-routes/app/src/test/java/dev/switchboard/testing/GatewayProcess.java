@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.gateway.config.SwitchboardConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A gateway in a process of its own, so that a test can stop it as an operator does (SIGTERM), kill it the hard
@@ -21,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayProcess implements AutoCloseable {
     /** The system property naming the shaded jar, set by the build for the tests that run it. */
     public static final String JAR_PROPERTY = "switchboard.jar";
-    private static final Duration START_WAIT = Duration.ofSeconds(90);
+    /** Long enough for a start on a 2-core machine that other builds share (a minute and more has been seen). */
+    private static final Duration START_WAIT = Duration.ofSeconds(180);
+    /** The first line of {@code GC.heap_info}, under G1 the whole heap's: "garbage-first heap total 262144K, used 53819K". */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
             "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
             "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -43,7 +49,7 @@ public final class GatewayProcess implements AutoCloseable {
     public static GatewayProcess start(Path dataDir, Path log) throws IOException {
         List<String> command = new ArrayList<>(HAZELCAST_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.gateway.SwitchboardMain"));
-        return launch(command, dataDir, log, Map.of());
+        return launch(command, dataDir, log, Map.of(), Ports.free());
     }
 
     /**
@@ -52,7 +58,18 @@ public final class GatewayProcess implements AutoCloseable {
      * serves: {@code /health} answers, UP or DOWN (a channel whose peer is away is DOWN).
      */
     public static GatewayProcess startJar(Path dataDir, Path log, Map<String, String> settings) throws IOException {
-        return launch(List.of("-jar", shadedJar().toString()), dataDir, log, settings);
+        return startJar(dataDir, log, settings, List.of(), 0);
+    }
+
+    /**
+     * As {@link #startJar(Path, Path, Map)}, with {@code jvmOptions} before {@code -jar} (a heap limit) and on
+     * {@code httpPort} (0: a free one), so that a node restarted is found where it was.
+     */
+    public static GatewayProcess startJar(Path dataDir, Path log, Map<String, String> settings, List<String> jvmOptions,
+                                          int httpPort) throws IOException {
+        List<String> launcher = new ArrayList<>(jvmOptions);
+        launcher.addAll(List.of("-jar", shadedJar().toString()));
+        return launch(launcher, dataDir, log, settings, httpPort == 0 ? Ports.free() : httpPort);
     }
 
     /**
@@ -92,9 +109,8 @@ public final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    private static GatewayProcess launch(List<String> launcher, Path dataDir, Path log, Map<String, String> settings)
-            throws IOException {
-        int httpPort = Ports.free();
+    private static GatewayProcess launch(List<String> launcher, Path dataDir, Path log, Map<String, String> settings,
+                                         int httpPort) throws IOException {
         GatewayProcess gateway = new GatewayProcess(builder(launcher, dataDir, log, settings, httpPort).start(), httpPort, log);
         HttpJson http = gateway.http();
         try {
@@ -154,6 +170,39 @@ public final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("the gateway did not exit within " + limit + " of SIGTERM");
         }
         return Duration.ofNanos(System.nanoTime() - asked);
+    }
+
+    /** The process id, for the JDK's tools ({@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * The heap in use right after a full collection, in bytes: {@code jcmd <pid> GC.run}, then {@code GC.heap_info}'s
+     * {@code used}, for a JVM on G1 (the first line of another collector's figures is one generation's).
+     */
+    public long heapUsedAfterFullGc() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher used = HEAP_USED.matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figures in jcmd's GC.heap_info:\n" + info);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
     }
 
     /** The exit status, once the process ended. */

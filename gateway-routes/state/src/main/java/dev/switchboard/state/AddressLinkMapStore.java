@@ -22,15 +22,8 @@ final class AddressLinkMapStore extends JdbcMapStore<AddressLink> {
 
     @Override
     void write(Connection connection, String addressKey, AddressLink link) throws SQLException {
-        try (PreparedStatement insert = prepareInsertOnce(connection,
-                "INSERT INTO address_links (address_key, customer_id, source, linked_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, addressKey);
-            insert.setString(2, link.customerId());
-            insert.setString(3, link.source());
-            SqlTimes.set(insert, 4, link.linkedAt());
-            if (insertOnce(insert)) {
-                return;
-            }
+        if (insertOnce(connection, addressKey, link)) {
+            return;
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE address_links SET customer_id = ?, source = ?, linked_at = ? WHERE address_key = ?")) {
@@ -39,6 +32,18 @@ final class AddressLinkMapStore extends JdbcMapStore<AddressLink> {
             SqlTimes.set(update, 3, link.linkedAt());
             update.setString(4, addressKey);
             update.executeUpdate();
+        }
+    }
+
+    /** Inserts a link unless the address has one; returns whether it was inserted. */
+    boolean insertOnce(Connection connection, String addressKey, AddressLink link) throws SQLException {
+        try (PreparedStatement insert = prepareInsertOnce(connection,
+                "INSERT INTO address_links (address_key, customer_id, source, linked_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, addressKey);
+            insert.setString(2, link.customerId());
+            insert.setString(3, link.source());
+            SqlTimes.set(insert, 4, link.linkedAt());
+            return insertOnce(insert);
         }
     }
 

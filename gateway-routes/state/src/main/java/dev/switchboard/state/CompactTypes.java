@@ -40,8 +40,7 @@ final class CompactTypes {
 
     /** This module's own: the cached header and the entry processors and predicate that run where an entry lives. */
     static final List<Class<?>> STATE = List.of(CachedHeader.class, CachedHeader.KeepNewer.class,
-            HazelcastIdempotencyLog.RecordIfAbsent.class, HazelcastSharedRecords.ApplyChange.class,
-            HazelcastSharedRecords.Matches.class, AgentMaps.KeepFinished.class);
+            HazelcastSharedRecords.ApplyChange.class, HazelcastSharedRecords.Matches.class, AgentMaps.KeepFinished.class);
 
     /** Every class registered, the desk's records, changes and filters included. */
     static final List<Class<?>> CLASSES = Stream.of(HUB, DeskTypes.RECORDS, DeskTypes.CHANGES, DeskTypes.FILTERS,

@@ -103,7 +103,9 @@ public final class Database implements AutoCloseable {
      * What every H2 URL gets unless it says otherwise. H2 closes a database from a JVM shutdown hook of its own
      * unless told not to; the gateway closes it itself, last, after the writes in flight reached it. An embedded
      * file writes each commit to the file before the commit returns ({@code WRITE_DELAY=0}, instead of H2's
-     * half a second in the background): a killed process loses nothing it committed.
+     * half a second in the background): a killed process loses nothing it committed. A transaction waits up to 10 s
+     * for a row another holds ({@code LOCK_TIMEOUT}, instead of H2's 1 s): appends to one thread take turns on its
+     * header's row, and a burst of them must queue, not fail.
      */
     private static String h2Settings(String jdbcUrl) {
         String upper = jdbcUrl.toUpperCase(Locale.ROOT);
@@ -113,6 +115,9 @@ public final class Database implements AutoCloseable {
         }
         if (isEmbedded(jdbcUrl) && !upper.startsWith("JDBC:H2:MEM:") && !upper.contains(";WRITE_DELAY=")) {
             settings += ";WRITE_DELAY=0";
+        }
+        if (!upper.contains(";LOCK_TIMEOUT=")) {
+            settings += ";LOCK_TIMEOUT=10000";
         }
         return jdbcUrl + settings;
     }

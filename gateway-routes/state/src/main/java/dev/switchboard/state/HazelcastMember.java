@@ -30,14 +30,18 @@ public final class HazelcastMember implements AutoCloseable {
     private final HazelcastInstance instance;
     private final DataSource dataSource;
     private final ConversationTables conversationTables;
+    private final IdempotencyTable idempotencyTable;
+    private final SharedMaps maps;
     private final RowRetention retention;
     private volatile HazelcastCustomerMerges merges;
 
     private HazelcastMember(HazelcastInstance instance, DataSource dataSource, ConversationTables conversationTables,
-                            RowRetention retention) {
+                            IdempotencyTable idempotencyTable, SharedMaps maps, RowRetention retention) {
         this.instance = instance;
         this.dataSource = dataSource;
         this.conversationTables = conversationTables;
+        this.idempotencyTable = idempotencyTable;
+        this.maps = maps;
         this.retention = retention;
     }
 
@@ -53,7 +57,8 @@ public final class HazelcastMember implements AutoCloseable {
     public static HazelcastMember start(ClusterSettings cluster, DataSource dataSource, ObjectMapper json,
                                         KeepTimes keep, CacheLimits cache) {
         ConversationTables conversationTables = new ConversationTables(json);
-        SharedMaps maps = new SharedMaps(dataSource, conversationTables, json);
+        IdempotencyTable idempotencyTable = new IdempotencyTable(json);
+        SharedMaps maps = new SharedMaps(dataSource, conversationTables, idempotencyTable, json);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
         config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());
@@ -80,15 +85,17 @@ public final class HazelcastMember implements AutoCloseable {
                 .keep(RowRetention.Rows.PREFERRED_AGENTS, keep.preferredAgentMarks());
         LOG.info("Hazelcast member {} up on {}:{}, {} member(s) in cluster '{}'", instance.getName(), cluster.host(),
                 cluster.port(), instance.getCluster().getMembers().size(), cluster.clusterName());
-        return new HazelcastMember(instance, dataSource, conversationTables, retention);
+        return new HazelcastMember(instance, dataSource, conversationTables, idempotencyTable, maps, retention);
     }
 
     public CustomerDirectory customerDirectory() {
-        return new HazelcastCustomerDirectory(instance.getMap(SharedMaps.ADDRESS_LINKS), instance.getMap(SharedMaps.CUSTOMERS));
+        return new HazelcastCustomerDirectory(dataSource, maps.addressLinks(), maps.customers(),
+                instance.getMap(SharedMaps.ADDRESS_LINKS), instance.getMap(SharedMaps.CUSTOMERS));
     }
 
     public ConversationStore conversationStore() {
-        return new StoredConversations(dataSource, conversationTables, instance.getMap(SharedMaps.CONVERSATIONS));
+        return new StoredConversations(dataSource, conversationTables, idempotencyTable,
+                instance.getMap(SharedMaps.CONVERSATIONS), instance.getMap(SharedMaps.IDEMPOTENCY));
     }
 
     public IdempotencyLog idempotencyLog() {

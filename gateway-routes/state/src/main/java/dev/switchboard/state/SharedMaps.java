@@ -14,6 +14,7 @@ import com.hazelcast.config.MapStoreConfig;
 import dev.switchboard.desk.Assignment;
 import dev.switchboard.desk.PendingCallBack;
 import dev.switchboard.desk.PreferredAgent;
+import dev.switchboard.hub.domain.RecordedOutcome;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -61,8 +62,8 @@ final class SharedMaps {
 
     private final CustomerMapStore customers;
     private final AddressLinkMapStore addressLinks;
-    private final ConversationHeaderLoader conversations;
-    private final IdempotencyMapStore idempotency;
+    private final RecordLoader<CachedHeader> conversations;
+    private final RecordLoader<RecordedOutcome> idempotency;
     private final CustomerMergeMapStore customerMerges;
     private final AccountMapStore accounts;
     private final QuickTextMapStore quickTexts;
@@ -71,11 +72,13 @@ final class SharedMaps {
     private final TimedNameMapStore<PendingCallBack> callBacks;
     private final TimedNameMapStore<PreferredAgent> preferredAgents;
 
-    SharedMaps(DataSource dataSource, ConversationTables conversationTables, ObjectMapper json) {
+    SharedMaps(DataSource dataSource, ConversationTables conversationTables, IdempotencyTable idempotencyTable,
+               ObjectMapper json) {
         customers = new CustomerMapStore(dataSource);
         addressLinks = new AddressLinkMapStore(dataSource);
-        conversations = new ConversationHeaderLoader(dataSource, conversationTables);
-        idempotency = new IdempotencyMapStore(dataSource, json);
+        conversations = new RecordLoader<>(dataSource, "conversation",
+                (connection, id) -> conversationTables.header(connection, id, false));
+        idempotency = new RecordLoader<>(dataSource, "idempotency record", idempotencyTable::read);
         customerMerges = new CustomerMergeMapStore(dataSource);
         accounts = new AccountMapStore(dataSource);
         quickTexts = new QuickTextMapStore(dataSource);
@@ -83,6 +86,14 @@ final class SharedMaps {
         assignments = new AssignmentMapStore(dataSource, json);
         callBacks = TimedNameMapStore.callBacks(dataSource);
         preferredAgents = TimedNameMapStore.preferredAgents(dataSource);
+    }
+
+    AddressLinkMapStore addressLinks() {
+        return addressLinks;
+    }
+
+    CustomerMapStore customers() {
+        return customers;
     }
 
     void configure(Config config, KeepTimes keep, CacheLimits cache) {

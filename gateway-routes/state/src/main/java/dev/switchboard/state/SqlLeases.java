@@ -46,15 +46,19 @@ final class SqlLeases implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Starts taking the lease {@code name} now and every third of {@code period}. */
+    /**
+     * Tries to take the lease {@code name} now, before returning (so that a free lease is held at once), and then
+     * every third of {@code period}, when it renews it if held.
+     */
     Lease take(String name, Duration period) {
         if (period.toMillis() < 3) {
             throw new IllegalArgumentException("a lease period of " + period + " is too short");
         }
         SqlLease lease = new SqlLease(name, period);
         leases.add(lease);
+        lease.tick();
         long every = period.toMillis() / 3;
-        lease.ticking = ticks.scheduleWithFixedDelay(lease::tick, 0, every, TimeUnit.MILLISECONDS);
+        lease.ticking = ticks.scheduleWithFixedDelay(lease::tick, every, every, TimeUnit.MILLISECONDS);
         return lease;
     }
 

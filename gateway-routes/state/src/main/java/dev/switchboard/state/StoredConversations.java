@@ -4,15 +4,19 @@ import com.hazelcast.map.IMap;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerContext;
+import dev.switchboard.hub.domain.RecordedOutcome;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import dev.switchboard.spi.ThreadPage;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -24,12 +28,21 @@ import javax.sql.DataSource;
 final class StoredConversations implements ConversationStore {
     private final DataSource dataSource;
     private final ConversationTables tables;
+    private final IdempotencyTable outcomes;
     private final IMap<String, CachedHeader> headers;
+    private final IMap<String, RecordedOutcome> cachedOutcomes;
 
-    StoredConversations(DataSource dataSource, ConversationTables tables, IMap<String, CachedHeader> headers) {
+    StoredConversations(DataSource dataSource, ConversationTables tables, IdempotencyTable outcomes,
+                        IMap<String, CachedHeader> headers, IMap<String, RecordedOutcome> cachedOutcomes) {
         this.dataSource = dataSource;
         this.tables = tables;
+        this.outcomes = outcomes;
         this.headers = headers;
+        this.cachedOutcomes = cachedOutcomes;
+    }
+
+    /** What one transaction committed: the header, and whether the outcome given was the first of its key. */
+    private record Committed(CachedHeader header, boolean outcomeInserted) {
     }
 
     @Override
@@ -39,33 +52,46 @@ final class StoredConversations implements ConversationStore {
 
     @Override
     public void record(String conversationId, Conversation opening, List<StoredMessage> messages,
-                       CustomerContext context) {
-        CachedHeader committed = Transactions.run(dataSource, "record messages of conversation " + conversationId,
+                       CustomerContext context, KeyedOutcome outcome) {
+        Committed committed = Transactions.run(dataSource, "record messages of conversation " + conversationId,
                 connection -> {
-                    CachedHeader before = tables.header(connection, conversationId, true);
-                    if (before == null && opening == null) {
-                        throw new IllegalStateException("conversation " + conversationId + " is not stored");
-                    }
-                    List<StoredMessage> added = before == null ? distinct(messages, Set.of())
-                            : distinct(messages, messages.isEmpty() ? Set.of()
-                                    : tables.interactionsHeld(connection, conversationId, messages));
-                    Conversation start = before == null ? opening : before.header();
-                    Conversation after = start.after(added, context);
-                    if (!added.isEmpty()) {
-                        tables.insertMessages(connection, conversationId, start.messageCount(), added);
-                    }
-                    if (before == null) {
-                        tables.insertHeader(connection, after, 1);
-                        return new CachedHeader(after, 1);
-                    }
-                    if (after == before.header()) {
-                        return before;
-                    }
-                    CachedHeader changed = new CachedHeader(after, before.revision() + 1);
-                    tables.updateHeader(connection, after, changed.revision());
-                    return changed;
+                    CachedHeader header = append(connection, conversationId, opening, messages, context);
+                    boolean inserted = outcome != null
+                            && outcomes.insertOnce(connection, outcome.scopedKey(), outcome.outcome());
+                    return new Committed(header, inserted);
                 });
-        headers.executeOnKey(conversationId, new CachedHeader.KeepNewer(committed));
+        headers.executeOnKey(conversationId, new CachedHeader.KeepNewer(committed.header()));
+        if (committed.outcomeInserted()) {
+            // Written already: into the cache without its store, for as long as the map keeps outcomes.
+            cachedOutcomes.putTransient(outcome.scopedKey(), outcome.outcome(), -1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Appends the messages the thread lacks and updates the header, under the header row's lock. */
+    private CachedHeader append(Connection connection, String conversationId, Conversation opening,
+                                List<StoredMessage> messages, CustomerContext context) throws SQLException {
+        CachedHeader before = tables.header(connection, conversationId, true);
+        if (before == null && opening == null) {
+            throw new IllegalStateException("conversation " + conversationId + " is not stored");
+        }
+        List<StoredMessage> added = before == null ? distinct(messages, Set.of())
+                : distinct(messages, messages.isEmpty() ? Set.of()
+                        : tables.interactionsHeld(connection, conversationId, messages));
+        Conversation start = before == null ? opening : before.header();
+        Conversation after = start.after(added, context);
+        if (!added.isEmpty()) {
+            tables.insertMessages(connection, conversationId, start.messageCount(), added);
+        }
+        if (before == null) {
+            tables.insertHeader(connection, after, 1);
+            return new CachedHeader(after, 1);
+        }
+        if (after == before.header()) {
+            return before;
+        }
+        CachedHeader changed = new CachedHeader(after, before.revision() + 1);
+        tables.updateHeader(connection, after, changed.revision());
+        return changed;
     }
 
     /** The messages not held yet, each interaction's question and answer once. */

@@ -20,6 +20,12 @@ final class Transactions {
     private Transactions() {
     }
 
+    /** A read of one record by its key, or {@code null}. */
+    @FunctionalInterface
+    interface Read<V> {
+        V read(Connection connection, String key) throws SQLException;
+    }
+
     /** Work inside a transaction that the caller commits; it must not commit or roll back. */
     @FunctionalInterface
     interface Work<T> {
@@ -34,23 +40,30 @@ final class Transactions {
      */
     static <T> T run(DataSource dataSource, String what, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollback(connection, e);
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(autoCommit);
-                }
+            try {
+                return once(dataSource, work);
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !RACES.contains(e.getSQLState())) {
                     throw new IllegalStateException("could not " + what + ": " + e.getMessage(), e);
                 }
+            }
+        }
+    }
+
+    /** The work in one transaction, committed when it returns, rolled back when it throws; no retry. */
+    static <T> T once(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         }
     }

@@ -22,6 +22,7 @@ import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.spi.WebVisitorId;
 import dev.switchboard.testing.HubState;
 import dev.switchboard.testing.TestDatabase;
+import dev.switchboard.testing.Threads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class HubStateComponentTest {
             } finally {
                 pool.shutdown();
             }
-            assertThat(all(conversations, id)).hasSize(20).extracting(StoredMessage::idempotencyKey).doesNotHaveDuplicates();
+            assertThat(Threads.all(conversations, id)).hasSize(20).extracting(StoredMessage::idempotencyKey).doesNotHaveDuplicates();
             assertThat(conversations.get(id).orElseThrow().messageCount()).isEqualTo(20);
         }
     }
@@ -140,11 +141,12 @@ class HubStateComponentTest {
             state.member().conversationStore().record(conversationId, customer.conversation(), List.of(new StoredMessage("m-1", "sms",
                     Direction.INBOUND, "you", "Zażółć gęślą jaźń 👋", Instant.parse("2026-11-23T10:15:30Z"), "k-1")),
                     new CustomerContext(52.2297, 21.0122, 30.0, "operator", "pl-PL", null, null, null, "Orange PL",
-                            "Warsaw", "Mazovia"));
-            state.member().idempotencyLog().record("sms|k-1", new RecordedOutcome(conversationId, StoredReply.of(
-                    Reply.answer("Open 9-18", Reply.Source.KNOWLEDGE_BASE, List.of()).withNearby(List.of(
-                            new NearbyPoint("Warszawa Centrum", "ul. Marszałkowska 104", 52.2318, 21.0095, 240, false,
-                                    "Mo-Fr 08:00-20:00")), "Mazovia")))).toCompletableFuture().join();
+                            "Warsaw", "Mazovia"), new ConversationStore.KeyedOutcome("sms|k-1", new RecordedOutcome(
+                            conversationId, StoredReply.of(Reply.answer("Open 9-18", Reply.Source.KNOWLEDGE_BASE,
+                                    List.of()).withNearby(List.of(new NearbyPoint("Warszawa Centrum",
+                                    "ul. Marszałkowska 104", 52.2318, 21.0095, 240, false, "Mo-Fr 08:00-20:00")),
+                                    "Mazovia")))));
+            assertThat(state.member().idempotencyLog().find("sms|k-1")).as("cached once committed").isPresent();
         }
 
         try (HubState restarted = HubState.open(db)) {
@@ -153,7 +155,7 @@ class HubStateComponentTest {
 
             assertThat(conversation.id()).isEqualTo(conversationId);
             assertThat(again.newCustomer()).isFalse();
-            assertThat(all(restarted.member().conversationStore(), conversationId)).singleElement().satisfies(m -> {
+            assertThat(Threads.all(restarted.member().conversationStore(), conversationId)).singleElement().satisfies(m -> {
                 assertThat(m.text()).isEqualTo("Zażółć gęślą jaźń 👋");
                 assertThat(m.at()).isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
             });
@@ -217,7 +219,7 @@ class HubStateComponentTest {
                     null);
 
             Conversation header = store.get(opening.id()).orElseThrow();
-            assertThat(all(store, opening.id())).extracting(StoredMessage::id).containsExactly("m-q", "m-a", "m-w");
+            assertThat(Threads.all(store, opening.id())).extracting(StoredMessage::id).containsExactly("m-q", "m-a", "m-w");
             assertThat(header.messageCount()).isEqualTo(3);
             assertThat(header.channelsHeard()).containsExactlyInAnyOrder("sms", "web-chat");
             assertThat(header.lastHeard()).isEqualTo("web-chat");
@@ -247,17 +249,6 @@ class HubStateComponentTest {
         }
     }
 
-    private static List<StoredMessage> all(ConversationStore store, String id) {
-        List<StoredMessage> all = new ArrayList<>();
-        String before = null;
-        do {
-            ConversationStore.MessagePage page = store.page(id, new ThreadPage(before, ThreadPage.MAX_LIMIT));
-            all.addAll(0, page.messages());
-            before = page.olderCursor();
-        } while (before != null);
-        return all;
-    }
-
     @ParameterizedTest
     @MethodSource("dev.switchboard.testing.TestDatabases#both")
     void aDeliveryStatusIsKeptOnTheMessageAndReadBackAfterARestart(TestDatabase db) {
@@ -279,7 +270,7 @@ class HubStateComponentTest {
 
         try (HubState restarted = HubState.open(db)) {
             Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
-            assertThat(all(restarted.member().conversationStore(), conversationId))
+            assertThat(Threads.all(restarted.member().conversationStore(), conversationId))
                     .extracting(StoredMessage::id, StoredMessage::delivery, StoredMessage::deliveryDetail)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("m-q", null, null),
                             org.assertj.core.groups.Tuple.tuple("m-a", DeliveryStatus.FAILED, "SMSC error 0x0000000B"));
@@ -309,7 +300,7 @@ class HubStateComponentTest {
             Conversation conversation = restarted.member().conversationStore().get(conversationId).orElseThrow();
             assertThat(conversation.context().locale()).isEqualTo("pl-PL");
             assertThat(conversation.context().pageUrl()).isEqualTo("https://shop.example/help");
-            List<StoredMessage> messages = all(restarted.member().conversationStore(), conversationId);
+            List<StoredMessage> messages = Threads.all(restarted.member().conversationStore(), conversationId);
             assertThat(messages).extracting(StoredMessage::id).containsExactly("m-1", "m-2", "m-3");
             assertThat(messages.get(1).delivery()).isEqualTo(DeliveryStatus.DELIVERED);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.spi.AdapterStore;
-import java.nio.file.Path;
+import dev.switchboard.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,24 +13,19 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Adapters' records in the database: what each call promises, on every kind of database the gateway runs on. */
 class SqlAdapterStoreTest {
-    @TempDir
-    Path dir;
+    private static final String BOTH = "dev.switchboard.testing.TestDatabases#both";
 
-    private AdapterDatabases.Opened database;
     private AdapterRecords records;
 
-    private AdapterStore open(Function<Path, AdapterDatabases.Opened> kind, String adapter, String name) {
-        if (database == null) {
-            database = kind.apply(dir);
-            records = AdapterRecords.start(database.dataSource());
+    private AdapterStore open(TestDatabase database, String adapter, String name) {
+        if (records == null) {
+            records = AdapterRecords.start(database.open().dataSource());
         }
         return records.store(adapter, name);
     }
@@ -40,18 +35,11 @@ class SqlAdapterStoreTest {
         if (records != null) {
             records.close();
         }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    static java.util.stream.Stream<org.junit.jupiter.api.Named<Function<Path, AdapterDatabases.Opened>>> databases() {
-        return AdapterDatabases.all();
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void aRecordIsStoredReplacedReadAndRemovedOnceInItsOwnNamespace(Function<Path, AdapterDatabases.Opened> kind) {
+    @MethodSource(BOTH)
+    void aRecordIsStoredReplacedReadAndRemovedOnceInItsOwnNamespace(TestDatabase kind) {
         AdapterStore optOuts = open(kind, "smpp", "opt-outs");
         AdapterStore otherName = records.store("smpp", "more");
         AdapterStore otherAdapter = records.store("email", "opt-outs");
@@ -69,8 +57,8 @@ class SqlAdapterStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void putIfAbsentTellsWhetherTheRecordIsNewAndKeepsTheFirstValue(Function<Path, AdapterDatabases.Opened> kind) {
+    @MethodSource(BOTH)
+    void putIfAbsentTellsWhetherTheRecordIsNewAndKeepsTheFirstValue(TestDatabase kind) {
         AdapterStore store = open(kind, "email", "answered");
 
         assertThat(store.putIfAbsent("<m1@x>", "first")).isTrue();
@@ -80,8 +68,8 @@ class SqlAdapterStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void anExpiredRecordIsGoneForEveryCallAndMayBePutAgainAsNew(Function<Path, AdapterDatabases.Opened> kind) {
+    @MethodSource(BOTH)
+    void anExpiredRecordIsGoneForEveryCallAndMayBePutAgainAsNew(TestDatabase kind) {
         AdapterStore store = open(kind, "smpp", "seen");
         store.put("short", "a", Duration.ofSeconds(2));
         assertThat(store.putIfAbsent("short-too", "b", Duration.ofSeconds(2))).isTrue();
@@ -100,8 +88,8 @@ class SqlAdapterStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void aListingHoldsTheKeysWithThePrefixOldestFirstAndItsWildcardsAreLiteral(Function<Path, AdapterDatabases.Opened> kind) {
+    @MethodSource(BOTH)
+    void aListingHoldsTheKeysWithThePrefixOldestFirstAndItsWildcardsAreLiteral(TestDatabase kind) {
         AdapterStore parts = open(kind, "smpp", "parts");
         parts.put("a_b/2", "second");
         parts.put("a_b/1", "first");
@@ -118,8 +106,8 @@ class SqlAdapterStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void aClaimIsOneHoldersUntilItRunsOutOrIsGivenUp(Function<Path, AdapterDatabases.Opened> kind) {
+    @MethodSource(BOTH)
+    void aClaimIsOneHoldersUntilItRunsOutOrIsGivenUp(TestDatabase kind) {
         AdapterStore outbox = open(kind, "smpp", "outbox");
         outbox.put("text-1", "{}");
 
@@ -136,8 +124,8 @@ class SqlAdapterStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void ofNodesRacingForOneKeyExactlyOneIsToldItWasNewOrThatItRemovedOrClaimedIt(Function<Path, AdapterDatabases.Opened> kind)
+    @MethodSource(BOTH)
+    void ofNodesRacingForOneKeyExactlyOneIsToldItWasNewOrThatItRemovedOrClaimedIt(TestDatabase kind)
             throws Exception {
         AdapterStore store = open(kind, "smpp", "race");
         int racers = 6;

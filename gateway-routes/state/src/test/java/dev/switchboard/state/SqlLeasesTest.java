@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.spi.Lease;
-import java.nio.file.Path;
+import dev.switchboard.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,20 +19,15 @@ class SqlLeasesTest {
     private static final Duration PERIOD = Duration.ofSeconds(2);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
+    private static final String BOTH = "dev.switchboard.testing.TestDatabases#both";
 
-    private AdapterDatabases.Opened database;
+    private Database database;
     private CuttableDataSource toA;
     private SqlLeases nodeA;
     private SqlLeases nodeB;
 
-    static Stream<Named<Function<Path, AdapterDatabases.Opened>>> databases() {
-        return AdapterDatabases.all();
-    }
-
-    private void open(Function<Path, AdapterDatabases.Opened> kind) {
-        database = kind.apply(dir);
+    private void open(TestDatabase kind) {
+        database = kind.open();
         toA = new CuttableDataSource(database.dataSource());
         nodeA = new SqlLeases(toA);
         nodeB = new SqlLeases(database.dataSource());
@@ -46,12 +37,11 @@ class SqlLeasesTest {
     void close() {
         nodeA.close();
         nodeB.close();
-        database.close();
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void oneOfTwoNodesHoldsTheLeaseAndTheOtherTakesItAtOnceWhenItIsGivenUp(Function<Path, AdapterDatabases.Opened> kind) {
+    @MethodSource(BOTH)
+    void oneOfTwoNodesHoldsTheLeaseAndTheOtherTakesItAtOnceWhenItIsGivenUp(TestDatabase kind) {
         open(kind);
         Lease a = nodeA.take("email-imap", PERIOD);
         await().atMost(WAIT).until(a::holds);
@@ -66,9 +56,9 @@ class SqlLeasesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(BOTH)
     void aHolderThatCannotRenewStopsHoldingItWithinOnePeriodAndTheOtherTakesOverWithinAPeriodAndARenewal(
-            Function<Path, AdapterDatabases.Opened> kind) throws SQLException {
+            TestDatabase kind) throws SQLException {
         open(kind);
         Lease a = nodeA.take("smpp-bind", PERIOD);
         await().atMost(WAIT).until(a::holds);

@@ -17,6 +17,7 @@ import dev.switchboard.desk.Presence;
 import dev.switchboard.desk.Role;
 import dev.switchboard.desk.RoutingSettings;
 import dev.switchboard.hub.domain.AddressLink;
+import dev.switchboard.hub.domain.ConversationStore.KeyedOutcome;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.Customer;
 import dev.switchboard.hub.domain.CustomerContext;
@@ -108,10 +109,9 @@ class TwoMembersComponentTest {
                     "KNOWLEDGE_BASE", List.of("places"), null, null, null,
                     List.of(new NearbyPoint("Kraków Główny", "Pawia 5a", 50.06, 19.94, 1234, true, "9-17")), "Małopolskie"));
 
-            a.customerDirectory().save(customer);
-            a.customerDirectory().linkIfAbsent("e164:+4860000000" + i, link);
-            a.conversationStore().record(conversationId, opening, List.of(question), context);
-            a.idempotencyLog().record("sms:k-" + i, outcome).toCompletableFuture().join();
+            a.customerDirectory().linkNewCustomer("e164:+4860000000" + i, link, customer);
+            a.conversationStore().record(conversationId, opening, List.of(question), context,
+                    new KeyedOutcome("sms:k-" + i, outcome));
 
             assertThat(b.customerDirectory().customer(customerId)).contains(customer);
             assertThat(b.customerDirectory().linkIfAbsent("e164:+4860000000" + i, new AddressLink("cu-x", "web", AT)))

@@ -5,6 +5,7 @@ import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.ThreadPage;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /tv/api/help}: a question (empty text: the viewer opened the overlay), 201 with the outcome;</li>
  *   <li>{@code POST /tv/api/requests}: a colour-key request (agent, send to phone, call back, satisfaction);
  *       send to phone and call back carry a {@link dev.switchboard.spi.ContactRequest} for the hub to act on;</li>
- *   <li>{@code GET /tv/api/conversations/{id}}: the thread, polled while the overlay waits for an agent.</li>
+ *   <li>{@code GET /tv/api/conversations/{id}?before=&limit=}: a page of the thread, the newest without a query,
+ *       polled while the overlay waits for an agent; {@code before} is a page's {@code olderCursor}, {@code limit}
+ *       1 to {@value ThreadPage#MAX_LIMIT} ({@value ThreadPage#DEFAULT_LIMIT} when absent).</li>
  * </ul>
  * A repeated idempotency key answers 200 with the first outcome. Refusals are {@link TvJson#error} bodies,
  * logged at WARN; an unexpected failure is a 500 logged at ERROR. Stateless and thread-safe.
@@ -30,6 +33,7 @@ final class TvApiServlet extends HttpServlet {
     static final String API_PATH = "/tv/api";
     private static final String CONVERSATIONS = "/conversations/";
     private static final String BEARER = "bearer ";
+    private static final String INVALID_PAGE = "invalid-page";
 
     private final transient HelpDesk helpDesk;
     private final transient TvInteractions interactions;
@@ -71,7 +75,7 @@ final class TvApiServlet extends HttpServlet {
             return submit(parser.colourKeyRequest(request.getContentType(), request.getInputStream()), request);
         }
         if (path.startsWith(CONVERSATIONS) && method.equals("GET")) {
-            return conversation(path.substring(CONVERSATIONS.length()), bearerToken(request));
+            return conversation(path.substring(CONVERSATIONS.length()), bearerToken(request), page(request));
         }
         if (path.equals("/help") || path.equals("/requests") || path.startsWith(CONVERSATIONS)) {
             throw new TvApiException(405, "method-not-allowed", method + " is not allowed here");
@@ -87,13 +91,36 @@ final class TvApiServlet extends HttpServlet {
         return new Answer(outcome.duplicate() ? 200 : 201, TvJson.outcome(outcome, tvRequest.setTopId()));
     }
 
-    private Answer conversation(String conversationId, String token) {
+    private Answer conversation(String conversationId, String token, ThreadPage page) {
         if (token == null || conversationId.isEmpty()) {
             throw TvApiException.notFound();
         }
-        ConversationView conversation = helpDesk.conversation(conversationId, token)
+        ConversationView conversation = helpDesk.conversation(conversationId, token, page)
                 .orElseThrow(TvApiException::notFound);
         return new Answer(200, TvJson.conversation(conversation));
+    }
+
+    /** The page of the thread the query asks for; checked before the token, so a refusal tells nothing of the thread. */
+    private static ThreadPage page(HttpServletRequest request) {
+        try {
+            return ThreadPage.of(single(request, "before"), single(request, "limit"));
+        } catch (IllegalArgumentException e) {
+            throw TvApiException.badRequest(INVALID_PAGE, e.getMessage());
+        }
+    }
+
+    private static String single(HttpServletRequest request, String name) {
+        String[] values;
+        try {
+            values = request.getParameterValues(name);
+        } catch (RuntimeException e) {
+            // Jetty refuses a query with bad percent-encoding when it is first read.
+            throw TvApiException.badRequest(INVALID_PAGE, "the query could not be read: " + e.getMessage());
+        }
+        if (values != null && values.length > 1) {
+            throw TvApiException.badRequest(INVALID_PAGE, name + " is given more than once");
+        }
+        return values == null ? null : values[0];
     }
 
     private static String bearerToken(HttpServletRequest request) {

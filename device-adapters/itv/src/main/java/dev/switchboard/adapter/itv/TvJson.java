@@ -18,11 +18,13 @@ import java.util.Locale;
  * outcome:      {"conversationId", "customerToken" | null, "setTopId", "duplicate",
  *                "reply": {"view", "text", "source", "topics": [...], "html": "<hbbtv fragment>",
  *                          "messageId" | null}}
- * conversation: {"conversationId", "messages": [{"id", "direction", "author", "text", "at", "fromAgent"}]}
+ * conversation: {"conversationId", "messages": [{"id", "direction", "author", "text", "at", "fromAgent"}],
+ *                "olderCursor" | null}
  * error:        {"error": "<code>", "message": "<reason>"}
  * }</pre>
  * {@code fromAgent} marks what a person at the help desk wrote (outbound, not the hub's own answers), which
- * the overlay shows as the agent's reply. A reply's {@code messageId} names it in the thread, so that the
+ * the overlay shows as the agent's reply. A conversation is a page of the thread, its messages oldest first;
+ * {@code olderCursor} reads the page before it ({@code ?before=}), {@code null} at the thread's start. A reply's {@code messageId} names it in the thread, so that the
  * overlay can ask for the answer on its screen to be texted.
  */
 final class TvJson {
@@ -80,6 +82,7 @@ final class TvJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeStringField("olderCursor", conversation.olderCursor());
             json.writeEndObject();
         });
     }

@@ -29,4 +29,14 @@ class TvJsonTest {
                 .contains("\"text\":\"No agent is on duty\",\"at\":\"2026-11-23T07:00:00Z\",\"fromAgent\":false")
                 .contains("\"author\":\"Anna\",\"text\":\"Hello, <Anna> here\",\"at\":\"2026-11-23T07:00:00Z\",\"fromAgent\":true");
     }
+
+    @Test
+    void aPageNamesTheCursorOfTheMessagesBeforeItOrNullAtTheThreadsStart() {
+        List<ThreadMessage> one = List.of(new ThreadMessage("m9", Channel.TV, Direction.INBOUND, "you", "Hi", AT));
+
+        assertThat(new String(TvJson.conversation(new ConversationView("c-1", new SetTopId("stb-1234abcd"), one, "8")),
+                StandardCharsets.UTF_8)).endsWith("],\"olderCursor\":\"8\"}");
+        assertThat(new String(TvJson.conversation(new ConversationView("c-1", new SetTopId("stb-1234abcd"), one)),
+                StandardCharsets.UTF_8)).endsWith("],\"olderCursor\":null}");
+    }
 }

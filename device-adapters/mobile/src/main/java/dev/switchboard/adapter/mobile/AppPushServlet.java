@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.mobile;
 
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.ThreadPage;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/app/conversations/{id}/events} with {@code Authorization: Bearer <customerToken>}: the app's
- * push connection, a stream of server-sent events ({@code text/event-stream}) carrying every message of the
- * thread after {@code Last-Event-ID} (a message id; without it, from the start), then each new one as it is
- * stored, on whichever node. The app sends the token in a header (it reads the stream with {@code fetch}),
+ * push connection, a stream of server-sent events ({@code text/event-stream}) carrying the messages of the
+ * thread after {@code Last-Event-ID} (a message id; without it, or when it is far back, the newest page and the
+ * cursor of the older ones: see {@link PushStream#sendNew}), then each new one as it is stored, on whichever node. The app sends the token in a header (it reads the stream with {@code fetch}),
  * so it never appears in a URL or an access log. A conversation that is unknown or that the token does not
  * open is a 404 JSON error, the same for both; so is any other path.
  */
@@ -28,6 +29,8 @@ final class AppPushServlet extends HttpServlet {
     private static final Pattern EVENTS = Pattern.compile("/([A-Za-z0-9_-]{1,64})/events");
     private static final String BEARER = "bearer ";
     private static final int MAX_EVENT_ID = 128;
+    /** Whether the token opens the conversation is read from its newest message alone. */
+    private static final ThreadPage OPENS = new ThreadPage(null, 1);
 
     private final transient HelpDesk helpDesk;
     private final transient PushStreams streams;
@@ -51,7 +54,7 @@ final class AppPushServlet extends HttpServlet {
         }
         String conversationId = path.group(1);
         String token = bearerToken(request.getHeader("Authorization"));
-        if (token == null || helpDesk.conversation(conversationId, token).isEmpty()) {
+        if (token == null || helpDesk.conversation(conversationId, token, OPENS).isEmpty()) {
             refuse(request, response, 404, "not-found", "no such conversation, or the customer token does not open it");
             return;
         }

@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * The text of the push stream (server-sent events): one {@code message} event per message of the thread,
  * its id the message's id (what the app sends back as {@code Last-Event-ID} to resume), its data the message
- * as {@code GET /api/conversations/{id}} lists it; comments as heartbeats; error events as JSON
+ * as {@code GET /api/conversations/{id}} lists it; an {@code older} event, without an id, whose data
+ * {@code {"olderCursor": "..."}} names the messages before those the stream sends next (the app reads them with
+ * {@code GET /api/conversations/{id}?before=}); comments as heartbeats; error bodies as JSON
  * {@code {"error", "message"}}.
  */
 final class PushEvents {
@@ -34,6 +36,12 @@ final class PushEvents {
         // An id with a line break would end the field early; thread ids never have one, but the stream stays whole.
         return ("id: " + message.id().replaceAll("[\\r\\n]", "") + "\nevent: message\ndata: " + data + "\n\n")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Tells the app that the thread has messages before those sent next, and the cursor that reads them. */
+    static byte[] older(String olderCursor) {
+        String data = json(json -> json.writeStringField("olderCursor", olderCursor));
+        return ("event: older\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A comment line: keeps idle connections open through proxies and tells a dead one. */

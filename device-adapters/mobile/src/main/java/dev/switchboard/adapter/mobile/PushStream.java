@@ -3,18 +3,25 @@ package dev.switchboard.adapter.mobile;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.ThreadMessage;
+import dev.switchboard.spi.ThreadPage;
 import jakarta.servlet.AsyncContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One app's open push connection to its conversation. Every time it is told the thread changed, it reads the
- * thread again with the customer token the app connected with, so it can only ever send what that token
- * opens, and sends the messages after the last one it sent. Thread-safe: writes are serialised.
+ * thread's newest page again with the customer token the app connected with, so it can only ever send what that
+ * token opens, and sends the messages after the last one it sent. It never sends a whole thread: on connect, an app
+ * that has read nothing of it yet (or whose last message is far back) gets the newest page, with the cursor of the
+ * messages before it for the app to read over HTTP. Thread-safe: writes are serialised.
  */
 final class PushStream {
+    /** The most messages read back past the newest page to find the last one sent: an app that was away a while. */
+    static final int CATCH_UP = ThreadPage.MAX_LIMIT;
+
     private final String conversationId;
     private final String customerToken;
     private final HelpDesk helpDesk;
@@ -23,7 +30,7 @@ final class PushStream {
     private String lastSentId;
     private boolean closed;
 
-    /** @param lastSeenId the last message the app has, or {@code null} for a stream from the thread's start */
+    /** @param lastSeenId the last message the app has, or {@code null} for an app that has read none of the thread */
     PushStream(String conversationId, String customerToken, String lastSeenId, HelpDesk helpDesk, AsyncContext async)
             throws IOException {
         this.conversationId = conversationId;
@@ -39,8 +46,10 @@ final class PushStream {
     }
 
     /**
-     * Sends the thread's messages after the last one sent. A last message the thread does not have (it never
-     * does unless the app sent a wrong id) sends the whole thread: the app skips what it shows already.
+     * Sends the thread's messages after the last one sent, read from the newest page and, when the last one sent is
+     * before it, up to {@value #CATCH_UP} messages before that. With no last message, or one not found there (it is
+     * further back, or the app sent a wrong id), it sends an {@code older} event with the cursor of the messages
+     * before the newest page, when there are any, and then that page: the app skips what it shows already.
      *
      * @return {@code false} when the stream is finished (closed, the token no longer opens the thread, the
      *         app went away)
@@ -49,26 +58,61 @@ final class PushStream {
         if (closed) {
             return false;
         }
-        Optional<ConversationView> thread = helpDesk.conversation(conversationId, customerToken);
-        if (thread.isEmpty()) {
+        Optional<ConversationView> newest = read(ThreadPage.newest());
+        if (newest.isEmpty()) {
             close();
             return false;
         }
-        List<ThreadMessage> messages = thread.get().messages();
-        int from = 0;
-        for (int i = messages.size() - 1; i >= 0 && lastSentId != null; i--) {
-            if (messages.get(i).id().equals(lastSentId)) {
-                from = i + 1;
-                break;
+        List<ThreadMessage> messages = newest.get().messages();
+        int from = indexAfter(messages, lastSentId);
+        List<ThreadMessage> unsent;
+        String olderCursor = null;
+        if (from >= 0) {
+            unsent = messages.subList(from, messages.size());
+        } else {
+            unsent = lastSentId == null || !newest.get().hasOlder() ? null : caughtUp(newest.get());
+            if (unsent == null) {
+                unsent = messages;
+                olderCursor = newest.get().olderCursor();
             }
         }
-        for (ThreadMessage message : messages.subList(from, messages.size())) {
+        if (olderCursor != null && !write(PushEvents.older(olderCursor))) {
+            return false;
+        }
+        for (ThreadMessage message : unsent) {
             if (!write(PushEvents.message(message))) {
                 return false;
             }
             lastSentId = message.id();
         }
         return true;
+    }
+
+    /** The messages after the last one sent when it is among the {@value #CATCH_UP} before {@code newest}, else null. */
+    private List<ThreadMessage> caughtUp(ConversationView newest) {
+        List<ThreadMessage> before = read(new ThreadPage(newest.olderCursor(), CATCH_UP))
+                .map(ConversationView::messages).orElse(List.of());
+        int from = indexAfter(before, lastSentId);
+        if (from < 0) {
+            return null;
+        }
+        List<ThreadMessage> unsent = new ArrayList<>(before.subList(from, before.size()));
+        unsent.addAll(newest.messages());
+        return unsent;
+    }
+
+    private Optional<ConversationView> read(ThreadPage page) {
+        return helpDesk.conversation(conversationId, customerToken, page);
+    }
+
+    /** The index just after message {@code id} in {@code messages}, or -1 when it is not there (or null). */
+    private static int indexAfter(List<ThreadMessage> messages, String id) {
+        for (int i = messages.size() - 1; i >= 0 && id != null; i--) {
+            if (messages.get(i).id().equals(id)) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     synchronized boolean heartbeat() {

@@ -25,6 +25,12 @@ class PushEventsTest {
     }
 
     @Test
+    void theCursorOfOlderMessagesIsAnEventWithoutAnIdSoTheAppResumesAfterMessagesOnly() {
+        assertThat(new String(PushEvents.older("40"), StandardCharsets.UTF_8))
+                .isEqualTo("event: older\ndata: {\"olderCursor\":\"40\"}\n\n");
+    }
+
+    @Test
     void aHeartbeatIsACommentTheAppIgnores() {
         assertThat(new String(PushEvents.heartbeat(), StandardCharsets.UTF_8)).startsWith(":").endsWith("\n\n");
     }

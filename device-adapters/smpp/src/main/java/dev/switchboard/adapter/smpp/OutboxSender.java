@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.LockSupport;
 import org.jsmpp.PDUException;
 import org.jsmpp.InvalidResponseException;
@@ -67,6 +69,8 @@ final class OutboxSender implements AutoCloseable {
     /** The keys of the texts this node claimed and holds in its lanes. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
+    /** Claims are taken under its read lock while running; the stop takes its write lock to end that. */
+    private final ReadWriteLock claiming = new ReentrantReadWriteLock();
     private volatile boolean running = true;
 
     OutboxSender(SmppSettings settings, SmscLink link, Outbox outbox, OptOuts optOuts, DeliveryReports reports,
@@ -149,7 +153,7 @@ final class OutboxSender implements AutoCloseable {
             if (held.contains(key) || elsewhere.contains(number)) {
                 continue;
             }
-            if (outbox.claim(key)) {
+            if (claim(key)) {
                 held.add(key);
                 lanes.get(Math.floorMod(number.hashCode(), lanes.size())).add(entry);
             } else {
@@ -187,7 +191,10 @@ final class OutboxSender implements AutoCloseable {
 
     private void send(Outbox.Entry entry, Backoff backPressure) throws InterruptedException {
         OutgoingSms sms = entry.sms();
-        if (!outbox.claim(sms.key())) {
+        if (!claim(sms.key())) {
+            if (!running) {
+                throw new InterruptedException("stopping");
+            }
             LOG.info("SMPP outbox: text {} to {} is sent by another node", sms.key(), sms.recipient());
             return;
         }
@@ -215,7 +222,10 @@ final class OutboxSender implements AutoCloseable {
                     continue;
                 }
                 rate.acquire();
-                if (!outbox.claim(sms.key())) {
+                if (!claim(sms.key())) {
+                    if (!running) {
+                        throw new InterruptedException("stopping");
+                    }
                     LOG.info("SMPP outbox: text {} to {} was taken over by another node; left to it", sms.key(),
                             sms.recipient());
                     return;
@@ -251,6 +261,16 @@ final class OutboxSender implements AutoCloseable {
         outbox.accepted(sms.key()).ifPresent(this::reportFate);
     }
 
+    /** Claims a text for this node, or renews its claim, unless the sender is stopping. */
+    private boolean claim(String key) {
+        claiming.readLock().lock();
+        try {
+            return running && outbox.claim(key);
+        } finally {
+            claiming.readLock().unlock();
+        }
+    }
+
     private void reportFate(Outbox.Fate fate) {
         reports.report(fate.sms(), fate.delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, fate.detail());
     }
@@ -270,7 +290,12 @@ final class OutboxSender implements AutoCloseable {
     /** Stops sending and gives up the claims of the texts not sent, so that another node sends them at once. */
     @Override
     public void close() {
-        running = false;
+        claiming.writeLock().lock();
+        try {
+            running = false;
+        } finally {
+            claiming.writeLock().unlock();
+        }
         threads.forEach(Thread::interrupt);
         for (String key : held) {
             try {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *   q    the question                       w   a town or postcode the customer keyed in
  *   k    the idempotency key of the form     p   a page number
  *   r    the reply a "more" link belongs to  n   a phone number, how  "text" or "call"
- *   c    a code texted to verify the number
+ *   c    a code texted to verify the number  b   the cursor of an older page of the conversation
  * </pre>
  */
 final class WapForm {
@@ -24,9 +24,11 @@ final class WapForm {
     static final String NUMBER = "n";
     static final String HOW = "how";
     static final String CODE = "c";
+    static final String BEFORE = "b";
 
     static final int MAX_PLACE_LENGTH = 40;
     static final int MAX_PAGE = 999;
+    static final int MAX_CURSOR_LENGTH = 100;
     private static final Pattern KEY_FORM = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern PLACE_FORM = Pattern.compile("[\\p{L}\\p{N} .,'/-]+");
 
@@ -101,6 +103,15 @@ final class WapForm {
             // answered below
         }
         throw BadWapRequest.badInput("there is no page '" + page + "'");
+    }
+
+    /** The cursor of an older page of the conversation, checked by its reader, or {@code null} for the newest page. */
+    String cursor() {
+        String cursor = optional(BEFORE);
+        if (cursor != null && cursor.length() > MAX_CURSOR_LENGTH) {
+            throw BadWapRequest.badInput("that link to your older messages is not one we gave. Open your conversation again.");
+        }
+        return cursor;
     }
 
     Contact contact() {

@@ -14,7 +14,7 @@ import java.util.Map;
  *   /wap                  entry deck           /wap/s/ID/            entry deck of a session
  *   /wap/ask              question (q, w, k)   /wap/s/ID/ask         question
  *   /wap/contact          "text me" page       /wap/s/ID/more?r=&p=  more pages of the last reply
- *   /wap/callback         its form (how, n, k) /wap/s/ID/thread?p=   the conversation
+ *   /wap/callback         its form (how, n, k) /wap/s/ID/thread?b=&p= the conversation, its older pages by cursor b
  *   /wap/verify           "verify my number"   /wap/send-code (n)    text a code   /wap/s/ID/check-code (c)
  * </pre>
  */
@@ -27,6 +27,9 @@ final class WapLinks {
     static final String VERIFY = "verify";
     static final String SEND_CODE = "send-code";
     static final String CHECK_CODE = "check-code";
+    /** The conversation page's links to the messages before those shown, and back to the newest (the templates' names). */
+    static final String OLDER = "older";
+    static final String NEWEST = "newest";
 
     private final String prefix;
     private final String home;
@@ -77,12 +80,26 @@ final class WapLinks {
         return navigation(common(), url(home, WapForm.PAGE, null), page, budget);
     }
 
-    /** The conversation: the question form, the contact page and home; its older messages on further pages. */
-    PageNavigation forConversation(int page, int budget) {
+    /**
+     * A page of the conversation: the question form, the contact page and home; the messages it shows split into
+     * decks by "more" links; "Older messages" to the page before it and, on an older page, "Newest messages".
+     *
+     * @param shownCursor the cursor the page was read before, or {@code null} for the newest page
+     * @param olderCursor the cursor of the messages before the page, or {@code null} at the thread's start
+     */
+    PageNavigation forConversation(String shownCursor, String olderCursor, int page, int budget) {
         Map<String, String> links = common();
         links.remove(PageNavigation.THREAD);
         links.put(PageNavigation.HOME, home);
-        return navigation(links, url(path(THREAD), WapForm.PAGE, null), page, budget);
+        String newest = path(THREAD);
+        if (olderCursor != null) {
+            links.put(OLDER, url(newest, WapForm.BEFORE, olderCursor));
+        }
+        if (shownCursor != null) {
+            links.put(NEWEST, newest);
+        }
+        String shown = shownCursor == null ? newest : url(newest, WapForm.BEFORE, shownCursor);
+        return navigation(links, url(shown, WapForm.PAGE, null), page, budget);
     }
 
     /** The "text me" / "call me back" page: its form and a way home. */

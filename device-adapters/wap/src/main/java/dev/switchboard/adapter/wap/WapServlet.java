@@ -3,7 +3,6 @@ package dev.switchboard.adapter.wap;
 import dev.switchboard.adapter.wap.OperatorHeaders.Subscriber;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ContactRequest;
-import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.DeviceContext;
@@ -50,6 +49,9 @@ final class WapServlet extends HttpServlet {
     static final String WELCOME = "How can we help? Choose a topic or ask a question.";
     static final String NO_THREAD_YET = "Your earlier messages cannot be shown on this phone yet.";
     static final String THREAD_TITLE = "Your conversation, newest first";
+    static final String OLDER_TITLE = "Your earlier messages, newest first";
+    /** Messages on one page of the conversation (split into decks within the budget): a phone's screen is small. */
+    static final int THREAD_PAGE_SIZE = 10;
     private static final int MAX_USER_AGENT_LENGTH = 512;
     /** Codes one session may have texted, so that nobody floods a stranger's phone through it. */
     static final int MAX_CODES_PER_SESSION = 3;
@@ -353,11 +355,20 @@ final class WapServlet extends HttpServlet {
 
     private RenderedReply thread(Visit visit) {
         WapSession session = requireSession(visit);
-        List<ThreadMessage> messages = threadOf(session);
-        Reply conversation = Reply.conversation(messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE, messages);
+        String cursor = visit.form.cursor();
         int page = visit.form.page();
+        PhoneThread.Page shown;
         try {
-            return page(visit, conversation, links(visit).forConversation(page, budget(visit)));
+            shown = threadOf(session).page(cursor);
+        } catch (IllegalArgumentException e) {
+            LOG.info("WAP conversation page before '{}' refused: {}", cursor, e.getMessage());
+            throw BadWapRequest.badInput("that link to your older messages is not one we gave. Open your conversation again.");
+        }
+        List<ThreadMessage> messages = shown.messages();
+        String title = cursor != null ? OLDER_TITLE : messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE;
+        try {
+            return page(visit, Reply.conversation(title, messages),
+                    links(visit).forConversation(cursor, shown.olderCursor(), page, budget(visit)));
         } catch (PageNotFoundException e) {
             throw BadWapRequest.notFound("your conversation has no page " + page);
         }
@@ -413,31 +424,23 @@ final class WapServlet extends HttpServlet {
     }
 
     /**
-     * What the phone's conversation deck shows: the session's conversation, and when it verified its number, the
-     * anonymous one it wrote in before (the page puts them in the order written).
+     * What the phone's conversation deck shows, a page at a time: the session's conversation (a phone number's,
+     * given by the operator or verified by a code, whoever opened it; else the anonymous visitor's own, by his
+     * token), and when it verified its number, the anonymous one it wrote in before, merged in the order written.
      */
-    private List<ThreadMessage> threadOf(WapSession session) {
-        List<ThreadMessage> messages = conversationOf(session).map(ConversationView::messages).orElse(List.of());
-        WapSession.Earlier earlier = session.earlier();
-        if (earlier == null) {
-            return messages;
-        }
-        List<ThreadMessage> both = new ArrayList<>(messages);
-        helpDesk.conversation(earlier.conversationId(), earlier.customerToken())
-                .ifPresent(view -> both.addAll(view.messages()));
-        return both;
-    }
-
-    /**
-     * The session's conversation: a phone number's (given by the operator or verified by a code) whoever opened
-     * it, else the anonymous visitor's own, by his token.
-     */
-    private Optional<ConversationView> conversationOf(WapSession session) {
+    private PhoneThread threadOf(WapSession session) {
+        List<PhoneThread.Conversation> conversations = new ArrayList<>();
         if (session.identified()) {
-            return helpDesk.conversationOf((E164Number) session.address());
+            E164Number number = (E164Number) session.address();
+            conversations.add(page -> helpDesk.conversationOf(number, page));
+        } else if (session.customerToken() != null && session.conversationId() != null) {
+            conversations.add(page -> helpDesk.conversation(session.conversationId(), session.customerToken(), page));
         }
-        return session.customerToken() == null || session.conversationId() == null ? Optional.empty()
-                : helpDesk.conversation(session.conversationId(), session.customerToken());
+        WapSession.Earlier earlier = session.earlier();
+        if (earlier != null) {
+            conversations.add(page -> helpDesk.conversation(earlier.conversationId(), earlier.customerToken(), page));
+        }
+        return new PhoneThread(conversations, THREAD_PAGE_SIZE);
     }
 
     /** Opens {@code session} for a visit that had none; its links from now on carry the session. */

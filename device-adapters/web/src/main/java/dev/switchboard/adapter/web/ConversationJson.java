@@ -5,13 +5,15 @@ import dev.switchboard.spi.ThreadMessage;
 import java.util.Locale;
 
 /**
- * Writes a conversation thread as the customer may read it:
+ * Writes a page of a conversation thread as the customer may read it:
  * <pre>{@code
  * {"conversationId": "...",
  *  "messages": [{"id": "...", "channel": "sms", "direction": "inbound" | "outbound",
- *                "author": "you", "text": "...", "at": "2025-11-23T10:15:30Z"}]}
+ *                "author": "you", "text": "...", "at": "2025-11-23T10:15:30Z"}],
+ *  "olderCursor": "..." | null}
  * }</pre>
- * Messages are oldest first; {@code at} is ISO-8601 in UTC.
+ * The page holds the newest messages asked for, oldest first; {@code at} is ISO-8601 in UTC. {@code olderCursor},
+ * sent back as {@code ?before=}, reads the messages before these; {@code null} when the page starts the thread.
  */
 final class ConversationJson {
 
@@ -35,6 +37,7 @@ final class ConversationJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeStringField("olderCursor", conversation.olderCursor());
             json.writeEndObject();
         });
     }

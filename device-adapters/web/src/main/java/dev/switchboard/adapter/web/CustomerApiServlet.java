@@ -5,6 +5,7 @@ import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.ThreadPage;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /api/help}: 201 with the {@link OutcomeJson} body, 200 for a repeated idempotency key;</li>
  *   <li>{@code POST /api/conversations/{id}/messages} with {@code Authorization: Bearer <token>}: the same;</li>
- *   <li>{@code GET /api/conversations/{id}} with the token: 200 with the {@link ConversationJson} body.</li>
+ *   <li>{@code GET /api/conversations/{id}?before=&limit=} with the token: 200 with a page of the thread, the
+ *       {@link ConversationJson} body (see {@link PageQuery}).</li>
  * </ul>
  * Every refusal is a {@link JsonErrors} body with its status and one WARN log line; an unexpected failure
  * is a 500 logged at ERROR with its stack trace. Every response is {@code application/json; charset=utf-8}
@@ -102,11 +104,12 @@ final class CustomerApiServlet extends HttpServlet {
     }
 
     private Answer conversation(String conversationId, HttpServletRequest request) {
+        ThreadPage page = PageQuery.of(request);
         String token = ClientHeaders.bearerToken(request.getHeader("Authorization"));
         if (token == null) {
             throw ApiException.notFound();
         }
-        ConversationView conversation = helpDesk.conversation(conversationId, token)
+        ConversationView conversation = helpDesk.conversation(conversationId, token, page)
                 .orElseThrow(ApiException::notFound);
         return new Answer(200, ConversationJson.write(conversation));
     }

@@ -29,8 +29,18 @@ class ConversationJsonTest {
                   {"id": "m-1", "channel": "sms", "direction": "inbound", "author": "you", "text": "No signal",
                    "at": "2025-11-23T10:15:30Z"},
                   {"id": "m-2", "channel": "web-chat", "direction": "outbound", "author": "Anna", "text": "Try this",
-                   "at": "2025-11-23T10:16:00.250Z"}]}
+                   "at": "2025-11-23T10:16:00.250Z"}],
+                 "olderCursor": null}
                 """));
+    }
+
+    @Test
+    void aPageWithOlderMessagesBeforeItCarriesTheirCursor() throws IOException {
+        ConversationView page = new ConversationView("c-7", new WebVisitorId("visitor-1234"), List.of(
+                new ThreadMessage("m-41", Channel.WEB_CHAT, ThreadMessage.Direction.INBOUND, "you", "Still there?",
+                        Instant.parse("2025-11-23T10:15:30Z"))), "40");
+
+        assertThat(READER.readTree(ConversationJson.write(page)).get("olderCursor").textValue()).isEqualTo("40");
     }
 
     @Test

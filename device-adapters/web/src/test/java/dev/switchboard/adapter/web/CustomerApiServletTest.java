@@ -253,7 +253,8 @@ class CustomerApiServletTest {
                   {"id": "%s", "channel": "web-chat", "direction": "inbound", "author": "you", "text": "hello",
                    "at": "2025-11-23T10:15:30Z"},
                   {"id": "%s", "channel": "web-chat", "direction": "outbound", "author": "help desk",
-                   "text": "Restart the router.", "at": "2025-11-23T10:15:30.001Z"}]}
+                   "text": "Restart the router.", "at": "2025-11-23T10:15:30.001Z"}],
+                 "olderCursor": null}
                 """.formatted(id, questionId, answerId)));
     }
 

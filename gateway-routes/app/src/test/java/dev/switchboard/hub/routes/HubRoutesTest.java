@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
+import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
+import dev.switchboard.hub.domain.IdempotencyScope;
+import dev.switchboard.hub.domain.IdentifiedCustomer;
+import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.hub.domain.RecordedOutcome.StoredReply;
 import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.knowledge.json.KnowledgeBaseLoader;
 import dev.switchboard.hub.places.GazetteerLoader;
@@ -160,10 +165,11 @@ class HubRoutesTest {
     void anOutcomeRecordedWithoutItsAnswerInTheThreadIsProcessedAgain() throws Exception {
         Interaction interaction = sms("k-half", "what are your opening hours");
         Handling identified = through(HubRoutes.IDENTIFY, new Handling(interaction, null));
-        state.member().idempotencyLog().record(dev.switchboard.hub.domain.IdempotencyScope.of(interaction),
-                new dev.switchboard.hub.domain.RecordedOutcome(identified.conversation().id(),
-                        dev.switchboard.hub.domain.RecordedOutcome.StoredReply.of(Reply.error("stale"))))
-                .toCompletableFuture().get();
+        IdentifiedCustomer customer = identified.customer();
+        state.member().conversationStore().record(identified.conversation().id(),
+                customer.stored() ? null : customer.conversation(), List.of(), null,
+                new ConversationStore.KeyedOutcome(IdempotencyScope.of(interaction),
+                        new RecordedOutcome(identified.conversation().id(), StoredReply.of(Reply.error("stale")))));
 
         Outcome outcome = helpDesk.submit(interaction, null);
 

@@ -29,7 +29,24 @@ public interface ConversationStore {
      * @param context        what the devices told this time, or {@code null}
      * @throws IllegalStateException when the conversation is not stored and no opening is given
      */
-    void record(String conversationId, Conversation opening, List<StoredMessage> messages, CustomerContext context);
+    default void record(String conversationId, Conversation opening, List<StoredMessage> messages,
+                        CustomerContext context) {
+        record(conversationId, opening, messages, context, null);
+    }
+
+    /**
+     * As {@link #record(String, Conversation, List, CustomerContext)}, recording {@code outcome} in the same
+     * transaction: an interaction's answer and the outcome a repeat of it is answered with are durable together, or
+     * neither is. The first outcome of a key stays.
+     *
+     * @param outcome the outcome of the interaction the messages belong to, by its scoped key; or {@code null}
+     */
+    void record(String conversationId, Conversation opening, List<StoredMessage> messages, CustomerContext context,
+                KeyedOutcome outcome);
+
+    /** An interaction's outcome under its scoped idempotency key (see {@link IdempotencyScope}). */
+    record KeyedOutcome(String scopedKey, RecordedOutcome outcome) {
+    }
 
     /**
      * Sets the delivery status of one message as {@link StoredMessage#withDelivery} says, atomically and durably.

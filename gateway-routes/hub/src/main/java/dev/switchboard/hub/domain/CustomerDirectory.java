@@ -11,6 +11,19 @@ public interface CustomerDirectory {
     /** Links the address unless it is linked already; returns the link that holds afterwards. */
     AddressLink linkIfAbsent(String addressKey, AddressLink link);
 
+    /**
+     * Links the address to a new customer and stores him, unless the address is linked already; returns the link
+     * that holds afterwards: {@code link} when the customer is new, else the one found. A store may write both in
+     * one transaction.
+     */
+    default AddressLink linkNewCustomer(String addressKey, AddressLink link, Customer customer) {
+        AddressLink holding = linkIfAbsent(addressKey, link);
+        if (holding.customerId().equals(customer.id())) {
+            save(customer);
+        }
+        return holding;
+    }
+
     Optional<Customer> customer(String customerId);
 
     void save(Customer customer);

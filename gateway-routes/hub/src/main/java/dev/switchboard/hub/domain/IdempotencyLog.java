@@ -1,13 +1,13 @@
 package dev.switchboard.hub.domain;
 
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
-/** The outcomes of processed interactions by their scoped idempotency key, shared and durable. */
+/**
+ * The outcomes of processed interactions by their scoped idempotency key, shared and durable. An outcome is recorded
+ * with its interaction's answer ({@link ConversationStore#record(String, Conversation, java.util.List,
+ * CustomerContext, ConversationStore.KeyedOutcome)}).
+ */
 public interface IdempotencyLog {
 
     Optional<RecordedOutcome> find(String scopedKey);
-
-    /** Records an outcome unless one is recorded for the key; completes once it is durable. */
-    CompletionStage<Void> record(String scopedKey, RecordedOutcome outcome);
 }

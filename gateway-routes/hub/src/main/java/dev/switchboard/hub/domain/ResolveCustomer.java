@@ -41,12 +41,11 @@ public final class ResolveCustomer {
         }
         Instant now = clock.instant();
         AddressLink proposed = new AddressLink(Ids.next("cu-"), channelId, now);
-        AddressLink holding = directory.linkIfAbsent(addressKey, proposed);
+        Customer customer = new Customer(proposed.customerId(), Ids.next("cv-"), now);
+        AddressLink holding = directory.linkNewCustomer(addressKey, proposed, customer);
         if (!holding.customerId().equals(proposed.customerId())) {
             return returning(holding, address, presentedToken);
         }
-        Customer customer = new Customer(proposed.customerId(), Ids.next("cv-"), now);
-        directory.save(customer);
         return opening(customer, address, true);
     }
 

@@ -21,7 +21,6 @@ import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The hub's steps as the routes call them, one method a step. Each reads and fills in the {@link Handling}
@@ -112,21 +111,18 @@ public final class HubSteps {
         handling.rendered(renderer.render(handling.interaction().profile(), handling.reply()));
     }
 
-    /** Stores question, answer and outcome, the outcome's write side by side with the thread's. */
+    /** Stores question, answer and outcome, in one transaction. */
     public void deliver(Handling handling) {
         Interaction interaction = handling.interaction();
         Reply reply = handling.reply();
         StoredMessage answer = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.OUTBOUND,
                 StoredMessage.HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
         String conversationId = handling.conversation().id();
-        CompletableFuture<Void> outcomeRecorded = interaction.repeatable()
-                ? idempotency.record(handling.scopedKey(), new RecordedOutcome(conversationId, StoredReply.of(reply)))
-                        .toCompletableFuture()
-                : CompletableFuture.completedFuture(null);
+        ConversationStore.KeyedOutcome outcome = interaction.repeatable() ? new ConversationStore.KeyedOutcome(
+                handling.scopedKey(), new RecordedOutcome(conversationId, StoredReply.of(reply))) : null;
         IdentifiedCustomer customer = handling.customer();
         conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
-                List.of(handling.question(), answer), handling.context());
-        outcomeRecorded.join();
+                List.of(handling.question(), answer), handling.context(), outcome);
         decideReply.delivered(customer.routingConversationId(), customer.primary().id(),
                 handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
                 handling.question());

@@ -9,39 +9,30 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import javax.sql.DataSource;
 
-/** Outcomes by scoped idempotency key in table {@code idempotency_keys}; the first outcome recorded stays. */
-final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
-    @Override
-    String what() {
-        return "idempotency records";
-    }
-
+/** The SQL of table {@code idempotency_keys}: outcomes by scoped idempotency key; the first outcome of a key stays. */
+final class IdempotencyTable {
     private final ObjectMapper json;
 
-    IdempotencyMapStore(DataSource dataSource, ObjectMapper json) {
-        super(dataSource);
+    IdempotencyTable(ObjectMapper json) {
         this.json = json;
     }
 
-
-    @Override
-    void write(Connection connection, String key, RecordedOutcome outcome) throws SQLException {
-        try (PreparedStatement insert = prepareInsertOnce(connection,
+    /** Inserts an outcome unless its key has one; returns whether it was inserted. */
+    boolean insertOnce(Connection connection, String key, RecordedOutcome outcome) throws SQLException {
+        try (PreparedStatement insert = JdbcMapStore.prepareInsertOnce(connection,
                 "INSERT INTO idempotency_keys (scoped_key, conversation_id, reply_json, recorded_at)"
                         + " VALUES (?, ?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, outcome.conversationId());
             insert.setString(3, json.writeValueAsString(outcome.reply()));
             SqlTimes.set(insert, 4, Instant.now());
-            insertOnce(insert);
+            return JdbcMapStore.insertOnce(insert);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("reply cannot be written as JSON", e);
         }
     }
 
-    @Override
     RecordedOutcome read(Connection connection, String key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT conversation_id, reply_json FROM idempotency_keys WHERE scoped_key = ?")) {
@@ -50,7 +41,8 @@ final class IdempotencyMapStore extends JdbcMapStore<RecordedOutcome> {
                 if (!row.next()) {
                     return null;
                 }
-                return new RecordedOutcome(row.getString("conversation_id"), json.readValue(row.getString("reply_json"), StoredReply.class));
+                return new RecordedOutcome(row.getString("conversation_id"),
+                        json.readValue(row.getString("reply_json"), StoredReply.class));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored reply of " + key + " is not valid JSON", e);
