@@ -1,7 +1,6 @@
 package dev.switchboard.spi;
 
 import jakarta.servlet.http.HttpServlet;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -37,8 +36,16 @@ public interface AdapterContext {
      * so a full restart forgets them. Names are the adapter's own: two adapters asking for the same
      * name get different maps. Use the atomic {@link ConcurrentMap} operations to change an entry. The
      * gateway's context implements it; the default is for contexts of an adapter tested alone.
+     *
+     * <p>A value crosses the network, and the gateway carries it in Hazelcast's Compact form without being told of
+     * its class: make it a Java record whose components are strings, numbers, booleans, enums, {@code byte[]},
+     * {@link java.time.Instant}s, other such records, or lists, sets and maps of these ({@code List<String>},
+     * {@code Set<MyRecord>}), or a JDK value such as a {@code String}. Nothing to register, and no
+     * {@code java.io.Serializable}: a class written by Java serialization is slower, larger, and refused by the
+     * gateway for its own packages. Every node must have the same classes, as it has the same adapters; a component
+     * added in a later version reads as {@code null} (or zero) from an entry an earlier version wrote.
      */
-    default <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
+    default <V> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
         throw new UnsupportedOperationException("this gateway shares no maps");
     }
 
@@ -123,10 +130,10 @@ public interface AdapterContext {
     /**
      * A topic every node of the cluster shares, to tell the node that holds a customer's open connection that
      * something happened on another node. Names are the adapter's own: two adapters asking for the same name
-     * get different topics. The gateway's context implements it; the default is for contexts of an adapter
-     * tested alone.
+     * get different topics. A message travels as a value of {@link #sharedMap} does. The gateway's context
+     * implements it; the default is for contexts of an adapter tested alone.
      */
-    default <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+    default <M> SharedTopic<M> sharedTopic(String name) {
         throw new UnsupportedOperationException("this gateway shares no topics");
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.spi;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Objects;
  * @param hours          its opening hours as the company wrote them (e.g. {@code Mo-Fr 09:00-18:00}), or empty
  */
 public record NearbyPoint(String name, String address, double latitude, double longitude, long distanceMeters,
-                          Boolean openNow, String hours) implements Serializable {
+                          Boolean openNow, String hours) {
     public NearbyPoint {
         Objects.requireNonNull(name, "name");
         address = address == null ? "" : address;

@@ -1,6 +1,5 @@
 package dev.switchboard.spi;
 
-import java.io.Serializable;
 import java.util.function.Consumer;
 
 /**
@@ -9,9 +8,9 @@ import java.util.function.Consumer;
  * the customer's open connection (an agent's reply for an app connected to another node). Delivery is
  * best-effort: a node that is down misses it, so the news should tell where to read the truth, not be it.
  *
- * @param <M> the message; it crosses the network, so it is {@link Serializable}
+ * @param <M> the message; it crosses the network, in the form {@link AdapterContext#sharedMap} describes for values
  */
-public interface SharedTopic<M extends Serializable> {
+public interface SharedTopic<M> {
 
     /** Sends {@code message} to every subscriber on every node. Returns without waiting for them. */
     void publish(M message);

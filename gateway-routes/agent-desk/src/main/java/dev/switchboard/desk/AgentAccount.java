@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -20,7 +19,7 @@ import java.util.Set;
  */
 public record AgentAccount(String username, String displayName, Role role, String passwordHash,
                            boolean mustChangePassword, Set<String> skills, Set<String> teams, int capacity,
-                           Instant createdAt, AgentContact contact) implements Serializable {
+                           Instant createdAt, AgentContact contact) {
 
     public AgentAccount {
         skills = Set.copyOf(skills);

@@ -3,7 +3,6 @@ package dev.switchboard.desk;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.EmailAddress;
 import dev.switchboard.spi.InvalidAddressException;
-import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Optional;
  * @param phone E.164, or {@code null}
  * @param email or {@code null}
  */
-public record AgentContact(String phone, String email) implements Serializable {
+public record AgentContact(String phone, String email) {
     public static final AgentContact NONE = new AgentContact(null, null);
 
     public AgentContact {

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.util.AbstractSet;
 import java.util.BitSet;
 import java.util.Iterator;
@@ -13,10 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A set of agents' names held as one bit per agent this node has numbered, for the desk events a node keeps:
  * an offer to 1,000 agents is 128 bytes of bits instead of 1,000 names (each a string of its own, as the event
- * arrived from the topic). Immutable; it travels as an ordinary set.
+ * arrived from the topic). Immutable; it travels as the names it holds (the numbers are this node's own).
  */
-final class AgentNameSet extends AbstractSet<String> implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class AgentNameSet extends AbstractSet<String> {
     /** Up to this many names, a plain set is smaller than the bits. */
     private static final int FEW = 4;
 
@@ -80,9 +78,9 @@ final class AgentNameSet extends AbstractSet<String> implements Serializable {
         }
     }
 
-    private final transient Numbers numbers;
-    private final transient BitSet bits;
-    private final transient int size;
+    private final Numbers numbers;
+    private final BitSet bits;
+    private final int size;
 
     private AgentNameSet(Numbers numbers, BitSet bits) {
         this.numbers = numbers;
@@ -104,10 +102,5 @@ final class AgentNameSet extends AbstractSet<String> implements Serializable {
     @Override
     public int size() {
         return size;
-    }
-
-    /** Written as a plain set: the numbers are this node's own. */
-    private Object writeReplace() {
-        return Set.copyOf(this);
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -12,6 +11,5 @@ import java.time.Instant;
  * @param openedAt  when he signed in
  * @param lastUsed  when the session last served a request (kept to the minute)
  */
-public record AgentSession(String username, String csrfToken, Instant openedAt, Instant lastUsed)
-        implements Serializable {
+public record AgentSession(String username, String csrfToken, Instant openedAt, Instant lastUsed) {
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -19,8 +18,7 @@ import java.util.Set;
  * @param lastSeen      when his desktop last called
  */
 public record AgentStatus(String username, String displayName, Presence presence, Set<String> skills,
-                          Set<String> teams, int capacity, Set<String> conversations, Instant lastSeen)
-        implements Serializable {
+                          Set<String> teams, int capacity, Set<String> conversations, Instant lastSeen) {
 
     public AgentStatus {
         skills = Set.copyOf(skills);
@@ -70,10 +68,5 @@ public record AgentStatus(String username, String displayName, Presence presence
         Set<String> fewer = new HashSet<>(conversations);
         fewer.remove(conversationId);
         return new AgentStatus(username, displayName, presence, skills, teams, capacity, fewer, lastSeen);
-    }
-
-    /** Serialized in its binary form ({@link AgentCodecs}) where it travels inside another object. */
-    private Object writeReplace() {
-        return new CompactForm(this);
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +31,7 @@ import java.util.Set;
 public record Assignment(String conversationId, String customerId, Stage stage, String owner, String ownerName,
                          Set<String> participants, Set<String> invited, Set<String> offeredTo, Set<String> passedOver,
                          Instant queuedAt, Instant offerExpiresAt, String skill, String team, String reservedFor,
-                         Instant reservedUntil, List<HandoverNote> notes, String wrapUp) implements Serializable {
+                         Instant reservedUntil, List<HandoverNote> notes, String wrapUp) {
 
     public enum Stage { QUEUED, ACTIVE, SUSPENDED, FINISHED }
 
@@ -43,7 +42,7 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
     static final SharedRecords.Indexed IN_QUEUE = new SharedRecords.Indexed(STAGE, Stage.QUEUED);
 
     /** A note one agent leaves for another at a transfer or an invitation. */
-    public record HandoverNote(String from, String to, String text, Instant at) implements Serializable {
+    public record HandoverNote(String from, String to, String text, Instant at) {
     }
 
     public Assignment {
@@ -156,10 +155,5 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
         List<HandoverNote> more = new ArrayList<>(notes);
         more.add(note);
         return more;
-    }
-
-    /** Serialized in its binary form ({@link AgentCodecs}) where it travels inside another object. */
-    private Object writeReplace() {
-        return new CompactForm(this);
     }
 }

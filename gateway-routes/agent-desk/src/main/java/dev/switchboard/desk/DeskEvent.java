@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -12,7 +11,7 @@ import java.util.Set;
  * @param to             the agents it is for; empty for every agent (the queue changed)
  * @param at             when
  */
-public record DeskEvent(Type type, String conversationId, Set<String> to, Instant at) implements Serializable {
+public record DeskEvent(Type type, String conversationId, Set<String> to, Instant at) {
 
     public enum Type {
         /** The conversation is offered to the agents named. */
@@ -43,10 +42,5 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
 
     public boolean isFor(String username) {
         return to.isEmpty() || to.contains(username);
-    }
-
-    /** Serialized in its binary form ({@link AgentCodecs}) where it travels inside another object. */
-    private Object writeReplace() {
-        return new CompactForm(this);
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,7 +20,7 @@ import java.util.Objects;
  */
 public record OfflineMessage(String id, String conversationId, String customerId, String from, String channel,
                              String text, Instant at, Status status, String resolvedBy, Instant resolvedAt,
-                             String note) implements Serializable {
+                             String note) {
 
     public enum Status { OPEN, RESOLVED }
 

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,5 +9,5 @@ import java.time.Instant;
  * @param number      the number to ring, E.164
  * @param requestedAt when he asked
  */
-public record PendingCallBack(String number, Instant requestedAt) implements Serializable {
+public record PendingCallBack(String number, Instant requestedAt) {
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,7 +10,7 @@ import java.time.Instant;
  * @param text      what it inserts
  * @param updatedAt when it was last saved
  */
-public record QuickText(String owner, String shortcut, String text, Instant updatedAt) implements Serializable {
+public record QuickText(String owner, String shortcut, String text, Instant updatedAt) {
     public static final String SHARED = "*";
 
     public boolean shared() {

@@ -1,6 +1,5 @@
 package dev.switchboard.desk;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,11 @@ import java.util.Optional;
  */
 public interface SharedRecords<V> {
 
-    /** A change of one record, computed from the record as it is; it must not read anything else. */
-    interface Change<V> extends Serializable {
+    /**
+     * A change of one record, computed from the record as it is; it must not read anything else. It travels to the
+     * node that holds the record: a record class of plain fields, listed in {@link DeskTypes}.
+     */
+    interface Change<V> {
         /**
          * @param before the record, or {@code null} when there is none
          * @return the record afterwards: {@code before} itself for no change, {@code null} to remove it
@@ -21,8 +23,8 @@ public interface SharedRecords<V> {
         V apply(V before);
     }
 
-    /** Which records a query returns. */
-    interface Filter<V> extends Serializable {
+    /** Which records a query returns. It travels to every node, as a {@link Change} does. */
+    interface Filter<V> {
         boolean test(V value);
 
         /**
@@ -35,11 +37,14 @@ public interface SharedRecords<V> {
     }
 
     /** Records whose field {@code field} holds {@code value}. */
-    record Indexed(String field, Comparable<?> value) implements Serializable {
+    record Indexed(String field, Comparable<?> value) {
     }
 
-    /** A record before and after a change. */
-    record Changed<V>(V before, V after) implements Serializable {
+    /**
+     * A record before and after a change; {@code after} is {@code before} itself when the change left it as it was,
+     * on whichever node the change ran.
+     */
+    record Changed<V>(V before, V after) {
         public boolean changed() {
             return before != after;
         }

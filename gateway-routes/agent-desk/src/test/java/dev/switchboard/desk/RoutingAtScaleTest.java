@@ -3,13 +3,7 @@ package dev.switchboard.desk;
 import static dev.switchboard.desk.AgentPresenceTest.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
@@ -96,28 +90,6 @@ class RoutingAtScaleTest {
     }
 
     @Test
-    void anAssignmentADeskEventAndAnAgentStatusComeBackWhole() throws Exception {
-        Set<String> thousand = IntStream.range(0, 1000).mapToObj(i -> String.format("agent%04d", i))
-                .collect(Collectors.toSet());
-        Instant at = Instant.parse("2026-11-23T10:15:30.123456789Z");
-        Assignment waiting = new Assignment("c-1", "k-1", Assignment.Stage.QUEUED, null, null, Set.of(), Set.of("cid"),
-                thousand, Set.of("dan", "eve"), at, at.plusSeconds(30), "general", "lesser-poland", "ann",
-                at.plusSeconds(60), List.of(new Assignment.HandoverNote("bob", "ann", "wants a refund: ąę", at)), null);
-        Assignment finished = new Assignment("c-2", "k-2", Assignment.Stage.FINISHED, "bob", "Bob", Set.of("bob"),
-                Set.of(), Set.of(), Set.of(), at, null, "general", null, null, null, List.of(), "resolved");
-        DeskEvent offered = new DeskEvent(DeskEvent.Type.OFFERED, "c-1", thousand, at);
-        DeskEvent toEveryone = new DeskEvent(DeskEvent.Type.FINISHED, "c-2", Set.of(), at);
-
-        assertThat(roundTrip(waiting)).isEqualTo(waiting);
-        assertThat(roundTrip(finished)).isEqualTo(finished);
-        assertThat(roundTrip(offered)).isEqualTo(offered);
-        assertThat(roundTrip(toEveryone)).isEqualTo(toEveryone);
-        AgentStatus busy = new AgentStatus("ann", "Ann Smith", Presence.AVAILABLE, Set.of("general", "billing"),
-                Set.of("lesser-poland"), 13, Set.of("c-1", "c-2"), at);
-        assertThat(roundTrip(busy)).isEqualTo(busy);
-    }
-
-    @Test
     void theEventsANodeKeepsAreForTheAgentsTheyNamedAndNoOneElse() {
         RecentEvents recent = new RecentEvents(3);
         Set<String> thousand = IntStream.range(0, 1000).mapToObj(i -> String.format("agent%04d", i))
@@ -157,16 +129,5 @@ class RoutingAtScaleTest {
         assertThat(recent.after(0, "agent0950")).extracting(n -> n.event().conversationId()).containsExactly("c-2");
         assertThat(recent.after(0, "agent0050")).extracting(n -> n.event().type())
                 .containsExactly(DeskEvent.Type.OFFERED, DeskEvent.Type.CLAIMED);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
     }
 }

@@ -66,7 +66,6 @@ import dev.switchboard.state.HazelcastMember;
 import dev.switchboard.state.KeepTimes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -274,12 +273,12 @@ public final class Gateway implements AutoCloseable {
     private static ClusterMaps clusterMaps(HazelcastMember member) {
         return new ClusterMaps() {
             @Override
-            public <V extends Serializable> ConcurrentMap<String, V> map(String name, Duration timeToLive) {
+            public <V> ConcurrentMap<String, V> map(String name, Duration timeToLive) {
                 return member.expiringMap(name, timeToLive);
             }
 
             @Override
-            public <M extends Serializable> SharedTopic<M> topic(String name) {
+            public <M> SharedTopic<M> topic(String name) {
                 return member.topic(name);
             }
         };

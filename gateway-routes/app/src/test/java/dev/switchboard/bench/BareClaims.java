@@ -5,7 +5,6 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class BareClaims {
     static final String MAP = "bench-bare-claims";
 
     /** A waiting entry and, once claimed, its owner. */
-    record Waiting(String id, Set<String> offeredTo, String owner) implements Serializable {
+    record Waiting(String id, Set<String> offeredTo, String owner) {
     }
 
     /** Sets the owner when there is none and the claimant was offered it; answers whether he won. */

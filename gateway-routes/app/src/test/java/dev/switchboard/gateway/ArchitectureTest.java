@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.switchboard", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] DECISIONS = {"dev.switchboard.hub.domain..", "dev.switchboard.hub.knowledge",
-            "dev.switchboard.hub.places", "dev.switchboard.hub.binary..", "dev.switchboard.desk"};
+            "dev.switchboard.hub.places", "dev.switchboard.desk"};
 
     @ArchTest
     static final ArchRule decisionsAreFreeOfFrameworks = noClasses()

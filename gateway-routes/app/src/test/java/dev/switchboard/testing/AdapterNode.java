@@ -16,7 +16,6 @@ import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.SharedTopic;
 import dev.switchboard.state.AdapterRecords;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -70,12 +69,12 @@ public final class AdapterNode implements AutoCloseable {
         return new ClusterMaps() {
             @Override
             @SuppressWarnings("unchecked")
-            public <V extends Serializable> ConcurrentMap<String, V> map(String name, Duration timeToLive) {
+            public <V> ConcurrentMap<String, V> map(String name, Duration timeToLive) {
                 return (ConcurrentMap<String, V>) maps.computeIfAbsent(name, unused -> new ConcurrentHashMap<>());
             }
 
             @Override
-            public <M extends Serializable> SharedTopic<M> topic(String name) {
+            public <M> SharedTopic<M> topic(String name) {
                 throw new UnsupportedOperationException("no topics in these tests");
             }
         };

@@ -61,11 +61,18 @@ public final class AgentMaps {
         return new HazelcastSharedRecords<>(instance.getMap(SharedMaps.PREFERRED_AGENTS));
     }
 
-    /** Keeps a finished assignment in memory for {@code period}, any other for good. */
-    record KeepFinished(Duration period) implements HazelcastSharedRecords.Retention<Assignment> {
+    /**
+     * Keeps a finished assignment in memory for {@code seconds}, any other for good. It travels with each change of an
+     * assignment, in seconds: Compact has no field kind for a duration.
+     */
+    record KeepFinished(long seconds) implements HazelcastSharedRecords.Retention<Assignment> {
+        KeepFinished(Duration period) {
+            this(period.toSeconds());
+        }
+
         @Override
         public Duration keepFor(Assignment assignment) {
-            return assignment.stage() == Assignment.Stage.FINISHED ? period : null;
+            return assignment.stage() == Assignment.Stage.FINISHED ? Duration.ofSeconds(seconds) : null;
         }
     }
 }

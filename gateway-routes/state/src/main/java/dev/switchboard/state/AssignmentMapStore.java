@@ -3,7 +3,6 @@ package dev.switchboard.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.desk.AgentCodecs;
 import dev.switchboard.desk.Assignment;
 import dev.switchboard.desk.Assignment.HandoverNote;
 import java.sql.Connection;

@@ -13,7 +13,6 @@ import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerMerges;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.spi.SharedTopic;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentMap;
@@ -68,7 +67,7 @@ public final class HazelcastMember implements AutoCloseable {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.local.localAddress", cluster.host());
-        CodecSerializer.register(config.getSerializationConfig());
+        CompactTypes.configure(config.getSerializationConfig());
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(cluster.port()).setPortAutoIncrement(false);
@@ -123,11 +122,12 @@ public final class HazelcastMember implements AutoCloseable {
 
     /**
      * A map of short-lived values shared by the cluster, not written to the database: each entry expires
-     * {@code timeToLive} after it was last written, and has one backup like the durable maps.
+     * {@code timeToLive} after it was last written, and has one backup like the durable maps. Its values travel in
+     * Compact form, as records registered nowhere (see {@code CompactTypes}).
      *
      * @throws com.hazelcast.config.InvalidConfigurationException when the map was made before with another time to live
      */
-    public <V extends Serializable> ConcurrentMap<String, V> expiringMap(String name, Duration timeToLive) {
+    public <V> ConcurrentMap<String, V> expiringMap(String name, Duration timeToLive) {
         if (timeToLive.toSeconds() < 1) {
             throw new IllegalArgumentException("a shared map's time to live must be at least one second: " + name);
         }
@@ -137,8 +137,11 @@ public final class HazelcastMember implements AutoCloseable {
         return instance.getMap(name);
     }
 
-    /** A topic every member hears, not kept anywhere: a member that is down misses what is published meanwhile. */
-    public <M extends Serializable> SharedTopic<M> topic(String name) {
+    /**
+     * A topic every member hears, not kept anywhere: a member that is down misses what is published meanwhile. Its
+     * messages travel as a map's values do.
+     */
+    public <M> SharedTopic<M> topic(String name) {
         return new HazelcastSharedTopic<>(instance.getTopic(name));
     }
 

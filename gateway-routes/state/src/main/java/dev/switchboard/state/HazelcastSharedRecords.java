@@ -7,7 +7,6 @@ import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import dev.switchboard.desk.SharedRecords;
 import dev.switchboard.desk.SharedRecords.Indexed;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,8 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
     private final IMap<String, V> map;
     private final Retention<V> retention;
 
-    /** How long a record stays in memory once a change leaves it so. */
-    interface Retention<V> extends Serializable {
+    /** How long a record stays in memory once a change leaves it so; it travels with each change, as a record. */
+    interface Retention<V> {
         /** @return how long {@code value} stays, or {@code null}: for good */
         Duration keepFor(V value);
     }
@@ -63,24 +62,22 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
         map.set(key, value);
     }
 
-    /** The filter as a query, which finds its records by the map's index when the filter names an indexed field. */
+    /**
+     * The filter as a query, which finds its records by the map's index when the filter names an indexed field. The
+     * index holds a field as the records' Compact form has it: an enum as its name.
+     */
     private static <V> Predicate<String, V> predicate(Filter<V> filter) {
         Indexed indexed = filter.indexed();
         Predicate<String, V> matches = new Matches<>(filter);
-        return indexed == null ? matches : Predicates.and(Predicates.equal(indexed.field(), indexed.value()), matches);
+        if (indexed == null) {
+            return matches;
+        }
+        Comparable<?> value = indexed.value() instanceof Enum<?> constant ? constant.name() : indexed.value();
+        return Predicates.and(Predicates.equal(indexed.field(), value), matches);
     }
 
     /** Runs a change where the entry lives; the backup runs the same change, which reads nothing else. */
-    static final class ApplyChange<V> implements EntryProcessor<String, V, Changed<V>> {
-        private static final long serialVersionUID = 1L;
-        private final Change<V> change;
-        private final Retention<V> retention;
-
-        ApplyChange(Change<V> change, Retention<V> retention) {
-            this.change = change;
-            this.retention = retention;
-        }
-
+    record ApplyChange<V>(Change<V> change, Retention<V> retention) implements EntryProcessor<String, V, Changed<V>> {
         @Override
         public Changed<V> process(Map.Entry<String, V> entry) {
             V before = entry.getValue();
@@ -97,14 +94,7 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
         }
     }
 
-    static final class Matches<V> implements Predicate<String, V> {
-        private static final long serialVersionUID = 1L;
-        private final Filter<V> filter;
-
-        Matches(Filter<V> filter) {
-            this.filter = filter;
-        }
-
+    record Matches<V>(Filter<V> filter) implements Predicate<String, V> {
         @Override
         public boolean apply(Map.Entry<String, V> entry) {
             V value = entry.getValue();

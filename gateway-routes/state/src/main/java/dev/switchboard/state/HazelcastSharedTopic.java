@@ -2,12 +2,11 @@ package dev.switchboard.state;
 
 import com.hazelcast.topic.ITopic;
 import dev.switchboard.spi.SharedTopic;
-import java.io.Serializable;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /** An adapter's {@link SharedTopic} on a Hazelcast topic: published on any node, heard on every node. */
-final class HazelcastSharedTopic<M extends Serializable> implements SharedTopic<M> {
+final class HazelcastSharedTopic<M> implements SharedTopic<M> {
     private final ITopic<M> topic;
 
     HazelcastSharedTopic(ITopic<M> topic) {

@@ -103,7 +103,7 @@ final class SharedMaps {
         config.addMapConfig(cached(IDEMPOTENCY, idempotency, cache)
                 .setTimeToLiveSeconds(KeepTimes.seconds(keep.idempotencyRecords())));
         // Every merge, loaded at start and never evicted: a member's copy answers every look-up (see HazelcastCustomerMerges).
-        config.addMapConfig(compact(new MapConfig(CUSTOMER_MERGES)).setMapStoreConfig(writeThrough(customerMerges)
+        config.addMapConfig(binary(new MapConfig(CUSTOMER_MERGES)).setMapStoreConfig(writeThrough(customerMerges)
                 .setOffload(false).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)));
 
         config.addMapConfig(loadedWhole(ACCOUNTS, accounts));
@@ -115,10 +115,10 @@ final class SharedMaps {
         config.addMapConfig(loadedWhole(PREFERRED_AGENTS, preferredAgents)
                 .setTimeToLiveSeconds(KeepTimes.seconds(keep.preferredAgentMarks())));
         config.addMapConfig(new MapConfig(SESSIONS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.OBJECT));
-        // One per open conversation, or naming the conversations an agent holds: kept as their compact bytes (see
-        // AgentCodecs), which each read decodes once. The queue is found by the index of the stage.
-        config.addMapConfig(compact(new MapConfig(STATUSES)));
-        config.addMapConfig(compact(new MapConfig(ASSIGNMENTS))
+        // One per open conversation, or naming the conversations an agent holds: kept as their Compact bytes (see
+        // CompactTypes), which each read decodes once. The queue is found by the index of the stage.
+        config.addMapConfig(binary(new MapConfig(STATUSES)));
+        config.addMapConfig(binary(new MapConfig(ASSIGNMENTS))
                 .addIndexConfig(new IndexConfig(IndexType.HASH, Assignment.STAGE))
                 .setMapStoreConfig(writeThrough(assignments).setOffload(false)
                         .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)));
@@ -127,13 +127,13 @@ final class SharedMaps {
     /**
      * A cache of durable records: loaded entry by entry when asked for, written through to the database (unless the
      * store only loads), and bounded by {@code cache}: the least recently used entries leave memory past the map's
-     * share of the heap, and any entry left alone for the idle time. BINARY: an entry is only its compact bytes, and a
+     * share of the heap, and any entry left alone for the idle time. BINARY: an entry is only its Compact bytes, and a
      * read is one decoding where OBJECT encodes the stored object and decodes it again; no decoded copy is kept. The
      * store's calls are offloaded from the partition threads (Hazelcast's default), so that many database round trips
      * are under way at once; Hazelcast still runs one operation at a time on each key.
      */
     private static MapConfig cached(String name, Object store, CacheLimits cache) {
-        return compact(new MapConfig(name))
+        return binary(new MapConfig(name))
                 .setMaxIdleSeconds(KeepTimes.seconds(cache.idle()))
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                         .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(cache.perMap()))
@@ -147,7 +147,7 @@ final class SharedMaps {
                 .setMapStoreConfig(writeThrough(store).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER));
     }
 
-    private static MapConfig compact(MapConfig map) {
+    private static MapConfig binary(MapConfig map) {
         return map.setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY)
                 .setCacheDeserializedValues(CacheDeserializedValues.NEVER);
     }

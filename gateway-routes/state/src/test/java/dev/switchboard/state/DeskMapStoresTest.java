@@ -3,7 +3,6 @@ package dev.switchboard.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.desk.AgentCodecs;
 import dev.switchboard.desk.Assignment;
 import dev.switchboard.desk.Assignment.HandoverNote;
 import dev.switchboard.desk.Assignment.Stage;

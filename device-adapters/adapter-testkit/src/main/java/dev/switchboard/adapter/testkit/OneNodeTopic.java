@@ -1,13 +1,12 @@
 package dev.switchboard.adapter.testkit;
 
 import dev.switchboard.spi.SharedTopic;
-import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** A topic of a gateway of one node: what is published is heard at once, on the publisher's thread. */
-final class OneNodeTopic<M extends Serializable> implements SharedTopic<M> {
+final class OneNodeTopic<M> implements SharedTopic<M> {
     private final List<Consumer<M>> listeners = new CopyOnWriteArrayList<>();
 
     @Override

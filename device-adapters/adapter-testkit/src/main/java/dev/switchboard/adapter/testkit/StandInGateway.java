@@ -14,7 +14,6 @@ import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.SharedTopic;
 import dev.switchboard.spi.VoiceDialer;
 import jakarta.servlet.http.HttpServlet;
-import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
     /** A map in memory: one node, and entries do not expire. */
     @Override
     @SuppressWarnings("unchecked")
-    public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
+    public <V> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
         return (ConcurrentMap<String, V>) sharedMaps.computeIfAbsent(name, unused -> newSharedMap.get());
     }
 
@@ -119,7 +118,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+    public <M> SharedTopic<M> sharedTopic(String name) {
         return (SharedTopic<M>) sharedTopics.computeIfAbsent(name, unused -> new OneNodeTopic<M>());
     }
 

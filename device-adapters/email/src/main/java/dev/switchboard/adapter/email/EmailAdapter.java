@@ -5,7 +5,6 @@ import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.Lease;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -125,8 +124,7 @@ public final class EmailAdapter implements DeviceAdapter {
     }
 
     /** The cluster's shared map, or this node's own when the context shares none (an adapter tested alone). */
-    private static <V extends Serializable> ConcurrentMap<String, V> shared(AdapterContext context, String name,
-                                                                          Duration timeToLive) {
+    private static <V> ConcurrentMap<String, V> shared(AdapterContext context, String name, Duration timeToLive) {
         try {
             return context.sharedMap(name, timeToLive);
         } catch (UnsupportedOperationException e) {

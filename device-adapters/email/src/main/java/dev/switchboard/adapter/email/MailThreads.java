@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.email;
 
 import dev.switchboard.spi.EmailAddress;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
@@ -16,8 +15,7 @@ final class MailThreads {
     private static final int MAX_REFERENCES = 20;
 
     /** What an answer needs of the customer's last mail. */
-    record LastMail(String messageId, String subject, List<String> references) implements Serializable {
-        private static final long serialVersionUID = 1L;
+    record LastMail(String messageId, String subject, List<String> references) {
     }
 
     private final ConcurrentMap<String, LastMail> lastMails;

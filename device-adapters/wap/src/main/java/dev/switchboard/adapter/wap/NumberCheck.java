@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.wap;
 
 import dev.switchboard.spi.E164Number;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  * and how many wrong codes were keyed in. After {@value #MAX_WRONG_TRIES} wrong tries the code is locked.
  * Immutable: {@link #check} returns the check as it stands afterwards, for the session to store.
  */
-record NumberCheck(String number, String salt, String hash, Instant expiresAt, int wrongTries) implements Serializable {
+record NumberCheck(String number, String salt, String hash, Instant expiresAt, int wrongTries) {
     static final int DIGITS = 6;
     static final int MAX_WRONG_TRIES = 5;
     static final Pattern CODE_FORM = Pattern.compile("[0-9]{" + DIGITS + "}");

@@ -3,7 +3,6 @@ package dev.switchboard.adapter.wap;
 import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  */
 record ShownReply(String id, Reply.View view, String text, Reply.Source source, ArrayList<String> topics,
                   Integer queuePosition, Long waitSeconds, Boolean agentsOnDuty, ArrayList<NearbyPoint> nearby,
-                  String region) implements Serializable {
+                  String region) {
 
     static ShownReply of(Reply reply) {
         QueueStatus queue = reply.queue();

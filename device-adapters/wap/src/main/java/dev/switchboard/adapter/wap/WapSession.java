@@ -3,7 +3,6 @@ package dev.switchboard.adapter.wap;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.E164Number;
-import java.io.Serializable;
 
 /**
  * One phone's visit, kept in a cluster-wide map under an unguessable id that travels in the URL (WAP
@@ -22,14 +21,13 @@ import java.io.Serializable;
  */
 record WapSession(String addressKey, String customerToken, String conversationId, boolean operatorVerified,
                   String profileId, String placeName, ShownReply lastReply, NumberCheck numberCheck, int codesSent,
-                  Earlier earlier)
-        implements Serializable {
+                  Earlier earlier) {
 
     /**
      * The anonymous conversation the session wrote in before it verified its number, and the token that reads it:
      * its questions stay there (another customer, until an agent merges the two), and the phone still shows them.
      */
-    record Earlier(String conversationId, String customerToken) implements Serializable {
+    record Earlier(String conversationId, String customerToken) {
     }
 
     /** A session that has sent nothing yet, opened to verify the customer's number first. */

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.adapter.wap.NumberCheck.Verdict;
 import dev.switchboard.spi.E164Number;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +19,12 @@ class NumberCheckTest {
     private final SecureRandom random = new SecureRandom();
 
     @Test
-    void aCodeIsSixDigitsAndTheSessionKeepsOnlyASaltedHashOfIt() throws IOException {
+    void aCodeIsSixDigitsAndTheSessionKeepsOnlyASaltedHashOfIt() {
         NumberCheck.Issued issued = NumberCheck.issue(NUMBER, random, NOW, LIFETIME);
 
         assertThat(issued.code()).matches("[0-9]{6}");
         assertThat(issued.check().hash()).matches("[0-9a-f]{64}");
-        String stored = serialized(issued.check());
-        assertThat(stored).doesNotContain(issued.code());
+        // A record's toString shows every component, so every one the session stores.
         assertThat(issued.check().toString()).doesNotContain(issued.code());
         assertThat(issued.toString()).doesNotContain(issued.code());
         NumberCheck.Issued again = NumberCheck.issue(NUMBER, random, NOW, LIFETIME);
@@ -88,13 +83,5 @@ class NumberCheckTest {
                 issued.check().expiresAt(), 0);
 
         assertThat(other.check(issued.code(), NOW).verdict()).isEqualTo(Verdict.WRONG);
-    }
-
-    private static String serialized(Object value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -15,7 +15,6 @@ import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.VoiceDialer;
 import dev.switchboard.spi.SharedTopic;
 import jakarta.servlet.http.HttpServlet;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -77,7 +76,7 @@ public final class GatewayAdapterContext implements AdapterContext {
 
     /** A Hazelcast map named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
     @Override
-    public <V extends Serializable> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
+    public <V> ConcurrentMap<String, V> sharedMap(String name, Duration timeToLive) {
         return maps.map("adapter." + adapterId + "." + name, timeToLive);
     }
 
@@ -120,7 +119,7 @@ public final class GatewayAdapterContext implements AdapterContext {
 
     /** A Hazelcast topic named {@code adapter.<id>.<name>}, so that adapters never share one by accident. */
     @Override
-    public <M extends Serializable> SharedTopic<M> sharedTopic(String name) {
+    public <M> SharedTopic<M> sharedTopic(String name) {
         return maps.topic("adapter." + adapterId + "." + name);
     }
 }

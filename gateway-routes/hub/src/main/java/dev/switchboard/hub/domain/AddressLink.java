@@ -1,6 +1,5 @@
 package dev.switchboard.hub.domain;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,5 +9,5 @@ import java.time.Instant;
  * @param source     how the link was made: the channel id of the first contact, or {@code agent}, {@code merge}
  * @param linkedAt   when
  */
-public record AddressLink(String customerId, String source, Instant linkedAt) implements Serializable {
+public record AddressLink(String customerId, String source, Instant linkedAt) {
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.hub.domain;
 
 import dev.switchboard.spi.ThreadMessage.Direction;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,7 @@ import java.util.TreeSet;
  */
 public record Conversation(String id, String customerId, String openedFrom, byte[] tokenHash, Instant startedAt,
                            CustomerContext context, int messageCount, Instant lastActivity,
-                           Set<String> channelsHeard, String lastHeard, Instant lastHeardAt) implements Serializable {
+                           Set<String> channelsHeard, String lastHeard, Instant lastHeardAt) {
 
     public Conversation {
         context = context == null ? CustomerContext.NONE : context;

@@ -1,6 +1,5 @@
 package dev.switchboard.hub.domain;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,5 +10,5 @@ import java.time.Instant;
  * @param conversationId his one conversation thread
  * @param createdAt      when he first reached us
  */
-public record Customer(String id, String conversationId, Instant createdAt) implements Serializable {
+public record Customer(String id, String conversationId, Instant createdAt) {
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.hub.domain;
 
-import java.io.Serializable;
 
 /**
  * What the hub last learned of the customer's situation from his devices, kept on the conversation so
@@ -12,8 +11,7 @@ import java.io.Serializable;
  */
 public record CustomerContext(Double latitude, Double longitude, Double accuracyMeters, String locationSource,
                               String locale, String pageUrl, String tvService, String tvProgramme, String network,
-                              String place, String region)
-        implements Serializable {
+                              String place, String region) {
 
     public static final CustomerContext NONE =
             new CustomerContext(null, null, null, null, null, null, null, null, null, null, null);

@@ -1,6 +1,5 @@
 package dev.switchboard.hub.domain;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,8 +12,7 @@ import java.util.Objects;
  * @param mergedBy         the agent's username
  * @param mergedAt         when
  */
-public record CustomerMerge(String mergedCustomerId, String keptCustomerId, String mergedBy, Instant mergedAt)
-        implements Serializable {
+public record CustomerMerge(String mergedCustomerId, String keptCustomerId, String mergedBy, Instant mergedAt) {
 
     public CustomerMerge {
         Objects.requireNonNull(mergedCustomerId, "mergedCustomerId");

@@ -3,7 +3,6 @@ package dev.switchboard.hub.domain;
 import dev.switchboard.spi.NearbyPoint;
 import dev.switchboard.spi.QueueStatus;
 import dev.switchboard.spi.Reply;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,14 +18,14 @@ import java.util.List;
  * @param conversationId the conversation the message went to
  * @param reply          the reply, in storable form
  */
-public record RecordedOutcome(String conversationId, StoredReply reply) implements Serializable {
+public record RecordedOutcome(String conversationId, StoredReply reply) {
 
     /**
      * A {@link dev.switchboard.spi.Reply} without its thread, which is read afresh when needed.
      */
     public record StoredReply(String view, String text, String source, List<String> topics, Integer queuePosition,
                               Long estimatedWaitSeconds, Boolean agentsOnDuty, List<NearbyPoint> nearby,
-                              String region) implements Serializable {
+                              String region) {
         public StoredReply {
             topics = topics == null ? List.of() : List.copyOf(topics);
             nearby = nearby == null ? List.of() : List.copyOf(nearby);

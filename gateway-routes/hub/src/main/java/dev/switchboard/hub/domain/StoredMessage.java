@@ -2,7 +2,6 @@ package dev.switchboard.hub.domain;
 
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.ThreadMessage.Direction;
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -19,7 +18,7 @@ import java.time.Instant;
  * @param deliveryDetail the channel's reason for a failed delivery; otherwise {@code null}
  */
 public record StoredMessage(String id, String channel, Direction direction, String author, String text, Instant at,
-                            String idempotencyKey, DeliveryStatus delivery, String deliveryDetail) implements Serializable {
+                            String idempotencyKey, DeliveryStatus delivery, String deliveryDetail) {
 
     /** The author of the help desk's own messages (self-service answers, notices). */
     public static final String HELP_DESK_AUTHOR = "help desk";
