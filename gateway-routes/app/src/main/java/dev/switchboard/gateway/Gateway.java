@@ -39,6 +39,7 @@ import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.gateway.http.StartPageServlet;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
 import dev.switchboard.hub.domain.ResolveCustomer;
@@ -103,6 +104,7 @@ public final class Gateway implements AutoCloseable {
     private GatewayHttpServer http;
     private HelpDesk helpDesk;
     private ConversationStore conversations;
+    private CustomerDirectory customers;
     private Duration startupTime;
 
     private Gateway() {
@@ -134,6 +136,7 @@ public final class Gateway implements AutoCloseable {
                 new KeepTimes(config.idempotencyKeep(), config.preferredAgentWindow()), config.cacheLimits());
         toClose.add(member);
         conversations = member.conversationStore();
+        customers = member.customerDirectory();
 
         NoticeMailers noticeMailers = new NoticeMailers();
         toClose.add(noticeMailers);
@@ -327,6 +330,11 @@ public final class Gateway implements AutoCloseable {
     /** The conversation threads this node reads and writes, the cluster's own. */
     public ConversationStore conversations() {
         return conversations;
+    }
+
+    /** The customers and their address links this node reads and writes, the cluster's own. */
+    public CustomerDirectory customers() {
+        return customers;
     }
 
     /** The help desk as adapters see it. */

@@ -23,12 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A floor under the hub's throughput, not a design: the bare servlet plus only the hub's own durable state work for
- * a new customer, through the hub's own state layer ({@link HubState}: one Hazelcast member whose maps write
- * through a journal to the embedded H2 file, as a gateway node has), and nothing else: no Camel, no JSON parsing,
- * no knowledge base, no rendering. Per request what the hub's steps ask of the state for a new visitor, in their
- * order: look the address up, claim it for a new customer, save the customer, record the conversation with the
- * question, the answer and the idempotency outcome in one transaction. The hub does all of that and more, so its throughput
- * cannot pass this one's.
+ * a new customer, through the hub's own state layer (a Hazelcast member's caches in front of the database, as a
+ * gateway node has), and nothing else: no Camel, no JSON parsing, no knowledge base, no rendering. Per request what
+ * the hub's steps ask of the state for a new visitor, in their order: claim the address for a new customer (his link
+ * and record in one transaction), then record the conversation with the question, the answer and the idempotency
+ * outcome in one transaction. The hub does all of that and more, so its throughput cannot pass this one's.
  */
 final class DurableStateFloor implements AutoCloseable {
     private static final String ANSWER = "Switchboard service points are open Mon-Fri 9:00-20:00 and Sat 10:00-16:00,"
@@ -53,8 +52,11 @@ final class DurableStateFloor implements AutoCloseable {
     }
 
     HttpServlet servlet() {
-        CustomerDirectory directory = state.member().customerDirectory();
-        ConversationStore conversations = state.member().conversationStore();
+        return servlet(state.member().customerDirectory(), state.member().conversationStore());
+    }
+
+    /** The floor's servlet on a state of the caller's (a running gateway's own). */
+    static HttpServlet servlet(CustomerDirectory directory, ConversationStore conversations) {
         AtomicLong sequence = new AtomicLong();
         String run = Long.toHexString(System.nanoTime());
         return BareServer.fixedJsonAfter(() -> {
@@ -62,12 +64,11 @@ final class DurableStateFloor implements AutoCloseable {
             String addressKey = "visitor:floor-" + run + "-" + n;
             String idempotencyKey = "web:" + run + "-" + n;
             Instant now = Instant.now();
-            if (directory.linkOf(addressKey).isPresent()) {
+            AddressLink proposed = new AddressLink(Ids.next("cu-"), "web-chat", now);
+            Customer customer = new Customer(proposed.customerId(), Ids.next("cv-"), now);
+            if (!directory.linkNewCustomer(addressKey, proposed, customer).equals(proposed)) {
                 throw new IllegalStateException("a new visitor's address is linked already: " + addressKey);
             }
-            AddressLink link = directory.linkIfAbsent(addressKey, new AddressLink(Ids.next("cu-"), "web-chat", now));
-            Customer customer = new Customer(link.customerId(), Ids.next("cv-"), now);
-            directory.save(customer);
             Conversation opening = Conversation.open(customer.conversationId(), customer.id(), addressKey,
                     CustomerTokens.hash(CustomerTokens.newToken()), now);
             StoredMessage question = new StoredMessage(Ids.next("m-"), "web-chat", Direction.INBOUND, "you",

@@ -58,7 +58,7 @@ public final class HazelcastMember implements AutoCloseable {
                                         KeepTimes keep, CacheLimits cache) {
         ConversationTables conversationTables = new ConversationTables(json);
         IdempotencyTable idempotencyTable = new IdempotencyTable(json);
-        SharedMaps maps = new SharedMaps(dataSource, conversationTables, idempotencyTable, json);
+        SharedMaps maps = new SharedMaps(dataSource, idempotencyTable, json);
         Config config = new Config();
         config.setClusterName(cluster.clusterName());
         config.setInstanceName("switchboard-" + cluster.host() + "-" + cluster.port());

@@ -61,8 +61,7 @@ final class SharedMaps {
     static final Duration FINISHED_IN_MEMORY = Duration.ofMinutes(10);
 
     private final CustomerMapStore customers;
-    private final AddressLinkMapStore addressLinks;
-    private final RecordLoader<CachedHeader> conversations;
+    private final AddressLinkTable addressLinks;
     private final RecordLoader<RecordedOutcome> idempotency;
     private final CustomerMergeMapStore customerMerges;
     private final AccountMapStore accounts;
@@ -72,12 +71,10 @@ final class SharedMaps {
     private final TimedNameMapStore<PendingCallBack> callBacks;
     private final TimedNameMapStore<PreferredAgent> preferredAgents;
 
-    SharedMaps(DataSource dataSource, ConversationTables conversationTables, IdempotencyTable idempotencyTable,
+    SharedMaps(DataSource dataSource, IdempotencyTable idempotencyTable,
                ObjectMapper json) {
         customers = new CustomerMapStore(dataSource);
-        addressLinks = new AddressLinkMapStore(dataSource);
-        conversations = new RecordLoader<>(dataSource, "conversation",
-                (connection, id) -> conversationTables.header(connection, id, false));
+        addressLinks = new AddressLinkTable();
         idempotency = new RecordLoader<>(dataSource, "idempotency record", idempotencyTable::read);
         customerMerges = new CustomerMergeMapStore(dataSource);
         accounts = new AccountMapStore(dataSource);
@@ -88,7 +85,7 @@ final class SharedMaps {
         preferredAgents = TimedNameMapStore.preferredAgents(dataSource);
     }
 
-    AddressLinkMapStore addressLinks() {
+    AddressLinkTable addressLinks() {
         return addressLinks;
     }
 
@@ -98,8 +95,10 @@ final class SharedMaps {
 
     void configure(Config config, KeepTimes keep, CacheLimits cache) {
         config.addMapConfig(cached(CUSTOMERS, customers, cache));
-        config.addMapConfig(cached(ADDRESS_LINKS, addressLinks, cache));
-        config.addMapConfig(cached(CONVERSATIONS, conversations, cache));
+        // Filled by their owners (HazelcastCustomerDirectory, StoredConversations) with what they read or committed:
+        // with a loader, Hazelcast would read the database again for every entry they put that is not in memory.
+        config.addMapConfig(cachedAside(ADDRESS_LINKS, cache));
+        config.addMapConfig(cachedAside(CONVERSATIONS, cache));
         config.addMapConfig(cached(IDEMPOTENCY, idempotency, cache)
                 .setTimeToLiveSeconds(KeepTimes.seconds(keep.idempotencyRecords())));
         // Every merge, loaded at start and never evicted: a member's copy answers every look-up (see HazelcastCustomerMerges).
@@ -133,12 +132,17 @@ final class SharedMaps {
      * are under way at once; Hazelcast still runs one operation at a time on each key.
      */
     private static MapConfig cached(String name, Object store, CacheLimits cache) {
+        return cachedAside(name, cache)
+                .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setImplementation(store).setWriteDelaySeconds(0)
+                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
+    }
+
+    /** A cache bounded as {@link #cached} says, without a store: its owner reads and writes the database itself. */
+    private static MapConfig cachedAside(String name, CacheLimits cache) {
         return binary(new MapConfig(name))
                 .setMaxIdleSeconds(KeepTimes.seconds(cache.idle()))
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
-                        .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(cache.perMap()))
-                .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setImplementation(store).setWriteDelaySeconds(0)
-                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
+                        .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(cache.perMap()));
     }
 
     /** A map written through to the database, loaded whole at start (its records are few). */

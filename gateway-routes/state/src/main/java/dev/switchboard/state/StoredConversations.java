@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * Conversation threads in the database, their headers cached in the cluster's memory. Appending is one transaction
  * that locks the header's row, inserts the new message rows and updates the header: its cost does not depend on the
  * thread's length, and every node appends to one thread in turn. The cache takes the header the transaction
- * committed; a header not in memory (never asked for, or evicted) is loaded when asked for.
+ * committed, and one read from the database when it was not in memory (never asked for, or evicted); the newer
+ * revision wins when both race.
  */
 final class StoredConversations implements ConversationStore {
     private final DataSource dataSource;
@@ -47,7 +48,16 @@ final class StoredConversations implements ConversationStore {
 
     @Override
     public Optional<Conversation> get(String conversationId) {
-        return Optional.ofNullable(headers.get(conversationId)).map(CachedHeader::header);
+        CachedHeader cached = headers.get(conversationId);
+        if (cached == null) {
+            cached = Transactions.read(dataSource, "read conversation " + conversationId,
+                    connection -> tables.header(connection, conversationId, false));
+            if (cached == null) {
+                return Optional.empty();
+            }
+            headers.executeOnKey(conversationId, new CachedHeader.KeepNewer(cached));
+        }
+        return Optional.of(cached.header());
     }
 
     @Override

@@ -251,6 +251,24 @@ class HubStateComponentTest {
 
     @ParameterizedTest
     @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void aCustomerWhoseLinkLeftMemoryIsRecognisedAgainNotMadeAnew(TestDatabase db) {
+        try (HubState state = HubState.open(db)) {
+            E164Number phone = new E164Number("+447700900778");
+            IdentifiedCustomer first = resolver(state).resolve(phone, "sms", null);
+            state.member().conversationStore().record(first.conversation().id(), first.conversation(), List.of(), null);
+            state.member().evictCachedRecords();
+
+            IdentifiedCustomer again = resolver(state).resolve(phone, "sms", null);
+            assertThat(again.newCustomer()).isFalse();
+            assertThat(again.customer().id()).isEqualTo(first.customer().id());
+            assertThat(again.conversation().id()).isEqualTo(first.conversation().id());
+            assertThat(state.member().customerDirectory().linkOf(phone.key()))
+                    .hasValueSatisfying(link -> assertThat(link.customerId()).isEqualTo(first.customer().id()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
     void aDeliveryStatusIsKeptOnTheMessageAndReadBackAfterARestart(TestDatabase db) {
         String conversationId;
         try (HubState state = HubState.open(db)) {

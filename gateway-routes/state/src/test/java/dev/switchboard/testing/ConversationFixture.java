@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Many stored web conversations in a PostgreSQL database at once, in the shape the gateway's stores write them
- * ({@code CustomerMapStore}, {@code AddressLinkMapStore}, {@code ConversationTables}): for each number {@code i}, a
+ * ({@code CustomerMapStore}, {@code AddressLinkTable}, {@code ConversationTables}): for each number {@code i}, a
  * customer, the link of his web visitor id, a conversation header and its two messages, the question and the help
  * desk's answer. The database makes the rows itself ({@code INSERT ... SELECT} over {@code generate_series}, nothing
  * sent row by row), {@value #CHUNK} conversations a transaction; ids grow with {@code i}, so every index
@@ -133,7 +133,7 @@ public final class ConversationFixture {
         // CustomerMapStore: id, the customer's one conversation, when he first wrote
         run(connection, "INSERT INTO customers (id, conversation_id, created_at) SELECT " + CUSTOMER + ", "
                 + CONVERSATION + ", " + STARTED + " FROM generate_series(?, ?) AS i", epoch, first, last);
-        // AddressLinkMapStore: the visitor's address key, linked on first contact by the channel he wrote on
+        // AddressLinkTable: the visitor's address key, linked on first contact by the channel he wrote on
         run(connection, "INSERT INTO address_links (address_key, customer_id, source, linked_at) SELECT 'visitor:' || "
                 + VISITOR + ", " + CUSTOMER + ", '" + CHANNEL + "', " + STARTED + " FROM generate_series(?, ?) AS i",
                 epoch, first, last);

@@ -14,7 +14,7 @@ public interface CustomerDirectory {
     /**
      * Links the address to a new customer and stores him, unless the address is linked already; returns the link
      * that holds afterwards: {@code link} when the customer is new, else the one found. A store may write both in
-     * one transaction.
+     * one transaction, and should answer a link it holds in memory without writing.
      */
     default AddressLink linkNewCustomer(String addressKey, AddressLink link, Customer customer) {
         AddressLink holding = linkIfAbsent(addressKey, link);
