@@ -80,9 +80,12 @@ final class HazelcastCustomerDirectory implements CustomerDirectory {
         return holding;
     }
 
-    /** A link never changes once made, so whatever was read or committed may go into the cache as it is. */
+    /**
+     * A link never changes once made, so whatever was read or committed may go into the cache as it is, and nobody
+     * need wait for it.
+     */
     private void cache(String addressKey, AddressLink link) {
-        links.set(addressKey, link);
+        CacheFill.inBackground(links.setAsync(addressKey, link), "the link of " + addressKey);
     }
 
     @Override

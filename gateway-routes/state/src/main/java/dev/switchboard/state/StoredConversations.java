@@ -70,7 +70,14 @@ final class StoredConversations implements ConversationStore {
                             && outcomes.insertOnce(connection, outcome.scopedKey(), outcome.outcome());
                     return new Committed(header, inserted);
                 });
-        headers.executeOnKey(conversationId, new CachedHeader.KeepNewer(committed.header()));
+        CachedHeader header = committed.header();
+        if (header.revision() == 1) {
+            // A new thread: no older header can be in memory, and a miss reads the database.
+            CacheFill.inBackground(headers.submitToKey(conversationId, new CachedHeader.KeepNewer(header)),
+                    "conversation " + conversationId);
+        } else {
+            headers.executeOnKey(conversationId, new CachedHeader.KeepNewer(header));
+        }
         if (committed.outcomeInserted()) {
             // Written already: into the cache without its store, for as long as the map keeps outcomes.
             cachedOutcomes.putTransient(outcome.scopedKey(), outcome.outcome(), -1, TimeUnit.SECONDS);
