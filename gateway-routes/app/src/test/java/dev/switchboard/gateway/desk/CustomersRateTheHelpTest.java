@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.adapter.wap.testing.WapBrowser;
+import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.PhonePage;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -148,6 +151,34 @@ class CustomersRateTheHelpTest {
             assertThat(ann.getOk("/api/agent/conversations/" + conversation).path("ratings").get(0)
                     .path("status").asText()).isEqualTo("asked");
             assertThat(ann.getOk("/api/agent/ratings").path("ratings")).isEmpty();
+        }
+    }
+
+    @Test
+    void aWapPhoneIsAskedInItsConversationDeckAndAnswersFourThroughItsQuestionForm(@TempDir Path dir) throws Exception {
+        try (Gateway gateway = gateway(dir, Map.of("switchboard.wap.trusted-gateways", "127.0.0.1/32"))) {
+            AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", AgentRoutingApiTest.BOSS_PASSWORD);
+            AgentClient ann = agent(gateway, boss, "ann", "[\"general\"]", 1);
+            ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+            WapBrowser phone = WapBrowser.wmlPhone(URI.create("http://127.0.0.1:" + gateway.httpPort()))
+                    .header("X-MSISDN", "48601999777");
+
+            Page hours = phone.follow(phone.open("/wap"), "Opening hours");
+            Page queued = phone.submit(hours, "Send", Map.of("q", "Is the shop in Krakow open on Sunday?"));
+            String conversation = ann.claimNextOffer();
+            ann.postOk("/api/agent/conversations/" + conversation + "/finish", "{}");
+
+            Page deck = phone.follow(queued, "Your conversation");
+            assertThat(deck.isWml()).isTrue();
+            assertThat(deck.text()).contains(QUESTION);
+            Page thanked = phone.submit(deck, "Send", Map.of("q", "4"));
+            assertThat(thanked.text()).contains("Thank you for rating our help: 4 of 5.");
+            JsonNode ratings = ann.getOk("/api/agent/conversations/" + conversation).path("ratings");
+            assertThat(ratings).hasSize(1);
+            assertThat(ratings.get(0).path("score").asInt()).isEqualTo(4);
+            assertThat(ratings.get(0).path("askedOn").asText()).isEqualTo("wap");
+            assertThat(ratings.get(0).path("ratedOn").asText()).isEqualTo("wap");
+            assertThat(ann.getOk("/api/agent/queue").path("waiting")).isEmpty();
         }
     }
 
