@@ -165,6 +165,9 @@ function open(conversationId) {
 
 async function show(conversationId) {
   const result = await api('GET', '/conversations/' + encodeURIComponent(conversationId));
+  if (state.selected !== conversationId) {
+    return; // closed meanwhile (finished, transferred, left) or another one opened: a late read shows nothing
+  }
   if (!result.ok) {
     state.selected = null;
     $('conversation').hidden = true;
