@@ -155,7 +155,7 @@ class CustomersRateTheHelpTest {
     }
 
     @Test
-    void aWapPhoneIsAskedInItsConversationDeckAndAnswersFourThroughItsQuestionForm(@TempDir Path dir) throws Exception {
+    void aWapPhoneIsAskedInItsConversationDeckAndPicksFourOnItsScale(@TempDir Path dir) throws Exception {
         try (Gateway gateway = gateway(dir, Map.of("switchboard.wap.trusted-gateways", "127.0.0.1/32"))) {
             AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", AgentRoutingApiTest.BOSS_PASSWORD);
             AgentClient ann = agent(gateway, boss, "ann", "[\"general\"]", 1);
@@ -171,7 +171,10 @@ class CustomersRateTheHelpTest {
             Page deck = phone.follow(queued, "Your conversation");
             assertThat(deck.isWml()).isTrue();
             assertThat(deck.text()).contains(QUESTION);
-            Page thanked = phone.submit(deck, "Send", Map.of("q", "4"));
+            Page rating = phone.follow(deck, "Rate the help you got");
+            assertThat(rating.isWml()).isTrue();
+            assertThat(rating.text()).contains("How did we help you?", "From 1 (poor) to 5 (very good): 1 2 3 4 5");
+            Page thanked = phone.follow(rating, "4");
             assertThat(thanked.text()).contains("Thank you for rating our help: 4 of 5.");
             JsonNode ratings = ann.getOk("/api/agent/conversations/" + conversation).path("ratings");
             assertThat(ratings).hasSize(1);
@@ -179,6 +182,8 @@ class CustomersRateTheHelpTest {
             assertThat(ratings.get(0).path("askedOn").asText()).isEqualTo("wap");
             assertThat(ratings.get(0).path("ratedOn").asText()).isEqualTo("wap");
             assertThat(ann.getOk("/api/agent/queue").path("waiting")).isEmpty();
+            assertThat(phone.follow(thanked, "Your conversation").text()).as("answered: no longer linked")
+                    .doesNotContain("Rate the help you got");
         }
     }
 
