@@ -10,8 +10,10 @@ import dev.switchboard.adapter.wap.testing.WapBrowser;
 import dev.switchboard.adapter.wap.testing.WapBrowser.Page;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
+import dev.switchboard.testing.FakeTwilioApi;
 import dev.switchboard.testing.HttpJson;
 import dev.switchboard.testing.PhonePage;
+import dev.switchboard.testing.TwilioWebhooks;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -184,6 +187,38 @@ class CustomersRateTheHelpTest {
             assertThat(ann.getOk("/api/agent/queue").path("waiting")).isEmpty();
             assertThat(phone.follow(thanked, "Your conversation").text()).as("answered: no longer linked")
                     .doesNotContain("Rate the help you got");
+        }
+    }
+
+    @Test
+    void aTwilioTextersFourIsARatingAndTheQuestionLeftThroughTwiliosApi(@TempDir Path dir) throws Exception {
+        String number = "+447700900301";
+        try (FakeTwilioApi twilio = new FakeTwilioApi()) {
+            Map<String, String> settings = new HashMap<>(TwilioWebhooks.settings(twilio.baseUrl()));
+            settings.put("switchboard.sms.sender", "twilio");
+            try (Gateway gateway = gateway(dir, settings)) {
+                AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", AgentRoutingApiTest.BOSS_PASSWORD);
+                AgentClient ann = agent(gateway, boss, "ann", "[\"general\"]", 1);
+                ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+                HttpJson http = new HttpJson(gateway.baseUri());
+
+                assertThat(http.send(TwilioWebhooks.signedPost(gateway.baseUri(), "/twilio/sms", TwilioWebhooks.sms(
+                        "SMc0000000000000000000000000000001", number, "My bill doubled this month"))).status()).isEqualTo(200);
+                String conversation = ann.claimNextOffer();
+                ann.postOk("/api/agent/conversations/" + conversation + "/finish", "{}");
+                await().atMost(WAIT).until(() -> twilio.to("Messages.json").stream().anyMatch(text ->
+                        number.equals(text.form().get("To")) && QUESTION.equals(text.form().get("Body"))));
+
+                HttpJson.Response rated = http.send(TwilioWebhooks.signedPost(gateway.baseUri(), "/twilio/sms",
+                        TwilioWebhooks.sms("SMc0000000000000000000000000000002", number, "4")));
+                assertThat(rated.status()).isEqualTo(200);
+                assertThat(rated.body()).contains("Thank you for rating our help: 4 of 5.");
+                JsonNode ratings = ann.getOk("/api/agent/conversations/" + conversation).path("ratings");
+                assertThat(ratings).hasSize(1);
+                assertThat(ratings.get(0).path("score").asInt()).isEqualTo(4);
+                assertThat(ratings.get(0).path("ratedOn").asText()).isEqualTo("sms");
+                assertThat(ann.getOk("/api/agent/queue").path("waiting")).isEmpty();
+            }
         }
     }
 
