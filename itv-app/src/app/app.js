@@ -238,8 +238,6 @@
             }
             box.conversationId = json.conversationId;
             store.set('sb.conversation', box.conversationId);
-            // Opening the menu is no question yet: only then is the satisfaction question asked at the end.
-            state.asked = state.asked || path !== 'help' || body.text !== '';
             setStatus('');
             done(json.reply);
         });
@@ -247,7 +245,7 @@
 
     // ---- the overlay: a stack of views, BACK pops one ----
 
-    var state = { tv: {}, open: false, stack: [], asked: false, lastTopic: null, pollTimer: null };
+    var state = { tv: {}, open: false, stack: [], lastTopic: null, pollTimer: null };
 
     function top() {
         return state.stack[state.stack.length - 1];
@@ -279,17 +277,28 @@
         }
         if (state.stack.length > 0) {
             render();
-        } else if (state.asked && leaving.name !== 'rating') {
-            push(ratingView());
+        } else if (leaving.name !== 'rating' && box.conversationId && box.token) {
+            closeOrRate();
         } else {
             closeOverlay();
         }
     }
 
+    // Leaving the first level: the satisfaction question when the help desk asks it (an agent finished the
+    // conversation and the viewer has not answered yet), else the overlay closes.
+    function closeOrRate() {
+        request('GET', 'conversations/' + encodeURIComponent(box.conversationId) + '?limit=1', null, function (status, json) {
+            if (status === 200 && json && json.ratingAsked) {
+                push(ratingView());
+            } else {
+                closeOverlay();
+            }
+        });
+    }
+
     function openOverlay() {
         state.open = true;
         state.stack = [];
-        state.asked = false;
         show(byId('overlay'), true);
         show(byId('hint'), false);
         push(messageView('Help', 'Opening help...'));
@@ -721,7 +730,8 @@
             + (before ? '&before=' + encodeURIComponent(before) : '');
     }
 
-    // At the end: did the help help? Answered with the colour keys.
+    // At the end, when the help desk asks it: did the help help? Answered with the colour keys, a rating of the
+    // agent's help (green 5, yellow 3, red 1), never a message.
     function ratingView() {
         var ratings = { green: 'yes', yellow: 'partly', red: 'no' };
         return {
@@ -743,7 +753,7 @@
                 if (!ratings[key]) {
                     return false;
                 }
-                send('requests', { kind: 'satisfaction', rating: ratings[key] }, function () {
+                send('requests', { kind: 'satisfaction', conversationId: box.conversationId, rating: ratings[key] }, function () {
                     closeOverlay();
                     setStatus('');
                     byId('hint').lastChild.nodeValue = ' Help (thank you for your answer)';

@@ -29,6 +29,7 @@
     older: function (cursor) { olderAvailable(cursor); },
     stateChanged: function (open) { global.document.body.dataset.push = open ? 'open' : 'down'; }
   });
+  var rating = new global.SwitchboardRating(serverAddress(), store);
   var lastLocation = null;
   var readingOlder = false;
   // Messages are queued in the order they were typed, even when finding the location takes longer for one.
@@ -194,6 +195,10 @@
     history.push(historyEntry(message));
     store.saveHistory(history);
     render();
+    if (message.direction === 'outbound' && message.author === 'help desk') {
+      // The help desk's own words (an agent's finish asks for a rating in them): is a rating asked now?
+      rating.check();
+    }
   }
 
   /** The app's own question: it shows it from when it was typed, and the thread's copy has no key to match it by. */
@@ -406,6 +411,7 @@
     outbox.flush().then(render);
     global.document.body.dataset.push = 'down';
     push.connect();
+    rating.start();
     global.setInterval(poll, POLL_MS);
   }
 

@@ -165,6 +165,15 @@ function agentDesk() {
         async offers() {
             return (await call('GET', 'api/agent/offers')).json.offers;
         },
+        async finish(conversationId) {
+            await call('POST', 'api/agent/conversations/' + encodeURIComponent(conversationId) + '/finish', {});
+        },
+        async conversation(conversationId) {
+            return (await call('GET', 'api/agent/conversations/' + encodeURIComponent(conversationId))).json;
+        },
+        async queue() {
+            return (await call('GET', 'api/agent/queue')).json.waiting;
+        },
         async claimAndAnswer(conversationId, text) {
             const id = encodeURIComponent(conversationId);
             await call('POST', 'api/agent/conversations/' + id + '/claim', {});
@@ -366,12 +375,20 @@ async function hbbtvWalk(browser, results) {
     await assertInThread(page, m => m.text.startsWith('Please call me back on +447700900456.'), 'call back');
     await remote(cdp, KEY.BACK);
 
-    // BACK on the first level: the satisfaction question, answered with GREEN; the overlay closes.
+    // The agent finishes the conversation: the help desk asks the viewer to rate her help. BACK on the first level
+    // shows the question, answered with GREEN: a rating of 5 the agent sees, no message in the thread, nobody queued.
+    await agent.finish(conversationId);
+    const before = (await thread(page)).length;
     await remote(cdp, KEY.BACK);
-    assert.equal(await title(page).textContent(), 'Did we help?');
+    await page.waitForFunction(() => document.getElementById('overlay-title').textContent === 'Did we help?');
     await remote(cdp, KEY.GREEN);
     await page.locator('#overlay').waitFor({ state: 'hidden', timeout: TIMEOUT });
-    await assertInThread(page, m => m.text === 'Did the help on TV help me? yes.', 'the satisfaction answer');
+    const ratings = (await agent.conversation(conversationId)).ratings;
+    assert.deepEqual(ratings.map(r => [r.status, r.score, r.askedOn, r.ratedOn]), [['rated', 5, 'tv', 'tv']]);
+    const after = await thread(page);
+    assert.equal(after.length, before, 'the answer is a rating, not a message: ' + JSON.stringify(after.slice(before)));
+    assert.deepEqual(await agent.queue(), [], 'the rating queues nobody');
+    assert.deepEqual(await agent.offers(), [], 'the rating is offered to nobody');
     results.bytes = transferred;
     // The agent signs out: the plain browser's walk below gets the knowledge base's answers again.
     await agent.offDuty();
@@ -382,7 +399,7 @@ async function hbbtvWalk(browser, results) {
     await page.locator('.sb-topic').first().waitFor({ timeout: TIMEOUT });
     assert.equal(await page.evaluate(() => localStorage.getItem('sb.settop')), setTopId);
     assert.equal(await page.evaluate(() => localStorage.getItem('sb.conversation')), firstConversation);
-    // Nothing asked since the overlay opened: BACK closes it without the satisfaction question.
+    // The rating was given: BACK closes the overlay without the satisfaction question.
     await remote(cdp, KEY.BACK);
     await page.locator('#overlay').waitFor({ state: 'hidden', timeout: TIMEOUT });
 

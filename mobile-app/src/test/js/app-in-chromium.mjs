@@ -4,7 +4,8 @@
 // Every wait is bounded; nothing sleeps.
 //
 // For the live chat the test that runs this script plays the agent: the script writes a request line
-// ("agent available" or "agent answers <conversationId>") and waits for the test's answer line on stdin.
+// ("agent available", "agent answers <conversationId> <text>" or "agent finishes <conversationId>") and waits for
+// the test's answer line on stdin.
 import { chromium } from 'playwright-core';
 import { createInterface } from 'node:readline';
 
@@ -205,9 +206,24 @@ async function chatWithAnAgent() {
   await page.locator('.message.theirs .text', { hasText: agentText }).waitFor(WAIT);
   await page.locator('body[data-push="open"]').waitFor(WAIT);
   const afterReload = await page.locator('.message.theirs .text', { hasText: agentText }).count();
+
+  // The agent finishes: the help desk's question to rate her help is pushed, and the app shows its scale. The
+  // customer picks 4, writes a comment (markup stays text) and sends it; the card gives way to a thank-you.
+  const ratingShownBefore = await page.locator('#rating').isVisible();
+  await askTheTest(`agent finishes ${session.conversationId}`);
+  await page.locator('#rating').waitFor({ state: 'visible', ...WAIT });
+  const question = await page.locator('.message.theirs .text', { hasText: 'How did Ann help you?' }).count();
+  await page.click('#rating-scores button[data-score="4"]');
+  await page.fill('#rating-comment', 'Kind <b>and</b> quick');
+  const posted = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/rating'), WAIT);
+  await page.click('#rating-send');
+  const ratingStatus = (await posted).status();
+  await page.locator('#rating-thanks').waitFor({ state: 'visible', ...WAIT });
+  const rated = { shownBefore: ratingShownBefore, question, status: ratingStatus,
+    hiddenAfter: await page.locator('#rating').isHidden() };
   await context.close();
   return { sent, session, messageId, shownAfterMillis, pushStillOpen, pollsWhileWaiting, thread, kept,
-    afterReload, errors };
+    afterReload, rated, errors };
 }
 
 /** The customer API as a client calls it: JSON in and out, the token as a Bearer. */

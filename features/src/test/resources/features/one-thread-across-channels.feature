@@ -32,13 +32,14 @@ Feature: One customer, one thread, across web chat, a call, email and SMS
     Then the phone "+447700900777" receives the text "Yes: choose Print, then 2 pages per sheet."
     # Each text is the message's whole text; "..." stands for what changes from run to run (the time of the call).
     # The call comes into the thread as the customer's message; the help number's spoken menu answered it, so no
-    # written answer follows it.
+    # written answer follows it. Ann's finish asked him to rate her help in the chat, where he was last heard.
     And Ann's view of the conversation is one thread, oldest first:
       | channel  | from      | text                                                                                       |
       | web-chat | customer  | Which software do I need to open the invoices you send?                                    |
       | web-chat | help desk | Thank you. An agent will be with you shortly.                                              |
       | web-chat | Ann       | Hello, this is Ann. How can I help?                                                        |
       | web-chat | Ann       | Invoice Viewer 4 opens them, and it is free.                                               |
+      | web-chat | help desk | How did Ann help you? Reply with a number from 1 (poor) to 5 (very good).                  |
       | voice    | customer  | Called the help number.                                                                    |
       | voice    | customer  | I am on the phone waiting for an agent.                                                    |
       | voice    | help desk | Thank you. An agent will be with you shortly.                                              |
@@ -50,6 +51,7 @@ Feature: One customer, one thread, across web chat, a call, email and SMS
       | sms      | customer  | Can it print two invoices on one page?                                                     |
       | sms      | help desk | Ann has your message and will answer here.                                                 |
       | sms      | Ann       | Yes: choose Print, then 2 pages per sheet.                                                 |
-    And Ann's toolbar counts "EMAIL 3 · SMS 3 · VOICE 5 · WEB CHAT 4"
-    # Linking merged records; it moved nothing: what the web visitor's browser reads stays the chat alone.
-    And the visitor's chat still shows only the 4 messages of the chat
+    And Ann's toolbar counts "EMAIL 3 · SMS 3 · VOICE 5 · WEB CHAT 5"
+    # Linking merged records; it moved nothing: what the web visitor's browser reads stays the chat alone (with the
+    # question to rate Ann's help that her finish asked there).
+    And the visitor's chat still shows only the 5 messages of the chat

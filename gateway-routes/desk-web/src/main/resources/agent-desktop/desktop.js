@@ -17,6 +17,7 @@ function signedIn(answer) {
   }
   $('desk').hidden = false;
   loadQuickTexts();
+  loadRatings();
   refreshSoon();
   connectLive(heard, refreshSoon, 1000);
 }
@@ -26,6 +27,9 @@ function signedIn(answer) {
 function heard(event) {
   if (event.type === 'PRESENCE' || event.type === 'HELLO') {
     showPresence();
+  }
+  if (event.type === 'RATED') {
+    loadRatings();
   }
   if (event.type !== 'PRESENCE' && event.type !== 'QUEUED') {
     refreshSoon();
@@ -102,6 +106,24 @@ async function loadQuickTexts() {
   }));
 }
 
+// How customers rated a satisfaction question: its score and comment, or that it waits for an answer.
+function ratingText(r) {
+  if (r.status === 'rated') {
+    return 'Rated ' + r.score + ' of 5 (' + r.ratedOn + ')' + (r.comment ? ': ' + r.comment : '');
+  }
+  return r.status === 'asked' ? 'Rating asked on ' + r.askedOn + ', not answered yet' : 'Rating not answered';
+}
+
+// His latest ratings, read at sign-in and whenever a customer rates him (a RATED event).
+async function loadRatings() {
+  const result = await api('GET', '/ratings');
+  fill('ratings', (result.json.ratings || []).map((r) => {
+    const li = item(ratingText(r) + ' · ' + r.conversationId, []);
+    li.dataset.score = String(r.score);
+    return li;
+  }));
+}
+
 // "/hours " typed at the end of the answer becomes the quick text with that shortcut.
 function expandQuickText() {
   const box = $('reply-text');
@@ -143,6 +165,9 @@ function open(conversationId) {
 
 async function show(conversationId) {
   const result = await api('GET', '/conversations/' + encodeURIComponent(conversationId));
+  if (state.selected !== conversationId) {
+    return; // closed meanwhile (finished, transferred, left) or another one opened: a late read shows nothing
+  }
   if (!result.ok) {
     state.selected = null;
     $('conversation').hidden = true;
@@ -175,6 +200,7 @@ async function show(conversationId) {
     ctx.latitude != null && 'at ' + ctx.latitude + ', ' + ctx.longitude, ctx.locale && 'locale ' + ctx.locale]
     .filter(Boolean).join(' · ');
   fill('notes', (c.notes || []).map((n) => item('Note from ' + n.from + ' to ' + n.to + ': ' + n.text, [])));
+  fill('conversation-ratings', (c.ratings || []).map((r) => item(ratingText(r), [])));
   const picker = $('reply-channel');
   const chosen = picker.value;
   picker.replaceChildren(picker.options[0]);

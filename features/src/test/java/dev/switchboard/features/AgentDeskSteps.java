@@ -180,4 +180,50 @@ public class AgentDeskSteps {
                 .collect(Collectors.joining(" · "));
         assertThat(shown).isEqualTo(counters);
     }
+
+    @Then("{word} accepts the conversation that texted {string}")
+    public void acceptsTheConversationThatTexted(String name, String text) {
+        await().atMost(WAIT).until(() -> offeredIds(name).stream().anyMatch(id -> holds(name, id, text)));
+        world().conversationId = offeredIds(name).stream().filter(id -> holds(name, id, text)).findFirst().orElseThrow();
+        accepts(name);
+    }
+
+    private static boolean holds(String name, String conversationId, String text) {
+        return StreamSupport.stream(agent(name).getOk("/api/agent/conversations/" + conversationId).path("messages")
+                .spliterator(), false).anyMatch(m -> m.path("text").asText().equals(text));
+    }
+
+    @Then("{word} and {word} are offered his conversation again")
+    public void bothAreOfferedAgain(String first, String second) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(offeredIds(first)).contains(conversationId());
+            assertThat(offeredIds(second)).contains(conversationId());
+        });
+    }
+
+    @Then("{word} sees the rating {int} with the comment {string}, given on {word}")
+    public void seesTheRatingWithComment(String name, int score, String comment, String channel) {
+        JsonNode rating = onlyRating(name);
+        assertThat(rating.path("score").asInt()).isEqualTo(score);
+        assertThat(rating.path("comment").asText()).isEqualTo(comment);
+        assertThat(rating.path("ratedOn").asText()).isEqualTo(channel);
+    }
+
+    @Then("{word} sees the rating {int}, given on {word}")
+    public void seesTheRating(String name, int score, String channel) {
+        JsonNode rating = onlyRating(name);
+        assertThat(rating.path("score").asInt()).isEqualTo(score);
+        assertThat(rating.path("ratedOn").asText()).isEqualTo(channel);
+    }
+
+    /** The one rating of the conversation, which is also the agent's own latest. */
+    private static JsonNode onlyRating(String name) {
+        JsonNode ratings = conversation(name).path("ratings");
+        assertThat(ratings).as("ratings of the conversation: %s", ratings).hasSize(1);
+        assertThat(ratings.get(0).path("status").asText()).isEqualTo("rated");
+        JsonNode own = agent(name).getOk("/api/agent/ratings").path("ratings");
+        assertThat(own).as("%s's own ratings", name).hasSize(1);
+        assertThat(own.get(0).path("id").asText()).isEqualTo(ratings.get(0).path("id").asText());
+        return ratings.get(0);
+    }
 }

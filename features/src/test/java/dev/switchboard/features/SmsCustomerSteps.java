@@ -38,6 +38,11 @@ public class SmsCustomerSteps {
         assertThat(answers().get(before)).startsWith(start);
     }
 
+    @Then("the phone is texted {string}")
+    public void thePhoneIsTexted(String text) {
+        await().atMost(WAIT).until(() -> answers().contains(text));
+    }
+
     private static List<String> answers() {
         return SmscPhone.textsFromDesk(world().gateway(), world().phoneNumber);
     }

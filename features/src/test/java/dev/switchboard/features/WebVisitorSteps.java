@@ -101,6 +101,32 @@ public class WebVisitorSteps {
         assertThat(noToken.body() + wrongToken.body()).doesNotContain(visitor().question);
     }
 
+    @Then("the visitor is asked to rate the help he got, in his chat")
+    public void theVisitorIsAskedToRate() {
+        JsonNode thread = http().get("/api/conversations/" + conversationId(), customerToken()).json();
+        assertThat(thread.path("ratingAsked").asBoolean()).as("ratingAsked: %s", thread).isTrue();
+        JsonNode messages = thread.path("messages");
+        assertThat(messages.get(messages.size() - 1).path("text").asText()).startsWith("How did ");
+    }
+
+    @When("he rates it {int} with the comment {string}")
+    public void heRatesIt(int score, String comment) {
+        HttpJson.Response rated = http().postJson("/api/conversations/" + conversationId() + "/rating",
+                "{\"score\": " + score + ", \"comment\": " + quote(comment) + "}", customerToken());
+        assertThat(rated.status()).as("POST his rating: %s", rated.body()).isEqualTo(200);
+        assertThat(rated.json().path("score").asInt()).isEqualTo(score);
+    }
+
+    @Then("the visitor is no longer asked, and a second rating is refused")
+    public void noLongerAsked() {
+        assertThat(http().get("/api/conversations/" + conversationId(), customerToken()).json()
+                .path("ratingAsked").asBoolean()).isFalse();
+        HttpJson.Response again = http().postJson("/api/conversations/" + conversationId() + "/rating",
+                "{\"score\": 1}", customerToken());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("error").asText()).isEqualTo("rating-not-asked");
+    }
+
     private JsonNode reply() {
         assertThat(visitor().answer).as("the visitor's answer").isNotNull();
         return visitor().answer.json().path("reply");

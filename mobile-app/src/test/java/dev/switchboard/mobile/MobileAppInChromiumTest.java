@@ -108,6 +108,10 @@ class MobileAppInChromiumTest {
             ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
             return "ok";
         }
+        if (request.startsWith("agent finishes ")) {
+            ann.postOk("/api/agent/conversations/" + request.substring("agent finishes ".length()) + "/finish", "{}");
+            return "ok";
+        }
         String[] answer = request.split(" ", 4); // agent answers <conversationId> <text>
         String path = "/api/agent/conversations/" + answer[2];
         // The routing tick offers the conversation to Ann: she claims it once it is there.
@@ -116,6 +120,23 @@ class MobileAppInChromiumTest {
         ann.postOk(path + "/claim", "{}");
         JsonNode sent = ann.postOk(path + "/messages", "{\"text\": " + HttpJson.quote(answer[3]) + "}");
         return "ok " + sent.path("message").path("id").asText();
+    }
+
+    @Test
+    void afterTheAgentFinishesTheAppAsksForARatingAndSendsTheScoreAndComment() {
+        JsonNode rated = shown.path("liveChat").path("rated");
+        assertThat(rated.path("shownBefore").asBoolean()).as("no card before the finish").isFalse();
+        assertThat(rated.path("question").asInt()).as("the question in the thread").isEqualTo(1);
+        assertThat(rated.path("status").asInt()).isEqualTo(200);
+        assertThat(rated.path("hiddenAfter").asBoolean()).isTrue();
+
+        String conversation = shown.path("liveChat").path("session").path("conversationId").asText();
+        JsonNode ratings = ann.getOk("/api/agent/conversations/" + conversation).path("ratings");
+        assertThat(ratings).hasSize(1);
+        assertThat(ratings.get(0).path("score").asInt()).isEqualTo(4);
+        assertThat(ratings.get(0).path("comment").asText()).isEqualTo("Kind <b>and</b> quick");
+        assertThat(ratings.get(0).path("askedOn").asText()).isEqualTo("mobile-app");
+        assertThat(ratings.get(0).path("ratedOn").asText()).isEqualTo("mobile-app");
     }
 
     /** The demo service points nearest to a position, by the distance this test computes itself. */

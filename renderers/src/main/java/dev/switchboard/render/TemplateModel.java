@@ -59,7 +59,7 @@ final class TemplateModel {
 
     private static final List<String> LINKS = List.of(PageNavigation.ASK, PageNavigation.TOPIC, PageNavigation.HOME,
             PageNavigation.THREAD, PageNavigation.CONTACT, PageNavigation.CALLBACK, PageNavigation.VERIFY,
-            PageNavigation.SEND_CODE, PageNavigation.CHECK_CODE, OLDER, NEWEST);
+            PageNavigation.SEND_CODE, PageNavigation.CHECK_CODE, PageNavigation.RATING, PageNavigation.RATE, OLDER, NEWEST);
 
     private TemplateModel() {
     }

@@ -130,6 +130,26 @@ class PageRenderingTest {
         assertThat(postfields((Element) gos.item(1))).containsEntry("c", "$(c)").containsEntry("k", "key12345");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DeviceProfile.class, names = {"WML", "XHTML_MP", "HTML5"})
+    void theRatingPageOffersTheScaleOneToFiveAsLinksEndingInTheDigitAndAConversationLinksIt(DeviceProfile profile) {
+        Map<String, String> links = Map.of(PageNavigation.HOME, SESSION + "/", PageNavigation.RATE, SESSION + "/ask?x=\"<b>&q=");
+        String body = RENDERER.renderPage(profile, Reply.answer("How did we help you?", Reply.Source.SYSTEM, List.of()),
+                new PageNavigation(links, FIELDS, null, 1, 0)).body();
+
+        assertValidPage(profile, body);
+        assertThat(body).contains("How did we help you?", "From 1 (poor) to 5 (very good):").doesNotContain("<b>&");
+        for (int score = 1; score <= 5; score++) {
+            assertThat(body).contains("<a href=\"" + SESSION + "/ask?x=&quot;&lt;b&gt;&amp;q=" + score + "\">" + score + "</a>");
+        }
+        String conversation = RENDERER.renderPage(profile, SampleReplies.of(Reply.View.CONVERSATION),
+                new PageNavigation(Map.of(PageNavigation.HOME, SESSION + "/", PageNavigation.RATING, SESSION + "/rating"),
+                        FIELDS, null, 1, 0)).body();
+        assertValidPage(profile, conversation);
+        assertThat(conversation).contains("<a href=\"" + SESSION + "/rating\">Rate the help you got</a>")
+                .doesNotContain("From 1 (poor)");
+    }
+
     @Test
     void aPageOffersOnlyTheLinksItWasGiven() {
         PageNavigation bare = new PageNavigation(Map.of(PageNavigation.HOME, "/wap"), Map.of(), null, 1, 0);

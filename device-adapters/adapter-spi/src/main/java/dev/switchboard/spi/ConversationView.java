@@ -11,10 +11,18 @@ import java.util.List;
  * @param messages    the page's messages, oldest first
  * @param olderCursor the cursor that reads the messages before these ({@link ThreadPage#before()}), or {@code null}
  *                    when there are none
+ * @param ratingAsked whether the help desk asks the customer to rate the help he got (an agent finished his
+ *                    conversation and he has not answered yet): {@link HelpDesk#rate} takes his answer
  */
-public record ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages, String olderCursor) {
+public record ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages, String olderCursor,
+                               boolean ratingAsked) {
     public ConversationView {
         messages = List.copyOf(messages);
+    }
+
+    /** A page when no rating is asked. */
+    public ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages, String olderCursor) {
+        this(id, address, messages, olderCursor, false);
     }
 
     /** A whole thread in one page. */

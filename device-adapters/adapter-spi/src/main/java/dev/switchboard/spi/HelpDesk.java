@@ -98,4 +98,32 @@ public interface HelpDesk {
     default void reportCall(String conversationId, CallReport report) {
         throw new UnsupportedOperationException("this help desk keeps no call log");
     }
+
+    /**
+     * Records the customer's answer to the satisfaction question, for the holder of the conversation's token (a web
+     * page, the app, the TV overlay). A rating counts only while one is asked, and once: a second answer is refused
+     * ({@link RatingOutcome.Status#NOT_ASKED}) unless it repeats the first one's idempotency key, which gets the stored
+     * rating back. Blocks until the rating is stored durably.
+     *
+     * @param channel        the channel the answer came by
+     * @param idempotencyKey the client's key for this answer, or {@code null}
+     * @return what happened; an unknown id and a wrong token give the same {@link RatingOutcome.Status#NOT_FOUND}
+     */
+    default RatingOutcome rate(String conversationId, String customerToken, Channel channel, Rating rating,
+                               String idempotencyKey) {
+        throw new UnsupportedOperationException("this help desk asks no ratings");
+    }
+
+    /**
+     * Records the answer to the satisfaction question named by a link's secret ({@link RatingRequest#linkToken()}),
+     * for a page an adapter serves at that link (the mail channel's). As {@link #rate}.
+     */
+    default RatingOutcome rateByLink(String linkToken, Channel channel, Rating rating, String idempotencyKey) {
+        throw new UnsupportedOperationException("this help desk asks no ratings");
+    }
+
+    /** Whether the question a link names is still asked (see {@link #rateByLink}); an unknown link is not. */
+    default boolean ratingAskedByLink(String linkToken) {
+        return false;
+    }
 }

@@ -14,9 +14,10 @@ import java.util.Objects;
  *                   {@value #CONTACT} (the page to ask for a text or a call), {@value #CALLBACK} (where the
  *                   "text me" / "call me back" form posts; the page shows that form only when given),
  *                   {@value #VERIFY} (the page to verify the customer's number by a texted code),
- *                   {@value #SEND_CODE} (where the form with the number to text a code to posts) and
- *                   {@value #CHECK_CODE} (where the form with the code keyed in posts); each form is shown only
- *                   when its address is given
+ *                   {@value #SEND_CODE} (where the form with the number to text a code to posts),
+ *                   {@value #CHECK_CODE} (where the form with the code keyed in posts) and {@value #RATING} (the
+ *                   satisfaction question's page, linked while the help desk asks it) and {@value #RATE} (that
+ *                   page's scale: a link per score 1 to 5, this address followed by the digit); each form is shown only when its address is given
  * @param fields     hidden fields every form posts besides what the customer keys in, name to value
  * @param morePrefix the address of page {@code n} of this reply is {@code morePrefix + n}; {@code null} when
  *                   the adapter cannot serve further pages
@@ -35,6 +36,8 @@ public record PageNavigation(Map<String, String> links, Map<String, String> fiel
     public static final String VERIFY = "verify";
     public static final String SEND_CODE = "sendCode";
     public static final String CHECK_CODE = "checkCode";
+    public static final String RATING = "rating";
+    public static final String RATE = "rate";
 
     public PageNavigation {
         links = Map.copyOf(Objects.requireNonNull(links, "links"));

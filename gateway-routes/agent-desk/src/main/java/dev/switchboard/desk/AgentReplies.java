@@ -7,6 +7,7 @@ import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.OutboundMessage;
+import dev.switchboard.spi.RatingRequest;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage.Direction;
 import java.time.Clock;
@@ -70,10 +71,7 @@ public final class AgentReplies {
         Conversation conversation = conversations.get(conversationId)
                 .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
         String key = "agent:" + (idempotencyKey == null || idempotencyKey.isBlank() ? Ids.next("r-") : idempotencyKey);
-        List<Conversation> group = merging.group(conversation).stream()
-                .map(member -> member.conversationId().equals(conversationId) ? Optional.of(conversation)
-                        : conversations.get(member.conversationId()))
-                .flatMap(Optional::stream).toList();
+        List<Conversation> group = group(conversation);
         Optional<StoredMessage> earlier = group.stream()
                 .flatMap(thread -> conversations.find(thread.id(), Direction.OUTBOUND, key).stream()).findFirst();
         if (earlier.isPresent()) {
@@ -86,21 +84,62 @@ public final class AgentReplies {
         Reachable reachable = addressOn(conversation, chosen);
         StoredMessage message = new StoredMessage(Ids.next("m-"), chosen, Direction.OUTBOUND, by.displayName(),
                 text.strip(), clock.instant(), key);
-        // Into the thread of the customer whose address it goes to: his devices read his own thread.
-        conversations.record(reachable.conversationId(), null, List.of(message), null);
         Set<String> others = new HashSet<>(assignment.participants());
         others.remove(by.username());
+        return deliver(conversationId, reachable, message, null, others);
+    }
+
+    /**
+     * Asks the customer of a conversation an agent just finished to rate the help he got, once, on the channel he
+     * was last heard on: the question joins his thread (written by the help desk) and goes to that channel's adapter
+     * carrying the {@link RatingRequest} that {@code asking} made for the thread and channel it goes to.
+     *
+     * @throws AgentDeskException when the customer cannot be asked: he never wrote, or no adapter sends on his channel
+     */
+    Sent askRating(String conversationId, String question, Asking asking) {
+        Conversation conversation = conversations.get(conversationId)
+                .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
+        List<Conversation> group = group(conversation);
+        String chosen = lastChannel(group);
+        if (!outbound.channels().contains(chosen)) {
+            throw AgentDeskException.invalid("no adapter sends on channel '" + chosen + "'");
+        }
+        Reachable reachable = addressOn(conversation, chosen);
+        StoredMessage message = new StoredMessage(Ids.next("m-"), chosen, Direction.OUTBOUND,
+                StoredMessage.HELP_DESK_AUTHOR, question, clock.instant(), Ids.next("rating:"));
+        RatingRequest request = asking.ask(reachable.conversationId(), chosen);
+        return deliver(conversationId, reachable, message, request, Set.of());
+    }
+
+    /** Makes the satisfaction question of a customer's thread, asked on a channel, before it is sent. */
+    @FunctionalInterface
+    interface Asking {
+        RatingRequest ask(String threadId, String channel);
+    }
+
+    /** Stores a message of the desk in the customer's thread, tells the other agents, and hands it to its adapter. */
+    private Sent deliver(String conversationId, Reachable reachable, StoredMessage message, RatingRequest rating,
+                         Set<String> others) {
+        // Into the thread of the customer whose address it goes to: his devices read his own thread.
+        conversations.record(reachable.conversationId(), null, List.of(message), null);
         if (!others.isEmpty()) {
             events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, others, message.at()));
         }
         try {
-            outbound.send(new OutboundMessage(message.id(), reachable.conversationId(), Channel.of(chosen),
-                    reachable.address(),
-                    Reply.answer(message.text(), Reply.Source.AGENT, List.of())));
+            outbound.send(new OutboundMessage(message.id(), reachable.conversationId(), Channel.of(message.channel()),
+                    reachable.address(), Reply.answer(message.text(),
+                    rating == null ? Reply.Source.AGENT : Reply.Source.SYSTEM, List.of()), rating));
             return new Sent(message, true, null);
         } catch (RuntimeException e) {
             return new Sent(message, false, e.getMessage());
         }
+    }
+
+    private List<Conversation> group(Conversation conversation) {
+        return merging.group(conversation).stream()
+                .map(member -> member.conversationId().equals(conversation.id()) ? Optional.of(conversation)
+                        : conversations.get(member.conversationId()))
+                .flatMap(Optional::stream).toList();
     }
 
     /**

@@ -33,7 +33,9 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
         /** The presence of the one agent named changed (no conversation). */
         PRESENCE,
         /** An offline message was left or resolved (told to the managers; no conversation). */
-        OFFLINE_MESSAGE
+        OFFLINE_MESSAGE,
+        /** The customer rated the help of the agent named (told to him and the managers). */
+        RATED
     }
 
     public DeskEvent {

@@ -19,9 +19,19 @@ public final class Handover {
     private final ConversationRouting routing;
     private final RoutingSettings settings;
     private final Clock clock;
+    private final Optional<Satisfaction> satisfaction;
 
+    /** Handover that asks no rating at a finish. */
     public Handover(SharedRecords<Assignment> assignments, SharedRecords<AgentStatus> statuses, Accounts accounts,
                     ConversationRouting routing, RoutingSettings settings, Clock clock) {
+        this(assignments, statuses, accounts, routing, settings, clock, Optional.empty());
+    }
+
+    /** @param satisfaction asks the customer to rate the help once a conversation is finished */
+    public Handover(SharedRecords<Assignment> assignments, SharedRecords<AgentStatus> statuses, Accounts accounts,
+                    ConversationRouting routing, RoutingSettings settings, Clock clock,
+                    Optional<Satisfaction> satisfaction) {
+        this.satisfaction = satisfaction;
         this.assignments = assignments;
         this.accounts = accounts;
         this.seats = new Seats(statuses, routing.presence());
@@ -140,7 +150,10 @@ public final class Handover {
         return after;
     }
 
-    /** Done: every seat is given back; the customer's next message queues him anew. */
+    /**
+     * Done: every seat is given back; the customer is asked once to rate the help he got (see {@link Satisfaction});
+     * his next message queues him anew.
+     */
     public Assignment finish(AgentAccount by, String conversationId, String wrapUp) {
         Assignment before = ownedBy(by, conversationId);
         if (wrapUp != null && !wrapUp.isEmpty()) {
@@ -151,6 +164,7 @@ public final class Handover {
         routing.tell(DeskEvent.Type.FINISHED, conversationId, before.participants());
         routing.offerWaiting();
         routing.refresh();
+        satisfaction.ifPresent(survey -> survey.ask(after));
         return after;
     }
 

@@ -17,6 +17,7 @@ import dev.switchboard.desk.DeskTicker;
 import dev.switchboard.desk.FirstManager;
 import dev.switchboard.desk.Handover;
 import dev.switchboard.desk.OfflineMessageBox;
+import dev.switchboard.desk.Satisfaction;
 import dev.switchboard.desk.OfflineMessageNews;
 import dev.switchboard.desk.PasswordHashing;
 import dev.switchboard.desk.QuickTexts;
@@ -46,6 +47,7 @@ import dev.switchboard.hub.domain.ResolveCustomer;
 import dev.switchboard.hub.knowledge.KnowledgeBase;
 import dev.switchboard.hub.places.GazetteerLoader;
 import dev.switchboard.hub.places.NearbyServicePoints;
+import dev.switchboard.hub.domain.RatingStore;
 import dev.switchboard.hub.routes.CamelHelpDesk;
 import dev.switchboard.hub.routes.HubErrorHandling;
 import dev.switchboard.hub.routes.HubRoutes;
@@ -65,6 +67,7 @@ import dev.switchboard.state.Database;
 import dev.switchboard.state.HazelcastDeskEvents;
 import dev.switchboard.state.HazelcastMember;
 import dev.switchboard.state.KeepTimes;
+import dev.switchboard.state.SqlRatings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -72,6 +75,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.camel.main.Main;
@@ -145,7 +149,8 @@ public final class Gateway implements AutoCloseable {
         SoleProvider<PhoneTexter> phoneTexters = new SoleProvider<>("texts outside conversations (one-time codes)");
         HazelcastDeskEvents deskEvents = member.agentMaps().deskEvents();
         toClose.add(deskEvents);
-        AgentDesk desk = agentDesk(config, member, conversations, deskEvents, senders, dialers, noticeMailers);
+        AgentDesk desk = agentDesk(config, member, new SqlRatings(database.dataSource()), conversations, deskEvents,
+                senders, dialers, noticeMailers);
 
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
         NearbyServicePoints servicePoints = new NearbyServicePoints(
@@ -156,10 +161,11 @@ public final class Gateway implements AutoCloseable {
                 new ResolveCustomer(member.customerDirectory(), conversations, member.customerMerges(), clock),
                 new EnrichContext(GazetteerLoader.shipped()), conversations,
                 new DecideReply(knowledgeBase, desk.routing(), desk.offlineMessages()),
-                new AddNearbyServicePoints(servicePoints, clock), renderer, desk.contactRequests(), clock);
+                new AddNearbyServicePoints(servicePoints, clock), renderer, desk.contactRequests(), desk.satisfaction(),
+                clock);
         Main camel = startCamel(config, steps, meters);
         helpDesk = new CamelHelpDesk(camel.getCamelContext(), conversations, member.customerDirectory(),
-                knowledgeBase.topics(), desk.contactRequests());
+                knowledgeBase.topics(), desk.contactRequests(), desk.satisfaction());
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort(), config.httpIdleThread());
         ServletMounts mounts = new ServletMounts(http);
@@ -190,7 +196,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The desk's use cases over the shared agent maps, and the first manager. */
-    private AgentDesk agentDesk(SwitchboardConfig config, HazelcastMember member, ConversationStore conversations,
+    private AgentDesk agentDesk(SwitchboardConfig config, HazelcastMember member, RatingStore ratings,
+                                ConversationStore conversations,
                                 HazelcastDeskEvents events, OutboundSenders senders, VoiceDialers dialers,
                                 NoticeMailers noticeMailers) {
         AgentMaps maps = member.agentMaps();
@@ -210,10 +217,14 @@ public final class Gateway implements AutoCloseable {
                 maps.statuses(), presence, settings, events, clock);
         CustomerMerging merging = new CustomerMerging(member.customerMerges(), member.customerDirectory(),
                 conversations, maps.assignments(), clock);
+        AgentReplies replies = new AgentReplies(maps.assignments(), conversations,
+                new CustomerAddresses(member.customerDirectory()), senders, merging, events,
+                config.required(SwitchboardConfig.GREETING), clock);
+        Satisfaction satisfaction = new Satisfaction(ratings, maps.assignments(), replies, accounts, events, clock);
         AgentDesk desk = new AgentDesk(accounts, sessions, presence, routing,
-                new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock),
-                new AgentReplies(maps.assignments(), conversations, new CustomerAddresses(member.customerDirectory()),
-                        senders, merging, events, config.required(SwitchboardConfig.GREETING), clock),
+                new Handover(maps.assignments(), maps.statuses(), accounts, routing, settings, clock,
+                        Optional.of(satisfaction)),
+                replies,
                 new ContactRequests(maps.callBacks(), maps.assignments(), accounts, routing, conversations, senders,
                         dialers, clock),
                 merging,
@@ -221,7 +232,7 @@ public final class Gateway implements AutoCloseable {
                 new QuickTexts(maps.quickTexts(), clock),
                 new OfflineMessageNews(new OfflineMessageBox(maps.offlineMessages(), accounts, noticeMailers,
                         config.required(SwitchboardConfig.OFFLINE_NOTICE_SUBJECT), clock), accounts, events, clock),
-                new RecentEvents(RECENT_EVENTS_KEPT));
+                new RecentEvents(RECENT_EVENTS_KEPT), satisfaction);
         ensureFirstManager(config, accounts);
         return desk;
     }

@@ -9,6 +9,8 @@ import dev.switchboard.gateway.adapters.NoticeMailers;
 import dev.switchboard.gateway.adapters.OutboundSenders;
 import dev.switchboard.gateway.adapters.SoleProvider;
 import dev.switchboard.gateway.adapters.VoiceDialers;
+import dev.switchboard.gateway.http.GatewayHttpServer;
+import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
@@ -27,7 +29,7 @@ import javax.sql.DataSource;
  * One adapter on one gateway node, for tests of what adapters share across a cluster: the adapter found as the
  * gateway finds it, started on the gateway's own context ({@link GatewayAdapterContext}) with its records and leases
  * in a database the nodes share ({@link AdapterRecords}), the gateway's default settings with the test's, a help desk
- * of the test's, and no HTTP port. Closing it stops the adapter and gives up the node's leases, as a clean stop does.
+ * of the test's, and no HTTP port (what the adapter mounts goes on a server that is never started). Closing it stops the adapter and gives up the node's leases, as a clean stop does.
  */
 public final class AdapterNode implements AutoCloseable {
     private final DeviceAdapter adapter;
@@ -54,7 +56,9 @@ public final class AdapterNode implements AutoCloseable {
         values.putAll(settings);
         try {
             node.adapter.start(new GatewayAdapterContext(adapterId, helpDesk, PlainTextRenderer.INSTANCE,
-                    key -> Optional.ofNullable(values.get(key)), null, maps, node.records, node.senders,
+                    key -> Optional.ofNullable(values.get(key)),
+                    new ServletMounts(GatewayHttpServer.newServer("127.0.0.1", 0, Duration.ofSeconds(60))), maps,
+                    node.records, node.senders,
                     new VoiceDialers(), node.noticeMailers, node.texters));
         } catch (Exception | Error e) {
             node.close();

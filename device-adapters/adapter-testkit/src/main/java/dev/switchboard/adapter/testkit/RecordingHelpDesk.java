@@ -2,6 +2,9 @@ package dev.switchboard.adapter.testkit;
 
 import dev.switchboard.adapter.testkit.Conversations.Conversation;
 import dev.switchboard.spi.CallReport;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.Rating;
+import dev.switchboard.spi.RatingOutcome;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.DeliveryStatus;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -51,6 +55,10 @@ public final class RecordingHelpDesk implements HelpDesk {
     }
 
     /** One call report as the help desk kept it. */
+    /** A rating recorded, with the channel and idempotency key it came with. */
+    public record GivenRating(String conversationId, Rating rating, Channel channel, String idempotencyKey) {
+    }
+
     public record CallLog(String conversationId, CallReport report) {
     }
 
@@ -61,6 +69,9 @@ public final class RecordingHelpDesk implements HelpDesk {
     private final List<DeliveryReport> deliveryReports = new ArrayList<>();
     private final List<CallLog> callLogs = new ArrayList<>();
     private final Set<String> callsLogged = new HashSet<>();
+    private final Map<String, String> ratingsAsked = new HashMap<>();
+    private final Map<String, GivenRating> ratingsGiven = new HashMap<>();
+    private final List<GivenRating> ratings = new ArrayList<>();
     private Function<Interaction, Reply> answers =
             asked -> Reply.answer("Got it: " + asked.text(), Reply.Source.SYSTEM, List.of());
     private ReplyRenderer renderer = PlainTextRenderer.INSTANCE;
@@ -149,7 +160,9 @@ public final class RecordingHelpDesk implements HelpDesk {
     public synchronized Optional<ConversationView> conversation(String conversationId, String customerToken,
                                                                 ThreadPage page) {
         return conversations.byId(conversationId).filter(conversation -> conversation.token.equals(customerToken))
-                .map(conversation -> conversation.view(page));
+                .map(conversation -> conversation.view(page))
+                .map(view -> new ConversationView(view.id(), view.address(), view.messages(), view.olderCursor(),
+                        ratingsAsked.containsKey(view.id())));
     }
 
     @Override
@@ -224,5 +237,62 @@ public final class RecordingHelpDesk implements HelpDesk {
     /** Every customer token issued so far, to check that none reaches a page. */
     public synchronized List<String> tokens() {
         return conversations.tokens();
+    }
+
+    /**
+     * The desk asks the customer of a conversation to rate the help he got, as when an agent finishes it.
+     *
+     * @return the secret of the question's link ({@code RatingRequest#linkToken})
+     */
+    public synchronized String askRating(String conversationId) {
+        String linkToken = "link-" + UUID.randomUUID();
+        ratingsAsked.put(conversationId, linkToken);
+        return linkToken;
+    }
+
+    /** Records a rating while one is asked of the conversation, once; a repeat of its key gets it back. */
+    @Override
+    public synchronized RatingOutcome rate(String conversationId, String customerToken, Channel channel, Rating rating,
+                                           String idempotencyKey) {
+        failIfFailing();
+        if (conversations.byId(conversationId).filter(c -> c.token.equals(customerToken)).isEmpty()) {
+            return RatingOutcome.notFound();
+        }
+        return answer(conversationId, channel, rating, idempotencyKey);
+    }
+
+    @Override
+    public synchronized RatingOutcome rateByLink(String linkToken, Channel channel, Rating rating, String idempotencyKey) {
+        failIfFailing();
+        Optional<String> asked = ratingsAsked.entrySet().stream().filter(e -> e.getValue().equals(linkToken))
+                .map(Map.Entry::getKey).findFirst();
+        Optional<String> given = ratingsGiven.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(linkToken + "|")).map(e -> e.getValue().conversationId()).findFirst();
+        return asked.or(() -> given).map(id -> answer(id, channel, rating, idempotencyKey))
+                .orElseGet(RatingOutcome::notFound);
+    }
+
+    @Override
+    public synchronized boolean ratingAskedByLink(String linkToken) {
+        return ratingsAsked.containsValue(linkToken);
+    }
+
+    private RatingOutcome answer(String conversationId, Channel channel, Rating rating, String idempotencyKey) {
+        String linkToken = ratingsAsked.remove(conversationId);
+        if (linkToken == null) {
+            GivenRating earlier = idempotencyKey == null ? null : ratingsGiven.values().stream()
+                    .filter(g -> g.conversationId().equals(conversationId) && idempotencyKey.equals(g.idempotencyKey()))
+                    .findFirst().orElse(null);
+            return earlier == null ? RatingOutcome.notAsked() : RatingOutcome.recorded(earlier.rating());
+        }
+        GivenRating given = new GivenRating(conversationId, rating, channel, idempotencyKey);
+        ratingsGiven.put(linkToken + "|" + conversationId, given);
+        ratings.add(given);
+        return RatingOutcome.recorded(rating);
+    }
+
+    /** The ratings recorded, in order. */
+    public synchronized List<GivenRating> ratings() {
+        return List.copyOf(ratings);
     }
 }

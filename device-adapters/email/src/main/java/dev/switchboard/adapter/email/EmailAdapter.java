@@ -77,7 +77,9 @@ public final class EmailAdapter implements DeviceAdapter {
         EmailSettings settings = configured.get();
         SmtpMailer mailer = new SmtpMailer(settings);
         MailThreads threads = new MailThreads(shared(context, "last-mails", THREAD_MEMORY), settings.subject());
-        context.sendsOn(Channel.EMAIL, new EmailAnswers(mailer, threads, context.renderer()));
+        context.sendsOn(Channel.EMAIL, new EmailAnswers(mailer, threads, context.renderer(),
+                new RatingLinks(context.settings())));
+        context.mount(RatingLinks.PATH + "*", new RatingPageServlet(context.helpDesk()));
         context.mailsNoticesWith(mailer);
         mailbox = new MailboxPoller(settings, new MailReader(settings.deskAddress(), settings.maxBytes(), clock),
                 context.helpDesk(), threads, mailer, context.store("answered"));

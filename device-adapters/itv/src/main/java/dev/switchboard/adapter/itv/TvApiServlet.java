@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.itv;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.HelpDesk;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * The overlay's JSON API at {@code /tv/api/}, the customer token in {@code Authorization: Bearer}:
  * <ul>
  *   <li>{@code POST /tv/api/help}: a question (empty text: the viewer opened the overlay), 201 with the outcome;</li>
- *   <li>{@code POST /tv/api/requests}: a colour-key request (agent, send to phone, call back, satisfaction);
- *       send to phone and call back carry a {@link dev.switchboard.spi.ContactRequest} for the hub to act on;</li>
+ *   <li>{@code POST /tv/api/requests}: a colour-key request (agent, send to phone, call back);
+ *       send to phone and call back carry a {@link dev.switchboard.spi.ContactRequest} for the hub to act on; the
+ *       answer to the satisfaction question is a rating ({@link TvSatisfaction}), 201 with it;</li>
  *   <li>{@code GET /tv/api/conversations/{id}?before=&limit=}: a page of the thread, the newest without a query,
  *       polled while the overlay waits for an agent; {@code before} is a page's {@code olderCursor}, {@code limit}
  *       1 to {@value ThreadPage#MAX_LIMIT} ({@value ThreadPage#DEFAULT_LIMIT} when absent).</li>
@@ -39,9 +41,11 @@ final class TvApiServlet extends HttpServlet {
     private final transient TvInteractions interactions;
     private final transient TvContactRequests contactRequests;
     private final transient TvRequestParser parser = new TvRequestParser();
+    private final transient TvSatisfaction satisfaction;
 
     TvApiServlet(HelpDesk helpDesk, TvInteractions interactions) {
         this.helpDesk = helpDesk;
+        this.satisfaction = new TvSatisfaction(helpDesk);
         this.interactions = interactions;
         this.contactRequests = new TvContactRequests(helpDesk);
     }
@@ -72,7 +76,11 @@ final class TvApiServlet extends HttpServlet {
             return submit(parser.question(request.getContentType(), request.getInputStream()), request);
         }
         if (path.equals("/requests") && method.equals("POST")) {
-            return submit(parser.colourKeyRequest(request.getContentType(), request.getInputStream()), request);
+            JsonNode body = parser.requestBody(request.getContentType(), request.getInputStream());
+            if (TvRequestParser.isSatisfaction(body)) {
+                return new Answer(201, satisfaction.rate(parser.satisfaction(body), bearerToken(request)));
+            }
+            return submit(parser.colourKeyRequest(body), request);
         }
         if (path.startsWith(CONVERSATIONS) && method.equals("GET")) {
             return conversation(path.substring(CONVERSATIONS.length()), bearerToken(request), page(request));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Rating;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.SetTopId;
 import dev.switchboard.spi.ThreadMessage;
@@ -19,7 +20,8 @@ import java.util.Locale;
  *                "reply": {"view", "text", "source", "topics": [...], "html": "<hbbtv fragment>",
  *                          "messageId" | null}}
  * conversation: {"conversationId", "messages": [{"id", "direction", "author", "text", "at", "fromAgent"}],
- *                "olderCursor" | null}
+ *                "olderCursor" | null, "ratingAsked"}
+ * rated:        {"conversationId", "setTopId", "rating": {"score"}, "reply": {"view": "answer", "text"}}
  * error:        {"error": "<code>", "message": "<reason>"}
  * }</pre>
  * {@code fromAgent} marks what a person at the help desk wrote (outbound, not the hub's own answers), which
@@ -83,6 +85,24 @@ final class TvJson {
             }
             json.writeEndArray();
             json.writeStringField("olderCursor", conversation.olderCursor());
+            json.writeBooleanField("ratingAsked", conversation.ratingAsked());
+            json.writeEndObject();
+        });
+    }
+
+    /** A rating stored (see {@link TvSatisfaction}), with the words that thank the viewer. */
+    static byte[] rated(String conversationId, SetTopId setTopId, Rating rating, String thanks) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeStringField("conversationId", conversationId);
+            json.writeStringField("setTopId", setTopId.value());
+            json.writeObjectFieldStart("rating");
+            json.writeNumberField("score", rating.score());
+            json.writeEndObject();
+            json.writeObjectFieldStart("reply");
+            json.writeStringField("view", "answer");
+            json.writeStringField("text", thanks);
+            json.writeEndObject();
             json.writeEndObject();
         });
     }

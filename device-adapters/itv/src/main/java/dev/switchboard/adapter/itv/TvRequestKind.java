@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.itv;
 
 import dev.switchboard.spi.E164Number;
-import java.util.Locale;
 
 /**
  * What a viewer can ask for with a colour key, and how each request reads in his conversation thread,
@@ -15,7 +14,7 @@ enum TvRequestKind {
     SEND_TO_PHONE("send-to-phone"),
     /** Blue: call the viewer back. */
     CALL_BACK("call-back"),
-    /** The satisfaction question at the end, answered with a colour key. */
+    /** The answer to the satisfaction question, given with a colour key: a rating ({@link TvSatisfaction}), no message. */
     SATISFACTION("satisfaction");
 
     private final String id;
@@ -34,13 +33,17 @@ enum TvRequestKind {
                 "kind must be agent, send-to-phone, call-back or satisfaction, was '" + TvRequestParser.shorten(id) + "'");
     }
 
-    /** The request in words, for the thread. */
-    String text(E164Number phone, String about, String rating) {
+    String id() {
+        return id;
+    }
+
+    /** The request in words, for the thread; a satisfaction answer is a rating and has none. */
+    String text(E164Number phone, String about) {
         return switch (this) {
             case AGENT -> "I would like to talk to an agent." + suffix(about);
             case SEND_TO_PHONE -> "Please send this to my phone " + phone.value() + "." + suffix(about);
             case CALL_BACK -> "Please call me back on " + phone.value() + "." + suffix(about);
-            case SATISFACTION -> "Did the help on TV help me? " + rating.toLowerCase(Locale.ROOT) + ".";
+            case SATISFACTION -> throw new IllegalStateException("a satisfaction answer is a rating, not a message");
         };
     }
 

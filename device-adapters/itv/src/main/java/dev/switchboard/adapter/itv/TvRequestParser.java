@@ -21,8 +21,9 @@ import java.util.Set;
  * <pre>{@code
  * POST /tv/api/help      {"setTopId": "...", "text": "...", "tv": {...}?, "idempotencyKey": "..."?}
  * POST /tv/api/requests  {"setTopId": "...", "kind": "agent" | "send-to-phone" | "call-back" | "satisfaction",
- *                         "phone": "+44..."?, "about": "..."?, "rating": "yes" | "partly" | "no"?,
+ *                         "phone": "+44..."?, "about": "..."?,
  *                         "shown": {"conversationId": "...", "messageId": "..."}?,
+ *                         "rating": "yes" | "partly" | "no", "conversationId": "..." (satisfaction only),
  *                         "tv": {...}?, "idempotencyKey": "..."?}
  * tv: {"service": "dvb://...", "programme": "..."?, "region": "..."?}
  * shown (send-to-phone only): the help desk's answer that was on the screen, as its thread names it
@@ -40,7 +41,7 @@ final class TvRequestParser {
             .build();
     private static final Set<String> HELP_FIELDS = Set.of("setTopId", "text", "tv", "idempotencyKey");
     private static final Set<String> REQUEST_FIELDS =
-            Set.of("setTopId", "kind", "phone", "about", "rating", "shown", "tv", "idempotencyKey");
+            Set.of("setTopId", "kind", "phone", "about", "rating", "shown", "tv", "idempotencyKey", "conversationId");
     private static final Set<String> TV_FIELDS = Set.of("service", "programme", "region");
     private static final Set<String> SHOWN_FIELDS = Set.of("conversationId", "messageId");
     private static final Set<String> RATINGS = Set.of("yes", "partly", "no");
@@ -57,19 +58,47 @@ final class TvRequestParser {
 
     /** A colour-key request: {@code POST /tv/api/requests}. */
     TvRequest colourKeyRequest(String contentType, InputStream body) throws IOException {
-        JsonNode json = read(contentType, body, REQUEST_FIELDS);
-        TvRequestKind kind = TvRequestKind.fromId(string(json, "kind", MAX_FIELD_LENGTH));
-        E164Number phone = kind.needsPhone() ? phone(string(json, "phone", MAX_FIELD_LENGTH)) : null;
+        return colourKeyRequest(requestBody(contentType, body));
+    }
+
+    /** The body of {@code POST /tv/api/requests}, checked for its fields, before it is read as one kind or another. */
+    JsonNode requestBody(String contentType, InputStream body) throws IOException {
+        return read(contentType, body, REQUEST_FIELDS);
+    }
+
+    /** Whether a request body answers the satisfaction question ({@link #satisfaction}). */
+    static boolean isSatisfaction(JsonNode json) {
+        return json.path("kind").isTextual() && json.path("kind").textValue().equals(TvRequestKind.SATISFACTION.id());
+    }
+
+    /** The viewer's answer to the satisfaction question: {@code {"kind": "satisfaction", "conversationId", "rating"}}. */
+    TvSatisfaction.Answer satisfaction(JsonNode json) {
         String rating = string(json, "rating", MAX_FIELD_LENGTH);
-        if (kind == TvRequestKind.SATISFACTION && (rating == null || !RATINGS.contains(rating))) {
+        if (rating == null || !RATINGS.contains(rating)) {
             throw TvApiException.badRequest("invalid-rating", "rating must be yes, partly or no");
+        }
+        return new TvSatisfaction.Answer(setTopId(json), blankToNull(string(json, "conversationId", MAX_FIELD_LENGTH)),
+                rating, idempotencyKey(json));
+    }
+
+    TvRequest colourKeyRequest(JsonNode json) {
+        TvRequestKind kind = TvRequestKind.fromId(string(json, "kind", MAX_FIELD_LENGTH));
+        if (kind == TvRequestKind.SATISFACTION) {
+            throw TvApiException.badRequest("invalid-kind", "satisfaction is a rating, not a message");
+        }
+        if (json.has("conversationId")) {
+            throw TvApiException.badRequest("unknown-field", "conversationId goes only with satisfaction");
+        }
+        E164Number phone = kind.needsPhone() ? phone(string(json, "phone", MAX_FIELD_LENGTH)) : null;
+        if (json.has("rating")) {
+            throw TvApiException.badRequest("unknown-field", "rating goes only with satisfaction");
         }
         String about = blankToNull(string(json, "about", MAX_FIELD_LENGTH));
         TvRequest.ShownAnswer shown = shown(json);
         if (shown != null && kind != TvRequestKind.SEND_TO_PHONE) {
             throw TvApiException.badRequest("unknown-field", "shown goes only with send-to-phone");
         }
-        return new TvRequest(setTopId(json), kind.text(phone, about, rating), tv(json), idempotencyKey(json), kind,
+        return new TvRequest(setTopId(json), kind.text(phone, about), tv(json), idempotencyKey(json), kind,
                 phone, shown);
     }
 

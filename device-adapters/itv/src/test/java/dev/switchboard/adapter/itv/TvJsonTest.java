@@ -35,8 +35,10 @@ class TvJsonTest {
         List<ThreadMessage> one = List.of(new ThreadMessage("m9", Channel.TV, Direction.INBOUND, "you", "Hi", AT));
 
         assertThat(new String(TvJson.conversation(new ConversationView("c-1", new SetTopId("stb-1234abcd"), one, "8")),
-                StandardCharsets.UTF_8)).endsWith("],\"olderCursor\":\"8\"}");
+                StandardCharsets.UTF_8)).endsWith("],\"olderCursor\":\"8\",\"ratingAsked\":false}");
         assertThat(new String(TvJson.conversation(new ConversationView("c-1", new SetTopId("stb-1234abcd"), one)),
-                StandardCharsets.UTF_8)).endsWith("],\"olderCursor\":null}");
+                StandardCharsets.UTF_8)).endsWith("],\"olderCursor\":null,\"ratingAsked\":false}");
+        assertThat(new String(TvJson.conversation(new ConversationView("c-1", new SetTopId("stb-1234abcd"), one, null, true)),
+                StandardCharsets.UTF_8)).as("a rating asked").endsWith(",\"ratingAsked\":true}");
     }
 }

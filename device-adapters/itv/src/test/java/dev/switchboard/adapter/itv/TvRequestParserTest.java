@@ -49,8 +49,21 @@ class TvRequestParserTest {
                 .isEqualTo("Please call me back on +447700900456.");
         assertThat(parser.colourKeyRequest(JSON, body("{" + BOX + ", \"kind\": \"agent\"}")).text())
                 .isEqualTo("I would like to talk to an agent.");
-        assertThat(parser.colourKeyRequest(JSON, body("{" + BOX + ", \"kind\": \"satisfaction\", \"rating\": \"partly\"}")).text())
-                .isEqualTo("Did the help on TV help me? partly.");
+    }
+
+    @Test
+    void theSatisfactionAnswerIsARatingOfItsConversationNeverAMessage() throws IOException {
+        var json = parser.requestBody(JSON, body("{" + BOX + ", \"kind\": \"satisfaction\", \"rating\": \"partly\","
+                + " \"conversationId\": \"cv-1\", \"idempotencyKey\": \"k-1\"}"));
+        assertThat(TvRequestParser.isSatisfaction(json)).isTrue();
+        TvSatisfaction.Answer answer = parser.satisfaction(json);
+        assertThat(answer.conversationId()).isEqualTo("cv-1");
+        assertThat(answer.idempotencyKey()).isEqualTo("k-1");
+        assertThat(answer.rating().score()).isEqualTo(3);
+        assertThat(new TvSatisfaction.Answer(answer.setTopId(), "cv-1", "yes", null).rating().score()).isEqualTo(5);
+        assertThat(new TvSatisfaction.Answer(answer.setTopId(), "cv-1", "no", null).rating().score()).isEqualTo(1);
+        assertThatThrownBy(() -> parser.colourKeyRequest(json))
+                .isInstanceOfSatisfying(TvApiException.class, e -> assertThat(e.code()).isEqualTo("invalid-kind"));
     }
 
     @Test
@@ -91,7 +104,8 @@ class TvRequestParserTest {
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"fax\"}                              | invalid-kind",
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"call-back\", \"phone\": \"+12\"}    | invalid-phone",
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\"}                    | invalid-phone",
-        "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"satisfaction\", \"rating\": \"10\"} | invalid-rating",
+        "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"satisfaction\", \"rating\": \"yes\"} | invalid-kind",
+        "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"agent\", \"rating\": \"yes\"} | unknown-field",
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\", \"phone\": \"+447700900123\", \"shown\": 1} | invalid-shown",
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\", \"phone\": \"+447700900123\", \"shown\": {\"messageId\": \"m-1\"}} | invalid-shown",
         "{\"setTopId\": \"stb-1234abcd\", \"kind\": \"send-to-phone\", \"phone\": \"+447700900123\", \"shown\": {\"text\": \"spam\"}} | unknown-field",
@@ -100,6 +114,13 @@ class TvRequestParserTest {
     void badColourKeyRequestsAreRefusedWithTheReason(String json, String code) {
         assertThatThrownBy(() -> parser.colourKeyRequest(JSON, body(json)))
                 .isInstanceOfSatisfying(TvApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @Test
+    void aSatisfactionAnswerWithoutAColourKeysRatingIsRefused() throws IOException {
+        var json = parser.requestBody(JSON, body("{" + BOX + ", \"kind\": \"satisfaction\", \"rating\": \"10\"}"));
+        assertThatThrownBy(() -> parser.satisfaction(json))
+                .isInstanceOfSatisfying(TvApiException.class, e -> assertThat(e.code()).isEqualTo("invalid-rating"));
     }
 
     @Test

@@ -171,4 +171,10 @@ final class PhoneThread {
         }
         return positions;
     }
+
+    /** Whether the help desk asks the customer of one of the conversations to rate the help he got. */
+    boolean ratingAsked() {
+        return conversations.stream().anyMatch(conversation -> conversation.read(new ThreadPage(null, 1))
+                .map(ConversationView::ratingAsked).orElse(false));
+    }
 }

@@ -23,6 +23,7 @@ final class WapLinks {
     static final String MORE = "more";
     static final String THREAD = "thread";
     static final String CONTACT = "contact";
+    static final String RATING = "rating";
     static final String CALLBACK = "callback";
     static final String VERIFY = "verify";
     static final String SEND_CODE = "send-code";
@@ -87,8 +88,9 @@ final class WapLinks {
      * @param shownCursor the cursor the page was read before, or {@code null} for the newest page
      * @param olderCursor the cursor of the messages before the page, or {@code null} at the thread's start
      */
-    PageNavigation forConversation(String shownCursor, String olderCursor, int page, int budget) {
+    PageNavigation forConversation(String shownCursor, String olderCursor, int page, int budget, boolean ratingAsked) {
         Map<String, String> links = common();
+
         links.remove(PageNavigation.THREAD);
         links.put(PageNavigation.HOME, home);
         String newest = path(THREAD);
@@ -98,8 +100,23 @@ final class WapLinks {
         if (shownCursor != null) {
             links.put(NEWEST, newest);
         }
+        if (ratingAsked) {
+            links.put(PageNavigation.RATING, path(RATING));
+        }
         String shown = shownCursor == null ? newest : url(newest, WapForm.BEFORE, shownCursor);
         return navigation(links, url(shown, WapForm.PAGE, null), page, budget);
+    }
+
+    /**
+     * The satisfaction question's deck: the scale (each score asks its digit as a topic link asks its topic, and the
+     * help desk takes a digit alone as the rating), the conversation and a way home.
+     */
+    PageNavigation forRating() {
+        Map<String, String> links = new HashMap<>();
+        links.put(PageNavigation.ASK, path(ASK));
+        links.put(PageNavigation.HOME, home);
+        links.put(PageNavigation.THREAD, path(THREAD));
+        return navigation(links, null, 1, 0, true);
     }
 
     /** The "text me" / "call me back" page: its form and a way home. */
@@ -154,9 +171,22 @@ final class WapLinks {
     }
 
     private PageNavigation navigation(Map<String, String> links, String moreBase, int page, int budget) {
+        return navigation(links, moreBase, page, budget, false);
+    }
+
+    /**
+     * @param rate whether the page shows the satisfaction question's scale: each score asks its digit as a topic link
+     *             asks its topic, and the help desk takes a digit alone as the rating
+     */
+    private PageNavigation navigation(Map<String, String> links, String moreBase, int page, int budget, boolean rate) {
         String key = RandomIds.next();
         if (links.containsKey(PageNavigation.ASK)) {
-            links.put(PageNavigation.TOPIC, url(url(links.get(PageNavigation.ASK), WapForm.KEY, key), WapForm.QUESTION, null));
+            String ask = url(url(links.get(PageNavigation.ASK), WapForm.KEY, key), WapForm.QUESTION, null);
+            links.put(PageNavigation.TOPIC, ask);
+            if (rate) {
+                links.put(PageNavigation.RATE, ask);
+                links.remove(PageNavigation.ASK); // the scale is the form of this deck
+            }
         }
         return new PageNavigation(links, Map.of(WapForm.KEY, key), moreBase, page, budget);
     }

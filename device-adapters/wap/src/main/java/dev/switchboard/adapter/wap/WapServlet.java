@@ -49,6 +49,7 @@ final class WapServlet extends HttpServlet {
     static final String WELCOME = "How can we help? Choose a topic or ask a question.";
     static final String NO_THREAD_YET = "Your earlier messages cannot be shown on this phone yet.";
     static final String THREAD_TITLE = "Your conversation, newest first";
+    static final String RATING_QUESTION = "How did we help you?";
     static final String OLDER_TITLE = "Your earlier messages, newest first";
     /** Messages on one page of the conversation (split into decks within the budget): a phone's screen is small. */
     static final int THREAD_PAGE_SIZE = 10;
@@ -125,6 +126,7 @@ final class WapServlet extends HttpServlet {
                 case "" -> entry(visit);
                 case WapLinks.ASK -> ask(visit, request);
                 case WapLinks.CONTACT -> contactPage(visit);
+                case WapLinks.RATING -> ratingPage(visit);
                 case WapLinks.CALLBACK -> callback(visit, request, post);
                 case WapLinks.MORE -> more(visit);
                 case WapLinks.THREAD -> thread(visit);
@@ -181,6 +183,12 @@ final class WapServlet extends HttpServlet {
         String text = "Leave your number: we text you our latest answer, or an agent calls you back."
                 + (verified == null ? "" : " Leave it empty to use " + verified.value() + ".");
         return page(visit, Reply.answer(text, Reply.Source.SYSTEM, List.of()), visit.links.forContact());
+    }
+
+    /** The satisfaction question's deck: a score is asked as its digit, which the help desk takes as the rating. */
+    private RenderedReply ratingPage(Visit visit) {
+        requireSession(visit);
+        return page(visit, Reply.answer(RATING_QUESTION, Reply.Source.SYSTEM, List.of()), links(visit).forRating());
     }
 
     private RenderedReply callback(Visit visit, HttpServletRequest request, boolean post) {
@@ -357,9 +365,10 @@ final class WapServlet extends HttpServlet {
         WapSession session = requireSession(visit);
         String cursor = visit.form.cursor();
         int page = visit.form.page();
+        PhoneThread phoneThread = threadOf(session);
         PhoneThread.Page shown;
         try {
-            shown = threadOf(session).page(cursor);
+            shown = phoneThread.page(cursor);
         } catch (IllegalArgumentException e) {
             LOG.info("WAP conversation page before '{}' refused: {}", cursor, e.getMessage());
             throw BadWapRequest.badInput("that link to your older messages is not one we gave. Open your conversation again.");
@@ -368,7 +377,8 @@ final class WapServlet extends HttpServlet {
         String title = cursor != null ? OLDER_TITLE : messages.isEmpty() ? NO_THREAD_YET : THREAD_TITLE;
         try {
             return page(visit, Reply.conversation(title, messages),
-                    links(visit).forConversation(cursor, shown.olderCursor(), page, budget(visit)));
+                    links(visit).forConversation(cursor, shown.olderCursor(), page, budget(visit),
+                            cursor == null && phoneThread.ratingAsked()));
         } catch (PageNotFoundException e) {
             throw BadWapRequest.notFound("your conversation has no page " + page);
         }

@@ -20,6 +20,8 @@ record ApiRoute(Kind kind, String conversationId) {
         HELP("POST"),
         /** {@code POST /api/conversations/{id}/messages}: a message to a conversation the token opens. */
         CONVERSATION_MESSAGE("POST"),
+        /** {@code POST /api/conversations/{id}/rating}: the customer rates the help he got ({@link CustomerRatingCall}). */
+        CONVERSATION_RATING("POST"),
         /** {@code GET /api/conversations/{id}}: the thread the token opens. */
         CONVERSATION("GET"),
         /** Any other path. */
@@ -59,6 +61,10 @@ record ApiRoute(Kind kind, String conversationId) {
         if (slash < 0) {
             return new ApiRoute(Kind.CONVERSATION, id);
         }
-        return rest.substring(slash).equals("/messages") ? new ApiRoute(Kind.CONVERSATION_MESSAGE, id) : UNKNOWN;
+        return switch (rest.substring(slash)) {
+            case "/messages" -> new ApiRoute(Kind.CONVERSATION_MESSAGE, id);
+            case "/rating" -> new ApiRoute(Kind.CONVERSATION_RATING, id);
+            default -> UNKNOWN;
+        };
     }
 }

@@ -10,10 +10,12 @@ import java.util.Locale;
  * {"conversationId": "...",
  *  "messages": [{"id": "...", "channel": "sms", "direction": "inbound" | "outbound",
  *                "author": "you", "text": "...", "at": "2025-11-23T10:15:30Z"}],
- *  "olderCursor": "..." | null}
+ *  "olderCursor": "..." | null,
+ *  "ratingAsked": true | false}
  * }</pre>
  * The page holds the newest messages asked for, oldest first; {@code at} is ISO-8601 in UTC. {@code olderCursor},
  * sent back as {@code ?before=}, reads the messages before these; {@code null} when the page starts the thread.
+ * {@code ratingAsked} says the help desk asks the customer to rate the help he got ({@link CustomerRatingCall}).
  */
 final class ConversationJson {
 
@@ -38,6 +40,7 @@ final class ConversationJson {
             }
             json.writeEndArray();
             json.writeStringField("olderCursor", conversation.olderCursor());
+            json.writeBooleanField("ratingAsked", conversation.ratingAsked());
             json.writeEndObject();
         });
     }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /api/help}: 201 with the {@link OutcomeJson} body, 200 for a repeated idempotency key;</li>
  *   <li>{@code POST /api/conversations/{id}/messages} with {@code Authorization: Bearer <token>}: the same;</li>
+ *   <li>{@code POST /api/conversations/{id}/rating} with the token: 200 with the rating ({@link CustomerRatingCall});</li>
  *   <li>{@code GET /api/conversations/{id}?before=&limit=} with the token: 200 with a page of the thread, the
  *       {@link ConversationJson} body (see {@link PageQuery}).</li>
  * </ul>
@@ -35,9 +36,11 @@ final class CustomerApiServlet extends HttpServlet {
     private final transient HelpDesk helpDesk;
     private final transient HelpRequestParser parser;
     private final transient InteractionFactory interactions;
+    private final transient CustomerRatingCall ratings;
 
     CustomerApiServlet(HelpDesk helpDesk, HelpRequestParser parser, InteractionFactory interactions) {
         this.helpDesk = helpDesk;
+        this.ratings = new CustomerRatingCall(helpDesk);
         this.parser = parser;
         this.interactions = interactions;
     }
@@ -61,6 +64,8 @@ final class CustomerApiServlet extends HttpServlet {
                 case HELP -> help(request);
                 case CONVERSATION_MESSAGE -> message(route.conversationId(), request);
                 case CONVERSATION -> conversation(route.conversationId(), request);
+                case CONVERSATION_RATING -> new Answer(200, ratings.rate(route.conversationId(), ClientHeaders.of(request),
+                        readBody(request)));
                 case UNKNOWN -> throw ApiException.notFound();
             };
         } catch (ApiException e) {

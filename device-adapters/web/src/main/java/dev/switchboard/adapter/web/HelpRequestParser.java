@@ -91,7 +91,8 @@ final class HelpRequestParser {
         return key;
     }
 
-    private static JsonNode readTree(JsonRequestBody body) {
+    /** The body as a JSON tree; a malformed one is refused with 400 {@code malformed-json}, where it broke. */
+    static JsonNode readTree(JsonRequestBody body) {
         try (JsonParser parser = Json.MAPPER.createParser(body.bytes(), 0, body.length())) {
             JsonNode root = Json.MAPPER.readTree(parser);
             if (root != null && parser.nextToken() != null) {

@@ -35,7 +35,8 @@ final class InteractionFactory {
                 clock.instant(), repeatable, request.request());
     }
 
-    private static Channel channelOf(CustomerAddress address) {
+    /** The channel of a conversation opened from {@code address}: the app's install id, else the web chat. */
+    static Channel channelOf(CustomerAddress address) {
         return address instanceof AppInstallId ? Channel.MOBILE_APP : Channel.WEB_CHAT;
     }
 }

@@ -16,6 +16,8 @@ final class JsonErrors {
     static final String INVALID_CONTACT_REQUEST = "invalid-contact-request";
     static final String INVALID_IDEMPOTENCY_KEY = "invalid-idempotency-key";
     static final String INVALID_PAGE = "invalid-page";
+    static final String INVALID_RATING = "invalid-rating";
+    static final String RATING_NOT_ASKED = "rating-not-asked";
     static final String UNREADABLE_BODY = "unreadable-body";
     static final String TOKEN_REQUIRED = "token-required";
     static final String NOT_FOUND = "not-found";

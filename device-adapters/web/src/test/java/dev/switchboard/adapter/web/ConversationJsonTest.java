@@ -30,7 +30,7 @@ class ConversationJsonTest {
                    "at": "2025-11-23T10:15:30Z"},
                   {"id": "m-2", "channel": "web-chat", "direction": "outbound", "author": "Anna", "text": "Try this",
                    "at": "2025-11-23T10:16:00.250Z"}],
-                 "olderCursor": null}
+                 "olderCursor": null, "ratingAsked": false}
                 """));
     }
 
@@ -49,5 +49,11 @@ class ConversationJsonTest {
 
         assertThat(READER.readTree(ConversationJson.write(conversation)).get("messages").isArray()).isTrue();
         assertThat(READER.readTree(ConversationJson.write(conversation)).get("messages").isEmpty()).isTrue();
+    }
+
+    @Test
+    void saysWhenARatingIsAsked() throws IOException {
+        ConversationView asked = new ConversationView("c-8", new WebVisitorId("visitor-1234"), List.of(), null, true);
+        assertThat(READER.readTree(ConversationJson.write(asked)).get("ratingAsked").booleanValue()).isTrue();
     }
 }

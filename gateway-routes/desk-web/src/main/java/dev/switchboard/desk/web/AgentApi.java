@@ -21,6 +21,7 @@ import dev.switchboard.desk.NewAccount;
 import dev.switchboard.desk.OfflineMessage;
 import dev.switchboard.desk.Presence;
 import dev.switchboard.desk.QuickText;
+import dev.switchboard.desk.Satisfaction;
 import dev.switchboard.desk.QuickTexts;
 import dev.switchboard.desk.OfflineMessageNews;
 import dev.switchboard.desk.RecentEvents;
@@ -53,6 +54,7 @@ final class AgentApi {
     static final String CONVERSATION = PREFIX + "/conversations/{id}";
     static final String QUICK_TEXTS = PREFIX + "/quick-texts";
     static final String OFFLINE_MESSAGES = PREFIX + "/offline-messages";
+    static final String RATINGS = PREFIX + "/ratings";
     /** The desktop's live connection: a WebSocket upgrade ({@link LiveDesktopUpgrade}); a plain GET is told so. */
     static final String LIVE = PREFIX + "/live";
 
@@ -78,6 +80,7 @@ final class AgentApi {
     private final ConversationStore conversations;
     private final RecentEvents recent;
     private final OfflineMessageNews offlineMessages;
+    private final Satisfaction satisfaction;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(AgentDesk desk, ConversationStore conversations) {
@@ -94,12 +97,14 @@ final class AgentApi {
         this.conversations = conversations;
         this.recent = desk.recentEvents();
         this.offlineMessages = desk.offlineMessages();
+        this.satisfaction = desk.satisfaction();
         accountOperations();
         presenceOperations();
         routingOperations();
         handoverOperations();
         quickTextOperations();
         offlineMessageOperations();
+        ratingOperations();
         add("POST", CONVERSATION + "/messages", call -> {
             AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
                     call.text("channel"), call.text("idempotencyKey"));
@@ -220,6 +225,8 @@ final class AgentApi {
             view.put("older", page.olderCursor());
             view.put("channelCounts", ChannelCount.of(page.messages()));
             view.put("merged", merging.mergedInto(conversation).stream().map(MergedView::of).toList());
+            view.put("ratings", satisfaction.ofConversations(List.of(assignment.conversationId())).stream()
+                    .map(RatingViews.RatingView::of).toList());
             return view;
         });
         add("POST", CONVERSATION + "/merge", call -> {
@@ -332,6 +339,29 @@ final class AgentApi {
         });
         add("POST", OFFLINE_MESSAGES + "/{id}/resolve", call -> OfflineMessageView.of(
                 offlineMessages.resolve(call.account(), call.parameter("id"), call.text("note"))));
+    }
+
+    private void ratingOperations() {
+        add("GET", RATINGS, call -> Map.of("ratings", satisfaction.latestOf(call.account().username()).stream()
+                .map(RatingViews.RatingView::of).toList()));
+        add("GET", RATINGS + "/counts", call -> {
+            Instant from = instant(call, "from");
+            Instant to = instant(call, "to");
+            return Map.of("from", from, "to", to, "counts", satisfaction.counts(call.account(), from, to).stream()
+                    .map(RatingViews.CountView::of).toList());
+        });
+    }
+
+    private static Instant instant(ApiCall call, String name) {
+        String value = call.query().get(name);
+        if (value == null || value.isBlank()) {
+            throw new AgentDeskException(AgentDeskException.Kind.INVALID, name + " is missing: an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new AgentDeskException(AgentDeskException.Kind.INVALID, name + " is not an ISO-8601 instant such as 2026-12-01T00:00:00Z: '" + value + "'");
+        }
     }
 
     /** The assignment, when the caller takes part, owns it, is invited, is offered it, or is a manager. */

@@ -14,10 +14,17 @@ import java.util.Optional;
 public final class ReadConversation {
     private final ConversationStore conversations;
     private final CustomerDirectory directory;
+    private final CustomerRatings ratings;
 
-    public ReadConversation(ConversationStore conversations, CustomerDirectory directory) {
+    public ReadConversation(ConversationStore conversations, CustomerDirectory directory, CustomerRatings ratings) {
         this.conversations = conversations;
         this.directory = directory;
+        this.ratings = ratings;
+    }
+
+    /** Reads conversations of a hub that asks no ratings. */
+    public ReadConversation(ConversationStore conversations, CustomerDirectory directory) {
+        this(conversations, directory, CustomerRatings.NONE);
     }
 
     public Optional<ConversationView> forCustomer(String conversationId, String customerToken, ThreadPage page) {
@@ -41,7 +48,8 @@ public final class ReadConversation {
         ConversationStore.MessagePage messages = conversation.isEmpty() ? ConversationStore.MessagePage.EMPTY
                 : conversations.page(conversation.id(), page);
         return new ConversationView(conversation.id(), CustomerAddress.parse(conversation.openedFrom()),
-                messages.messages().stream().map(ReadConversation::asThreadMessage).toList(), messages.olderCursor());
+                messages.messages().stream().map(ReadConversation::asThreadMessage).toList(), messages.olderCursor(),
+                ratings.asked(conversation.id()));
     }
 
     static ThreadMessage asThreadMessage(StoredMessage m) {

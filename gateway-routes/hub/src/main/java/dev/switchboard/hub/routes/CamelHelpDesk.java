@@ -3,14 +3,19 @@ package dev.switchboard.hub.routes;
 import dev.switchboard.hub.domain.ContactRequestHandling;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
+import dev.switchboard.hub.domain.CustomerTokens;
 import dev.switchboard.hub.domain.ReadConversation;
+import dev.switchboard.hub.domain.CustomerRatings;
 import dev.switchboard.spi.CallReport;
+import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.spi.E164Number;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Rating;
+import dev.switchboard.spi.RatingOutcome;
 import dev.switchboard.spi.ThreadPage;
 import java.util.List;
 import java.util.Optional;
@@ -28,20 +33,29 @@ public final class CamelHelpDesk implements HelpDesk {
     private final ReadConversation readConversation;
     private final List<String> topics;
     private final ContactRequestHandling contactRequests;
+    private final CustomerRatings ratings;
 
-    /**
-     * @param camel  runs the hub's routes
-     * @param topics the knowledge base's topics in menu order
-     */
+    /** A help desk that asks no ratings. */
     public CamelHelpDesk(CamelContext camel, ConversationStore conversations, CustomerDirectory directory,
                          List<String> topics, ContactRequestHandling contactRequests) {
+        this(camel, conversations, directory, topics, contactRequests, CustomerRatings.NONE);
+    }
+
+    /**
+     * @param camel   runs the hub's routes
+     * @param topics  the knowledge base's topics in menu order
+     * @param ratings the satisfaction questions the desk asks
+     */
+    public CamelHelpDesk(CamelContext camel, ConversationStore conversations, CustomerDirectory directory,
+                         List<String> topics, ContactRequestHandling contactRequests, CustomerRatings ratings) {
         // The intake endpoint is resolved once here: sending by URI would parse it on every message.
         this.producer = camel.createProducerTemplate();
         producer.setDefaultEndpointUri(HubRoutes.INTAKE);
         this.conversations = conversations;
-        this.readConversation = new ReadConversation(conversations, directory);
+        this.readConversation = new ReadConversation(conversations, directory, ratings);
         this.topics = List.copyOf(topics);
         this.contactRequests = contactRequests;
+        this.ratings = ratings;
     }
 
     @Override
@@ -89,5 +103,24 @@ public final class CamelHelpDesk implements HelpDesk {
     @Override
     public void reportCall(String conversationId, CallReport report) {
         contactRequests.reportCall(conversationId, report);
+    }
+
+    @Override
+    public RatingOutcome rate(String conversationId, String customerToken, Channel channel, Rating rating,
+                              String idempotencyKey) {
+        // The token is checked as for reading the thread: an unknown id and a wrong token look the same.
+        boolean holder = conversationId != null && customerToken != null && conversations.get(conversationId)
+                .filter(conversation -> CustomerTokens.matches(customerToken, conversation.tokenHash())).isPresent();
+        return holder ? ratings.rate(conversationId, channel.id(), rating, idempotencyKey) : RatingOutcome.notFound();
+    }
+
+    @Override
+    public RatingOutcome rateByLink(String linkToken, Channel channel, Rating rating, String idempotencyKey) {
+        return ratings.rateByLink(linkToken, channel.id(), rating, idempotencyKey);
+    }
+
+    @Override
+    public boolean ratingAskedByLink(String linkToken) {
+        return ratings.askedByLink(linkToken);
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.hub.domain.RecordedOutcome;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Rating;
 import dev.switchboard.spi.RenderedReply;
 import dev.switchboard.spi.Reply;
 
@@ -25,6 +26,7 @@ public final class Handling {
     private CustomerContext context;
     private Conversation conversation;
     private StoredMessage question;
+    private Rating rating;
     private Reply reply;
     private RenderedReply rendered;
     private Outcome outcome;
@@ -119,6 +121,15 @@ public final class Handling {
 
     void question(StoredMessage message) {
         this.question = message;
+    }
+
+    /** The rating the customer's message gives, when it answers the satisfaction question; else {@code null}. */
+    public Rating rating() {
+        return rating;
+    }
+
+    void rating(Rating given) {
+        this.rating = given;
     }
 
     public Reply reply() {

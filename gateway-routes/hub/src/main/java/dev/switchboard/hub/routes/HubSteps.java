@@ -3,6 +3,7 @@ package dev.switchboard.hub.routes;
 import dev.switchboard.hub.domain.ContactRequestHandling;
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerRatings;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
 import dev.switchboard.hub.domain.IdempotencyLog;
@@ -16,6 +17,7 @@ import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.ContactRequest;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Rating;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.ThreadMessage.Direction;
@@ -38,12 +40,22 @@ public final class HubSteps {
     private final AddNearbyServicePoints nearbyServicePoints;
     private final ReplyRenderer renderer;
     private final ContactRequestHandling contactRequests;
+    private final CustomerRatings ratings;
     private final Clock clock;
 
+    /** The steps of a hub that asks no ratings. */
     public HubSteps(IdempotencyLog idempotency, ResolveCustomer resolveCustomer, EnrichContext enrichContext,
                     ConversationStore conversations, DecideReply decideReply,
                     AddNearbyServicePoints nearbyServicePoints, ReplyRenderer renderer,
                     ContactRequestHandling contactRequests, Clock clock) {
+        this(idempotency, resolveCustomer, enrichContext, conversations, decideReply, nearbyServicePoints, renderer,
+                contactRequests, CustomerRatings.NONE, clock);
+    }
+
+    public HubSteps(IdempotencyLog idempotency, ResolveCustomer resolveCustomer, EnrichContext enrichContext,
+                    ConversationStore conversations, DecideReply decideReply,
+                    AddNearbyServicePoints nearbyServicePoints, ReplyRenderer renderer,
+                    ContactRequestHandling contactRequests, CustomerRatings ratings, Clock clock) {
         this.idempotency = idempotency;
         this.resolveCustomer = resolveCustomer;
         this.enrichContext = enrichContext;
@@ -52,6 +64,7 @@ public final class HubSteps {
         this.nearbyServicePoints = nearbyServicePoints;
         this.renderer = renderer;
         this.contactRequests = contactRequests;
+        this.ratings = ratings;
         this.clock = clock;
     }
 
@@ -96,10 +109,19 @@ public final class HubSteps {
         handling.conversation(handling.conversation().withContext(handling.context()));
     }
 
-    /** The reply; a message that asks to be called back or texted is answered with what will happen. */
+    /**
+     * The reply; a message that asks to be called back or texted is answered with what will happen, and a reply that
+     * answers the satisfaction question ("4" while a rating is asked) is thanked: it is a rating, not a question.
+     */
     public void decide(Handling handling) {
         var context = handling.conversation().context();
         ContactRequest request = handling.interaction().request();
+        Rating rating = request == null ? Rating.fromReply(handling.interaction().text()).orElse(null) : null;
+        if (rating != null && ratings.takes(handling.conversation().id(), handling.interaction().idempotencyKey())) {
+            handling.rating(rating);
+            handling.reply(CustomerRatings.thanks(rating));
+            return;
+        }
         Reply decided = request == null
                 ? decideReply.decide(handling.customer().routingConversationId(), handling.customer().newCustomer(),
                         handling.interaction().text(), context)
@@ -111,10 +133,17 @@ public final class HubSteps {
         handling.rendered(renderer.render(handling.interaction().profile(), handling.reply()));
     }
 
-    /** Stores question, answer and outcome, in one transaction. */
+    /**
+     * Stores question, answer and outcome, in one transaction; a rating is stored first (a retry with the same key
+     * finds it stored), and neither queues the customer nor leaves an offline message.
+     */
     public void deliver(Handling handling) {
         Interaction interaction = handling.interaction();
         Reply reply = handling.reply();
+        if (handling.rating() != null) {
+            ratings.rate(handling.conversation().id(), interaction.channel().id(), handling.rating(),
+                    interaction.idempotencyKey());
+        }
         StoredMessage answer = new StoredMessage(Ids.next("m-"), interaction.channel().id(), Direction.OUTBOUND,
                 StoredMessage.HELP_DESK_AUTHOR, reply.text(), clock.instant(), interaction.idempotencyKey());
         String conversationId = handling.conversation().id();
@@ -123,9 +152,11 @@ public final class HubSteps {
         IdentifiedCustomer customer = handling.customer();
         conversations.record(conversationId, customer.stored() ? null : customer.conversation(),
                 List.of(handling.question(), answer), handling.context(), outcome);
-        decideReply.delivered(customer.routingConversationId(), customer.primary().id(),
-                handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
-                handling.question());
+        if (handling.rating() == null) {
+            decideReply.delivered(customer.routingConversationId(), customer.primary().id(),
+                    handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
+                    handling.question());
+        }
         if (interaction.request() != null) {
             contactRequests.act(handling.conversation(), interaction.request(), interaction.idempotencyKey());
         }

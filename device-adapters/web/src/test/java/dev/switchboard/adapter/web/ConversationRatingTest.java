@@ -1,0 +1,161 @@
+package dev.switchboard.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.adapter.testkit.StandInGateway;
+import dev.switchboard.spi.Channel;
+import dev.switchboard.spi.Rating;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/conversations/{id}/rating} and the conversation's {@code ratingAsked}, as an HTTP client sees them,
+ * served by a real Jetty in front of an in-memory help desk that asks a rating when the test says an agent finished.
+ */
+class ConversationRatingTest {
+    private static final ObjectMapper READER = new ObjectMapper();
+    private static final RecordingHelpDesk helpDesk = ApiServer.helpDesk();
+    private static StandInGateway server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ApiServer.start(helpDesk);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private record Opened(String id, String token) {
+    }
+
+    private static Opened open() throws Exception {
+        JsonNode body = json(send("POST", "/api/help", "{\"text\": \"hello\", \"visitorId\": \"v-" + UUID.randomUUID()
+                + "\"}", null));
+        return new Opened(body.path("conversationId").asText(), body.path("customerToken").asText());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> rate(Opened conversation, String body) throws Exception {
+        return send("POST", "/api/conversations/" + conversation.id() + "/rating", body, conversation.token());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return READER.readTree(response.body());
+    }
+
+    private static boolean ratingAsked(Opened conversation) throws Exception {
+        HttpResponse<String> read = send("GET", "/api/conversations/" + conversation.id(), null, conversation.token());
+        assertThat(read.statusCode()).isEqualTo(200);
+        return json(read).path("ratingAsked").booleanValue();
+    }
+
+    @Test
+    void aRatingAskedIsShownInTheConversationAndGivenOnceWithItsComment() throws Exception {
+        Opened conversation = open();
+        assertThat(json(send("GET", "/api/conversations/" + conversation.id(), null, conversation.token()))
+                .get("ratingAsked").isBoolean()).as("always reported").isTrue();
+        assertThat(ratingAsked(conversation)).isFalse();
+        helpDesk.askRating(conversation.id());
+        assertThat(ratingAsked(conversation)).isTrue();
+
+        HttpResponse<String> rated = rate(conversation, "{\"score\": 4, \"comment\": \"  Quick <b>and</b> kind \", "
+                + "\"idempotencyKey\": \"rate-1\"}");
+        assertThat(rated.statusCode()).isEqualTo(200);
+        assertThat(rated.headers().firstValue("Content-Type")).hasValueSatisfying(type -> type.startsWith("application/json"));
+        assertThat(json(rated)).isEqualTo(READER.createObjectNode().put("conversationId", conversation.id())
+                .put("score", 4).put("comment", "Quick <b>and</b> kind"));
+        assertThat(ratingAsked(conversation)).isFalse();
+
+        HttpResponse<String> repeat = rate(conversation, "{\"score\": 4, \"comment\": \"Quick <b>and</b> kind\", "
+                + "\"idempotencyKey\": \"rate-1\"}");
+        assertThat(repeat.statusCode()).as("a retry of the same key").isEqualTo(200);
+        HttpResponse<String> again = rate(conversation, "{\"score\": 1}");
+        assertThat(again.statusCode()).as("answering twice").isEqualTo(409);
+        assertThat(json(again).path("error").asText()).isEqualTo("rating-not-asked");
+
+        assertThat(helpDesk.ratings()).filteredOn(r -> r.conversationId().equals(conversation.id())).singleElement()
+                .satisfies(given -> {
+                    assertThat(given.rating()).isEqualTo(new Rating(4, "Quick <b>and</b> kind"));
+                    assertThat(given.channel()).isEqualTo(Channel.WEB_CHAT);
+                    assertThat(given.idempotencyKey()).isEqualTo("rate-1");
+                });
+    }
+
+    @Test
+    void withoutAQuestionARatingIs409AndNothingIsStored() throws Exception {
+        Opened conversation = open();
+        HttpResponse<String> refused = rate(conversation, "{\"score\": 5}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("error").asText()).isEqualTo("rating-not-asked");
+        assertThat(helpDesk.ratings()).noneMatch(r -> r.conversationId().equals(conversation.id()));
+    }
+
+    @Test
+    void aBadScoreOrCommentIs400InvalidRatingNamingTheField() throws Exception {
+        Opened conversation = open();
+        helpDesk.askRating(conversation.id());
+        for (String body : new String[] {"{}", "{\"score\": 0}", "{\"score\": 6}", "{\"score\": \"4\"}",
+                "{\"score\": 4.5}", "{\"score\": 4, \"comment\": 7}", "[4]"}) {
+            HttpResponse<String> refused = rate(conversation, body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(refused).path("error").asText()).as(body).isEqualTo("invalid-rating");
+            assertThat(json(refused).path("message").asText()).as(body).isNotBlank();
+        }
+        HttpResponse<String> tooLong = rate(conversation, "{\"score\": 4, \"comment\": \"" + "x".repeat(1001) + "\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(tooLong).path("message").asText()).contains("comment", "1000");
+        HttpResponse<String> malformed = rate(conversation, "{\"score\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).path("error").asText()).isEqualTo("malformed-json");
+
+        assertThat(ratingAsked(conversation)).as("still asked after the refusals").isTrue();
+    }
+
+    @Test
+    void aWrongOrMissingTokenGetsTheApisNotFoundAndAnotherMethod405() throws Exception {
+        Opened conversation = open();
+        helpDesk.askRating(conversation.id());
+        Opened other = open();
+
+        HttpResponse<String> noToken = send("POST", "/api/conversations/" + conversation.id() + "/rating",
+                "{\"score\": 5}", null);
+        HttpResponse<String> wrongToken = send("POST", "/api/conversations/" + conversation.id() + "/rating",
+                "{\"score\": 5}", other.token());
+        for (HttpResponse<String> refused : java.util.List.of(noToken, wrongToken)) {
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(json(refused).path("error").asText()).isEqualTo("not-found");
+        }
+        HttpResponse<String> get = send("GET", "/api/conversations/" + conversation.id() + "/rating", null,
+                conversation.token());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(ratingAsked(conversation)).isTrue();
+    }
+}
