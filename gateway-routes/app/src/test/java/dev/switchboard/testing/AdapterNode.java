@@ -10,6 +10,7 @@ import dev.switchboard.gateway.adapters.OutboundSenders;
 import dev.switchboard.gateway.adapters.SoleProvider;
 import dev.switchboard.gateway.adapters.VoiceDialers;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.AgentsAvailable;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.OutboundMessage;
@@ -55,7 +56,7 @@ public final class AdapterNode implements AutoCloseable {
         try {
             node.adapter.start(new GatewayAdapterContext(adapterId, helpDesk, PlainTextRenderer.INSTANCE,
                     key -> Optional.ofNullable(values.get(key)), null, maps, node.records, node.senders,
-                    new VoiceDialers(), node.noticeMailers, node.texters));
+                    new VoiceDialers(), node.noticeMailers, node.texters, AgentsAvailable.NOBODY));
         } catch (Exception | Error e) {
             node.close();
             throw e;

@@ -22,6 +22,8 @@ record ApiRoute(Kind kind, String conversationId) {
         CONVERSATION_MESSAGE("POST"),
         /** {@code GET /api/conversations/{id}}: the thread the token opens. */
         CONVERSATION("GET"),
+        /** {@code GET /api/conversations/{id}/events}: the thread's messages pushed as server-sent events. */
+        EVENTS("GET"),
         /** Any other path. */
         UNKNOWN(null);
 
@@ -59,6 +61,10 @@ record ApiRoute(Kind kind, String conversationId) {
         if (slash < 0) {
             return new ApiRoute(Kind.CONVERSATION, id);
         }
-        return rest.substring(slash).equals("/messages") ? new ApiRoute(Kind.CONVERSATION_MESSAGE, id) : UNKNOWN;
+        return switch (rest.substring(slash)) {
+            case "/messages" -> new ApiRoute(Kind.CONVERSATION_MESSAGE, id);
+            case "/events" -> new ApiRoute(Kind.EVENTS, id);
+            default -> UNKNOWN;
+        };
     }
 }

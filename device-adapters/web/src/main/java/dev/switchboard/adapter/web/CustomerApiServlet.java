@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/help}: 201 with the {@link OutcomeJson} body, 200 for a repeated idempotency key;</li>
  *   <li>{@code POST /api/conversations/{id}/messages} with {@code Authorization: Bearer <token>}: the same;</li>
  *   <li>{@code GET /api/conversations/{id}?before=&limit=} with the token: 200 with a page of the thread, the
- *       {@link ConversationJson} body (see {@link PageQuery}).</li>
+ *       {@link ConversationJson} body (see {@link PageQuery});</li>
+ *   <li>{@code GET /api/conversations/{id}/events} with the token: the thread pushed ({@link PushServlet}).</li>
  * </ul>
  * Every refusal is a {@link JsonErrors} body with its status and one WARN log line; an unexpected failure
  * is a 500 logged at ERROR with its stack trace. Every response is {@code application/json; charset=utf-8}
@@ -35,11 +37,20 @@ final class CustomerApiServlet extends HttpServlet {
     private final transient HelpDesk helpDesk;
     private final transient HelpRequestParser parser;
     private final transient InteractionFactory interactions;
+    private final transient Consumer<String> changed;
+    private final HttpServlet events;
 
-    CustomerApiServlet(HelpDesk helpDesk, HelpRequestParser parser, InteractionFactory interactions) {
+    /**
+     * @param changed told the conversation id after each message stored, so that its push streams send it
+     * @param events  serves the push stream of a conversation
+     */
+    CustomerApiServlet(HelpDesk helpDesk, HelpRequestParser parser, InteractionFactory interactions,
+                       Consumer<String> changed, HttpServlet events) {
         this.helpDesk = helpDesk;
         this.parser = parser;
         this.interactions = interactions;
+        this.changed = changed;
+        this.events = events;
     }
 
     /** A status and the JSON body to send with it. */
@@ -55,13 +66,21 @@ final class CustomerApiServlet extends HttpServlet {
                     request.getMethod() + " is not allowed here; use " + route.kind().method()));
             return;
         }
+        if (route.kind() == ApiRoute.Kind.EVENTS) {
+            try {
+                events.service((jakarta.servlet.ServletRequest) request, (jakarta.servlet.ServletResponse) response);
+            } catch (jakarta.servlet.ServletException e) {
+                throw new IOException(e);
+            }
+            return;
+        }
         Answer answer;
         try {
             answer = switch (route.kind()) {
                 case HELP -> help(request);
                 case CONVERSATION_MESSAGE -> message(route.conversationId(), request);
                 case CONVERSATION -> conversation(route.conversationId(), request);
-                case UNKNOWN -> throw ApiException.notFound();
+                case EVENTS, UNKNOWN -> throw ApiException.notFound();
             };
         } catch (ApiException e) {
             refuse(request, response, e);
@@ -114,7 +133,10 @@ final class CustomerApiServlet extends HttpServlet {
         return new Answer(200, ConversationJson.write(conversation));
     }
 
-    private static Answer submitted(Outcome outcome, Interaction interaction) {
+    private Answer submitted(Outcome outcome, Interaction interaction) {
+        if (!outcome.duplicate()) {
+            changed.accept(outcome.conversationId());
+        }
         return new Answer(outcome.duplicate() ? 200 : 201, OutcomeJson.write(outcome, interaction.address()));
     }
 
