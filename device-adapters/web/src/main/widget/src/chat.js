@@ -61,7 +61,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
       .error{color:#a00000}.sr{position:absolute;left:-9999px}
     </style>
     <header><h2 style="margin:0;font-size:16px"></h2><span class="agent"></span><button type="button" class="close">×</button></header>
-    <ol class="log" aria-live="polite"></ol>
+    <ol class="log" aria-live="polite" tabindex="0"></ol>
     <form class="compose" hidden><label class="sr" for="sb-text"></label><div class="row"><textarea id="sb-text" rows="2" required maxlength="4000"></textarea><button class="send" type="submit"></button></div></form>
     <form class="offline" hidden><p class="intro"></p>
       <label><span class="l-name"></span><br><input name="name" autocomplete="name" required maxlength="200"></label>
@@ -133,7 +133,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
         if (e.status === 404) { following = false; return; }
       }
       await wait(delay);
-      delay = Math.min(delay * 2, 30000);
+      delay = Math.min(delay * 2, 5000);
       checkRating();
     }
   }

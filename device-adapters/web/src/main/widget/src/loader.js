@@ -117,14 +117,16 @@ function start(script) {
           clearTimeout(slow);
           delay = 1000;
           show(data.available === true);
+          host.dataset.connected = 'true';
         });
       } catch (e) {
         if (!host) return; // never shown: the page goes on as if there were no widget
       }
       clearTimeout(slow);
       if (!host) return;
+      host.dataset.connected = 'false';
       await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, 30000);
+      delay = Math.min(delay * 2, 10000);
     }
   }
 
