@@ -46,15 +46,16 @@ function openChat({ config, root, available, onAvailability, closed }) {
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', t.title);
   panel.innerHTML = `<style>
-      .panel{position:absolute;bottom:52px;${config.position}:0;width:320px;max-width:calc(100vw - 32px);height:420px;display:flex;flex-direction:column;background:#fff;color:#111;border:1px solid #777;border-radius:8px;box-shadow:0 4px 16px #0005}
+      .panel{position:absolute;bottom:52px;${config.position}:0;width:320px;max-width:calc(100vw - 32px);height:min(460px,calc(100vh - 90px));overflow-y:auto;display:flex;flex-direction:column;background:#fff;color:#111;border:1px solid #777;border-radius:8px;box-shadow:0 4px 16px #0005}
       header{display:flex;justify-content:space-between;align-items:center;background:${config.color};color:#fff;padding:8px 10px;border-radius:8px 8px 0 0}
       header button{background:none;color:#fff;border:0;cursor:pointer;font-size:18px}
-      .log{flex:1;overflow:auto;padding:8px;margin:0;list-style:none}
+      .log{flex:1 1 auto;min-height:60px;overflow:auto;padding:8px;margin:0;list-style:none}
       .log li{margin:4px 0;padding:6px 8px;border-radius:6px;background:#eef;max-width:85%}
       .log li.inbound{margin-left:auto;background:#e7f3e7}
       .log li.pending{color:#555}
       .log .who{display:block;font-size:12px;color:#444}
-      form{display:flex;flex-direction:column;gap:4px;padding:8px;border-top:1px solid #ccc}
+      form{flex:0 0 auto;display:flex;flex-direction:column;gap:4px;padding:8px;border-top:1px solid #ccc}
+      form p{margin:0}
       input,textarea{border:1px solid #666;border-radius:4px;padding:4px}
       .row{display:flex;gap:4px}.row textarea{flex:1}
       button.send{background:${config.color};color:#fff;border:0;border-radius:4px;padding:6px 10px;cursor:pointer}
