@@ -5,6 +5,7 @@
 // nor doubles one; answers are pushed over a fetch-read event stream, the token in a header, never in a URL.
 import { readEvents } from './sse.js';
 import { ratingAsked, showRating } from './rating.js';
+import { sheet } from './sheet.js';
 
 const STORE = 'switchboard-chat';
 const TEXTS = {
@@ -45,9 +46,10 @@ function openChat({ config, root, available, onAvailability, closed }) {
   panel.className = 'panel';
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', t.title);
-  panel.innerHTML = `<style>
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(`
       .panel{position:absolute;bottom:52px;${config.position}:0;width:320px;max-width:calc(100vw - 32px);height:min(460px,calc(100vh - 90px));overflow-y:auto;display:flex;flex-direction:column;background:#fff;color:#111;border:1px solid #777;border-radius:8px;box-shadow:0 4px 16px #0005}
       header{display:flex;justify-content:space-between;align-items:center;background:${config.color};color:#fff;padding:8px 10px;border-radius:8px 8px 0 0}
+      header h2{margin:0;font-size:16px}
       header button{background:none;color:#fff;border:0;cursor:pointer;font-size:18px}
       .log{flex:1 1 auto;min-height:60px;overflow:auto;padding:8px;margin:0;list-style:none}
       .log li{margin:4px 0;padding:6px 8px;border-radius:6px;background:#eef;max-width:85%}
@@ -59,9 +61,8 @@ function openChat({ config, root, available, onAvailability, closed }) {
       input,textarea{border:1px solid #666;border-radius:4px;padding:4px}
       .row{display:flex;gap:4px}.row textarea{flex:1}
       button.send{background:${config.color};color:#fff;border:0;border-radius:4px;padding:6px 10px;cursor:pointer}
-      .error{color:#a00000}.sr{position:absolute;left:-9999px}
-    </style>
-    <header><h2 style="margin:0;font-size:16px"></h2><span class="agent"></span><button type="button" class="close">×</button></header>
+      .error{color:#a00000}.sr{position:absolute;left:-9999px}`)];
+  panel.innerHTML = `<header><h2></h2><span class="agent"></span><button type="button" class="close">×</button></header>
     <ol class="log" aria-live="polite" tabindex="0"></ol>
     <form class="compose" hidden><label class="sr" for="sb-text"></label><div class="row"><textarea id="sb-text" rows="2" required maxlength="4000"></textarea><button class="send" type="submit"></button></div></form>
     <form class="offline" hidden><p class="intro"></p>

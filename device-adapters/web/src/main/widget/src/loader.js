@@ -4,6 +4,7 @@
 // is logged: the page works as if there were no widget. Nothing is stored in the browser until the chat is opened,
 // except, on a site that turned invitations on, the count of pages in the visit.
 import { readEvents } from './sse.js';
+import { sheet } from './sheet.js';
 
 const TEXTS = {
   en: { online: 'Chat with us', offline: 'Nobody is available - leave a message', invite: 'Can we help you? Chat with us.',
@@ -21,12 +22,15 @@ function start(script) {
   const base = new URL('./', script.src).href;
   const d = script.dataset;
   const lang = (d.lang || document.documentElement.lang || 'en').slice(0, 2).toLowerCase() === 'pl' ? 'pl' : 'en';
+  // A text for the page's language (data-text-online-pl) before one for every language (data-text-online).
+  const suffix = lang === 'pl' ? 'Pl' : 'En';
+  const text = (name) => d[name + suffix] || d[name];
   const texts = { ...TEXTS[lang] };
-  if (d.textOnline) texts.online = d.textOnline;
-  if (d.textOffline) texts.offline = d.textOffline;
-  if (d.inviteText) texts.invite = d.inviteText;
+  if (text('textOnline')) texts.online = text('textOnline');
+  if (text('textOffline')) texts.offline = text('textOffline');
+  if (text('inviteText')) texts.invite = text('inviteText');
   const color = /^#[0-9a-fA-F]{3,8}$/.test(d.color || '') ? d.color : '#1a56b0';
-  const config = { base, lang, texts, color, position: d.position === 'left' ? 'left' : 'right', greeting: d.greeting || '' };
+  const config = { base, lang, texts, color, position: d.position === 'left' ? 'left' : 'right', greeting: text('greeting') || '' };
 
   let available = null;
   let host = null, root = null, button = null, chat = null, loading = false;
@@ -38,14 +42,14 @@ function start(script) {
     host.setAttribute('data-switchboard-widget', '');
     host.style.cssText = `position:fixed;bottom:16px;${config.position}:16px;z-index:2147483000;`;
     root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>
+    root.adoptedStyleSheets = [sheet(`
       :host{all:initial}
       *{box-sizing:border-box;font:15px/1.4 system-ui,sans-serif}
       .open{background:${color};color:#fff;border:0;border-radius:22px;padding:10px 18px;cursor:pointer;box-shadow:0 2px 8px #0004}
       .open:focus-visible{outline:3px solid #000;outline-offset:2px}
       .invite{position:absolute;bottom:52px;${config.position}:0;width:260px;background:#fff;color:#111;border:1px solid #888;border-radius:8px;padding:10px;box-shadow:0 2px 8px #0004}
-      .invite button{margin:6px 6px 0 0}
-    </style><button class="open" type="button" aria-haspopup="dialog"></button>`;
+      .invite button{margin:6px 6px 0 0}`)];
+    root.innerHTML = '<button class="open" type="button" aria-haspopup="dialog"></button>';
     button = root.querySelector('.open');
     button.addEventListener('click', () => open());
     document.body.appendChild(host);
