@@ -7,13 +7,13 @@ Feature: Chat with us from a shop page
   Scenario: The button turns to "Chat with us" as agents come on duty, and the agent's answer is pushed
     Given a page of the shop "http://shop.example" shows the chat button
     And the button says nobody is available
-    When agents Ann and Bob are on duty
+    When agents Cleo and Dan are on duty
     Then within 2 seconds the button says an agent is available
     When a visitor on the shop page asks "Where is my parcel 42?" in the chat
     And he keeps his chat open
-    Then Ann and Bob are offered his conversation, and Ann accepts it
-    When Ann answers "It is on its way." on his last channel
-    Then "It is on its way." from Ann is pushed to his open chat
+    Then Cleo and Dan are offered his conversation, and Cleo accepts it
+    When Cleo answers "It is on its way." on his last channel
+    Then "It is on its way." from Cleo is pushed to his open chat
 
   Scenario: A site that is not allowed gets nothing
     When a page of "http://stranger.example" asks whether an agent is available
