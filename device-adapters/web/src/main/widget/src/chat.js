@@ -128,6 +128,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
           (type, data, id) => {
             if (type !== 'message') return;
             add(data);
+            if (data.direction === 'outbound') ratingSoon();
             lastId = id || lastId;
             delay = 1000;
           });
@@ -138,6 +139,12 @@ function openChat({ config, root, available, onAvailability, closed }) {
       delay = Math.min(delay * 2, 5000);
       checkRating();
     }
+  }
+
+  let ratingTimer = null;
+  function ratingSoon() {
+    clearTimeout(ratingTimer);
+    ratingTimer = setTimeout(checkRating, 1000);
   }
 
   async function checkRating() {
@@ -176,9 +183,17 @@ function openChat({ config, root, available, onAvailability, closed }) {
         if (response.status >= 500) throw new Error('retry');
         if (response.ok) {
           const outcome = await response.json();
-          if (first && outcome.conversationId) {
+          if (first && !outcome.customerToken) {
+            // The first answer was lost and its repeat carries no token (the API gives it only once): start again
+            // as a new visitor, the message with a new key.
+            state.visitorId = randomId('v');
+            next.key = randomId('w');
+            save(state);
+            continue;
+          }
+          if (first) {
             state.conversationId = outcome.conversationId;
-            state.token = outcome.customerToken || state.token;
+            state.token = outcome.customerToken;
           }
         }
         // A refusal (4xx) will not be taken by sending it again: it is dropped.
