@@ -6,6 +6,9 @@ import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.ThreadPage;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,8 +71,8 @@ final class CustomerApiServlet extends HttpServlet {
         }
         if (route.kind() == ApiRoute.Kind.EVENTS) {
             try {
-                events.service((jakarta.servlet.ServletRequest) request, (jakarta.servlet.ServletResponse) response);
-            } catch (jakarta.servlet.ServletException e) {
+                events.service((ServletRequest) request, (ServletResponse) response);
+            } catch (ServletException e) {
                 throw new IOException(e);
             }
             return;
