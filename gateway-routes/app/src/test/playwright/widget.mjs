@@ -4,7 +4,7 @@
 // per visit; a whole chat with the agent desktop in another browser context, kept across a reload; a message sent
 // while the network is down and one while the gateway is stopped both arrive once; the agent's last leaving turns the
 // button back, and a new visitor's offline message reaches the manager page; a site not allowed gets no widget, and a
-// page whose gateway is down works as if there were none. axe-core finds no serious violation on the page, with the
+// page whose gateway is down or hangs works as if there were none. axe-core finds no serious violation on the page, with the
 // chat open or closed. Prints the figures it measured as one line: FIGURES {...}.
 // Usage: node widget.mjs <gateway base URL> <shop origin> <stranger origin> <work dir> <screenshot dir> <boss password>
 // (agent ann must exist; the test restarts the gateway when the script writes <work dir>/stop.request and start.request)
@@ -261,7 +261,17 @@ try {
   assert.equal(await lonely.textContent('#count'), '1');
   assert.equal(await lonely.locator('[data-switchboard-widget]').count(), 0);
 
-  for (const page of [shopPage, visitor, outsider, lonely]) {
+  // A gateway that takes the requests and never answers: the page works, and after 5 s the loader gives up quietly.
+  const hanging = await newPage(await browser.newContext());
+  const givenUp = hanging.waitForEvent('requestfailed',
+    { predicate: (r) => r.url().endsWith('/api/widget/availability'), timeout: TIMEOUT });
+  await hanging.goto(shop + '/slow', { waitUntil: 'load' });
+  await hanging.click('#basket');
+  assert.equal(await hanging.textContent('#count'), '1', 'the page works while its gateway hangs');
+  await givenUp;
+  assert.equal(await hanging.locator('[data-switchboard-widget]').count(), 0, 'no widget from a gateway that hangs');
+
+  for (const page of [shopPage, visitor, outsider, lonely, hanging]) {
     assert.deepEqual(page.pageErrors, [], 'no script error on ' + page.url());
   }
   console.log('CONVERSATION ' + conversationId);

@@ -18,6 +18,8 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class ShopSite implements AutoCloseable {
     private final Map<String, String> pages = new ConcurrentHashMap<>();
+    private final Map<String, String> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Callback> stalled = new ConcurrentHashMap<>();
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
@@ -28,7 +30,19 @@ public final class ShopSite implements AutoCloseable {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                String page = pages.get(Request.getPathInContext(request));
+                String path = Request.getPathInContext(request);
+                String script = scripts.get(path);
+                if (script != null) {
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/javascript; charset=utf-8");
+                    response.write(true, BufferUtil.toBuffer(script, StandardCharsets.UTF_8), callback);
+                    return true;
+                }
+                if (path.startsWith(STALLED)) {
+                    // Never answered while the site runs: a gateway that takes the request and hangs.
+                    stalled.put(path + "#" + stalled.size(), callback);
+                    return true;
+                }
+                String page = pages.get(path);
                 if (page == null) {
                     Response.writeError(request, response, callback, 404);
                     return true;
@@ -46,6 +60,15 @@ public final class ShopSite implements AutoCloseable {
         return "http://127.0.0.1:" + connector.getLocalPort();
     }
 
+    /** Paths under this one are never answered (see {@link #script}). */
+    public static final String STALLED = "/stalled/";
+
+    /** Serves {@code javascript} at {@code path}: under {@link #STALLED}, the loader of a gateway that hangs. */
+    public ShopSite script(String path, String javascript) {
+        scripts.put(path, javascript);
+        return this;
+    }
+
     /** Serves {@code html} at {@code path}. */
     public ShopSite page(String path, String html) {
         pages.put(path, html);
@@ -54,6 +77,7 @@ public final class ShopSite implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        stalled.values().forEach(Callback::succeeded);
         server.stop();
     }
 }

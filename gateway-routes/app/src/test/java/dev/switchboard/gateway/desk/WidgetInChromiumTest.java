@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * driven in Debian's Chromium by playwright-core (src/test/playwright/widget.mjs): availability switching live, the
  * invitation once, a whole chat with the agent desktop, a network loss and a gateway restart during the chat with
  * nothing lost or doubled, an offline message on the manager page and in the agents' mail (GreenMail), a site not
- * allowed getting nothing, axe-core. It measures the widget's size budget and the button's paint time and prints them.
+ * allowed getting nothing, a gateway down or hanging leaving the page as it is, axe-core. It measures the widget's
+ * size budget and the button's paint time and prints them.
  */
 class WidgetInChromiumTest {
     private static final Path SCRIPT = Path.of("src/test/playwright/widget.mjs").toAbsolutePath();
@@ -58,7 +59,10 @@ class WidgetInChromiumTest {
                         .page("/pl", page(widget, "lang=\"pl\"", ""))
                         .page("/invite", page(widget, "lang=\"en\"", "data-invite-after=\"1\" data-invite-pages=\"^/invite\" "
                                 + "data-invite-text=\"Need a hand with your order?\""))
-                        .page("/dead", page("http://127.0.0.1:9/widget.js", "lang=\"en\"", ""));
+                        .page("/dead", page("http://127.0.0.1:9/widget.js", "lang=\"en\"", ""))
+                        .page("/slow", page(shop.origin() + ShopSite.STALLED + "widget.js", "lang=\"en\"", ""))
+                        .script(ShopSite.STALLED + "widget.js", new String(plain(base.resolve("/widget.js")),
+                                StandardCharsets.UTF_8));
                 stranger.page("/", page(widget, "lang=\"en\"", ""));
 
                 long loader = gzippedBytes(base.resolve("/widget.js"));
@@ -120,9 +124,13 @@ class WidgetInChromiumTest {
                 """.formatted(lang, widgetSrc, attributes);
     }
 
-    private static long gzippedBytes(URI uri) throws Exception {
-        byte[] plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+    private static byte[] plain(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private static long gzippedBytes(URI uri) throws Exception {
+        byte[] plain = plain(uri);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(plain);
