@@ -19,7 +19,7 @@ function signedIn(answer) {
     notice('Choose your own password on the agent desktop at /agent first.');
     return;
   }
-  for (const section of ['waiting', 'agents', 'offline']) {
+  for (const section of ['waiting', 'agents', 'offline', 'embed']) {
     $(section).hidden = false;
   }
   refreshAll();

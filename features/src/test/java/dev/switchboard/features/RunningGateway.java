@@ -77,6 +77,8 @@ final class RunningGateway {
             settings.put(PagerAdapter.HOST_SETTING, "127.0.0.1");
             settings.put(PagerAdapter.PORT_SETTING, "0");
             settings.put("switchboard.wap.trusted-gateways", "127.0.0.1/32");
+            // The shop whose pages embed the chat widget (chat-with-us-from-a-shop-page.feature).
+            settings.put("switchboard.widget.allowed-origins", "http://shop.example");
             settings.put("switchboard.accounts.first-manager", MANAGER);
             settings.put("switchboard.accounts.first-manager-password", MANAGER_PASSWORD);
             settings.put("switchboard.accounts.password-hash-cost", "4");

@@ -94,6 +94,47 @@ final class World {
         }
     }
 
+    /** The shop page of the scenario: its origin, and the lines its open streams received. */
+    final ShopPage shop = new ShopPage();
+
+    static final class ShopPage {
+        String origin;
+        final List<String> availability = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> chat = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.HttpResponse<String> refused;
+        private final List<java.util.stream.Stream<String>> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** Reads a stream's lines into {@code lines} on a thread of its own, until the scenario ends. */
+        void follow(java.util.stream.Stream<String> stream, List<String> lines) {
+            open.add(stream);
+            Thread reader = new Thread(() -> {
+                try {
+                    stream.forEach(lines::add);
+                } catch (RuntimeException closed) {
+                    // the scenario ended
+                }
+            }, "shop-page-stream");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The last availability the button was told ("true" or "false"), or null before the first. */
+        String available() {
+            String last = null;
+            for (String line : availability) {
+                if (line.startsWith("data: ")) {
+                    last = line.contains("true") ? "true" : "false";
+                }
+            }
+            return last;
+        }
+
+        void close() {
+            open.forEach(java.util.stream.Stream::close);
+            open.clear();
+        }
+    }
+
     static final class WebVisitor {
         final String id = "visitor-" + UUID.randomUUID();
         String question;
@@ -125,6 +166,7 @@ final class World {
         // Agents leave the desk, so that the next scenario's customers find nobody on duty unless it says so.
         agents.values().forEach(agent -> agent.post("/api/agent/logout", "{}"));
         agents.clear();
+        shop.close();
         if (pager != null) {
             pager.close();
             pager = null;

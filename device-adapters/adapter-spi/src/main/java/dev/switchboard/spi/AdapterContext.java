@@ -136,4 +136,13 @@ public interface AdapterContext {
     default <M> SharedTopic<M> sharedTopic(String name) {
         throw new UnsupportedOperationException("this gateway shares no topics");
     }
+
+    /**
+     * Whether an agent is available to chat now, and news of each change, for an adapter that shows it before the
+     * customer writes. The gateway's context follows the agent desk's presence; the default, for an adapter tested
+     * alone, has nobody.
+     */
+    default AgentsAvailable agentsAvailable() {
+        return AgentsAvailable.NOBODY;
+    }
 }

@@ -26,6 +26,7 @@ import dev.switchboard.desk.RoutingSettings;
 import dev.switchboard.desk.web.DeskWeb;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.ClusterMaps;
+import dev.switchboard.gateway.adapters.AgentsAvailableWatch;
 import dev.switchboard.gateway.adapters.GatewayAdapterContext;
 import dev.switchboard.gateway.adapters.NoticeMailers;
 import dev.switchboard.gateway.adapters.OutboundSenders;
@@ -177,9 +178,11 @@ public final class Gateway implements AutoCloseable {
         AdapterRecords adapterRecords = AdapterRecords.start(database.dataSource());
         toClose.add(adapterRecords);
         ClusterMaps maps = clusterMaps(member);
+        AgentsAvailableWatch agentsAvailable = new AgentsAvailableWatch(desk.routing()::agentsOnDuty);
+        toClose.add(agentsAvailable);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, maps,
-                    adapterRecords, senders, dialers, noticeMailers, phoneTexters));
+                    adapterRecords, senders, dialers, noticeMailers, phoneTexters, agentsAvailable));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());

@@ -17,6 +17,17 @@ public final class NodeScript {
     public record Run(boolean finished, int exitValue, String output) {
     }
 
+    /** Starts {@code node script arguments...} in the script's folder, its output to {@code log}, and returns at once. */
+    public static Process start(Path script, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("node", script.toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command)
+                .directory(script.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
     /**
      * Runs {@code node script arguments...} in the script's folder, for at most {@code timeoutSeconds}; a script
      * still running then is killed.

@@ -3,6 +3,7 @@ package dev.switchboard.adapter.testkit;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.AdapterStore;
+import dev.switchboard.spi.AgentsAvailable;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
@@ -44,6 +45,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
     private final PhoneTexter offeredTexter;
     private final Supplier<? extends ConcurrentMap<String, ?>> newSharedMap;
     private final InMemoryRecords records;
+    private final AgentsAvailable agents;
 
     private final List<String> mountedPaths = Collections.synchronizedList(new ArrayList<>());
     private final Map<Channel, OutboundSender> senders = new ConcurrentHashMap<>();
@@ -62,6 +64,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         this.offeredTexter = builder.offeredTexter;
         this.newSharedMap = builder.newSharedMap;
         this.records = builder.records != null ? builder.records : new InMemoryRecords();
+        this.agents = builder.agents;
     }
 
     /** A gateway with a fresh {@link RecordingHelpDesk}, the {@link PlainTextRenderer}, no settings and no HTTP. */
@@ -144,6 +147,11 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         registerOnce(registeredTexter, texter, "texts phones");
     }
 
+    @Override
+    public AgentsAvailable agentsAvailable() {
+        return agents;
+    }
+
     /** The texter the test offered, else the one the adapter registered, as the gateway offers it. */
     @Override
     public Optional<PhoneTexter> phoneTexter() {
@@ -223,8 +231,15 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         private PhoneTexter offeredTexter;
         private Supplier<? extends ConcurrentMap<String, ?>> newSharedMap = ConcurrentHashMap::new;
         private InMemoryRecords records;
+        private AgentsAvailable agents = AgentsAvailable.NOBODY;
 
         private Builder() {
+        }
+
+        /** Tells the adapter whether agents are available through {@code availability} (default: nobody, ever). */
+        public Builder agents(AgentsAvailable availability) {
+            this.agents = availability;
+            return this;
         }
 
         /** Keeps the adapter's records and leases in {@code shared}, which other stand-ins may share. */

@@ -24,6 +24,8 @@ record ApiRoute(Kind kind, String conversationId) {
         CONVERSATION_RATING("POST"),
         /** {@code GET /api/conversations/{id}}: the thread the token opens. */
         CONVERSATION("GET"),
+        /** {@code GET /api/conversations/{id}/events}: the thread's messages pushed as server-sent events. */
+        EVENTS("GET"),
         /** Any other path. */
         UNKNOWN(null);
 
@@ -64,6 +66,7 @@ record ApiRoute(Kind kind, String conversationId) {
         return switch (rest.substring(slash)) {
             case "/messages" -> new ApiRoute(Kind.CONVERSATION_MESSAGE, id);
             case "/rating" -> new ApiRoute(Kind.CONVERSATION_RATING, id);
+            case "/events" -> new ApiRoute(Kind.EVENTS, id);
             default -> UNKNOWN;
         };
     }

@@ -6,10 +6,14 @@ import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.ThreadPage;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/conversations/{id}/messages} with {@code Authorization: Bearer <token>}: the same;</li>
  *   <li>{@code POST /api/conversations/{id}/rating} with the token: 200 with the rating ({@link CustomerRatingCall});</li>
  *   <li>{@code GET /api/conversations/{id}?before=&limit=} with the token: 200 with a page of the thread, the
- *       {@link ConversationJson} body (see {@link PageQuery}).</li>
+ *       {@link ConversationJson} body (see {@link PageQuery});</li>
+ *   <li>{@code GET /api/conversations/{id}/events} with the token: the thread pushed ({@link PushServlet}).</li>
  * </ul>
  * Every refusal is a {@link JsonErrors} body with its status and one WARN log line; an unexpected failure
  * is a 500 logged at ERROR with its stack trace. Every response is {@code application/json; charset=utf-8}
@@ -37,12 +42,21 @@ final class CustomerApiServlet extends HttpServlet {
     private final transient HelpRequestParser parser;
     private final transient InteractionFactory interactions;
     private final transient CustomerRatingCall ratings;
+    private final transient Consumer<String> changed;
+    private final HttpServlet events;
 
-    CustomerApiServlet(HelpDesk helpDesk, HelpRequestParser parser, InteractionFactory interactions) {
+    /**
+     * @param changed told the conversation id after each message stored, so that its push streams send it
+     * @param events  serves the push stream of a conversation
+     */
+    CustomerApiServlet(HelpDesk helpDesk, HelpRequestParser parser, InteractionFactory interactions,
+                       Consumer<String> changed, HttpServlet events) {
         this.helpDesk = helpDesk;
         this.ratings = new CustomerRatingCall(helpDesk);
         this.parser = parser;
         this.interactions = interactions;
+        this.changed = changed;
+        this.events = events;
     }
 
     /** A status and the JSON body to send with it. */
@@ -58,6 +72,14 @@ final class CustomerApiServlet extends HttpServlet {
                     request.getMethod() + " is not allowed here; use " + route.kind().method()));
             return;
         }
+        if (route.kind() == ApiRoute.Kind.EVENTS) {
+            try {
+                events.service((ServletRequest) request, (ServletResponse) response);
+            } catch (ServletException e) {
+                throw new IOException(e);
+            }
+            return;
+        }
         Answer answer;
         try {
             answer = switch (route.kind()) {
@@ -66,7 +88,7 @@ final class CustomerApiServlet extends HttpServlet {
                 case CONVERSATION -> conversation(route.conversationId(), request);
                 case CONVERSATION_RATING -> new Answer(200, ratings.rate(route.conversationId(), ClientHeaders.of(request),
                         readBody(request)));
-                case UNKNOWN -> throw ApiException.notFound();
+                case EVENTS, UNKNOWN -> throw ApiException.notFound();
             };
         } catch (ApiException e) {
             refuse(request, response, e);
@@ -119,7 +141,10 @@ final class CustomerApiServlet extends HttpServlet {
         return new Answer(200, ConversationJson.write(conversation));
     }
 
-    private static Answer submitted(Outcome outcome, Interaction interaction) {
+    private Answer submitted(Outcome outcome, Interaction interaction) {
+        if (!outcome.duplicate()) {
+            changed.accept(outcome.conversationId());
+        }
         return new Answer(outcome.duplicate() ? 200 : 201, OutcomeJson.write(outcome, interaction.address()));
     }
 

@@ -25,6 +25,7 @@ final class JsonErrors {
     static final String BODY_TOO_LARGE = "body-too-large";
     static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     static final String INTERNAL = "internal";
+    static final String ORIGIN_NOT_ALLOWED = "origin-not-allowed";
 
     static final String NOT_FOUND_MESSAGE =
             "no such conversation, or the customer token does not open it";

@@ -3,23 +3,34 @@ package dev.switchboard.adapter.web;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.Channel;
-import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.DeviceAdapter;
+import dev.switchboard.spi.SharedTopic;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code web} channel: the customer JSON API of the web chat widget and the mobile app, served by
- * {@link CustomerApiServlet} at {@code /api/help} and {@code /api/conversations/*}. Messages go to the
- * help desk as channel {@code web-chat}, or {@code mobile-app} for a conversation the app opened with its
- * install id (adapter {@code mobile} carries agents' answers to it), device profile HTML5.
+ * {@link CustomerApiServlet} at {@code /api/help} and {@code /api/conversations/*}; the push streams of their
+ * conversations ({@link PushServlet}, at {@code /api/conversations/{id}/events} and, for the app,
+ * {@code /api/app/conversations/{id}/events}); the chat widget's scripts ({@link WidgetFilesServlet}) and the agents'
+ * availability it shows ({@link AvailabilityServlet}). Pages of other sites reach the API only from the
+ * {@link AllowedOrigins}. Messages go to the help desk as channel {@code web-chat}, or {@code mobile-app} for a
+ * conversation the app opened with its install id, device profile HTML5.
+ *
+ * <p>Every message stored through the API and every agent's answer on either channel is told to every node through a
+ * cluster-wide topic; the node holding the conversation's push streams sends them the new messages.
  */
 public final class WebAdapter implements DeviceAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WebAdapter.class);
+    static final String TOPIC = "conversation-changed";
 
     private final Clock clock;
     private volatile AdapterHealth health = AdapterHealth.down("not started");
+    private PushStreams streams;
+    private SharedTopic.Subscription subscription;
+    private AvailabilityServlet availability;
 
     /** The adapter the gateway loads. */
     public WebAdapter() {
@@ -38,25 +49,56 @@ public final class WebAdapter implements DeviceAdapter {
     @Override
     public String description() {
         return "Customer JSON API for the web chat widget and the mobile app (" + ApiRoute.HELP_PATH + ", "
-                + ApiRoute.CONVERSATIONS_PATH + ")";
+                + ApiRoute.CONVERSATIONS_PATH + ") and the chat widget (" + WidgetFilesServlet.LOADER_PATH + ")";
     }
 
     @Override
     public void start(AdapterContext context) {
         WebApiSettings settings = WebApiSettings.from(context.settings());
+        AllowedOrigins origins = AllowedOrigins.from(context.settings());
         HelpRequestParser parser = new HelpRequestParser(settings.maxTextLength());
         InteractionFactory interactions = new InteractionFactory(clock);
-        context.mount(ApiRoute.HELP_PATH, new CustomerApiServlet(context.helpDesk(), parser, interactions));
-        context.mount(ApiRoute.CONVERSATIONS_PATH + "/*",
-                new CustomerApiServlet(context.helpDesk(), parser, interactions));
-        context.sendsOn(Channel.WEB_CHAT, OutboundSender.readFromThread());
-        LOG.info("web API at {} and {}/*, texts up to {} characters, bodies up to {} bytes", ApiRoute.HELP_PATH,
-                ApiRoute.CONVERSATIONS_PATH, settings.maxTextLength(), JsonRequestBody.MAX_BYTES);
+        streams = new PushStreams();
+        SharedTopic<String> changed = context.sharedTopic(TOPIC);
+        subscription = changed.subscribe(streams::changed);
+        HttpServlet push = new PushServlet(context.helpDesk(), streams);
+        HttpServlet api = new CustomerApiServlet(context.helpDesk(), parser, interactions, changed::publish, push);
+        context.mount(ApiRoute.HELP_PATH, new CrossOriginServlet(origins, api));
+        context.mount(ApiRoute.CONVERSATIONS_PATH + "/*", new CrossOriginServlet(origins, api));
+        context.mount(PushServlet.PATH + "/*", new CrossOriginServlet(origins, push));
+        availability = new AvailabilityServlet(context.agentsAvailable());
+        context.mount(AvailabilityServlet.PATH, new CrossOriginServlet(origins, availability));
+        WidgetFilesServlet files = new WidgetFilesServlet();
+        context.mount(WidgetFilesServlet.LOADER_PATH, files);
+        context.mount(WidgetFilesServlet.FILES_PATH + "/*", files);
+        context.sendsOn(Channel.WEB_CHAT, message -> changed.publish(message.conversationId()));
+        context.sendsOn(Channel.MOBILE_APP, message -> changed.publish(message.conversationId()));
+        LOG.info("web API at {} and {}/*, texts up to {} characters, bodies up to {} bytes; widget at {} ({}); "
+                        + "pages of {} allowed", ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
+                settings.maxTextLength(), JsonRequestBody.MAX_BYTES, WidgetFilesServlet.LOADER_PATH,
+                WidgetFilesServlet.built() ? "built" : "not built", origins.origins().isEmpty() ? "no other site"
+                        : origins.origins());
         health = AdapterHealth.up("serving " + ApiRoute.HELP_PATH + " and " + ApiRoute.CONVERSATIONS_PATH);
+    }
+
+    /** The push and availability streams end at once: a client opens its stream again, on another node if need be. */
+    @Override
+    public void stopping() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        if (streams != null) {
+            streams.close();
+        }
+        if (availability != null) {
+            availability.close();
+        }
     }
 
     @Override
     public void stop() {
+        stopping();
         health = AdapterHealth.down("stopped");
     }
 

@@ -32,8 +32,9 @@ class WebAdapterTest {
     @Test
     void mountsTheApiAndReportsHealthUntilStopped() throws Exception {
         try (StandInGateway server = ApiServer.start(ApiServer.helpDesk())) {
-            assertThat(server.mountedPaths()).containsExactly("/api/help", "/api/conversations/*");
-            assertThat(server.senders()).containsOnlyKeys(Channel.WEB_CHAT);
+            assertThat(server.mountedPaths()).containsExactly("/api/help", "/api/conversations/*",
+                    "/api/app/conversations/*", "/api/widget/availability", "/widget.js", "/widget/*");
+            assertThat(server.senders()).containsOnlyKeys(Channel.WEB_CHAT, Channel.MOBILE_APP);
             assertThat(server.adapter().health().up()).isTrue();
 
             server.adapter().stop();

@@ -5,6 +5,7 @@ import dev.switchboard.state.AdapterRecords;
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.AdapterStore;
+import dev.switchboard.spi.AgentsAvailable;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Lease;
@@ -36,11 +37,12 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final VoiceDialers dialers;
     private final NoticeMailers noticeMailers;
     private final SoleProvider<PhoneTexter> phoneTexters;
+    private final AgentsAvailable agentsAvailable;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
                                  ServletMounts mounts, ClusterMaps maps, AdapterRecords records, OutboundSenders senders,
                                  VoiceDialers dialers, NoticeMailers noticeMailers,
-                                 SoleProvider<PhoneTexter> phoneTexters) {
+                                 SoleProvider<PhoneTexter> phoneTexters, AgentsAvailable agentsAvailable) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
@@ -52,6 +54,7 @@ public final class GatewayAdapterContext implements AdapterContext {
         this.dialers = dialers;
         this.noticeMailers = noticeMailers;
         this.phoneTexters = phoneTexters;
+        this.agentsAvailable = agentsAvailable;
     }
 
     @Override
@@ -121,5 +124,10 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public <M> SharedTopic<M> sharedTopic(String name) {
         return maps.topic("adapter." + adapterId + "." + name);
+    }
+
+    @Override
+    public AgentsAvailable agentsAvailable() {
+        return agentsAvailable;
     }
 }

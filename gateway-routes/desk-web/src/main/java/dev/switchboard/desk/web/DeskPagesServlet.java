@@ -43,13 +43,23 @@ final class DeskPagesServlet extends HttpServlet {
                 "/desktop.css", new PageFile("agent-desktop/desktop.css", STYLE)));
     }
 
-    /** The manager pages: {@code /manager} and its script; the API script and the style are the agent desktop's. */
+    /**
+     * The manager pages: {@code /manager} and its scripts; the API script and the style are the agent desktop's. Also
+     * the page the "Embed the button" section frames as the live preview of the real widget,
+     * {@value #WIDGET_PREVIEW}: the only page of the desk that pages of this gateway may frame.
+     */
     static DeskPagesServlet managerPages() {
         return new DeskPagesServlet(Map.of(
                 "", new PageFile("agent-desktop/manager.html", HTML),
                 "/", new PageFile("agent-desktop/manager.html", HTML),
-                "/manager.js", new PageFile("agent-desktop/manager.js", SCRIPT)));
+                "/manager.js", new PageFile("agent-desktop/manager.js", SCRIPT),
+                "/embed.js", new PageFile("agent-desktop/embed.js", SCRIPT),
+                WIDGET_PREVIEW, new PageFile("agent-desktop/widget-preview.html", HTML),
+                "/widget-preview.js", new PageFile("agent-desktop/widget-preview.js", SCRIPT)));
     }
+
+    /** The preview page of the chat widget, under {@value #MANAGER_PAGES}. */
+    static final String WIDGET_PREVIEW = "/widget-preview";
 
     private static byte[] read(String resource) {
         try (InputStream in = DeskPagesServlet.class.getClassLoader().getResourceAsStream(resource)) {
@@ -71,8 +81,8 @@ final class DeskPagesServlet extends HttpServlet {
             return;
         }
         response.setContentType(file.contentType());
-        response.setHeader("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + (path.equals(WIDGET_PREVIEW) ? "frame-ancestors 'self'" : "frame-ancestors 'none'"));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-cache");
         response.getOutputStream().write(contents.get(path));

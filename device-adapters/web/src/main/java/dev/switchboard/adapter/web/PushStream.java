@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.mobile;
+package dev.switchboard.adapter.web;
 
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.HelpDesk;

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.mobile;
+package dev.switchboard.adapter.web;
 
 import java.time.Duration;
 import java.util.ArrayList;

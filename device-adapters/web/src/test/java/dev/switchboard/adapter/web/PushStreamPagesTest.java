@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.mobile;
+package dev.switchboard.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,12 +20,10 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The push stream of an app whose thread is longer than a page, served by the adapter on the test kit's stand-in
@@ -46,8 +43,6 @@ class PushStreamPagesTest {
     private static final AppInstallId APP = new AppInstallId("app-5f0c4a52-push-pages");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path appDir;
     private final RecordingHelpDesk helpDesk = new RecordingHelpDesk();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<AppConnection> connections = new ArrayList<>();
@@ -59,8 +54,8 @@ class PushStreamPagesTest {
     @BeforeEach
     void startWithALongThread() throws Exception {
         gateway = StandInGateway.builder().helpDesk(helpDesk)
-                .settings(Map.of(MobileAppAdapter.APP_DIR_KEY, appDir.toString())).servingHttp()
-                .start(new MobileAppAdapter());
+                .servingHttp()
+                .start(new WebAdapter());
         Outcome opened = helpDesk.submit(new Interaction("k-1", Channel.MOBILE_APP, DeviceProfile.HTML5, APP, "hello",
                 null, NOW), null);
         conversation = opened.conversationId();

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.mobile;
+package dev.switchboard.adapter.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.mobile;
+package dev.switchboard.adapter.web;
 
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.ThreadPage;
@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * so it never appears in a URL or an access log. A conversation that is unknown or that the token does not
  * open is a 404 JSON error, the same for both; so is any other path.
  */
-final class AppPushServlet extends HttpServlet {
+final class PushServlet extends HttpServlet {
     static final String PATH = "/api/app/conversations";
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(AppPushServlet.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PushServlet.class);
     private static final Pattern EVENTS = Pattern.compile("/([A-Za-z0-9_-]{1,64})/events");
     private static final String BEARER = "bearer ";
     private static final int MAX_EVENT_ID = 128;
@@ -35,7 +35,7 @@ final class AppPushServlet extends HttpServlet {
     private final transient HelpDesk helpDesk;
     private final transient PushStreams streams;
 
-    AppPushServlet(HelpDesk helpDesk, PushStreams streams) {
+    PushServlet(HelpDesk helpDesk, PushStreams streams) {
         this.helpDesk = helpDesk;
         this.streams = streams;
     }

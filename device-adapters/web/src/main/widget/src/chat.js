@@ -1,0 +1,279 @@
+// The chat, loaded by the loader when the visitor opens it: a panel in the loader's shadow root. The conversation
+// (its id, the customer token, the visitor id) and the messages not yet acknowledged are kept in the site's
+// localStorage from the first message on, so the chat goes on across the site's pages and a reload. Messages are
+// sent with idempotency keys and sent again until the gateway acknowledges them, so a network loss neither loses
+// nor doubles one; answers are pushed over a fetch-read event stream, the token in a header, never in a URL.
+import { readEvents } from './sse.js';
+import { ratingAsked, showRating } from './rating.js';
+import { sheet } from './sheet.js';
+
+const STORE = 'switchboard-chat';
+const TEXTS = {
+  en: { title: 'Chat', close: 'Close the chat', greeting: 'Hello! How can we help you?', placeholder: 'Your message',
+    send: 'Send', you: 'You', agent: 'Agent', name: 'Your name', contact: 'Email or phone', message: 'Your message',
+    leave: 'Leave a message', offlineIntro: 'Nobody is available now. Leave a message and we will answer you.',
+    thanks: 'Thank you. We will answer you at %s within one working day.', needContact: 'Give an email address or a phone number.',
+    sending: 'sending…', log: 'Conversation' },
+  pl: { title: 'Czat', close: 'Zamknij czat', greeting: 'Dzień dobry! W czym możemy pomóc?', placeholder: 'Twoja wiadomość',
+    send: 'Wyślij', you: 'Ty', agent: 'Konsultant', name: 'Imię i nazwisko', contact: 'E-mail lub telefon', message: 'Wiadomość',
+    leave: 'Zostaw wiadomość', offlineIntro: 'Nikt nie jest teraz dostępny. Zostaw wiadomość, a odpowiemy.',
+    thanks: 'Dziękujemy. Odpowiemy na %s w ciągu jednego dnia roboczego.', needContact: 'Podaj adres e-mail lub numer telefonu.',
+    sending: 'wysyłanie…', log: 'Rozmowa' },
+};
+
+function load() {
+  try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
+}
+function save(state) {
+  try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* private mode: this page only */ }
+}
+function randomId(prefix) {
+  return prefix + '-' + crypto.randomUUID();
+}
+const wait = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
+
+function openChat({ config, root, available, onAvailability, closed }) {
+  const t = TEXTS[config.lang] || TEXTS.en;
+  const api = config.base + 'api/';
+  const state = load();
+  state.open = true;
+  state.visitorId = state.visitorId || randomId('v');
+  state.outbox = state.outbox || [];
+  save(state);
+  const seen = new Set();
+
+  const panel = document.createElement('section');
+  panel.className = 'panel';
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', t.title);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(`
+      .panel{position:absolute;bottom:52px;${config.position}:0;width:320px;max-width:calc(100vw - 32px);height:min(460px,calc(100vh - 90px));overflow-y:auto;display:flex;flex-direction:column;background:#fff;color:#111;border:1px solid #777;border-radius:8px;box-shadow:0 4px 16px #0005}
+      header{display:flex;justify-content:space-between;align-items:center;background:${config.color};color:#fff;padding:8px 10px;border-radius:8px 8px 0 0}
+      header h2{margin:0;font-size:16px}
+      header button{background:none;color:#fff;border:0;cursor:pointer;font-size:18px}
+      .log{flex:1 1 auto;min-height:60px;overflow:auto;padding:8px;margin:0;list-style:none}
+      .log li{margin:4px 0;padding:6px 8px;border-radius:6px;background:#eef;max-width:85%}
+      .log li.inbound{margin-left:auto;background:#e7f3e7}
+      .log li.pending{color:#555}
+      .log .who{display:block;font-size:12px;color:#444}
+      form{flex:0 0 auto;display:flex;flex-direction:column;gap:4px;padding:8px;border-top:1px solid #ccc}
+      form p{margin:0}
+      input,textarea{border:1px solid #666;border-radius:4px;padding:4px}
+      .row{display:flex;gap:4px}.row textarea{flex:1}
+      button.send{background:${config.color};color:#fff;border:0;border-radius:4px;padding:6px 10px;cursor:pointer}
+      .error{color:#a00000}.sr{position:absolute;left:-9999px}`)];
+  panel.innerHTML = `<header><h2></h2><span class="agent"></span><button type="button" class="close">×</button></header>
+    <ol class="log" aria-live="polite" tabindex="0"></ol>
+    <form class="compose" hidden><label class="sr" for="sb-text"></label><div class="row"><textarea id="sb-text" rows="2" required maxlength="4000"></textarea><button class="send" type="submit"></button></div></form>
+    <form class="offline" hidden><p class="intro"></p>
+      <label><span class="l-name"></span><br><input name="name" autocomplete="name" required maxlength="200"></label>
+      <label><span class="l-contact"></span><br><input name="contact" autocomplete="email" required maxlength="200"></label>
+      <label><span class="l-message"></span><br><textarea name="message" rows="3" required maxlength="3000"></textarea></label>
+      <p class="error" role="alert"></p><button class="send" type="submit"></button></form>`;
+  panel.querySelector('h2').textContent = t.title;
+  const closeButton = panel.querySelector('.close');
+  closeButton.setAttribute('aria-label', t.close);
+  const log = panel.querySelector('.log');
+  log.setAttribute('aria-label', t.log);
+  const compose = panel.querySelector('.compose');
+  const text = compose.querySelector('textarea');
+  compose.querySelector('label').textContent = t.placeholder;
+  text.placeholder = t.placeholder;
+  compose.querySelector('button').textContent = t.send;
+  const offline = panel.querySelector('.offline');
+  offline.querySelector('.intro').textContent = t.offlineIntro;
+  offline.querySelector('.l-name').textContent = t.name;
+  offline.querySelector('.l-contact').textContent = t.contact;
+  offline.querySelector('.l-message').textContent = t.message;
+  offline.querySelector('button').textContent = t.leave;
+  root.appendChild(panel);
+
+  function add(message) {
+    if (message.id && seen.has(message.id)) return;
+    if (message.id) seen.add(message.id);
+    const item = document.createElement('li');
+    const inbound = message.direction === 'inbound';
+    item.className = inbound ? 'inbound' : 'outbound';
+    if (message.id) item.dataset.id = message.id;
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = inbound ? t.you : (message.author || t.agent);
+    item.append(who, document.createTextNode(message.text || ''));
+    if (!inbound && message.author) panel.querySelector('.agent').textContent = message.author;
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+    return item;
+  }
+
+  function forms() {
+    const chatting = Boolean(state.conversationId) || available();
+    compose.hidden = !chatting;
+    offline.hidden = chatting;
+  }
+  onAvailability(forms);
+  forms();
+  if (!state.conversationId) add({ direction: 'outbound', author: null, text: config.greeting || t.greeting });
+
+  // Push: the thread's messages as they are stored, read again from the last one seen after any break.
+  let lastId = null, following = false;
+  async function follow() {
+    if (following || !state.conversationId) return;
+    following = true;
+    let delay = 1000;
+    for (;;) {
+      try {
+        const headers = { Authorization: 'Bearer ' + state.token };
+        if (lastId) headers['Last-Event-ID'] = lastId;
+        await readEvents(api + 'conversations/' + encodeURIComponent(state.conversationId) + '/events', headers, undefined,
+          (type, data, id) => {
+            if (type !== 'message') return;
+            add(data);
+            if (data.direction === 'outbound') ratingSoon();
+            lastId = id || lastId;
+            delay = 1000;
+          });
+      } catch (e) {
+        if (e.status === 404) { following = false; return; }
+      }
+      await wait(delay);
+      delay = Math.min(delay * 2, 5000);
+      checkRating();
+    }
+  }
+
+  let ratingTimer = null;
+  function ratingSoon() {
+    clearTimeout(ratingTimer);
+    ratingTimer = setTimeout(checkRating, 1000);
+  }
+
+  async function checkRating() {
+    if (!state.conversationId) return;
+    try {
+      const response = await fetch(api + 'conversations/' + encodeURIComponent(state.conversationId) + '?limit=1',
+        { headers: { Authorization: 'Bearer ' + state.token }, credentials: 'omit' });
+      if (response.ok && ratingAsked(await response.json())) {
+        showRating(panel, config.lang, async (rating) => (await fetch(api + 'conversations/'
+          + encodeURIComponent(state.conversationId) + '/rating', { method: 'POST', credentials: 'omit',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + state.token },
+          body: JSON.stringify(rating) })).ok);
+      }
+    } catch (e) { /* asked again later */ }
+  }
+
+  // Sends the outbox in order; each message keeps its key until the gateway acknowledged it.
+  let flushing = false;
+  async function flush() {
+    if (flushing) return;
+    flushing = true;
+    let delay = 500;
+    while (state.outbox.length) {
+      const next = state.outbox[0];
+      try {
+        const first = !state.conversationId;
+        const response = await fetch(first ? api + 'help'
+          : api + 'conversations/' + encodeURIComponent(state.conversationId) + '/messages', {
+          method: 'POST', credentials: 'omit',
+          headers: Object.assign({ 'Content-Type': 'application/json', 'Idempotency-Key': next.key },
+            state.token ? { Authorization: 'Bearer ' + state.token } : {}),
+          body: JSON.stringify(first ? { text: next.text, visitorId: state.visitorId, idempotencyKey: next.key,
+            context: { pageUrl: location.href.slice(0, 500), locale: config.lang } }
+            : { text: next.text, idempotencyKey: next.key }),
+        });
+        if (response.status >= 500) throw new Error('retry');
+        if (response.ok) {
+          const outcome = await response.json();
+          if (first && !outcome.customerToken) {
+            // The first answer was lost and its repeat carries no token (the API gives it only once): start again
+            // as a new visitor, the message with a new key.
+            state.visitorId = randomId('v');
+            next.key = randomId('w');
+            save(state);
+            continue;
+          }
+          if (first) {
+            state.conversationId = outcome.conversationId;
+            state.token = outcome.customerToken;
+          }
+        }
+        // A refusal (4xx) will not be taken by sending it again: it is dropped.
+        state.outbox.shift();
+        save(state);
+        if (next.item) next.item.remove();
+        delay = 500;
+        forms();
+        follow();
+      } catch (e) {
+        await wait(delay);
+        delay = Math.min(delay * 2, 10000);
+      }
+    }
+    flushing = false;
+  }
+
+  function queue(messageText) {
+    const entry = { key: randomId('w'), text: messageText };
+    state.outbox.push(entry);
+    save(state);
+    const item = add({ direction: 'inbound', text: messageText });
+    item.classList.add('pending');
+    item.setAttribute('aria-busy', 'true');
+    Object.defineProperty(entry, 'item', { value: item, enumerable: false });
+    flush();
+  }
+
+  compose.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = text.value.trim();
+    if (!value) return;
+    text.value = '';
+    queue(value);
+  });
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); compose.requestSubmit(); }
+  });
+  offline.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(offline);
+    const contact = String(data.get('contact')).trim();
+    const error = offline.querySelector('.error');
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contact) && !/^\+?[0-9 ()-]{6,20}$/.test(contact)) {
+      error.textContent = t.needContact;
+      return;
+    }
+    error.textContent = '';
+    queue(`${String(data.get('message')).trim()}\n\n— ${String(data.get('name')).trim()}, ${contact}`);
+    offline.hidden = true;
+    compose.hidden = false;
+    add({ direction: 'outbound', text: t.thanks.replace('%s', contact) });
+  });
+  closeButton.addEventListener('click', () => hide());
+
+  function hide() {
+    panel.hidden = true;
+    state.open = false;
+    save(state);
+    closed();
+  }
+
+  // Messages kept from an earlier page: shown pending and sent again with their keys.
+  for (const entry of state.outbox) {
+    const item = add({ direction: 'inbound', text: entry.text });
+    item.classList.add('pending');
+    Object.defineProperty(entry, 'item', { value: item, enumerable: false });
+  }
+  follow();
+  flush();
+  checkRating();
+  (state.outbox.length || state.conversationId ? text : panel.querySelector('input, textarea')).focus();
+
+  return {
+    show() {
+      panel.hidden = false;
+      state.open = true;
+      save(state);
+    },
+  };
+}
+
+document.dispatchEvent(new CustomEvent('switchboard-chat-loaded', { detail: openChat }));
