@@ -2,16 +2,17 @@ package dev.switchboard.spi;
 
 /**
  * One way of reaching a customer: a phone number, an email address, a web visitor id, a set-top box id
- * or an app install id. The hub links every address to exactly one customer record.
+ * an app install id, or a company's own customer id signed by its site. The hub links every address to exactly one customer record.
  *
  * <p>Each kind validates itself when it is made and throws {@link InvalidAddressException} with a
  * reason a client can be shown. {@link #key()} is the stable text form used to store and look up
  * addresses ({@code e164:+447700900123}); {@link #parse(String)} reads it back.
  */
 public sealed interface CustomerAddress
-        permits E164Number, EmailAddress, OpaqueId {
+        permits E164Number, EmailAddress, SiteCustomerId, OpaqueId {
 
-    /** The kind prefix of {@link #key()}: {@code e164}, {@code email}, {@code visitor}, {@code settop}, {@code app}. */
+    /** The kind prefix of {@link #key()}: {@code e164}, {@code email}, {@code visitor}, {@code settop}, {@code app},
+     *  {@code site-customer}. */
     String kind();
 
     /** The address itself, normalized (an E.164 number with its {@code +}, a lower-cased email domain, ...). */
@@ -46,6 +47,7 @@ public sealed interface CustomerAddress
             case WebVisitorId.KIND -> new WebVisitorId(value);
             case SetTopId.KIND -> new SetTopId(value);
             case AppInstallId.KIND -> new AppInstallId(value);
+            case SiteCustomerId.KIND -> new SiteCustomerId(value);
             default -> throw new InvalidAddressException("unknown address kind in '" + key + "'");
         };
     }

@@ -55,16 +55,19 @@ public interface HelpDesk {
     /**
      * Reads the conversation of the customer a phone number belongs to, for an adapter that vouches for the
      * number: the operator's gateway identified the phone, or its user typed in a code texted to it. So a
-     * customer who texted first sees those texts when his phone browses, though he never held a token. Empty
-     * when the number has no conversation yet.
+     * customer who texted first sees those texts when his phone browses, though he never held a token. The same
+     * for a {@link SiteCustomerId} whose site signature the adapter checked. Empty when the address has no
+     * conversation yet.
+     *
+     * @param vouched an address that is not {@linkplain CustomerAddress#selfAsserted() self-asserted}
      */
-    default Optional<ConversationView> conversationOf(E164Number vouchedNumber, ThreadPage page) {
+    default Optional<ConversationView> conversationOf(CustomerAddress vouched, ThreadPage page) {
         return Optional.empty();
     }
 
-    /** The newest page of the conversation of a vouched-for number (see {@link #conversationOf(E164Number, ThreadPage)}). */
-    default Optional<ConversationView> conversationOf(E164Number vouchedNumber) {
-        return conversationOf(vouchedNumber, ThreadPage.newest());
+    /** The newest page of the conversation of a vouched-for number (see {@link #conversationOf(CustomerAddress, ThreadPage)}). */
+    default Optional<ConversationView> conversationOf(CustomerAddress vouched) {
+        return conversationOf(vouched, ThreadPage.newest());
     }
 
     /**

@@ -43,10 +43,20 @@ class CustomerAddressTest {
     }
 
     @Test
+    void aSiteCustomerIdIsVouchedForByItsSignatureNotSelfAsserted() {
+        assertThat(new SiteCustomerId("42").key()).isEqualTo("site-customer:42");
+        assertThat(new SiteCustomerId("42").selfAsserted()).isFalse();
+        assertThat(new WebVisitorId("visitor-42x").selfAsserted()).isTrue();
+        assertThat(new SiteCustomerId("42")).isNotEqualTo(new WebVisitorId("42424242"));
+        assertThatThrownBy(() -> new SiteCustomerId(" 42")).hasMessageContaining("site customer id");
+        assertThatThrownBy(() -> new SiteCustomerId("x".repeat(129))).hasMessageContaining("site customer id");
+    }
+
+    @Test
     void keysReadBackIntoTheSameAddress() {
         for (CustomerAddress address : new CustomerAddress[] {
                 new E164Number("+447700900123"), new EmailAddress("a@b.example"), new WebVisitorId("visitor-42x"),
-                new SetTopId("stb-0001-abcd"), new AppInstallId("app:9f8e7d6c")}) {
+                new SetTopId("stb-0001-abcd"), new AppInstallId("app:9f8e7d6c"), new SiteCustomerId("cust.42@shop")}) {
             assertThat(CustomerAddress.parse(address.key())).isEqualTo(address);
         }
         assertThatThrownBy(() -> CustomerAddress.parse("fax:123")).hasMessageContaining("unknown address kind");

@@ -8,7 +8,7 @@ import dev.switchboard.spi.RatingOutcome;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.DeliveryStatus;
-import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
@@ -166,8 +166,11 @@ public final class RecordingHelpDesk implements HelpDesk {
     }
 
     @Override
-    public synchronized Optional<ConversationView> conversationOf(E164Number vouchedNumber, ThreadPage page) {
-        return conversations.of(vouchedNumber).map(conversation -> conversation.view(page));
+    public synchronized Optional<ConversationView> conversationOf(CustomerAddress vouched, ThreadPage page) {
+        if (vouched.selfAsserted()) {
+            throw new IllegalArgumentException("a self-asserted address opens a conversation only with its token");
+        }
+        return conversations.of(vouched).map(conversation -> conversation.view(page));
     }
 
     @Override

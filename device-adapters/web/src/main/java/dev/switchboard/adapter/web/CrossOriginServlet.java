@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class CrossOriginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CrossOriginServlet.class);
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, Last-Event-ID";
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, Last-Event-ID, " + SignedCustomerIds.HEADER;
     static final String MAX_AGE_SECONDS = "600";
 
     private final transient AllowedOrigins allowed;

@@ -5,6 +5,7 @@ import dev.switchboard.spi.CustomerTokenRequiredException;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.SiteCustomerId;
 import dev.switchboard.spi.ThreadPage;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  *       {@link ConversationJson} body (see {@link PageQuery});</li>
  *   <li>{@code GET /api/conversations/{id}/events} with the token: the thread pushed ({@link PushServlet}).</li>
  * </ul>
+ * A company's logged-in customer may send his signed id ({@link SignedCustomerIds#HEADER}) instead of the token
+ * (and instead of a visitor id): {@code POST /api/help} then opens or continues his one conversation from any
+ * device, and the message and read calls open it without the token. A bad signature is a 401
+ * {@code invalid-identity} and nothing is stored.
  * Every refusal is a {@link JsonErrors} body with its status and one WARN log line; an unexpected failure
  * is a 500 logged at ERROR with its stack trace. Every response is {@code application/json; charset=utf-8}
  * and {@code Cache-Control: no-store}. Stateless and thread-safe.
@@ -42,6 +47,7 @@ final class CustomerApiServlet extends HttpServlet {
     private final transient HelpRequestParser parser;
     private final transient InteractionFactory interactions;
     private final transient CustomerRatingCall ratings;
+    private final transient SignedCustomerIds signedIds;
     private final transient Consumer<String> changed;
     private final HttpServlet events;
 
@@ -50,8 +56,9 @@ final class CustomerApiServlet extends HttpServlet {
      * @param events  serves the push stream of a conversation
      */
     CustomerApiServlet(HelpDesk helpDesk, HelpRequestParser parser, InteractionFactory interactions,
-                       Consumer<String> changed, HttpServlet events) {
+                       SignedCustomerIds signedIds, Consumer<String> changed, HttpServlet events) {
         this.helpDesk = helpDesk;
+        this.signedIds = signedIds;
         this.ratings = new CustomerRatingCall(helpDesk);
         this.parser = parser;
         this.interactions = interactions;
@@ -113,32 +120,44 @@ final class CustomerApiServlet extends HttpServlet {
 
     private Answer help(HttpServletRequest request) throws IOException {
         ClientHeaders headers = ClientHeaders.of(request);
+        SiteCustomerId signed = signedIds.check(request.getHeader(SignedCustomerIds.HEADER));
         HelpRequest help = parser.parse(readBody(request));
-        Interaction interaction = interactions.fromVisitor(help, headers);
+        Interaction interaction = signed != null ? interactions.toConversation(help, signed, headers)
+                : interactions.fromVisitor(help, headers);
         return submitted(helpDesk.submit(interaction, headers.customerToken()), interaction);
     }
 
     private Answer message(String conversationId, HttpServletRequest request) throws IOException {
         ClientHeaders headers = ClientHeaders.of(request);
-        if (headers.customerToken() == null) {
+        SiteCustomerId signed = headers.customerToken() != null ? null
+                : signedIds.check(request.getHeader(SignedCustomerIds.HEADER));
+        if (headers.customerToken() == null && signed == null) {
             throw ApiException.notFound();
         }
         HelpRequest message = parser.parse(readBody(request));
-        ConversationView conversation = helpDesk.conversation(conversationId, headers.customerToken())
-                .orElseThrow(ApiException::notFound);
-        Interaction interaction = interactions.toConversation(message, conversation.address(), headers);
+        ConversationView conversation = signed != null ? signedConversation(conversationId, signed, ThreadPage.newest())
+                : helpDesk.conversation(conversationId, headers.customerToken()).orElseThrow(ApiException::notFound);
+        Interaction interaction = interactions.toConversation(message, signed != null ? signed : conversation.address(),
+                headers);
         return submitted(helpDesk.submit(interaction, headers.customerToken()), interaction);
     }
 
     private Answer conversation(String conversationId, HttpServletRequest request) {
         ThreadPage page = PageQuery.of(request);
         String token = ClientHeaders.bearerToken(request.getHeader("Authorization"));
-        if (token == null) {
+        SiteCustomerId signed = token != null ? null : signedIds.check(request.getHeader(SignedCustomerIds.HEADER));
+        if (token == null && signed == null) {
             throw ApiException.notFound();
         }
-        ConversationView conversation = helpDesk.conversation(conversationId, token, page)
-                .orElseThrow(ApiException::notFound);
+        ConversationView conversation = signed != null ? signedConversation(conversationId, signed, page)
+                : helpDesk.conversation(conversationId, token, page).orElseThrow(ApiException::notFound);
         return new Answer(200, ConversationJson.write(conversation));
+    }
+
+    /** The conversation of a signed customer, when it is the one asked for; another id is not found. */
+    private ConversationView signedConversation(String conversationId, SiteCustomerId signed, ThreadPage page) {
+        return helpDesk.conversationOf(signed, page).filter(conversation -> conversation.id().equals(conversationId))
+                .orElseThrow(ApiException::notFound);
     }
 
     private Answer submitted(Outcome outcome, Interaction interaction) {

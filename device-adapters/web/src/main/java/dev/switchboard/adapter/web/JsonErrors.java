@@ -10,6 +10,7 @@ final class JsonErrors {
     static final String MISSING_TEXT = "missing-text";
     static final String TEXT_TOO_LONG = "text-too-long";
     static final String INVALID_VISITOR_ID = "invalid-visitor-id";
+    static final String INVALID_IDENTITY = "invalid-identity";
     static final String INVALID_LOCATION = "invalid-location";
     static final String INVALID_LOCALE = "invalid-locale";
     static final String INVALID_CONTEXT = "invalid-context";

@@ -58,11 +58,13 @@ public final class WebAdapter implements DeviceAdapter {
         AllowedOrigins origins = AllowedOrigins.from(context.settings());
         HelpRequestParser parser = new HelpRequestParser(settings.maxTextLength());
         InteractionFactory interactions = new InteractionFactory(clock);
+        SignedCustomerIds signedIds = SignedCustomerIds.from(context.settings(), clock);
         streams = new PushStreams();
         SharedTopic<String> changed = context.sharedTopic(TOPIC);
         subscription = changed.subscribe(streams::changed);
         HttpServlet push = new PushServlet(context.helpDesk(), streams);
-        HttpServlet api = new CustomerApiServlet(context.helpDesk(), parser, interactions, changed::publish, push);
+        HttpServlet api = new CustomerApiServlet(context.helpDesk(), parser, interactions, signedIds, changed::publish,
+                push);
         context.mount(ApiRoute.HELP_PATH, new CrossOriginServlet(origins, api));
         context.mount(ApiRoute.CONVERSATIONS_PATH + "/*", new CrossOriginServlet(origins, api));
         context.mount(PushServlet.PATH + "/*", new CrossOriginServlet(origins, push));
@@ -74,10 +76,10 @@ public final class WebAdapter implements DeviceAdapter {
         context.sendsOn(Channel.WEB_CHAT, message -> changed.publish(message.conversationId()));
         context.sendsOn(Channel.MOBILE_APP, message -> changed.publish(message.conversationId()));
         LOG.info("web API at {} and {}/*, texts up to {} characters, bodies up to {} bytes; widget at {} ({}); "
-                        + "pages of {} allowed", ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
+                        + "pages of {} allowed; signed customer ids {}", ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
                 settings.maxTextLength(), JsonRequestBody.MAX_BYTES, WidgetFilesServlet.LOADER_PATH,
                 WidgetFilesServlet.built() ? "built" : "not built", origins.origins().isEmpty() ? "no other site"
-                        : origins.origins());
+                        : origins.origins(), signedIds.enabled() ? "taken" : "off (no " + SignedCustomerIds.SECRET_KEY + ")");
         health = AdapterHealth.up("serving " + ApiRoute.HELP_PATH + " and " + ApiRoute.CONVERSATIONS_PATH);
     }
 

@@ -81,6 +81,7 @@ public final class ResolveCustomer {
             case "visitor" -> "visitor id";
             case "settop" -> "set-top id";
             case "app" -> "app install id";
+            case "site-customer" -> "site customer id";
             default -> "address";
         };
     }

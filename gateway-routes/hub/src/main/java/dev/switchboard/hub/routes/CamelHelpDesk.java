@@ -10,7 +10,7 @@ import dev.switchboard.spi.CallReport;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.DeliveryStatus;
-import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
@@ -86,8 +86,11 @@ public final class CamelHelpDesk implements HelpDesk {
     }
 
     @Override
-    public Optional<ConversationView> conversationOf(E164Number vouchedNumber, ThreadPage page) {
-        return readConversation.forVouched(vouchedNumber, page);
+    public Optional<ConversationView> conversationOf(CustomerAddress vouched, ThreadPage page) {
+        if (vouched.selfAsserted()) {
+            throw new IllegalArgumentException("a self-asserted address opens a conversation only with its token");
+        }
+        return readConversation.forVouched(vouched, page);
     }
 
     @Override
