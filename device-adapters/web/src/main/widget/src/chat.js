@@ -35,12 +35,20 @@ const wait = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
 function openChat({ config, root, available, onAvailability, closed }) {
   const t = TEXTS[config.lang] || TEXTS.en;
   const api = config.base + 'api/';
-  const state = load();
+  let state = load();
+  // A site's logged-in customer (his signed id, config.customer) reads and writes his own thread, never one this
+  // browser kept for someone else: another customer, or the anonymous visitor before the login.
+  if ((state.customerId || null) !== (config.customer ? config.customer.id : null)) {
+    state = config.customer ? { customerId: config.customer.id } : {};
+  }
   state.open = true;
   state.visitorId = state.visitorId || randomId('v');
   state.outbox = state.outbox || [];
   save(state);
   const seen = new Set();
+  // The token of the conversation, else the signed id of the site's customer (a device that holds no token).
+  const auth = () => state.token ? { Authorization: 'Bearer ' + state.token }
+    : config.customer ? { 'Switchboard-Customer': config.customer.signed } : {};
 
   const panel = document.createElement('section');
   panel.className = 'panel';
@@ -122,7 +130,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
     let delay = 1000;
     for (;;) {
       try {
-        const headers = { Authorization: 'Bearer ' + state.token };
+        const headers = auth();
         if (lastId) headers['Last-Event-ID'] = lastId;
         await readEvents(api + 'conversations/' + encodeURIComponent(state.conversationId) + '/events', headers, undefined,
           (type, data, id) => {
@@ -151,11 +159,11 @@ function openChat({ config, root, available, onAvailability, closed }) {
     if (!state.conversationId) return;
     try {
       const response = await fetch(api + 'conversations/' + encodeURIComponent(state.conversationId) + '?limit=1',
-        { headers: { Authorization: 'Bearer ' + state.token }, credentials: 'omit' });
+        { headers: auth(), credentials: 'omit' });
       if (response.ok && ratingAsked(await response.json())) {
         showRating(panel, config.lang, async (rating) => (await fetch(api + 'conversations/'
           + encodeURIComponent(state.conversationId) + '/rating', { method: 'POST', credentials: 'omit',
-          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + state.token },
+          headers: Object.assign({ 'Content-Type': 'application/json' }, auth()),
           body: JSON.stringify(rating) })).ok);
       }
     } catch (e) { /* asked again later */ }
@@ -174,8 +182,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
         const response = await fetch(first ? api + 'help'
           : api + 'conversations/' + encodeURIComponent(state.conversationId) + '/messages', {
           method: 'POST', credentials: 'omit',
-          headers: Object.assign({ 'Content-Type': 'application/json', 'Idempotency-Key': next.key },
-            state.token ? { Authorization: 'Bearer ' + state.token } : {}),
+          headers: Object.assign({ 'Content-Type': 'application/json', 'Idempotency-Key': next.key }, auth()),
           body: JSON.stringify(first ? { text: next.text, visitorId: state.visitorId, idempotencyKey: next.key,
             context: { pageUrl: location.href.slice(0, 500), locale: config.lang } }
             : { text: next.text, idempotencyKey: next.key }),
@@ -183,7 +190,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
         if (response.status >= 500) throw new Error('retry');
         if (response.ok) {
           const outcome = await response.json();
-          if (first && !outcome.customerToken) {
+          if (first && !outcome.customerToken && !config.customer) {
             // The first answer was lost and its repeat carries no token (the API gives it only once): start again
             // as a new visitor, the message with a new key.
             state.visitorId = randomId('v');

@@ -31,6 +31,10 @@ function start(script) {
   if (text('inviteText')) texts.invite = text('inviteText');
   const color = /^#[0-9a-fA-F]{3,8}$/.test(d.color || '') ? d.color : '#1a56b0';
   const config = { base, lang, texts, color, position: d.position === 'left' ? 'left' : 'right', greeting: text('greeting') || '' };
+  // A logged-in customer as the company's server signed him (docs/channels/web.md): sent in a header, never a URL.
+  if (d.customerId && d.customerIssuedAt && d.customerSignature) {
+    config.customer = { id: d.customerId, signed: d.customerId + '.' + d.customerIssuedAt + '.' + d.customerSignature };
+  }
 
   let available = null;
   let host = null, root = null, button = null, chat = null, loading = false;

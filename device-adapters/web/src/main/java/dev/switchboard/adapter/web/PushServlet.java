@@ -1,6 +1,8 @@
 package dev.switchboard.adapter.web;
 
+import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.SiteCustomerId;
 import dev.switchboard.spi.ThreadPage;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -9,6 +11,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * push connection, a stream of server-sent events ({@code text/event-stream}) carrying the messages of the
  * thread after {@code Last-Event-ID} (a message id; without it, or when it is far back, the newest page and the
  * cursor of the older ones: see {@link PushStream#sendNew}), then each new one as it is stored, on whichever node. The app sends the token in a header (it reads the stream with {@code fetch}),
- * so it never appears in a URL or an access log. A conversation that is unknown or that the token does not
+ * so it never appears in a URL or an access log; a company's logged-in customer may send his signed id instead
+ * ({@link SignedCustomerIds#HEADER}). A conversation that is unknown or that the token does not
  * open is a 404 JSON error, the same for both; so is any other path.
  */
 final class PushServlet extends HttpServlet {
@@ -34,10 +39,12 @@ final class PushServlet extends HttpServlet {
 
     private final transient HelpDesk helpDesk;
     private final transient PushStreams streams;
+    private final transient SignedCustomerIds signedIds;
 
-    PushServlet(HelpDesk helpDesk, PushStreams streams) {
+    PushServlet(HelpDesk helpDesk, PushStreams streams, SignedCustomerIds signedIds) {
         this.helpDesk = helpDesk;
         this.streams = streams;
+        this.signedIds = signedIds;
     }
 
     @Override
@@ -54,7 +61,17 @@ final class PushServlet extends HttpServlet {
         }
         String conversationId = path.group(1);
         String token = bearerToken(request.getHeader("Authorization"));
-        if (token == null || helpDesk.conversation(conversationId, token, OPENS).isEmpty()) {
+        SiteCustomerId signed;
+        try {
+            signed = token != null ? null : signedIds.check(request.getHeader(SignedCustomerIds.HEADER));
+        } catch (ApiException e) {
+            refuse(request, response, e.status(), e.code(), e.getMessage());
+            return;
+        }
+        Function<ThreadPage, Optional<ConversationView>> reader = signed != null
+                ? page -> helpDesk.conversationOf(signed, page).filter(view -> view.id().equals(conversationId))
+                : page -> helpDesk.conversation(conversationId, token, page);
+        if ((token == null && signed == null) || reader.apply(OPENS).isEmpty()) {
             refuse(request, response, 404, "not-found", "no such conversation, or the customer token does not open it");
             return;
         }
@@ -66,7 +83,7 @@ final class PushServlet extends HttpServlet {
         response.flushBuffer();
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        PushStream stream = new PushStream(conversationId, token, lastEventId(request), helpDesk, async);
+        PushStream stream = new PushStream(conversationId, reader, lastEventId(request), async);
         async.addListener(new Forget(streams, stream));
         streams.open(stream);
     }

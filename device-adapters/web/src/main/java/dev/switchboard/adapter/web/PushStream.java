@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.web;
 
 import dev.switchboard.spi.ConversationView;
-import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.ThreadMessage;
 import dev.switchboard.spi.ThreadPage;
 import jakarta.servlet.AsyncContext;
@@ -10,6 +9,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One app's open push connection to its conversation. Every time it is told the thread changed, it reads the
@@ -23,20 +23,22 @@ final class PushStream {
     static final int CATCH_UP = ThreadPage.MAX_LIMIT;
 
     private final String conversationId;
-    private final String customerToken;
-    private final HelpDesk helpDesk;
+    private final Function<ThreadPage, Optional<ConversationView>> reader;
     private final AsyncContext async;
     private final OutputStream out;
     private String lastSentId;
     private boolean closed;
 
-    /** @param lastSeenId the last message the app has, or {@code null} for an app that has read none of the thread */
-    PushStream(String conversationId, String customerToken, String lastSeenId, HelpDesk helpDesk, AsyncContext async)
-            throws IOException {
+    /**
+     * @param lastSeenId the last message the app has, or {@code null} for an app that has read none of the thread
+     * @param reader     reads a page of the thread as the app may see it: with its customer token, or for its signed
+     *                   customer id ({@link SignedCustomerIds})
+     */
+    PushStream(String conversationId, Function<ThreadPage, Optional<ConversationView>> reader, String lastSeenId,
+               AsyncContext async) throws IOException {
         this.conversationId = conversationId;
-        this.customerToken = customerToken;
+        this.reader = reader;
         this.lastSentId = lastSeenId;
-        this.helpDesk = helpDesk;
         this.async = async;
         this.out = async.getResponse().getOutputStream();
     }
@@ -102,7 +104,7 @@ final class PushStream {
     }
 
     private Optional<ConversationView> read(ThreadPage page) {
-        return helpDesk.conversation(conversationId, customerToken, page);
+        return reader.apply(page);
     }
 
     /** The index just after message {@code id} in {@code messages}, or -1 when it is not there (or null). */

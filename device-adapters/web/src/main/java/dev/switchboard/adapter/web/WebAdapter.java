@@ -62,7 +62,7 @@ public final class WebAdapter implements DeviceAdapter {
         streams = new PushStreams();
         SharedTopic<String> changed = context.sharedTopic(TOPIC);
         subscription = changed.subscribe(streams::changed);
-        HttpServlet push = new PushServlet(context.helpDesk(), streams);
+        HttpServlet push = new PushServlet(context.helpDesk(), streams, signedIds);
         HttpServlet api = new CustomerApiServlet(context.helpDesk(), parser, interactions, signedIds, changed::publish,
                 push);
         context.mount(ApiRoute.HELP_PATH, new CrossOriginServlet(origins, api));

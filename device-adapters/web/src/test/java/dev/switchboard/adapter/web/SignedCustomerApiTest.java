@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.adapter.testkit.RecordingHelpDesk;
@@ -9,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,30 @@ class SignedCustomerApiTest {
         assertThat(otherCustomer.statusCode()).isEqualTo(404);
         assertThat(helpDesk.submitted()).extracting(interaction -> interaction.address().key())
                 .containsOnly("site-customer:cust-42");
+    }
+
+    @Test
+    void aDeviceWithoutTheTokenFollowsTheThreadsPushStreamWithTheSignedId() throws Exception {
+        start(Map.of(SignedCustomerIds.SECRET_KEY, SECRET));
+        String id = json(post("/api/help", "{\"text\": \"my router is dead\"}", signed("cust-77"))).get("conversationId")
+                .textValue();
+
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                gateway.uri("/api/conversations/" + id + "/events")).header(SignedCustomerIds.HEADER, signed("cust-77"))
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<String> otherCustomer = send(HttpRequest.newBuilder(gateway.uri("/api/conversations/" + id
+                + "/events")), signed("cust-78"));
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(gateway.uri("/api/conversations/" + id + "/events")),
+                "cust-77." + ISSUED + "." + "00".repeat(32));
+
+        try (Stream<String> lines = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> lines.filter(line -> line.contains("my router is dead")).findFirst())).isPresent();
+        }
+        assertThat(otherCustomer.statusCode()).isEqualTo(404);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(json(forged).get("error").textValue()).isEqualTo("invalid-identity");
     }
 
     @Test
