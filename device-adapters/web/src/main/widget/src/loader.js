@@ -142,7 +142,11 @@ function start(script) {
   let stored = null;
   try { stored = JSON.parse(localStorage.getItem(STORE)); } catch (e) { /* nothing kept */ }
   reopen = Boolean(stored && stored.open);
-  if (SERVED === 'available' || SERVED === 'unavailable') show(SERVED === 'available');
+  if (SERVED === 'available' || SERVED === 'unavailable') {
+    // A tag without defer in the head runs before the body exists: the button waits for it.
+    const first = () => { if (!host) show(SERVED === 'available'); };
+    if (document.body) first(); else document.addEventListener('DOMContentLoaded', first, { once: true });
+  }
   follow().then(() => {}, () => {});
   const after = Number(d.inviteAfter);
   if (after > 0) {
