@@ -63,6 +63,22 @@ async function paintedAfterLoad(page) {
   return page.evaluate(() => Math.max(0, Math.round(window.paintAt - window.loadAt)));
 }
 
+// The paint of the page at path opened three times, each in a page of newContext() (a fresh browser context for a
+// new visitor, the same one for a warm page): the median, and the last page, kept open. The median, because on the
+// shared 2-core machine one load in a few waits for the CPU longer than the whole budget, widget or not.
+async function medianPaint(newContext, path, text) {
+  const paints = [];
+  let page = null;
+  for (let i = 0; i < 3; i++) {
+    if (page) await page.close();
+    page = await newPage(await newContext());
+    await page.goto(shop + path);
+    await buttonSays(page, text);
+    paints.push(await paintedAfterLoad(page));
+  }
+  return { page, median: [...paints].sort((a, b) => a - b)[1], paints };
+}
+
 async function signIn(page, path, username, password) {
   await page.goto(base + path);
   await page.fill('#username', username);
@@ -126,10 +142,10 @@ try {
   await shopPage.click('#basket');
   assert.equal(await shopPage.textContent('#count'), '1');
   await noSeriousViolation(shopPage, 'the shop page with the chat button');
-  const polish = await newPage(shopContext);
-  await polish.goto(shop + '/pl');
-  await buttonSays(polish, PL.offline);
-  figures.buttonPaintedAfterLoadWarmMs = await paintedAfterLoad(polish);
+  const warm = await medianPaint(async () => shopContext, '/pl', PL.offline);
+  const polish = warm.page;
+  figures.buttonPaintedAfterLoadWarmMs = warm.median;
+  figures.buttonPaintedAfterLoadWarmRunsMs = warm.paints;
   assert.ok(figures.buttonPaintedAfterLoadWarmMs <= PAINT_BUDGET, 'warm: the button is painted within 100 ms of the load event');
 
   // An agent turns available: the button says so within 2 s, on both pages, pushed.
@@ -252,10 +268,10 @@ try {
   await annAgain.selectOption('#presence', 'away');
   await buttonSays(shopPage, EN.offline, SWITCH_WITHIN);
   figures.lastAgentLeftSwitchMs = Date.now() - started;
-  const visitor = await newPage(await browser.newContext());
-  await visitor.goto(shop + '/');
-  await buttonSays(visitor, EN.offline);
-  figures.buttonPaintedAfterLoadNewVisitorMs = await paintedAfterLoad(visitor);
+  const fresh = await medianPaint(() => browser.newContext(), '/', EN.offline);
+  const visitor = fresh.page;
+  figures.buttonPaintedAfterLoadNewVisitorMs = fresh.median;
+  figures.buttonPaintedAfterLoadNewVisitorRunsMs = fresh.paints;
   assert.ok(figures.buttonPaintedAfterLoadNewVisitorMs <= PAINT_BUDGET,
     'a new visitor: the button is painted within 100 ms of the load event');
   await visitor.click('button.open');
