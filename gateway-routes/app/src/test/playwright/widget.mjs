@@ -4,7 +4,8 @@
 // per visit; a whole chat with the agent desktop in another browser context, kept across a reload; a message sent
 // while the network is down and one while the gateway is stopped both arrive once; the agent's last leaving turns the
 // button back, and a new visitor's offline message reaches the manager page; a site not allowed gets no widget, and a
-// page whose gateway is down or hangs works as if there were none. axe-core finds no serious violation on the page, with the
+// page whose gateway is down or hangs works as if there were none. The agent's finish shows the 1-5 scale in the
+// widget; the visitor's rating reaches the agent desktop, and the scale does not come back. axe-core finds no serious violation on the page, with the
 // chat open or closed. Prints the figures it measured as one line: FIGURES {...}.
 // Usage: node widget.mjs <gateway base URL> <shop origin> <stranger origin> <work dir> <screenshot dir> <boss password>
 // (agent ann must exist; the test restarts the gateway when the script writes <work dir>/stop.request and start.request)
@@ -20,6 +21,8 @@ const TIMEOUT = 30_000;
 const SWITCH_WITHIN = 2_000;
 // How long an invitation that must not come again is waited for: three times its delay on the page.
 const INVITE_QUIET = 3_000;
+// The button is painted within this long after the page's load event (0 when before it).
+const PAINT_BUDGET = 100;
 const EN = { online: 'Chat with us', offline: 'Nobody is available - leave a message' };
 const PL = { online: 'Porozmawiaj z nami', offline: 'Konsultant niedostępny. Zostaw wiadomość' };
 const figures = {};
@@ -58,6 +61,22 @@ async function noSeriousViolation(page, what) {
 async function paintedAfterLoad(page) {
   await page.waitForFunction(() => window.paintAt !== undefined && window.loadAt !== undefined);
   return page.evaluate(() => Math.max(0, Math.round(window.paintAt - window.loadAt)));
+}
+
+// The paint of the page at path opened three times, each in a page of newContext() (a fresh browser context for a
+// new visitor, the same one for a warm page): the median, and the last page, kept open. The median, because on the
+// shared 2-core machine one load in a few waits for the CPU longer than the whole budget, widget or not.
+async function medianPaint(newContext, path, text) {
+  const paints = [];
+  let page = null;
+  for (let i = 0; i < 3; i++) {
+    if (page) await page.close();
+    page = await newPage(await newContext());
+    await page.goto(shop + path);
+    await buttonSays(page, text);
+    paints.push(await paintedAfterLoad(page));
+  }
+  return { page, median: [...paints].sort((a, b) => a - b)[1], paints };
 }
 
 async function signIn(page, path, username, password) {
@@ -116,17 +135,18 @@ try {
   figures.buttonPaintedAfterLoadMs = Math.max(0, Math.round(paint.paintAt - paint.loadAt));
   figures.loadEventMs = Math.round(paint.loadAt);
   figures.buttonPaintedMs = Math.round(paint.paintAt);
-  assert.ok(figures.buttonPaintedAfterLoadMs < 1000, 'the button is painted within a second of the load event');
+  assert.ok(figures.buttonPaintedAfterLoadMs <= PAINT_BUDGET, 'the button is painted within 100 ms of the load event');
   assert.deepEqual(await shopPage.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, ''],
     'nothing is stored in the browser before the chat is opened');
   assert.deepEqual(await shopContext.cookies(), []);
   await shopPage.click('#basket');
   assert.equal(await shopPage.textContent('#count'), '1');
   await noSeriousViolation(shopPage, 'the shop page with the chat button');
-  const polish = await newPage(shopContext);
-  await polish.goto(shop + '/pl');
-  await buttonSays(polish, PL.offline);
-  figures.buttonPaintedAfterLoadWarmMs = await paintedAfterLoad(polish);
+  const warm = await medianPaint(async () => shopContext, '/pl', PL.offline);
+  const polish = warm.page;
+  figures.buttonPaintedAfterLoadWarmMs = warm.median;
+  figures.buttonPaintedAfterLoadWarmRunsMs = warm.paints;
+  assert.ok(figures.buttonPaintedAfterLoadWarmMs <= PAINT_BUDGET, 'warm: the button is painted within 100 ms of the load event');
 
   // An agent turns available: the button says so within 2 s, on both pages, pushed.
   const ann = await agentDesk(await browser.newContext());
@@ -214,16 +234,46 @@ try {
   }
   assert.ok(stored.token && !requested.some((url) => url.includes(stored.token)), 'the customer token is in no URL');
 
+  // The agent finishes: the widget shows the 1-5 scale at once (pushed); the visitor rates 4 with a comment, once.
+  await annAgain.click('#finish');
+  await annAgain.waitForSelector('#conversation', { state: 'hidden' });
+  const scale = shopPage.locator('form.rating input[name=score]');
+  await scale.first().waitFor();
+  assert.equal(await scale.count(), 5, 'a 1-5 scale');
+  await noSeriousViolation(shopPage, 'the chat with the rating scale');
+  if (shots) await shopPage.screenshot({ path: shots + '/widget-rating.png' });
+  const ratingPosts = [];
+  shopPage.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/rating')) ratingPosts.push(r.postDataJSON()); });
+  await shopPage.locator('form.rating label', { hasText: '4' }).click();
+  await shopPage.fill('form.rating textarea[name=comment]', 'Quick <b>and</b> kind');
+  await shopPage.click('form.rating button[type=submit]');
+  await shopPage.locator('form.rating [role=status]', { hasText: 'Thank you for your rating.' }).waitFor();
+  assert.equal(await scale.count(), 0, 'the scale goes away');
+  assert.equal(ratingPosts.length, 1, 'posted once');
+  assert.equal(ratingPosts[0].score, 4);
+  assert.ok(ratingPosts[0].idempotencyKey, 'with an idempotency key');
+  await annAgain.locator('#ratings li', { hasText: 'Rated 4 of 5 (web-chat): Quick <b>and</b> kind' }).waitFor();
+  const rated = await (await fetch(base + 'api/conversations/' + conversationId + '?limit=1',
+    { headers: { Authorization: 'Bearer ' + stored.token } })).json();
+  assert.equal(rated.ratingAsked, false, 'no rating asked once rated');
+  // A reload reads the thread again, the question last: the scale does not come back.
+  await shopPage.reload();
+  await shown(shopPage, 'How did Ann help you?');
+  await shopPage.waitForSelector('[data-switchboard-widget][data-connected="true"]');
+  assert.equal(await shopPage.locator('form.rating').count(), 0, 'the scale does not come back');
+
   // The last agent leaves: the button turns back within 2 s; a new visitor leaves an offline message.
   await shopPage.waitForSelector('[data-switchboard-widget][data-connected="true"]');
   started = Date.now();
   await annAgain.selectOption('#presence', 'away');
   await buttonSays(shopPage, EN.offline, SWITCH_WITHIN);
   figures.lastAgentLeftSwitchMs = Date.now() - started;
-  const visitor = await newPage(await browser.newContext());
-  await visitor.goto(shop + '/');
-  await buttonSays(visitor, EN.offline);
-  figures.buttonPaintedAfterLoadNewVisitorMs = await paintedAfterLoad(visitor);
+  const fresh = await medianPaint(() => browser.newContext(), '/', EN.offline);
+  const visitor = fresh.page;
+  figures.buttonPaintedAfterLoadNewVisitorMs = fresh.median;
+  figures.buttonPaintedAfterLoadNewVisitorRunsMs = fresh.paints;
+  assert.ok(figures.buttonPaintedAfterLoadNewVisitorMs <= PAINT_BUDGET,
+    'a new visitor: the button is painted within 100 ms of the load event');
   await visitor.click('button.open');
   await visitor.fill('.offline input[name=name]', 'Anna Nowak');
   await visitor.fill('.offline input[name=contact]', 'nope');
@@ -240,13 +290,14 @@ try {
   await manager.locator('#offline-messages tr[data-status="open"]', { hasText: 'My zorblax wibbles and florps.' }).waitFor();
 
   // A site not allowed: refused, and no widget drawn; its page works.
+  // The loader it is served says so (its Referer names the page), so it calls nothing; the API refuses the site anyway.
   const outsider = await newPage(await browser.newContext());
-  const availability = (r) => r.url().endsWith('/api/widget/availability');
-  // A response the browser's CORS check blocked reaches the page as a failed request.
-  const refused = Promise.race([outsider.waitForResponse(availability).then((r) => r.status()),
-    outsider.waitForEvent('requestfailed', availability).then(() => 'blocked')]);
-  await outsider.goto(stranger + '/');
-  assert.ok([403, 'blocked'].includes(await refused), 'the availability is refused to a site not allowed');
+  const outsiderCalls = [];
+  outsider.on('request', (r) => { if (r.url().startsWith(base + 'api/')) outsiderCalls.push(r.url()); });
+  const loaderServed = outsider.waitForResponse((r) => r.url() === base + 'widget.js');
+  await outsider.goto(stranger + '/', { waitUntil: 'load' });
+  assert.ok((await (await loaderServed).text()).includes('["refused"][0]'), 'the loader served to a site not allowed draws nothing');
+  assert.deepEqual(outsiderCalls, [], 'a site not allowed calls nothing');
   const direct = await fetch(base + 'api/help', { method: 'POST', headers: { Origin: stranger, 'Content-Type': 'application/json' },
     body: JSON.stringify({ text: 'hello' }) });
   assert.equal(direct.status, 403);

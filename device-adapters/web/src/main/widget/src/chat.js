@@ -4,7 +4,7 @@
 // sent with idempotency keys and sent again until the gateway acknowledges them, so a network loss neither loses
 // nor doubles one; answers are pushed over a fetch-read event stream, the token in a header, never in a URL.
 import { readEvents } from './sse.js';
-import { ratingAsked, showRating } from './rating.js';
+import { showRating } from './rating.js';
 import { sheet } from './sheet.js';
 
 const STORE = 'switchboard-chat';
@@ -134,9 +134,9 @@ function openChat({ config, root, available, onAvailability, closed }) {
         if (lastId) headers['Last-Event-ID'] = lastId;
         await readEvents(api + 'conversations/' + encodeURIComponent(state.conversationId) + '/events', headers, undefined,
           (type, data, id) => {
+            if (type === 'rating-asked') { askRating(); return; }
             if (type !== 'message') return;
             add(data);
-            if (data.direction === 'outbound') ratingSoon();
             lastId = id || lastId;
             delay = 1000;
           });
@@ -145,28 +145,19 @@ function openChat({ config, root, available, onAvailability, closed }) {
       }
       await wait(delay);
       delay = Math.min(delay * 2, 5000);
-      checkRating();
     }
   }
 
-  let ratingTimer = null;
-  function ratingSoon() {
-    clearTimeout(ratingTimer);
-    ratingTimer = setTimeout(checkRating, 1000);
-  }
-
-  async function checkRating() {
-    if (!state.conversationId) return;
-    try {
-      const response = await fetch(api + 'conversations/' + encodeURIComponent(state.conversationId) + '?limit=1',
-        { headers: auth(), credentials: 'omit' });
-      if (response.ok && ratingAsked(await response.json())) {
-        showRating(panel, config.lang, async (rating) => (await fetch(api + 'conversations/'
-          + encodeURIComponent(state.conversationId) + '/rating', { method: 'POST', credentials: 'omit',
+  // The stream says a rating is asked (at once after the agent's finish, and on connecting while it is asked).
+  function askRating() {
+    showRating(panel, config.lang, async (rating) => {
+      try {
+        return (await fetch(api + 'conversations/' + encodeURIComponent(state.conversationId) + '/rating', {
+          method: 'POST', credentials: 'omit',
           headers: Object.assign({ 'Content-Type': 'application/json' }, auth()),
-          body: JSON.stringify(rating) })).ok);
-      }
-    } catch (e) { /* asked again later */ }
+          body: JSON.stringify(rating) })).status;
+      } catch (e) { return 0; }
+    });
   }
 
   // Sends the outbox in order; each message keeps its key until the gateway acknowledged it.
@@ -271,7 +262,6 @@ function openChat({ config, root, available, onAvailability, closed }) {
   }
   follow();
   flush();
-  checkRating();
   (state.outbox.length || state.conversationId ? text : panel.querySelector('input, textarea')).focus();
 
   return {

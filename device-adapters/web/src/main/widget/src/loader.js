@@ -1,6 +1,8 @@
 // The loader a company's page embeds: <script src="https://gateway/widget.js" defer></script>. It draws the chat
-// button in a shadow root once the gateway said whether an agent is available (pushed, never polled), and loads the
-// chat (widget/chat.js) only when the visitor opens it. If the gateway is down or slow, nothing is drawn and nothing
+// button in a shadow root as soon as it runs, with the availability the gateway wrote into it when serving it, then
+// follows the availability stream (pushed, never polled); it loads the chat (widget/chat.js) only when the visitor
+// opens it. A copy served for a page of a site not allowed draws nothing; one that says nothing (no Referer) draws
+// once the stream's first event came. If the gateway is down or slow, nothing is drawn and nothing
 // is logged: the page works as if there were no widget. Nothing is stored in the browser until the chat is opened,
 // except, on a site that turned invitations on, the count of pages in the visit.
 import { readEvents } from './sse.js';
@@ -13,11 +15,14 @@ const TEXTS = {
     invite: 'Czy możemy pomóc? Porozmawiaj z nami.', accept: 'Rozmawiaj', dismiss: 'Nie, dziękuję' },
 };
 const FIRST_EVENT_WITHIN = 5000;
+// Replaced by the gateway as it serves this file (WidgetFilesServlet): 'available', 'unavailable' or 'refused'.
+// Read through an array so that the minifier cannot fold the comparisons below.
+const SERVED = ['__SWITCHBOARD_SERVED_STATE__'][0];
 export const STORE = 'switchboard-chat';
 const VISIT = 'switchboard-visit';
 
 function start(script) {
-  if (!script || !script.src || window.__switchboardWidget) return;
+  if (!script || !script.src || window.__switchboardWidget || SERVED === 'refused') return;
   window.__switchboardWidget = true;
   const base = new URL('./', script.src).href;
   const d = script.dataset;
@@ -137,15 +142,20 @@ function start(script) {
     }
   }
 
+  // A chat the visitor left open on another page of the site opens again once the button is there.
+  let stored = null;
+  try { stored = JSON.parse(localStorage.getItem(STORE)); } catch (e) { /* nothing kept */ }
+  reopen = Boolean(stored && stored.open);
+  if (SERVED === 'available' || SERVED === 'unavailable') {
+    // A tag without defer in the head runs before the body exists: the button waits for it.
+    const first = () => { if (!host) show(SERVED === 'available'); };
+    if (document.body) first(); else document.addEventListener('DOMContentLoaded', first, { once: true });
+  }
   follow().then(() => {}, () => {});
   const after = Number(d.inviteAfter);
   if (after > 0) {
     invite({ after, minPages: Number(d.inviteMinPages) || 1, pages: pattern(d.invitePages) });
   }
-  // A chat the visitor left open on another page of the site opens again once the button is there.
-  let stored = null;
-  try { stored = JSON.parse(localStorage.getItem(STORE)); } catch (e) { /* nothing kept */ }
-  reopen = Boolean(stored && stored.open);
 }
 
 start(document.currentScript);

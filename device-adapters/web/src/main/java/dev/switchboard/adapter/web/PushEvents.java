@@ -14,7 +14,9 @@ import java.util.Locale;
  * its id the message's id (what the app sends back as {@code Last-Event-ID} to resume), its data the message
  * as {@code GET /api/conversations/{id}} lists it; an {@code older} event, without an id, whose data
  * {@code {"olderCursor": "..."}} names the messages before those the stream sends next (the app reads them with
- * {@code GET /api/conversations/{id}?before=}); comments as heartbeats; error bodies as JSON
+ * {@code GET /api/conversations/{id}?before=}); a {@code rating-asked} event, without an id, data
+ * {@code {"ratingAsked": true}}, when the help desk asks the customer to rate the help he got (the app shows its
+ * scale: {@code POST /api/conversations/{id}/rating}); comments as heartbeats; error bodies as JSON
  * {@code {"error", "message"}}.
  */
 final class PushEvents {
@@ -42,6 +44,11 @@ final class PushEvents {
     static byte[] older(String olderCursor) {
         String data = json(json -> json.writeStringField("olderCursor", olderCursor));
         return ("event: older\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Tells the app that the customer is asked to rate the help he got. */
+    static byte[] ratingAsked() {
+        return "event: rating-asked\ndata: {\"ratingAsked\": true}\n\n".getBytes(StandardCharsets.UTF_8);
     }
 
     /** A comment line: keeps idle connections open through proxies and tells a dead one. */

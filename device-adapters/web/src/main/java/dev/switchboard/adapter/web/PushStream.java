@@ -16,7 +16,8 @@ import java.util.function.Function;
  * thread's newest page again with the customer token the app connected with, so it can only ever send what that
  * token opens, and sends the messages after the last one it sent. It never sends a whole thread: on connect, an app
  * that has read nothing of it yet (or whose last message is far back) gets the newest page, with the cursor of the
- * messages before it for the app to read over HTTP. Thread-safe: writes are serialised.
+ * messages before it for the app to read over HTTP. When the read says a rating is asked, it sends a
+ * {@code rating-asked} event once (again after the question lapsed and was asked anew). Thread-safe: writes are serialised.
  */
 final class PushStream {
     /** The most messages read back past the newest page to find the last one sent: an app that was away a while. */
@@ -27,6 +28,7 @@ final class PushStream {
     private final AsyncContext async;
     private final OutputStream out;
     private String lastSentId;
+    private boolean toldRatingAsked;
     private boolean closed;
 
     /**
@@ -86,6 +88,19 @@ final class PushStream {
                 return false;
             }
             lastSentId = message.id();
+        }
+        return tellRatingAsked(newest.get().ratingAsked());
+    }
+
+    /** Sends {@code rating-asked} when a rating is newly asked (the question is in the messages just sent). */
+    private boolean tellRatingAsked(boolean asked) {
+        if (asked && !toldRatingAsked) {
+            if (!write(PushEvents.ratingAsked())) {
+                return false;
+            }
+            toldRatingAsked = true;
+        } else if (!asked) {
+            toldRatingAsked = false;
         }
         return true;
     }

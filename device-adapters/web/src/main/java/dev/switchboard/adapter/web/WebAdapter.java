@@ -70,7 +70,7 @@ public final class WebAdapter implements DeviceAdapter {
         context.mount(PushServlet.PATH + "/*", new CrossOriginServlet(origins, push));
         availability = new AvailabilityServlet(context.agentsAvailable());
         context.mount(AvailabilityServlet.PATH, new CrossOriginServlet(origins, availability));
-        WidgetFilesServlet files = new WidgetFilesServlet();
+        WidgetFilesServlet files = new WidgetFilesServlet(origins, context.agentsAvailable());
         context.mount(WidgetFilesServlet.LOADER_PATH, files);
         context.mount(WidgetFilesServlet.FILES_PATH + "/*", files);
         context.sendsOn(Channel.WEB_CHAT, message -> changed.publish(message.conversationId()));

@@ -13,6 +13,8 @@ import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.Outcome;
+import dev.switchboard.spi.Rating;
+import dev.switchboard.spi.RatingRequest;
 import dev.switchboard.spi.Reply;
 import dev.switchboard.spi.ThreadMessage;
 import dev.switchboard.spi.ThreadPage;
@@ -196,6 +198,41 @@ class PushStreamPagesTest {
         List<String> thread = wholeThread();
         assertThat(burst).isEqualTo(thread.subList(THREAD_LENGTH, THREAD_LENGTH + ThreadPage.DEFAULT_LIMIT + 10));
         assertThat(idsOf(List.of(next))).containsExactly(thread.get(thread.size() - 1));
+    }
+
+    @Test
+    void anAgentsFinishAsksForARatingOnceAfterTheQuestionAndAgainOnlyToAStreamOpenedWhileItIsAsked() throws Exception {
+        AppConnection app = connect(null);
+        app.next(1 + ThreadPage.DEFAULT_LIMIT);
+
+        agentWrites(1);
+        String linkToken = helpDesk.askRating(conversation);
+        ThreadMessage question = newestPage().messages().get(ThreadPage.DEFAULT_LIMIT - 1);
+        gateway.senders().get(Channel.MOBILE_APP).send(new OutboundMessage(question.id(), conversation,
+                Channel.MOBILE_APP, APP, Reply.answer(question.text(), Reply.Source.AGENT, List.of()),
+                new RatingRequest(linkToken, "Ann")));
+        Event questionEvent = app.next();
+        Event asked = app.next();
+        agentWrites(1);
+        threadChanged();
+        Event after = app.next();
+        AppConnection reconnected = connect(after.id());
+        Event askedAgain = reconnected.next();
+
+        assertThat(questionEvent.id()).isEqualTo(question.id());
+        assertThat(asked.type()).isEqualTo("rating-asked");
+        assertThat(asked.id()).as("no id: the app resumes after messages only").isNull();
+        assertThat(JSON.readTree(asked.data()).get("ratingAsked").booleanValue()).isTrue();
+        assertThat(idsOf(List.of(after))).as("told once per stream, not with every message").hasSize(1);
+        assertThat(askedAgain.type()).as("a stream opened while it is asked").isEqualTo("rating-asked");
+
+        helpDesk.rate(conversation, token, Channel.MOBILE_APP, new Rating(4, "fine"), "r-1");
+        AppConnection afterRating = connect(null);
+        List<Event> all = afterRating.next(1 + ThreadPage.DEFAULT_LIMIT);
+        agentWrites(1);
+        threadChanged();
+        assertThat(afterRating.next().type()).as("no rating asked once rated").isEqualTo("message");
+        assertThat(all).extracting(Event::type).doesNotContain("rating-asked");
     }
 
     /** One server-sent event: its id ({@code null} when it has none), type and data. */

@@ -140,6 +140,38 @@ class WidgetApiTest {
         assertThat(other.statusCode()).isEqualTo(404);
     }
 
+    private HttpResponse<String> loaderFor(String page) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(WidgetFilesServlet.LOADER_PATH));
+        if (page != null) {
+            request.header("Referer", page);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theLoaderCarriesTheAvailabilityForAnAllowedPageARefusalForAnotherAndNothingWithoutAPage() throws Exception {
+        String placeholder = '"' + WidgetFilesServlet.SERVED_STATE + '"';
+        HttpResponse<String> unavailable = loaderFor(SHOP + "/basket?item=7");
+        agents.available(true);
+        HttpResponse<String> available = loaderFor(SHOP + "/");
+        HttpResponse<String> stranger = loaderFor("http://stranger.example/");
+        HttpResponse<String> own = loaderFor(gateway.uri("/manager/embed").toString());
+        HttpResponse<String> noPage = loaderFor(null);
+        HttpResponse<String> notAPage = loaderFor("android-app://com.example");
+        HttpResponse<String> chat = http.send(HttpRequest.newBuilder(gateway.uri("/widget/chat.js"))
+                .header("Referer", SHOP + "/").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unavailable.body()).contains("[\"unavailable\"][0]").doesNotContain(placeholder);
+        assertThat(available.body()).contains("[\"available\"][0]");
+        assertThat(stranger.body()).contains("[\"refused\"][0]");
+        assertThat(own.body()).as("the gateway's own pages (the embed preview)").contains("[\"available\"][0]");
+        assertThat(noPage.body()).contains(placeholder);
+        assertThat(notAPage.body()).contains(placeholder);
+        assertThat(available.headers().firstValue("Cache-Control")).as("not kept: the state changes").hasValue("no-cache");
+        assertThat(available.headers().firstValue("Vary").orElseThrow()).contains("Referer");
+        assertThat(chat.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+    }
+
     @Test
     void aConversationsPushStreamIsServedUnderTheCustomerApiAndOnlyWithItsToken() throws Exception {
         HttpResponse<String> opened = post(SHOP, "/api/help", "{\"text\": \"hello\", \"visitorId\": \"v-push-1\"}");
