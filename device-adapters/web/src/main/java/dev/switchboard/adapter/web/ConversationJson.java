@@ -1,7 +1,9 @@
 package dev.switchboard.adapter.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.ThreadMessage;
+import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -29,13 +31,7 @@ final class ConversationJson {
             json.writeArrayFieldStart("messages");
             for (ThreadMessage message : conversation.messages()) {
                 json.writeStartObject();
-                json.writeStringField("id", message.id());
-                json.writeStringField("channel", message.channel() == null ? null : message.channel().id());
-                json.writeStringField("direction",
-                        message.direction() == null ? null : message.direction().name().toLowerCase(Locale.ROOT));
-                json.writeStringField("author", message.author());
-                json.writeStringField("text", message.text());
-                json.writeStringField("at", message.at() == null ? null : message.at().toString());
+                writeMessageFields(json, message);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -43,5 +39,16 @@ final class ConversationJson {
             json.writeBooleanField("ratingAsked", conversation.ratingAsked());
             json.writeEndObject();
         });
+    }
+
+    /** A thread message's fields, as the conversation lists them and the push stream sends them. */
+    static void writeMessageFields(JsonGenerator json, ThreadMessage message) throws IOException {
+        json.writeStringField("id", message.id());
+        json.writeStringField("channel", message.channel() == null ? null : message.channel().id());
+        json.writeStringField("direction",
+                message.direction() == null ? null : message.direction().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("author", message.author());
+        json.writeStringField("text", message.text());
+        json.writeStringField("at", message.at() == null ? null : message.at().toString());
     }
 }

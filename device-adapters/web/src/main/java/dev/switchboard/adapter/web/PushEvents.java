@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The text of the push stream (server-sent events): one {@code message} event per message of the thread,
@@ -26,15 +25,7 @@ final class PushEvents {
     }
 
     static byte[] message(ThreadMessage message) {
-        String data = json(json -> {
-            json.writeStringField("id", message.id());
-            json.writeStringField("channel", message.channel() == null ? null : message.channel().id());
-            json.writeStringField("direction",
-                    message.direction() == null ? null : message.direction().name().toLowerCase(Locale.ROOT));
-            json.writeStringField("author", message.author());
-            json.writeStringField("text", message.text());
-            json.writeStringField("at", message.at() == null ? null : message.at().toString());
-        });
+        String data = json(json -> ConversationJson.writeMessageFields(json, message));
         // An id with a line break would end the field early; thread ids never have one, but the stream stays whole.
         return ("id: " + message.id().replaceAll("[\\r\\n]", "") + "\nevent: message\ndata: " + data + "\n\n")
                 .getBytes(StandardCharsets.UTF_8);
