@@ -105,8 +105,13 @@ public final class StoreLoadRun {
                         64, warmup, measured);
                 Outcome bareInsert = measure(driver, Scenarios.newVisitors(bare.baseUri().resolve("/floor/insert"),
                         runId), 64, warmup, measured);
+                Profiler floorProfiler = jfr ? Profiler.start(out.resolve("store-state-floor.jfr")) : null;
                 Outcome stateFloor = measure(driver, Scenarios.newVisitors(bare.baseUri().resolve("/floor/state"),
                         runId), 64, warmup, measured);
+                if (floorProfiler != null) {
+                    report.addAll(JfrHotSpots.summarize(floorProfiler.stop(),
+                            "The hub's state work for a new customer (warm-up included)"));
+                }
                 report.add(row("new customer, the hub", 64, 0, hub));
                 report.add(row("bare servlet", 64, 0, bareOnly));
                 report.add(row("bare servlet + one durable insert", 64, 0, bareInsert));
