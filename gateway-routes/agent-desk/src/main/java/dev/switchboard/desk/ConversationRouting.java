@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class ConversationRouting implements AgentAvailability {
     private final DeskEvents events;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(0, List.of());
+    private final List<Runnable> onDutyListeners = new CopyOnWriteArrayList<>();
 
     /** What the hot path reads: how many agents are available and the queue in order. */
     record Snapshot(int agentsOnDuty, List<String> queue) {
@@ -282,7 +284,24 @@ public final class ConversationRouting implements AgentAvailability {
     public void refresh() {
         presence.reload();
         List<String> queue = queue().stream().map(Assignment::conversationId).toList();
+        Snapshot before = snapshot;
         snapshot = new Snapshot(presence.availableCount(), queue);
+        tellIfOnDutyChanged(before);
+    }
+
+    /**
+     * Runs {@code listener} each time this node's count of agents on duty may have gone from none to some or back
+     * (it reads {@link #agentsOnDuty} itself): after a presence change here or heard from another node, and at each
+     * refresh.
+     */
+    public void whenOnDutyChanges(Runnable listener) {
+        onDutyListeners.add(listener);
+    }
+
+    private void tellIfOnDutyChanged(Snapshot before) {
+        if ((before.agentsOnDuty() > 0) != (snapshot.agentsOnDuty() > 0)) {
+            onDutyListeners.forEach(Runnable::run);
+        }
     }
 
     /**
@@ -292,10 +311,12 @@ public final class ConversationRouting implements AgentAvailability {
      */
     public void presenceHeard(String username) {
         presence.follow(username).ifPresent(status -> {
+            Snapshot before;
             synchronized (this) {
-                Snapshot before = snapshot;
+                before = snapshot;
                 snapshot = new Snapshot(presence.availableCount(), before.queue());
             }
+            tellIfOnDutyChanged(before);
             if (status.canTakeMore()) {
                 offerWaiting();
             }

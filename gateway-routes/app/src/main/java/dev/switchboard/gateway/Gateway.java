@@ -179,7 +179,7 @@ public final class Gateway implements AutoCloseable {
         toClose.add(adapterRecords);
         ClusterMaps maps = clusterMaps(member);
         AgentsAvailableWatch agentsAvailable = new AgentsAvailableWatch(desk.routing()::agentsOnDuty);
-        toClose.add(agentsAvailable);
+        desk.routing().whenOnDutyChanges(agentsAvailable::dutyChanged);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, maps,
                     adapterRecords, senders, dialers, noticeMailers, phoneTexters, agentsAvailable));

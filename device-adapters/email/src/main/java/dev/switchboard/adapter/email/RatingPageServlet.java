@@ -2,6 +2,7 @@ package dev.switchboard.adapter.email;
 
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.HelpDesk;
+import dev.switchboard.spi.HtmlText;
 import dev.switchboard.spi.Rating;
 import dev.switchboard.spi.RatingOutcome;
 import jakarta.servlet.http.HttpServlet;
@@ -79,7 +80,7 @@ final class RatingPageServlet extends HttpServlet {
     private static String form(String problem, String comment) {
         StringBuilder html = new StringBuilder();
         if (problem != null) {
-            html.append("<p role=\"alert\">").append(escape(problem)).append("</p>");
+            html.append("<p role=\"alert\">").append(HtmlText.escape(problem)).append("</p>");
         }
         html.append("<form method=\"post\"><fieldset><legend>How did we help you?</legend>");
         for (int score = Rating.LOWEST; score <= Rating.HIGHEST; score++) {
@@ -88,7 +89,7 @@ final class RatingPageServlet extends HttpServlet {
                     .append("</label> ");
         }
         html.append("</fieldset><label>Comment (optional)<br><textarea name=\"comment\" maxlength=\"")
-                .append(Rating.MAX_COMMENT_LENGTH).append("\" rows=\"4\" cols=\"40\">").append(escape(comment))
+                .append(Rating.MAX_COMMENT_LENGTH).append("\" rows=\"4\" cols=\"40\">").append(HtmlText.escape(comment))
                 .append("</textarea></label><p><button type=\"submit\">Send</button></p></form>");
         return html.toString();
     }
@@ -108,18 +109,4 @@ final class RatingPageServlet extends HttpServlet {
         response.getOutputStream().write(bytes);
     }
 
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
 }

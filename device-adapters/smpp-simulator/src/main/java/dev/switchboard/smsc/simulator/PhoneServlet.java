@@ -2,11 +2,12 @@ package dev.switchboard.smsc.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.switchboard.spi.E164Number;
+import dev.switchboard.spi.HtmlText;
+import dev.switchboard.spi.InvalidAddressException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import dev.switchboard.spi.E164Number;
-import dev.switchboard.spi.InvalidAddressException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -110,18 +111,18 @@ public final class PhoneServlet extends HttpServlet {
                 .append("ol{list-style:none;padding:0}li{margin:.4rem 0;padding:.5rem .7rem;border-radius:.8rem;white-space:pre-wrap}")
                 .append("li.me{background:#dcf8c6;margin-left:3rem}li.desk{background:#eee;margin-right:3rem}")
                 .append(".error{color:#b00020}textarea{width:100%;box-sizing:border-box}</style></head><body>")
-                .append("<h1>Phone</h1><p>You are <strong id=\"number\">").append(escape(phone))
-                .append("</strong>, texting the help desk at <strong>").append(escape(shortCode)).append("</strong>.</p>");
+                .append("<h1>Phone</h1><p>You are <strong id=\"number\">").append(HtmlText.escape(phone))
+                .append("</strong>, texting the help desk at <strong>").append(HtmlText.escape(shortCode)).append("</strong>.</p>");
         if (error != null) {
-            html.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+            html.append("<p class=\"error\" role=\"alert\">").append(HtmlText.escape(error)).append("</p>");
         }
         html.append("<ol id=\"thread\">");
         for (PhoneText text : thread) {
             html.append("<li class=\"").append(text.fromDesk() ? "desk" : "me").append("\">")
-                    .append(escape(text.text())).append("</li>");
+                    .append(HtmlText.escape(text.text())).append("</li>");
         }
         html.append("</ol><form method=\"post\" action=\"/smpp/phone\">")
-                .append("<input type=\"hidden\" name=\"number\" value=\"").append(escape(phone)).append("\">")
+                .append("<input type=\"hidden\" name=\"number\" value=\"").append(HtmlText.escape(phone)).append("\">")
                 .append("<label for=\"text\">Your text</label><textarea id=\"text\" name=\"text\" rows=\"3\" maxlength=\"")
                 .append(MAX_TEXT).append("\" required placeholder=\"HELP, or your question\"></textarea>")
                 .append("<button type=\"submit\">Send</button></form>")
@@ -142,19 +143,4 @@ public final class PhoneServlet extends HttpServlet {
         return "+4879" + String.format("%07d", RANDOM.nextInt(10_000_000));
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.gateway.http;
 
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.FrontEnd;
+import dev.switchboard.spi.HtmlText;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,9 +48,9 @@ public final class StartPageServlet extends HttpServlet {
         for (DeviceAdapter adapter : adapters) {
             for (FrontEnd frontEnd : adapter.frontEnds()) {
                 frontEnds++;
-                html.append("<li><a href=\"").append(Html.escape(frontEnd.path())).append("\">")
-                        .append(Html.escape(frontEnd.title())).append("</a> &mdash; ")
-                        .append(Html.escape(frontEnd.description())).append("</li>");
+                html.append("<li><a href=\"").append(HtmlText.escape(frontEnd.path())).append("\">")
+                        .append(HtmlText.escape(frontEnd.title())).append("</a> &mdash; ")
+                        .append(HtmlText.escape(frontEnd.description())).append("</li>");
             }
         }
         if (frontEnds == 0) {
@@ -57,8 +58,8 @@ public final class StartPageServlet extends HttpServlet {
         }
         html.append("</ul><h2>Channels</h2><ul id=\"adapters\">");
         for (DeviceAdapter adapter : adapters) {
-            html.append("<li><code>").append(Html.escape(adapter.id())).append("</code> ")
-                    .append(Html.escape(adapter.description())).append("</li>");
+            html.append("<li><code>").append(HtmlText.escape(adapter.id())).append("</code> ")
+                    .append(HtmlText.escape(adapter.description())).append("</li>");
         }
         html.append("</ul><h2>Customer API</h2><ul id=\"api\">")
                 .append("<li><code>POST /api/help</code> asks the help desk a question and opens the conversation</li>")

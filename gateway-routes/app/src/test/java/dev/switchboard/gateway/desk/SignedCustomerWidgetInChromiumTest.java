@@ -15,6 +15,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The chat widget on a shop page that signs its logged-in customer's id, in Debian's Chromium
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * anonymous visitor does not.
  */
 class SignedCustomerWidgetInChromiumTest {
+    private static final Logger LOG = LoggerFactory.getLogger(SignedCustomerWidgetInChromiumTest.class);
     private static final Path SCRIPT = Path.of("src/test/playwright/signed-customer.mjs").toAbsolutePath();
     private static final String SECRET = "5b1e9c7d3a0f2e4c6b8a0d2f4e6c8a0b-shop";
 
@@ -36,7 +39,7 @@ class SignedCustomerWidgetInChromiumTest {
                 shop.page("/signed", page(widget, signedAttributes("kim-4711")))
                         .page("/anonymous", page(widget, ""));
                 NodeScript.Run run = NodeScript.run(SCRIPT, dir.resolve("playwright.log"), 120, shop.origin());
-                System.out.println(run.output());
+                LOG.info("Playwright script:\n{}", run.output());
                 assertThat(run.finished()).as("the script finished").isTrue();
                 assertThat(run.exitValue()).as(run.output()).isZero();
                 assertThat(run.output()).contains("PASS signed customer");

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The chat widget embedded in a demo shop's pages, served by a Jetty of their own (another origin than the gateway's),
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the button's paint time after the load event (budget 100 ms, checked in the script) and prints them.
  */
 class WidgetInChromiumTest {
+    private static final Logger LOG = LoggerFactory.getLogger(WidgetInChromiumTest.class);
     private static final Path SCRIPT = Path.of("src/test/playwright/widget.mjs").toAbsolutePath();
     private static final int LOADER_BUDGET = 15 * 1024;
     private static final int CHAT_BUDGET = 60 * 1024;
@@ -68,7 +71,7 @@ class WidgetInChromiumTest {
 
                 long loader = gzippedBytes(base.resolve("/widget.js"));
                 long chat = gzippedBytes(base.resolve("/widget/chat.js"));
-                System.out.printf("FIGURES widget sizes: loader %d bytes gzipped (budget %d), chat %d bytes gzipped (budget %d)%n",
+                LOG.info("FIGURES widget sizes: loader {} bytes gzipped (budget {}), chat {} bytes gzipped (budget {})",
                         loader, LOADER_BUDGET, chat, CHAT_BUDGET);
                 assertThat(loader).isLessThanOrEqualTo(LOADER_BUDGET);
                 assertThat(chat).isLessThanOrEqualTo(CHAT_BUDGET);
@@ -92,7 +95,7 @@ class WidgetInChromiumTest {
                     node.destroyForcibly();
                 }
                 String output = Files.readString(log, StandardCharsets.UTF_8);
-                System.out.println(output);
+                LOG.info("Playwright script:\n{}", output);
                 assertThat(node.exitValue()).as(output).isZero();
                 assertThat(output).contains("PASS widget");
                 await().atMost(Duration.ofSeconds(30)).until(() -> mail.mailsTo("ann@staff.example").stream()

@@ -1,11 +1,12 @@
-package dev.switchboard.gateway.http;
+package dev.switchboard.spi;
 
-/** HTML escaping for the gateway's own pages. */
-final class Html {
-    private Html() {
+/** Text made safe to put in an HTML page, in an element or a quoted attribute: for pages an adapter writes itself. */
+public final class HtmlText {
+    private HtmlText() {
     }
 
-    static String escape(String text) {
+    /** {@code text} with {@code < > & " '} escaped; {@code null} becomes the empty string. */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
