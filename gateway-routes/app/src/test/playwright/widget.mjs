@@ -1,7 +1,8 @@
 // The chat widget on a demo shop's pages, served from another origin than the gateway's, in Debian's Chromium:
 // the button says "leave a message" until an agent turns available, then "Chat with us" (within 2 s, pushed), and the
 // Polish texts on a Polish page; nothing is stored in the browser before the chat is opened; the invitation comes once
-// per visit; a whole chat with the agent desktop in another browser context, kept across a reload; a message sent
+// per visit; a whole chat with the agent desktop in another browser context (typing shown both ways, each side seeing
+// what the other read), kept across a reload; a message sent
 // while the network is down and one while the gateway is stopped both arrive once; the agent's last leaving turns the
 // button back, and a new visitor's offline message reaches the manager page; a site not allowed gets no widget, and a
 // page whose gateway is down or hangs works as if there were none. The agent's finish shows the 1-5 scale in the
@@ -188,6 +189,26 @@ try {
   await answer(ann, 'It leaves the warehouse today.');
   await shown(shopPage, 'It leaves the warehouse today.');
   assert.equal(await shopPage.locator('.panel .agent').textContent(), 'Ann', "the agent's name is shown");
+
+  // Read state: the agent opened the question, so the visitor sees it read; the visitor's chat is open, so the agent
+  // sees his answer read by the customer.
+  await shopPage.locator('.log li.inbound', { hasText: 'Where is my order 77?' }).locator('.seen', { hasText: 'Read' })
+    .waitFor();
+  await ann.locator('#thread li.outbound', { hasText: 'It leaves the warehouse today.' })
+    .locator('.read-mark', { hasText: 'Read by the customer' }).waitFor();
+
+  // Typing, both ways, while each side types and before anything is sent.
+  await shopPage.locator('.compose textarea').pressSequentially('Which carr');
+  await ann.locator('#customer-typing').waitFor({ state: 'visible' });
+  await ann.locator('#reply-text').pressSequentially('Let me ch');
+  await shopPage.locator('.typing', { hasText: 'Ann is typing…' }).waitFor();
+  await ann.fill('#reply-text', '');
+  await send(shopPage, 'Which carrier?');
+  await agentSees(ann, 'Which carrier?');
+  await ann.locator('#customer-typing').waitFor({ state: 'hidden' });
+  await answer(ann, 'DHL, tracking by mail.');
+  await shown(shopPage, 'DHL, tracking by mail.');
+  assert.equal(await shopPage.locator('.typing').textContent(), '', "the agent's message ends his typing");
   if (shots) await shopPage.screenshot({ path: shots + '/widget-chat.png' });
 
   // A reload keeps the conversation, each message once.

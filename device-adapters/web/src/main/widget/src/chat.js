@@ -13,13 +13,17 @@ const TEXTS = {
     send: 'Send', you: 'You', agent: 'Agent', name: 'Your name', contact: 'Email or phone', message: 'Your message',
     leave: 'Leave a message', offlineIntro: 'Nobody is available now. Leave a message and we will answer you.',
     thanks: 'Thank you. We will answer you at %s within one working day.', needContact: 'Give an email address or a phone number.',
-    sending: 'sending…', log: 'Conversation' },
+    sending: 'sending…', log: 'Conversation', typing: '%s is typing…', read: 'Read' },
   pl: { title: 'Czat', close: 'Zamknij czat', greeting: 'Dzień dobry! W czym możemy pomóc?', placeholder: 'Twoja wiadomość',
     send: 'Wyślij', you: 'Ty', agent: 'Konsultant', name: 'Imię i nazwisko', contact: 'E-mail lub telefon', message: 'Wiadomość',
     leave: 'Zostaw wiadomość', offlineIntro: 'Nikt nie jest teraz dostępny. Zostaw wiadomość, a odpowiemy.',
     thanks: 'Dziękujemy. Odpowiemy na %s w ciągu jednego dnia roboczego.', needContact: 'Podaj adres e-mail lub numer telefonu.',
-    sending: 'wysyłanie…', log: 'Rozmowa' },
+    sending: 'wysyłanie…', log: 'Rozmowa', typing: '%s pisze…', read: 'Przeczytane' },
 };
+// How long "Anna is typing…" stays without news (the desktop tells every few seconds while she types), and how often
+// this chat tells that the visitor types.
+const TYPING_SHOWN_MS = 6000;
+const TYPING_EVERY_MS = 3000;
 
 function load() {
   try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
@@ -31,6 +35,11 @@ function randomId(prefix) {
   return prefix + '-' + crypto.randomUUID();
 }
 const wait = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
+// A message time as microseconds since the epoch: the gateway's times have microseconds, which Date drops.
+function micros(iso) {
+  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(iso || '');
+  return match ? Date.parse(match[1] + 'Z') * 1000 + Number(((match[2] || '') + '000000').slice(0, 6)) : NaN;
+}
 
 function openChat({ config, root, available, onAvailability, closed }) {
   const t = TEXTS[config.lang] || TEXTS.en;
@@ -64,6 +73,8 @@ function openChat({ config, root, available, onAvailability, closed }) {
       .log li.inbound{margin-left:auto;background:#e7f3e7}
       .log li.pending{color:#555}
       .log .who{display:block;font-size:12px;color:#444}
+      .log .seen{display:block;font-size:11px;color:#2a5d2a;text-align:right}
+      .typing{margin:0 8px;min-height:16px;font-size:12px;font-style:italic;color:#444}
       form{flex:0 0 auto;display:flex;flex-direction:column;gap:4px;padding:8px;border-top:1px solid #ccc}
       form p{margin:0}
       input,textarea{border:1px solid #666;border-radius:4px;padding:4px}
@@ -71,7 +82,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
       button.send{background:${config.color};color:#fff;border:0;border-radius:4px;padding:6px 10px;cursor:pointer}
       .error{color:#a00000}.sr{position:absolute;left:-9999px}`)];
   panel.innerHTML = `<header><h2></h2><span class="agent"></span><button type="button" class="close">×</button></header>
-    <ol class="log" aria-live="polite" tabindex="0"></ol>
+    <ol class="log" aria-live="polite" tabindex="0"></ol><p class="typing" aria-live="polite"></p>
     <form class="compose" hidden><label class="sr" for="sb-text"></label><div class="row"><textarea id="sb-text" rows="2" required maxlength="4000"></textarea><button class="send" type="submit"></button></div></form>
     <form class="offline" hidden><p class="intro"></p>
       <label><span class="l-name"></span><br><input name="name" autocomplete="name" required maxlength="200"></label>
@@ -96,6 +107,44 @@ function openChat({ config, root, available, onAvailability, closed }) {
   offline.querySelector('button').textContent = t.leave;
   root.appendChild(panel);
 
+  const typing = panel.querySelector('.typing');
+  let typingTimer = null;
+  function agentTyping(author) {
+    typing.textContent = t.typing.replace('%s', author || t.agent);
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => { typing.textContent = ''; }, TYPING_SHOWN_MS);
+  }
+
+  // "Read" under the visitor's newest message that an agent has read.
+  let readUpTo = NaN;
+  function showRead() {
+    const read = [...log.querySelectorAll('li.inbound[data-at]')].filter((li) => micros(li.dataset.at) <= readUpTo);
+    log.querySelectorAll('.seen').forEach((mark) => mark.remove());
+    if (read.length) {
+      const mark = document.createElement('span');
+      mark.className = 'seen';
+      mark.textContent = t.read;
+      read[read.length - 1].append(mark);
+    }
+  }
+
+  // Tells the gateway that the visitor saw the agents' messages, while the chat is open in a visible page.
+  let newestAnswer = null, readSent = null;
+  function tellRead() {
+    if (!newestAnswer || newestAnswer === readSent || panel.hidden || document.visibilityState !== 'visible') return;
+    readSent = newestAnswer;
+    post('read', { messageId: newestAnswer });
+  }
+  document.addEventListener('visibilitychange', tellRead);
+
+  // Calls that tell something passing (typing, read): nothing is retried.
+  function post(what, body) {
+    if (!state.conversationId) return;
+    fetch(api + 'conversations/' + encodeURIComponent(state.conversationId) + '/' + what, {
+      method: 'POST', credentials: 'omit', headers: Object.assign({ 'Content-Type': 'application/json' }, auth()),
+      body: JSON.stringify(body || {}) }).catch(() => {});
+  }
+
   function add(message) {
     if (message.id && seen.has(message.id)) return;
     if (message.id) seen.add(message.id);
@@ -103,6 +152,11 @@ function openChat({ config, root, available, onAvailability, closed }) {
     const inbound = message.direction === 'inbound';
     item.className = inbound ? 'inbound' : 'outbound';
     if (message.id) item.dataset.id = message.id;
+    if (message.at) item.dataset.at = message.at;
+    if (!inbound && message.id) {
+      newestAnswer = message.id;
+      typing.textContent = '';
+    }
     const who = document.createElement('span');
     who.className = 'who';
     who.textContent = inbound ? t.you : (message.author || t.agent);
@@ -135,8 +189,12 @@ function openChat({ config, root, available, onAvailability, closed }) {
         await readEvents(api + 'conversations/' + encodeURIComponent(state.conversationId) + '/events', headers, undefined,
           (type, data, id) => {
             if (type === 'rating-asked') { askRating(); return; }
+            if (type === 'typing') { agentTyping(data.author); return; }
+            if (type === 'read') { readUpTo = micros(data.readUpTo); showRead(); return; }
             if (type !== 'message') return;
             add(data);
+            showRead();
+            tellRead();
             lastId = id || lastId;
             delay = 1000;
           });
@@ -220,12 +278,20 @@ function openChat({ config, root, available, onAvailability, closed }) {
     flush();
   }
 
+  let typingSent = 0; // when this chat last told that the visitor types: a new message is told at its first key
   compose.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = text.value.trim();
     if (!value) return;
     text.value = '';
+    typingSent = 0;
     queue(value);
+  });
+  text.addEventListener('input', () => {
+    if (state.conversationId && text.value.trim() && Date.now() - typingSent >= TYPING_EVERY_MS) {
+      typingSent = Date.now();
+      post('typing');
+    }
   });
   text.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); compose.requestSubmit(); }
@@ -269,6 +335,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
       panel.hidden = false;
       state.open = true;
       save(state);
+      tellRead();
     },
   };
 }

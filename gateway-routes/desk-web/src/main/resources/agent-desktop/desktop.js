@@ -31,9 +31,67 @@ function heard(event) {
   if (event.type === 'RATED') {
     loadRatings();
   }
+  if (event.type === 'TYPING') {
+    if (event.conversationId === state.selected) {
+      showTyping();
+    }
+    return;
+  }
+  if (event.type === 'MESSAGE' && event.conversationId === state.selected) {
+    hideTyping();
+  }
   if (event.type !== 'PRESENCE' && event.type !== 'QUEUED') {
     refreshSoon();
   }
+}
+
+// "The customer is typing…" for a few seconds after each TYPING event (his chat sends one every few seconds while he
+// types), until his message comes.
+const TYPING_SHOWN_MS = 6000;
+let typingTimer = null;
+function showTyping() {
+  $('customer-typing').hidden = false;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(hideTyping, TYPING_SHOWN_MS);
+}
+function hideTyping() {
+  clearTimeout(typingTimer);
+  $('customer-typing').hidden = true;
+}
+
+// A message time as microseconds since the epoch: the server's times have microseconds, which Date drops, and two
+// messages may come within one millisecond.
+function micros(iso) {
+  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(iso || '');
+  if (!match) {
+    return NaN;
+  }
+  return Date.parse(match[1] + 'Z') * 1000 + Number(((match[2] || '') + '000000').slice(0, 6));
+}
+
+// Tells the desk that I saw the thread up to its newest message, when the customer wrote something I had not seen
+// and the desktop is in front of me.
+let lastReadSent = null;
+function markRead(c) {
+  const newest = c.messages[c.messages.length - 1];
+  const newestFromHim = [...c.messages].reverse().find((m) => m.direction.toLowerCase() === 'inbound');
+  if (!newestFromHim || document.visibilityState !== 'visible' || newest.id === lastReadSent
+      || micros(newestFromHim.at) <= micros(c.agentsReadUpTo)) {
+    return;
+  }
+  lastReadSent = newest.id;
+  api('POST', '/conversations/' + encodeURIComponent(c.conversationId) + '/read', { messageId: newest.id });
+}
+
+// While I type an answer the customer's chat says so: one call at most every few seconds.
+const TYPING_EVERY_MS = 3000;
+let lastTypingSent = 0;
+function tellTyping() {
+  if (!state.selected || !$('reply-text').value.trim() || Date.now() - lastTypingSent < TYPING_EVERY_MS) {
+    return;
+  }
+  lastTypingSent = Date.now();
+  api('POST', '/conversations/' + encodeURIComponent(state.selected) + '/typing');
 }
 
 // His presence as the desk has it: he may have been turned away while his desktop was not connected.
@@ -160,6 +218,7 @@ async function act(conversationId, action, body) {
 
 function open(conversationId) {
   state.selected = conversationId;
+  hideTyping();
   show(conversationId);
 }
 
@@ -179,6 +238,9 @@ async function show(conversationId) {
   $('stage').textContent = c.stage;
   const counts = {};
   const channels = new Set();
+  const readUpTo = micros(c.customerReadUpTo);
+  const lastRead = [...c.messages].reverse().find((m) => m.direction.toLowerCase() === 'outbound'
+    && micros(m.at) <= readUpTo);
   fill('thread', c.messages.map((m) => {
     counts[m.channel] = (counts[m.channel] || 0) + 1;
     channels.add(m.channel);
@@ -191,8 +253,15 @@ async function show(conversationId) {
     text.className = 'text';
     text.textContent = ' ' + m.author + ': ' + m.text;
     li.append(badge, text);
+    if (m === lastRead) {
+      const mark = document.createElement('span');
+      mark.className = 'read-mark';
+      mark.textContent = 'Read by the customer';
+      li.append(mark);
+    }
     return li;
   }));
+  markRead(c);
   $('counters').textContent = Object.entries(counts).map(([ch, n]) => ch.toUpperCase() + ' ' + n).join(' · ');
   const ctx = c.context || {};
   $('context').textContent = [ctx.pageUrl && 'page ' + ctx.pageUrl, ctx.tvProgramme && 'watching ' + ctx.tvProgramme,
@@ -259,9 +328,18 @@ document.addEventListener('DOMContentLoaded', async () => {
     const result = await act(selected(), 'messages', body);
     if (result.ok) {
       $('reply-text').value = '';
+      lastTypingSent = 0; // the next answer's first key tells the customer at once
     }
   });
-  $('reply-text').addEventListener('input', expandQuickText);
+  $('reply-text').addEventListener('input', () => {
+    expandQuickText();
+    tellTyping();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && state.selected) {
+      show(state.selected);
+    }
+  });
   $('transfer').addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { note: $('transfer-note').value };

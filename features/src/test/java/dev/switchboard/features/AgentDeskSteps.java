@@ -106,6 +106,29 @@ public class AgentDeskSteps {
         assertThat(answered.path("sent").asBoolean()).as("sent: %s", answered).isTrue();
     }
 
+    @When("{word} reads his conversation")
+    public void readsHisConversation(String name) {
+        JsonNode messages = agent(name).getOk("/api/agent/conversations/" + conversationId()).path("messages");
+        String newest = messages.get(messages.size() - 1).path("id").asText();
+        agent(name).postOk("/api/agent/conversations/" + conversationId() + "/read",
+                "{\"messageId\": " + quote(newest) + "}");
+    }
+
+    @When("{word} starts typing an answer")
+    public void startsTyping(String name) {
+        agent(name).postOk("/api/agent/conversations/" + conversationId() + "/typing", "{}");
+    }
+
+    @Then("{word} sees that he read her answer")
+    public void seesHeReadHerAnswer(String name) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode view = agent(name).getOk("/api/agent/conversations/" + conversationId());
+            JsonNode messages = view.path("messages");
+            assertThat(view.path("customerReadUpTo").asText())
+                    .isEqualTo(messages.get(messages.size() - 1).path("at").asText());
+        });
+    }
+
     @When("{word} marks herself as his preferred agent")
     public void marksHerselfPreferred(String name) {
         agent(name).postOk("/api/agent/conversations/" + conversationId() + "/preferred", "{}");

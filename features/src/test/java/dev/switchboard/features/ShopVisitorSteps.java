@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A visitor of a company's shop page with the chat widget: what its button and its chat ask of the gateway, sent as
@@ -79,6 +80,48 @@ public class ShopVisitorSteps {
     public void isPushed(String text, String author) {
         await().atMost(WAIT).until(() -> world().shop.chat.stream().anyMatch(line -> line.startsWith("data: ")
                 && line.contains("\"author\":" + quote(author)) && line.contains("\"text\":" + quote(text))));
+    }
+
+    /** Whether the open chat received an event of this type whose data line contains {@code data}. */
+    private static boolean chatReceived(String type, String data) {
+        List<String> lines = List.copyOf(world().shop.chat);
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).equals("event: " + type) && lines.get(i + 1).startsWith("data: ")
+                    && lines.get(i + 1).contains(data)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Then("his open chat is told that his question was read")
+    public void isToldHisQuestionWasRead() {
+        await().atMost(WAIT).until(() -> chatReceived("read", "\"readUpTo\":"));
+    }
+
+    @Then("his open chat shows that {word} is typing")
+    public void showsTyping(String author) {
+        await().atMost(WAIT).until(() -> chatReceived("typing", "\"author\":" + quote(author)));
+    }
+
+    @When("he reads the answer in his chat")
+    public void readsTheAnswer() throws Exception {
+        String id = world().visitor.answer.json().path("conversationId").asText();
+        String token = world().visitor.answer.json().path("customerToken").asText();
+        List<String> lines = List.copyOf(world().shop.chat);
+        String newest = null;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("id: ") && lines.get(i + 1).equals("event: message")) {
+                newest = lines.get(i).substring("id: ".length());
+            }
+        }
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(uri("api/conversations/" + id + "/read"))
+                .header("Origin", world().shop.origin).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\": " + quote(newest) + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).contains("\"moved\":true");
     }
 
     @When("a page of {string} asks whether an agent is available")

@@ -1,5 +1,6 @@
 package dev.switchboard.spi;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,11 +14,20 @@ import java.util.List;
  *                    when there are none
  * @param ratingAsked whether the help desk asks the customer to rate the help he got (an agent finished his
  *                    conversation and he has not answered yet): {@link HelpDesk#rate} takes his answer
+ * @param readUpTo    how far the help desk's agents have read the thread: every message sent at or before this time
+ *                    (the {@link ThreadMessage#at()} of the newest one an agent saw), or {@code null} when no agent read
+ *                    any of it
  */
 public record ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages, String olderCursor,
-                               boolean ratingAsked) {
+                               boolean ratingAsked, Instant readUpTo) {
     public ConversationView {
         messages = List.copyOf(messages);
+    }
+
+    /** A page no agent has read. */
+    public ConversationView(String id, CustomerAddress address, List<ThreadMessage> messages, String olderCursor,
+                            boolean ratingAsked) {
+        this(id, address, messages, olderCursor, ratingAsked, null);
     }
 
     /** A page when no rating is asked. */

@@ -125,6 +125,28 @@ public interface HelpDesk {
         throw new UnsupportedOperationException("this help desk asks no ratings");
     }
 
+    /**
+     * Tells the agents who have the conversation that the customer is typing, for a client that shows it (the web
+     * chat). Nothing is stored: an agent's desktop shows it for a few seconds, until the next such call or the
+     * customer's message. For an adapter that checked the customer may see the conversation (it read it with his
+     * token, or for an address it vouches for); an unknown conversation is ignored.
+     */
+    default void customerTyping(String conversationId) {
+        // A help desk without agents has nobody to tell.
+    }
+
+    /**
+     * Records that the customer has seen his thread up to message {@code messageId}, durably, and tells the agents
+     * who have the conversation: their desktop shows their messages up to it as read. A mark never moves back; a
+     * message the thread does not hold is ignored. For an adapter that checked the customer may see the conversation,
+     * as {@link #customerTyping}.
+     *
+     * @return whether the mark moved forward
+     */
+    default boolean customerRead(String conversationId, String messageId) {
+        return false;
+    }
+
     /** Whether the question a link names is still asked (see {@link #rateByLink}); an unknown link is not. */
     default boolean ratingAskedByLink(String linkToken) {
         return false;

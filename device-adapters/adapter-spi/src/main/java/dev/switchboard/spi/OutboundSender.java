@@ -16,6 +16,16 @@ public interface OutboundSender {
     void send(OutboundMessage message);
 
     /**
+     * Tells the customer's open client something that is not a message, for a channel that shows it live (the web
+     * chat): an agent is typing, or the agents read his thread further ({@link ConversationView#readUpTo()} moved).
+     * Nothing to carry on channels that cannot show it: the default ignores it. It must return at once and never
+     * throw: nothing depends on it arriving.
+     */
+    default void signal(String conversationId, AgentSignal signal) {
+        // A channel that shows no such news.
+    }
+
+    /**
      * The sender of a channel whose customers read their thread themselves (web chat, WAP, the TV overlay):
      * the hub stored the message in the thread before handing it over, so taking it on is all there is to do.
      */

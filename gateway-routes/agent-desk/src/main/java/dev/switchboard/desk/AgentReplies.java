@@ -4,6 +4,7 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.Ids;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.AgentSignal;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.OutboundMessage;
@@ -156,6 +157,60 @@ public final class AgentReplies {
         } catch (AgentDeskException e) {
             LOG.info("No greeting for conversation {}: {}", conversationId, e.getMessage());
         }
+    }
+
+    /**
+     * The agent is typing an answer in an active conversation he takes part in: the customer's live client on the
+     * channel he was last heard on (the web chat) shows it for a few seconds. Nothing is stored; nothing happens when
+     * the customer has not written yet or his channel shows no such news.
+     */
+    public void typing(AgentAccount by, String conversationId) {
+        Conversation conversation = taking(by, conversationId);
+        List<Conversation> group = group(conversation);
+        if (group.stream().allMatch(thread -> thread.lastHeard() == null)) {
+            return;
+        }
+        String channel = lastChannel(group);
+        if (outbound.channels().contains(channel)) {
+            Reachable reachable = addressOn(conversation, channel);
+            outbound.signal(channel, reachable.conversationId(), new AgentSignal(AgentSignal.Kind.TYPING, by.displayName()));
+        }
+    }
+
+    /**
+     * The agent saw the thread (of a merged group: the one that holds the message) up to message {@code messageId}:
+     * the agents' read mark moves there, durably, and the customer's live client is told. Only for an agent who takes
+     * part in the conversation or owns it: another (a manager looking in) marks nothing.
+     *
+     * @return whether the mark moved
+     */
+    public boolean read(AgentAccount by, String conversationId, String messageId) {
+        boolean involved = assignments.get(conversationId)
+                .filter(a -> a.participants().contains(by.username()) || by.username().equals(a.owner())).isPresent();
+        Conversation conversation = conversations.get(conversationId).orElse(null);
+        if (!involved || conversation == null || messageId == null) {
+            return false;
+        }
+        for (Conversation thread : group(conversation)) {
+            Optional<Conversation> after = conversations.markRead(thread.id(), Conversation.Reader.AGENTS, messageId);
+            if (after.isPresent()) {
+                String channel = after.get().lastHeard();
+                if (channel != null && outbound.channels().contains(channel)) {
+                    outbound.signal(channel, thread.id(), new AgentSignal(AgentSignal.Kind.READ, by.displayName()));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The header of an active conversation the agent takes part in. */
+    private Conversation taking(AgentAccount by, String conversationId) {
+        assignments.get(conversationId)
+                .filter(a -> a.stage() == Assignment.Stage.ACTIVE && a.participants().contains(by.username()))
+                .orElseThrow(() -> AgentDeskException.notFound("you take part in no active conversation " + conversationId));
+        return conversations.get(conversationId)
+                .orElseThrow(() -> AgentDeskException.notFound("no conversation " + conversationId));
     }
 
     /** The channel the customer of a merged group wrote on last. */

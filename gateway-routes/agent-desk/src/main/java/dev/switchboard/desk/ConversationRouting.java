@@ -184,14 +184,27 @@ public final class ConversationRouting implements AgentAvailability {
     /** A customer wrote in a conversation an agent has: his desktop (and the other participants') shows it. */
     @Override
     public void customerWrote(String conversationId) {
+        tellParticipants(DeskEvent.Type.MESSAGE, conversationId);
+    }
+
+    @Override
+    public void customerTyping(String conversationId) {
+        tellParticipants(DeskEvent.Type.TYPING, conversationId);
+    }
+
+    @Override
+    public void customerRead(String conversationId) {
+        tellParticipants(DeskEvent.Type.READ, conversationId);
+    }
+
+    /** Tells the agents taking part in the conversation, and its owner. */
+    private void tellParticipants(DeskEvent.Type type, String conversationId) {
         assignments.get(conversationId).ifPresent(a -> {
             Set<String> to = new HashSet<>(a.participants());
             if (a.owner() != null) {
                 to.add(a.owner());
             }
-            if (!to.isEmpty()) {
-                events.publish(new DeskEvent(DeskEvent.Type.MESSAGE, conversationId, to, clock.instant()));
-            }
+            tell(type, conversationId, to);
         });
     }
 

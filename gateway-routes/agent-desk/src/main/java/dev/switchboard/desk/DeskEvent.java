@@ -35,11 +35,20 @@ public record DeskEvent(Type type, String conversationId, Set<String> to, Instan
         /** An offline message was left or resolved (told to the managers; no conversation). */
         OFFLINE_MESSAGE,
         /** The customer rated the help of the agent named (told to him and the managers). */
-        RATED
+        RATED,
+        /** The customer is typing in a conversation the agents named take part in; not kept (see {@link #kept}). */
+        TYPING,
+        /** The customer read further in a conversation the agents named take part in. */
+        READ
     }
 
     public DeskEvent {
         to = to instanceof AgentNameSet ? to : Set.copyOf(to);
+    }
+
+    /** Whether desktops that ask what is new since their last look should be told: not a passing {@link Type#TYPING}. */
+    public boolean kept() {
+        return type != Type.TYPING;
     }
 
     public boolean isFor(String username) {

@@ -8,6 +8,7 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.spi.AgentSignal;
 import dev.switchboard.spi.CustomerAddress;
 import dev.switchboard.spi.DeliveryStatus;
 import dev.switchboard.hub.domain.Customer;
@@ -32,6 +33,7 @@ class AgentRepliesTest {
     private final MovingClock clock = new MovingClock();
     private final InMemoryRecords<Assignment> assignments = new InMemoryRecords<>();
     private final List<OutboundMessage> sent = new ArrayList<>();
+    private final List<String> signals = new ArrayList<>();
     private String failingChannel;
 
     private final InMemoryConversations store = new InMemoryConversations();
@@ -48,6 +50,11 @@ class AgentRepliesTest {
                 throw new IllegalStateException("the SMSC is away");
             }
             sent.add(message);
+        }
+
+        @Override
+        public void signal(String channelId, String conversationId, AgentSignal signal) {
+            signals.add(signal.kind() + " " + signal.author() + " on " + channelId + " to " + conversationId);
         }
     };
     private final InMemoryCustomers customers = new InMemoryCustomers();
@@ -93,6 +100,30 @@ class AgentRepliesTest {
         assertThat(stored.author()).isEqualTo("Ann Smith");
         assertThat(stored.channel()).isEqualTo("sms");
         assertThat(stored.at()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void theAgentsTypingIsToldToTheCustomersLiveClientOnTheChannelHeLastWroteOn() {
+        replies.typing(ann, "c-1");
+
+        assertThat(signals).containsExactly("TYPING Ann Smith on sms to c-4");
+        assertThat(sent).as("nothing is stored or sent").isEmpty();
+        assertThat(store.messages("c-4")).hasSize(1);
+        AgentAccount bob = new AgentAccount("bob", "Bob", Role.AGENT, "$2a$04$x", false, Set.of(), Set.of(), 1, Instant.EPOCH);
+        assertThatThrownBy(() -> replies.typing(bob, "c-1")).isInstanceOf(AgentDeskException.class);
+    }
+
+    @Test
+    void theAgentsReadMarkMovesInTheThreadThatHoldsTheMessageOnceAndTheCustomerIsTold() {
+        assertThat(replies.read(ann, "c-1", "m-2")).isTrue();
+        assertThat(replies.read(ann, "c-1", "m-2")).as("there already").isFalse();
+        assertThat(replies.read(ann, "c-1", "m-nowhere")).isFalse();
+        AgentAccount bob = new AgentAccount("bob", "Bob", Role.MANAGER, "$2a$04$x", false, Set.of(), Set.of(), 1, Instant.EPOCH);
+        assertThat(replies.read(bob, "c-1", "m-1")).as("a manager looking in marks nothing").isFalse();
+
+        assertThat(threads.get("c-4").agentsReadUpTo()).isEqualTo(Instant.EPOCH.plusSeconds(30));
+        assertThat(threads.get("c-1").agentsReadUpTo()).isNull();
+        assertThat(signals).containsExactly("READ Ann Smith on sms to c-4");
     }
 
     @Test

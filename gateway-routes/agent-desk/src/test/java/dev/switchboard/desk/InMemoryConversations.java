@@ -62,6 +62,19 @@ final class InMemoryConversations implements ConversationStore {
     }
 
     @Override
+    public Optional<Conversation> markRead(String conversationId, Conversation.Reader reader, String messageId) {
+        Optional<StoredMessage> message = messages.getOrDefault(conversationId, List.of()).stream()
+                .filter(m -> m.id().equals(messageId)).findFirst();
+        Conversation before = threads.get(conversationId);
+        if (message.isEmpty() || before == null) {
+            return Optional.empty();
+        }
+        Conversation after = before.readBy(reader, message.get().at());
+        threads.put(conversationId, after);
+        return after == before ? Optional.empty() : Optional.of(after);
+    }
+
+    @Override
     public Optional<StoredMessage> find(String conversationId, Direction direction, String idempotencyKey) {
         return messages.getOrDefault(conversationId, List.of()).stream()
                 .filter(m -> m.direction() == direction && m.idempotencyKey().equals(idempotencyKey)).findFirst();

@@ -166,7 +166,7 @@ public final class Gateway implements AutoCloseable {
                 clock);
         Main camel = startCamel(config, steps, meters);
         helpDesk = new CamelHelpDesk(camel.getCamelContext(), conversations, member.customerDirectory(),
-                knowledgeBase.topics(), desk.contactRequests(), desk.satisfaction());
+                knowledgeBase.topics(), desk.contactRequests(), desk.satisfaction(), desk.routing());
 
         http = GatewayHttpServer.newServer(config.httpHost(), config.httpPort(), config.httpIdleThread());
         ServletMounts mounts = new ServletMounts(http);

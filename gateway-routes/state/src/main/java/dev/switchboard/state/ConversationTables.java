@@ -30,7 +30,8 @@ import java.util.TreeSet;
 final class ConversationTables {
     private static final HexFormat HEX = HexFormat.of();
     private static final String HEADER_COLUMNS = "customer_id, opened_from, token_hash, started_at, context_json,"
-            + " message_count, last_activity, channels_heard, last_heard, last_heard_at, revision";
+            + " message_count, last_activity, channels_heard, last_heard, last_heard_at, agents_read_up_to,"
+            + " customer_read_up_to, revision";
     private static final String MESSAGE_COLUMNS = "seq, id, channel, direction, author, body, sent_at, idempotency_key,"
             + " delivery_status, delivery_detail";
 
@@ -58,7 +59,8 @@ final class ConversationTables {
                 Conversation header = new Conversation(id, row.getString("customer_id"), row.getString("opened_from"),
                         HEX.parseHex(row.getString("token_hash")), startedAt, fromJson(row.getString("context_json")),
                         row.getInt("message_count"), lastActivity, Set.of(), row.getString("last_heard"),
-                        optionalTime(row, "last_heard_at"));
+                        optionalTime(row, "last_heard_at"), optionalTime(row, "agents_read_up_to"),
+                        optionalTime(row, "customer_read_up_to"));
                 String heard = row.getString("channels_heard");
                 long revision = row.getLong("revision");
                 return heard == null ? new CachedHeader(heardFromMessages(connection, header), revision)
@@ -70,13 +72,13 @@ final class ConversationTables {
     /** Inserts a header; a header with its id already there is a lost race (the caller's transaction is run again). */
     void insertHeader(Connection connection, Conversation c, long revision) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversations (" + HEADER_COLUMNS
-                + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, c.customerId());
             insert.setString(2, c.openedFrom());
             insert.setString(3, HEX.formatHex(c.tokenHash()));
             SqlTimes.set(insert, 4, c.startedAt());
             setCounters(insert, 5, c, revision);
-            insert.setString(12, c.id());
+            insert.setString(14, c.id());
             insert.executeUpdate();
         }
     }
@@ -85,9 +87,9 @@ final class ConversationTables {
     void updateHeader(Connection connection, Conversation c, long revision) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET context_json = ?,"
                 + " message_count = ?, last_activity = ?, channels_heard = ?, last_heard = ?, last_heard_at = ?,"
-                + " revision = ? WHERE id = ?")) {
+                + " agents_read_up_to = ?, customer_read_up_to = ?, revision = ? WHERE id = ?")) {
             setCounters(update, 1, c, revision);
-            update.setString(8, c.id());
+            update.setString(10, c.id());
             update.executeUpdate();
         }
     }
@@ -98,12 +100,18 @@ final class ConversationTables {
         SqlTimes.set(statement, first + 2, c.lastActivity());
         statement.setString(first + 3, String.join(" ", new TreeSet<>(c.channelsHeard())));
         statement.setString(first + 4, c.lastHeard());
-        if (c.lastHeardAt() == null) {
-            statement.setNull(first + 5, Types.TIMESTAMP_WITH_TIMEZONE);
+        setOptionalTime(statement, first + 5, c.lastHeardAt());
+        setOptionalTime(statement, first + 6, c.agentsReadUpTo());
+        setOptionalTime(statement, first + 7, c.customerReadUpTo());
+        statement.setLong(first + 8, revision);
+    }
+
+    private static void setOptionalTime(PreparedStatement statement, int index, Instant time) throws SQLException {
+        if (time == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            SqlTimes.set(statement, first + 5, c.lastHeardAt());
+            SqlTimes.set(statement, index, time);
         }
-        statement.setLong(first + 6, revision);
     }
 
     /** Of {@code messages}, the (direction, idempotency key) pairs the thread holds already. */
@@ -238,13 +246,14 @@ final class ConversationTables {
             }
         }
         return new Conversation(header.id(), header.customerId(), header.openedFrom(), header.tokenHash(),
-                header.startedAt(), header.context(), header.messageCount(), header.lastActivity(), heard, last, lastAt);
+                header.startedAt(), header.context(), header.messageCount(), header.lastActivity(), heard, last, lastAt,
+                header.agentsReadUpTo(), header.customerReadUpTo());
     }
 
     private static Conversation withHeard(Conversation header, Set<String> heard) {
         return new Conversation(header.id(), header.customerId(), header.openedFrom(), header.tokenHash(),
                 header.startedAt(), header.context(), header.messageCount(), header.lastActivity(), heard,
-                header.lastHeard(), header.lastHeardAt());
+                header.lastHeard(), header.lastHeardAt(), header.agentsReadUpTo(), header.customerReadUpTo());
     }
 
     private static Set<String> names(String joined) {

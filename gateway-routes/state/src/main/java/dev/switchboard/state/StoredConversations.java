@@ -138,6 +138,30 @@ final class StoredConversations implements ConversationStore {
     }
 
     @Override
+    public Optional<Conversation> markRead(String conversationId, Conversation.Reader reader, String messageId) {
+        CachedHeader changed = Transactions.run(dataSource, "mark conversation " + conversationId + " read",
+                connection -> {
+                    Optional<StoredMessage> message = tables.message(connection, conversationId, messageId, false);
+                    CachedHeader before = message.isEmpty() ? null : tables.header(connection, conversationId, true);
+                    if (before == null) {
+                        return null;
+                    }
+                    Conversation after = before.header().readBy(reader, message.get().at());
+                    if (after == before.header()) {
+                        return null;
+                    }
+                    CachedHeader header = new CachedHeader(after, before.revision() + 1);
+                    tables.updateHeader(connection, after, header.revision());
+                    return header;
+                });
+        if (changed == null) {
+            return Optional.empty();
+        }
+        headers.executeOnKey(conversationId, new CachedHeader.KeepNewer(changed));
+        return Optional.of(changed.header());
+    }
+
+    @Override
     public Optional<StoredMessage> find(String conversationId, Direction direction, String idempotencyKey) {
         return Transactions.read(dataSource, "read conversation " + conversationId,
                 connection -> tables.message(connection, conversationId, direction, idempotencyKey));

@@ -297,6 +297,46 @@ class HubStateComponentTest {
 
     @ParameterizedTest
     @MethodSource("dev.switchboard.testing.TestDatabases#both")
+    void readMarksMoveForwardOnlyToMessagesOfTheThreadAndAreReadBackAfterARestart(TestDatabase db) {
+        String conversationId;
+        Instant asked = Instant.parse("2026-12-07T10:00:00.123456Z");
+        Instant answered = asked.plusMillis(1);
+        Instant again = answered.plusNanos(1_000);
+        try (HubState state = HubState.open(db)) {
+            IdentifiedCustomer customer = resolver(state).resolve(new WebVisitorId("v-reader"), "web-chat", null);
+            conversationId = customer.conversation().id();
+            ConversationStore store = state.member().conversationStore();
+            store.record(conversationId, customer.conversation(), List.of(
+                    new StoredMessage("m-q", "web-chat", Direction.INBOUND, "you", "hi", asked, "k-1"),
+                    new StoredMessage("m-a", "web-chat", Direction.OUTBOUND, "Anna", "hello", answered, "k-1"),
+                    new StoredMessage("m-q2", "web-chat", Direction.INBOUND, "you", "thanks", again, "k-2")), null);
+
+            assertThat(store.markRead(conversationId, Conversation.Reader.AGENTS, "m-q2"))
+                    .hasValueSatisfying(header -> assertThat(header.agentsReadUpTo()).isEqualTo(again));
+            assertThat(store.markRead(conversationId, Conversation.Reader.AGENTS, "m-q")).isEmpty();
+            assertThat(store.markRead(conversationId, Conversation.Reader.AGENTS, "m-q2")).isEmpty();
+            assertThat(store.markRead(conversationId, Conversation.Reader.CUSTOMER, "m-a"))
+                    .hasValueSatisfying(header -> assertThat(header.customerReadUpTo()).isEqualTo(answered));
+            assertThat(store.markRead(conversationId, Conversation.Reader.CUSTOMER, "m-of-another-thread")).isEmpty();
+            assertThat(store.markRead("c-unknown", Conversation.Reader.CUSTOMER, "m-a")).isEmpty();
+            assertThat(store.get(conversationId).orElseThrow().agentsReadUpTo()).isEqualTo(again);
+
+            store.record(conversationId, null, List.of(new StoredMessage("m-q3", "web-chat", Direction.INBOUND, "you",
+                    "one more", again.plusSeconds(1), "k-3")), null);
+            assertThat(store.get(conversationId).orElseThrow().agentsReadUpTo())
+                    .as("a new message keeps the marks").isEqualTo(again);
+        }
+
+        try (HubState restarted = HubState.open(db)) {
+            Conversation header = restarted.member().conversationStore().get(conversationId).orElseThrow();
+            assertThat(header.agentsReadUpTo()).isEqualTo(again);
+            assertThat(header.customerReadUpTo()).isEqualTo(answered);
+            assertThat(header.messageCount()).isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.testing.TestDatabases#both")
     void aContextLearnedLaterInTheThreadIsReadBackAfterARestart(TestDatabase db) {
         String conversationId;
         try (HubState state = HubState.open(db)) {

@@ -72,6 +72,9 @@ public final class RecordingHelpDesk implements HelpDesk {
     private final Map<String, String> ratingsAsked = new HashMap<>();
     private final Map<String, GivenRating> ratingsGiven = new HashMap<>();
     private final List<GivenRating> ratings = new ArrayList<>();
+    private final Map<String, Instant> agentsReadUpTo = new HashMap<>();
+    private final Map<String, String> customerReadUpTo = new HashMap<>();
+    private final List<String> customerTyping = new ArrayList<>();
     private Function<Interaction, Reply> answers =
             asked -> Reply.answer("Got it: " + asked.text(), Reply.Source.SYSTEM, List.of());
     private ReplyRenderer renderer = PlainTextRenderer.INSTANCE;
@@ -162,7 +165,7 @@ public final class RecordingHelpDesk implements HelpDesk {
         return conversations.byId(conversationId).filter(conversation -> conversation.token.equals(customerToken))
                 .map(conversation -> conversation.view(page))
                 .map(view -> new ConversationView(view.id(), view.address(), view.messages(), view.olderCursor(),
-                        ratingsAsked.containsKey(view.id())));
+                        ratingsAsked.containsKey(view.id()), agentsReadUpTo.get(view.id())));
     }
 
     @Override
@@ -203,6 +206,39 @@ public final class RecordingHelpDesk implements HelpDesk {
     public synchronized void agentReplies(String conversationId, String agent, String text, Instant at) {
         Conversation conversation = conversations.byId(conversationId).orElseThrow();
         conversations.add(conversation, Conversations.channelOf(conversation), Direction.OUTBOUND, agent, text, at);
+    }
+
+    /** The agents read conversation {@code conversationId} up to {@code upTo}: its views say so from now on. */
+    public synchronized void agentsRead(String conversationId, Instant upTo) {
+        agentsReadUpTo.put(conversationId, upTo);
+    }
+
+    @Override
+    public synchronized void customerTyping(String conversationId) {
+        customerTyping.add(conversationId);
+    }
+
+    /** The conversations whose customer was said to be typing, once per call, in order. */
+    public synchronized List<String> customerTyping() {
+        return List.copyOf(customerTyping);
+    }
+
+    /** Takes the customer's read mark when the message is in the thread's newest page and not the mark already. */
+    @Override
+    public synchronized boolean customerRead(String conversationId, String messageId) {
+        boolean inThread = conversations.byId(conversationId).map(conversation -> conversation
+                .view(new ThreadPage(null, ThreadPage.MAX_LIMIT)).messages().stream()
+                .anyMatch(message -> message.id().equals(messageId))).orElse(false);
+        if (!inThread || messageId.equals(customerReadUpTo.get(conversationId))) {
+            return false;
+        }
+        customerReadUpTo.put(conversationId, messageId);
+        return true;
+    }
+
+    /** The newest message the customer said he read in the conversation, if any. */
+    public synchronized Optional<String> customerReadUpTo(String conversationId) {
+        return Optional.ofNullable(customerReadUpTo.get(conversationId));
     }
 
     /** The id of the conversation of the address with key {@code addressKey}. */

@@ -22,6 +22,10 @@ record ApiRoute(Kind kind, String conversationId) {
         CONVERSATION_MESSAGE("POST"),
         /** {@code POST /api/conversations/{id}/rating}: the customer rates the help he got ({@link CustomerRatingCall}). */
         CONVERSATION_RATING("POST"),
+        /** {@code POST /api/conversations/{id}/typing}: the customer is typing ({@link CustomerActivityCall}). */
+        CONVERSATION_TYPING("POST"),
+        /** {@code POST /api/conversations/{id}/read}: the customer saw the thread up to a message ({@link CustomerActivityCall}). */
+        CONVERSATION_READ("POST"),
         /** {@code GET /api/conversations/{id}}: the thread the token opens. */
         CONVERSATION("GET"),
         /** {@code GET /api/conversations/{id}/events}: the thread's messages pushed as server-sent events. */
@@ -66,6 +70,8 @@ record ApiRoute(Kind kind, String conversationId) {
         return switch (rest.substring(slash)) {
             case "/messages" -> new ApiRoute(Kind.CONVERSATION_MESSAGE, id);
             case "/rating" -> new ApiRoute(Kind.CONVERSATION_RATING, id);
+            case "/typing" -> new ApiRoute(Kind.CONVERSATION_TYPING, id);
+            case "/read" -> new ApiRoute(Kind.CONVERSATION_READ, id);
             case "/events" -> new ApiRoute(Kind.EVENTS, id);
             default -> UNKNOWN;
         };

@@ -13,11 +13,13 @@ import java.util.Locale;
  *  "messages": [{"id": "...", "channel": "sms", "direction": "inbound" | "outbound",
  *                "author": "you", "text": "...", "at": "2025-11-23T10:15:30Z"}],
  *  "olderCursor": "..." | null,
- *  "ratingAsked": true | false}
+ *  "ratingAsked": true | false,
+ *  "readUpTo": "2025-11-23T10:16:02.123456Z" | null}
  * }</pre>
  * The page holds the newest messages asked for, oldest first; {@code at} is ISO-8601 in UTC. {@code olderCursor},
  * sent back as {@code ?before=}, reads the messages before these; {@code null} when the page starts the thread.
  * {@code ratingAsked} says the help desk asks the customer to rate the help he got ({@link CustomerRatingCall}).
+ * {@code readUpTo}: an agent has read every message sent at or before that time ({@code null}: none yet).
  */
 final class ConversationJson {
 
@@ -37,8 +39,13 @@ final class ConversationJson {
             json.writeEndArray();
             json.writeStringField("olderCursor", conversation.olderCursor());
             json.writeBooleanField("ratingAsked", conversation.ratingAsked());
+            json.writeStringField("readUpTo", readUpTo(conversation));
             json.writeEndObject();
         });
+    }
+
+    static String readUpTo(ConversationView conversation) {
+        return conversation.readUpTo() == null ? null : conversation.readUpTo().toString();
     }
 
     /** A thread message's fields, as the conversation lists them and the push stream sends them. */

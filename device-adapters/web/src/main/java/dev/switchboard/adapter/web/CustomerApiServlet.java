@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/help}: 201 with the {@link OutcomeJson} body, 200 for a repeated idempotency key;</li>
  *   <li>{@code POST /api/conversations/{id}/messages} with {@code Authorization: Bearer <token>}: the same;</li>
  *   <li>{@code POST /api/conversations/{id}/rating} with the token: 200 with the rating ({@link CustomerRatingCall});</li>
+ *   <li>{@code POST /api/conversations/{id}/typing} and {@code .../read} with the token: the customer is typing, or saw
+ *       the thread up to a message ({@link CustomerActivityCall});</li>
  *   <li>{@code GET /api/conversations/{id}?before=&limit=} with the token: 200 with a page of the thread, the
  *       {@link ConversationJson} body (see {@link PageQuery});</li>
  *   <li>{@code GET /api/conversations/{id}/events} with the token: the thread pushed ({@link PushServlet}).</li>
@@ -42,11 +44,14 @@ final class CustomerApiServlet extends HttpServlet {
 
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final int MAX_LOGGED_PATH = 120;
+    /** What a call reads of the thread only to know that the caller may see it. */
+    private static final ThreadPage ONE_MESSAGE = new ThreadPage(null, 1);
 
     private final transient HelpDesk helpDesk;
     private final transient HelpRequestParser parser;
     private final transient InteractionFactory interactions;
     private final transient CustomerRatingCall ratings;
+    private final transient CustomerActivityCall activity;
     private final transient SignedCustomerIds signedIds;
     private final transient Consumer<String> changed;
     private final HttpServlet events;
@@ -60,6 +65,7 @@ final class CustomerApiServlet extends HttpServlet {
         this.helpDesk = helpDesk;
         this.signedIds = signedIds;
         this.ratings = new CustomerRatingCall(helpDesk);
+        this.activity = new CustomerActivityCall(helpDesk);
         this.parser = parser;
         this.interactions = interactions;
         this.changed = changed;
@@ -95,6 +101,10 @@ final class CustomerApiServlet extends HttpServlet {
                 case CONVERSATION -> conversation(route.conversationId(), request);
                 case CONVERSATION_RATING -> new Answer(200, ratings.rate(route.conversationId(), ClientHeaders.of(request),
                         readBody(request)));
+                case CONVERSATION_TYPING -> new Answer(200,
+                        activity.typing(opened(route.conversationId(), request, ONE_MESSAGE).id()));
+                case CONVERSATION_READ -> new Answer(200,
+                        activity.read(opened(route.conversationId(), request, ONE_MESSAGE).id(), readBody(request)));
                 case EVENTS, UNKNOWN -> throw ApiException.notFound();
             };
         } catch (ApiException e) {
@@ -143,15 +153,21 @@ final class CustomerApiServlet extends HttpServlet {
     }
 
     private Answer conversation(String conversationId, HttpServletRequest request) {
-        ThreadPage page = PageQuery.of(request);
+        return new Answer(200, ConversationJson.write(opened(conversationId, request, PageQuery.of(request))));
+    }
+
+    /**
+     * A page of the conversation, when the request's token or signed customer id opens it; otherwise 404, the same for
+     * an unknown id and for a wrong token.
+     */
+    private ConversationView opened(String conversationId, HttpServletRequest request, ThreadPage page) {
         String token = ClientHeaders.bearerToken(request.getHeader("Authorization"));
         SiteCustomerId signed = token != null ? null : signedIds.check(request.getHeader(SignedCustomerIds.HEADER));
         if (token == null && signed == null) {
             throw ApiException.notFound();
         }
-        ConversationView conversation = signed != null ? signedConversation(conversationId, signed, page)
+        return signed != null ? signedConversation(conversationId, signed, page)
                 : helpDesk.conversation(conversationId, token, page).orElseThrow(ApiException::notFound);
-        return new Answer(200, ConversationJson.write(conversation));
     }
 
     /** The conversation of a signed customer, when it is the one asked for; another id is not found. */

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
  * {@code {"olderCursor": "..."}} names the messages before those the stream sends next (the app reads them with
  * {@code GET /api/conversations/{id}?before=}); a {@code rating-asked} event, without an id, data
  * {@code {"ratingAsked": true}}, when the help desk asks the customer to rate the help he got (the app shows its
- * scale: {@code POST /api/conversations/{id}/rating}); comments as heartbeats; error bodies as JSON
+ * scale: {@code POST /api/conversations/{id}/rating}); a {@code read} event, data {@code {"readUpTo": "..."}}, when
+ * the agents read the thread further (every message sent at or before that time is read); a {@code typing} event,
+ * data {@code {"author": "Anna"}}, when an agent is typing (shown for a few seconds, until the next one or his
+ * message); comments as heartbeats; error bodies as JSON
  * {@code {"error", "message"}}.
  */
 final class PushEvents {
@@ -40,6 +43,18 @@ final class PushEvents {
     /** Tells the app that the customer is asked to rate the help he got. */
     static byte[] ratingAsked() {
         return "event: rating-asked\ndata: {\"ratingAsked\": true}\n\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Tells the app how far the agents have read the thread. */
+    static byte[] read(String readUpTo) {
+        String data = json(json -> json.writeStringField("readUpTo", readUpTo));
+        return ("event: read\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Tells the app that an agent is typing an answer. */
+    static byte[] typing(String author) {
+        String data = json(json -> json.writeStringField("author", author));
+        return ("event: typing\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A comment line: keeps idle connections open through proxies and tells a dead one. */

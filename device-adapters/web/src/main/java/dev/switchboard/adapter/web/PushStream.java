@@ -17,7 +17,9 @@ import java.util.function.Function;
  * token opens, and sends the messages after the last one it sent. It never sends a whole thread: on connect, an app
  * that has read nothing of it yet (or whose last message is far back) gets the newest page, with the cursor of the
  * messages before it for the app to read over HTTP. When the read says a rating is asked, it sends a
- * {@code rating-asked} event once (again after the question lapsed and was asked anew). Thread-safe: writes are serialised.
+ * {@code rating-asked} event once (again after the question lapsed and was asked anew), and a {@code read} event each
+ * time the agents' read mark moved. An agent's typing is sent as it is told ({@link #typing}). Thread-safe: writes are
+ * serialised.
  */
 final class PushStream {
     /** The most messages read back past the newest page to find the last one sent: an app that was away a while. */
@@ -29,6 +31,7 @@ final class PushStream {
     private final OutputStream out;
     private String lastSentId;
     private boolean toldRatingAsked;
+    private String toldReadUpTo;
     private boolean closed;
 
     /**
@@ -89,7 +92,24 @@ final class PushStream {
             }
             lastSentId = message.id();
         }
-        return tellRatingAsked(newest.get().ratingAsked());
+        return tellRatingAsked(newest.get().ratingAsked()) && tellRead(ConversationJson.readUpTo(newest.get()));
+    }
+
+    /** Sends {@code read} when the agents' mark is not the one last sent. */
+    private boolean tellRead(String readUpTo) {
+        if (readUpTo == null || readUpTo.equals(toldReadUpTo)) {
+            return true;
+        }
+        if (!write(PushEvents.read(readUpTo))) {
+            return false;
+        }
+        toldReadUpTo = readUpTo;
+        return true;
+    }
+
+    /** Sends that an agent is typing. */
+    synchronized boolean typing(String author) {
+        return !closed && write(PushEvents.typing(author));
     }
 
     /** Sends {@code rating-asked} when a rating is newly asked (the question is in the messages just sent). */

@@ -63,6 +63,14 @@ final class PushStreams implements AutoCloseable {
         }
     }
 
+    /** An agent is typing in {@code conversationId}: its streams on this node say so. */
+    void typing(String conversationId, String author) {
+        List<PushStream> streams = byConversation.get(conversationId);
+        if (streams != null) {
+            streams.forEach(stream -> submit(() -> keepIf(stream, stream.typing(author))));
+        }
+    }
+
     /** Forgets a stream the container finished (the app went away, or the gateway stops). */
     void closed(PushStream stream) {
         byConversation.computeIfPresent(stream.conversationId(), (id, streams) -> {

@@ -2,8 +2,11 @@ package dev.switchboard.adapter.web;
 
 import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterHealth;
+import dev.switchboard.spi.AgentSignal;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
+import dev.switchboard.spi.OutboundMessage;
+import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.SharedTopic;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -25,11 +28,17 @@ import org.slf4j.LoggerFactory;
 public final class WebAdapter implements DeviceAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WebAdapter.class);
     static final String TOPIC = "conversation-changed";
+    static final String TYPING_TOPIC = "agent-typing";
+
+    /** An agent typing in a conversation, as the cluster's topic carries it to the node that holds its streams. */
+    record Typing(String conversationId, String author) {
+    }
 
     private final Clock clock;
     private volatile AdapterHealth health = AdapterHealth.down("not started");
     private PushStreams streams;
     private SharedTopic.Subscription subscription;
+    private SharedTopic.Subscription typingSubscription;
     private AvailabilityServlet availability;
 
     /** The adapter the gateway loads. */
@@ -62,6 +71,8 @@ public final class WebAdapter implements DeviceAdapter {
         streams = new PushStreams();
         SharedTopic<String> changed = context.sharedTopic(TOPIC);
         subscription = changed.subscribe(streams::changed);
+        SharedTopic<Typing> typing = context.sharedTopic(TYPING_TOPIC);
+        typingSubscription = typing.subscribe(news -> streams.typing(news.conversationId(), news.author()));
         HttpServlet push = new PushServlet(context.helpDesk(), streams, signedIds);
         HttpServlet api = new CustomerApiServlet(context.helpDesk(), parser, interactions, signedIds, changed::publish,
                 push);
@@ -73,8 +84,22 @@ public final class WebAdapter implements DeviceAdapter {
         WidgetFilesServlet files = new WidgetFilesServlet(origins, context.agentsAvailable());
         context.mount(WidgetFilesServlet.LOADER_PATH, files);
         context.mount(WidgetFilesServlet.FILES_PATH + "/*", files);
-        context.sendsOn(Channel.WEB_CHAT, message -> changed.publish(message.conversationId()));
-        context.sendsOn(Channel.MOBILE_APP, message -> changed.publish(message.conversationId()));
+        OutboundSender sender = new OutboundSender() {
+            @Override
+            public void send(OutboundMessage message) {
+                changed.publish(message.conversationId());
+            }
+
+            @Override
+            public void signal(String conversationId, AgentSignal signal) {
+                switch (signal.kind()) {
+                    case TYPING -> typing.publish(new Typing(conversationId, signal.author()));
+                    case READ -> changed.publish(conversationId);
+                }
+            }
+        };
+        context.sendsOn(Channel.WEB_CHAT, sender);
+        context.sendsOn(Channel.MOBILE_APP, sender);
         LOG.info("web API at {} and {}/*, texts up to {} characters, bodies up to {} bytes; widget at {} ({}); "
                         + "pages of {} allowed; signed customer ids {}", ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
                 settings.maxTextLength(), JsonRequestBody.MAX_BYTES, WidgetFilesServlet.LOADER_PATH,
@@ -89,6 +114,10 @@ public final class WebAdapter implements DeviceAdapter {
         if (subscription != null) {
             subscription.close();
             subscription = null;
+        }
+        if (typingSubscription != null) {
+            typingSubscription.close();
+            typingSubscription = null;
         }
         if (streams != null) {
             streams.close();

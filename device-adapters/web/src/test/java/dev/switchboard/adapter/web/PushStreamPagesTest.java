@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.adapter.testkit.StandInGateway;
+import dev.switchboard.spi.AgentSignal;
 import dev.switchboard.spi.AppInstallId;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.ConversationView;
 import dev.switchboard.spi.DeviceProfile;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.OutboundMessage;
+import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.Outcome;
 import dev.switchboard.spi.Rating;
 import dev.switchboard.spi.RatingRequest;
@@ -233,6 +235,32 @@ class PushStreamPagesTest {
         threadChanged();
         assertThat(afterRating.next().type()).as("no rating asked once rated").isEqualTo("message");
         assertThat(all).extracting(Event::type).doesNotContain("rating-asked");
+    }
+
+    @Test
+    void anAgentTypingIsPushedAsItIsToldAndTheAgentsReadMarkOnceEachTimeItMoves() throws Exception {
+        AppConnection app = connect(null);
+        app.next(1 + ThreadPage.DEFAULT_LIMIT);
+        OutboundSender sender = gateway.senders().get(Channel.MOBILE_APP);
+
+        sender.signal(conversation, new AgentSignal(AgentSignal.Kind.TYPING, "Ann <b>"));
+        Event typing = app.next();
+        Instant upTo = NOW.plusSeconds(written).plusNanos(123_456_000);
+        helpDesk.agentsRead(conversation, upTo);
+        sender.signal(conversation, new AgentSignal(AgentSignal.Kind.READ, "Ann"));
+        Event read = app.next();
+        agentWrites(1);
+        threadChanged();
+        Event next = app.next();
+
+        assertThat(typing.type()).isEqualTo("typing");
+        assertThat(typing.id()).as("no id: the app resumes after messages only").isNull();
+        assertThat(JSON.readTree(typing.data()).get("author").textValue()).isEqualTo("Ann <b>");
+        assertThat(read.type()).isEqualTo("read");
+        assertThat(JSON.readTree(read.data()).get("readUpTo").textValue()).isEqualTo(upTo.toString());
+        assertThat(idsOf(List.of(next))).as("the mark is not told again with the next message").hasSize(1);
+        AppConnection reconnected = connect(next.id());
+        assertThat(reconnected.next().type()).as("a new stream is told the mark at once").isEqualTo("read");
     }
 
     /** One server-sent event: its id ({@code null} when it has none), type and data. */

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.adapters;
 
 import dev.switchboard.desk.OutboundChannels;
+import dev.switchboard.spi.AgentSignal;
 import dev.switchboard.spi.OutboundMessage;
 import dev.switchboard.spi.OutboundSender;
 import java.util.Map;
@@ -40,5 +41,13 @@ public final class OutboundSenders implements OutboundChannels {
             throw new IllegalStateException("no adapter sends on channel " + message.channel().id());
         }
         registered.sender().send(message);
+    }
+
+    @Override
+    public void signal(String channelId, String conversationId, AgentSignal signal) {
+        Registered registered = byChannel.get(channelId);
+        if (registered != null) {
+            registered.sender().signal(conversationId, signal);
+        }
     }
 }

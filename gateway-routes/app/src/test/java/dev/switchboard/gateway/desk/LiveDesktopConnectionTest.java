@@ -66,6 +66,49 @@ class LiveDesktopConnectionTest {
     }
 
     @Test
+    void theCustomersTypingAndReadingReachTheAgentLiveAndTheAgentsReadingReachesTheCustomer(@TempDir Path dir)
+            throws Exception {
+        try (Gateway gateway = AgentRoutingApiTest.gateway(dir, Map.of())) {
+            AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", BOSS_PASSWORD);
+            AgentClient ann = AgentRoutingApiTest.agent(gateway, boss, "ann", "[\"general\"]", 1);
+            ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+            LiveFrames annFrames = new LiveFrames();
+            ann.live(origin(gateway), annFrames).get(10, TimeUnit.SECONDS);
+            annFrames.next(LiveFrames.of("HELLO", null), WAIT);
+            HttpJson customer = new HttpJson(gateway.baseUri());
+            JsonNode asked = customer.postJson("/api/help", "{\"text\": \"I need a person please\"}", null).json();
+            String conversationId = asked.path("conversationId").asText();
+            String token = asked.path("customerToken").asText();
+            String conversation = "/api/conversations/" + conversationId;
+            ann.postOk("/api/agent/conversations/" + conversationId + "/claim", "{}");
+
+            assertThat(customer.postJson(conversation + "/typing", "{}", token).status()).isEqualTo(200);
+            annFrames.next(LiveFrames.of("TYPING", conversationId), WAIT);
+            assertThat(customer.postJson(conversation + "/typing", "{}", "not-the-token").status()).isEqualTo(404);
+
+            JsonNode view = ann.getOk("/api/agent/conversations/" + conversationId);
+            JsonNode question = view.path("messages").get(0);
+            assertThat(view.path("agentsReadUpTo").isNull()).isTrue();
+            assertThat(ann.postOk("/api/agent/conversations/" + conversationId + "/read",
+                    "{\"messageId\": \"" + question.path("id").asText() + "\"}").path("moved").asBoolean()).isTrue();
+            assertThat(customer.get(conversation, token).json().path("readUpTo").asText())
+                    .isEqualTo(question.path("at").asText());
+
+            JsonNode sent = ann.postOk("/api/agent/conversations/" + conversationId + "/messages",
+                    "{\"text\": \"Here I am.\"}").path("message");
+            String answerId = sent.path("id").asText();
+            assertThat(customer.postJson(conversation + "/read", "{\"messageId\": \"" + answerId + "\"}", token)
+                    .json().path("moved").asBoolean()).isTrue();
+            annFrames.next(LiveFrames.of("READ", conversationId), WAIT);
+            JsonNode answer = java.util.stream.StreamSupport.stream(
+                    customer.get(conversation, token).json().path("messages").spliterator(), false)
+                    .filter(message -> message.path("id").asText().equals(answerId)).findFirst().orElseThrow();
+            assertThat(ann.getOk("/api/agent/conversations/" + conversationId).path("customerReadUpTo").asText())
+                    .as("the customer read up to the answer").isEqualTo(answer.path("at").asText());
+        }
+    }
+
+    @Test
     void anUpgradeFromAnotherSitesPageOrWithoutAValidSessionIsRefused(@TempDir Path dir) throws Exception {
         try (Gateway gateway = AgentRoutingApiTest.gateway(dir, Map.of())) {
             AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", BOSS_PASSWORD);

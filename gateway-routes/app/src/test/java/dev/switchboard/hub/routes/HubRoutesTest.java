@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.hub.domain.AddNearbyServicePoints;
 import dev.switchboard.hub.domain.ConversationStore;
+import dev.switchboard.hub.domain.CustomerRatings;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
 import dev.switchboard.hub.domain.IdempotencyScope;
@@ -80,7 +81,7 @@ class HubRoutesTest {
         camel.start();
         producer = camel.createProducerTemplate();
         helpDesk = new CamelHelpDesk(camel, conversations, state.member().customerDirectory(), List.of("Opening hours"),
-                contactRequests);
+                contactRequests, CustomerRatings.NONE, state.routing());
     }
 
     @AfterAll

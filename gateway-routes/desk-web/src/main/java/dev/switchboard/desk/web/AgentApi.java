@@ -114,6 +114,12 @@ final class AgentApi {
             view.put("problem", sent.problem());
             return new Operation.Answer(sent.sent() ? 201 : 502, view);
         });
+        add("POST", CONVERSATION + "/typing", call -> {
+            replies.typing(call.account(), call.parameter("id"));
+            return Map.of("conversationId", call.parameter("id"));
+        });
+        add("POST", CONVERSATION + "/read", call -> Map.of("conversationId", call.parameter("id"),
+                "moved", replies.read(call.account(), call.parameter("id"), call.requiredText("messageId"))));
     }
 
     List<Operation> operations() {
@@ -223,6 +229,8 @@ final class AgentApi {
             ConversationStore.MessagePage page = merging.thread(conversation, threadPage(call));
             view.put("messages", page.messages().stream().map(MessageView::of).toList());
             view.put("older", page.olderCursor());
+            view.put("customerReadUpTo", conversation.customerReadUpTo());
+            view.put("agentsReadUpTo", conversation.agentsReadUpTo());
             view.put("channelCounts", ChannelCount.of(page.messages()));
             view.put("merged", merging.mergedInto(conversation).stream().map(MergedView::of).toList());
             view.put("ratings", satisfaction.ofConversations(List.of(assignment.conversationId())).stream()

@@ -58,7 +58,9 @@ public final class DeskWeb {
 
     /** A desk event from any node: kept for desktops that ask what is new, pushed to those connected. */
     public void heard(DeskEvent event) {
-        desk.recentEvents().add(event);
+        if (event.kept()) {
+            desk.recentEvents().add(event);
+        }
         live.heard(event);
     }
 

@@ -40,4 +40,14 @@ public interface AgentAvailability {
 
     /** A customer wrote in a conversation an agent has; his desktop is told. */
     void customerWrote(String conversationId);
+
+    /** The customer is typing in a conversation an agent has: his desktop (and the other participants') shows it. */
+    default void customerTyping(String conversationId) {
+        // A hub without agents tells nobody.
+    }
+
+    /** The customer read further in a conversation an agent has: the participants' desktops show it. */
+    default void customerRead(String conversationId) {
+        // A hub without agents tells nobody.
+    }
 }

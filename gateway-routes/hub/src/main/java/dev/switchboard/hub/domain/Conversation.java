@@ -22,10 +22,14 @@ import java.util.TreeSet;
  * @param channelsHeard the channel ids the customer wrote on
  * @param lastHeard     the channel id of the customer's latest message, or {@code null} before he wrote
  * @param lastHeardAt   when the customer's latest message came, or {@code null} before he wrote
+ * @param agentsReadUpTo   the time of the newest message an agent saw in the thread, or {@code null}: the agents have
+ *                         read every message sent at or before it
+ * @param customerReadUpTo the same for the customer
  */
 public record Conversation(String id, String customerId, String openedFrom, byte[] tokenHash, Instant startedAt,
                            CustomerContext context, int messageCount, Instant lastActivity,
-                           Set<String> channelsHeard, String lastHeard, Instant lastHeardAt) {
+                           Set<String> channelsHeard, String lastHeard, Instant lastHeardAt, Instant agentsReadUpTo,
+                           Instant customerReadUpTo) {
 
     public Conversation {
         context = context == null ? CustomerContext.NONE : context;
@@ -33,10 +37,35 @@ public record Conversation(String id, String customerId, String openedFrom, byte
         lastActivity = lastActivity == null ? startedAt : lastActivity;
     }
 
+    /** A header nobody has read. */
+    public Conversation(String id, String customerId, String openedFrom, byte[] tokenHash, Instant startedAt,
+                        CustomerContext context, int messageCount, Instant lastActivity, Set<String> channelsHeard,
+                        String lastHeard, Instant lastHeardAt) {
+        this(id, customerId, openedFrom, tokenHash, startedAt, context, messageCount, lastActivity, channelsHeard,
+                lastHeard, lastHeardAt, null, null);
+    }
+
     /** A new, empty thread. */
     public static Conversation open(String id, String customerId, String openedFrom, byte[] tokenHash, Instant at) {
         return new Conversation(id, customerId, openedFrom, tokenHash, at, CustomerContext.NONE, 0, at, Set.of(), null,
                 null);
+    }
+
+    /** Who reads a thread: see {@link #readBy}. */
+    public enum Reader { AGENTS, CUSTOMER }
+
+    /**
+     * This header with {@code reader}'s mark moved to {@code upTo} (the time of the newest message he saw); itself when
+     * the mark is there or further already: a mark never moves back.
+     */
+    public Conversation readBy(Reader reader, Instant upTo) {
+        Instant held = reader == Reader.AGENTS ? agentsReadUpTo : customerReadUpTo;
+        if (held != null && !upTo.isAfter(held)) {
+            return this;
+        }
+        return new Conversation(id, customerId, openedFrom, tokenHash, startedAt, context, messageCount, lastActivity,
+                channelsHeard, lastHeard, lastHeardAt, reader == Reader.AGENTS ? upTo : agentsReadUpTo,
+                reader == Reader.CUSTOMER ? upTo : customerReadUpTo);
     }
 
     /** Whether the thread holds any message. */
@@ -72,7 +101,7 @@ public record Conversation(String id, String customerId, String openedFrom, byte
             }
         }
         return new Conversation(id, customerId, openedFrom, tokenHash, startedAt, merged,
-                messageCount + appended.size(), latest, heard, heardOn, heardAt);
+                messageCount + appended.size(), latest, heard, heardOn, heardAt, agentsReadUpTo, customerReadUpTo);
     }
 
     /** This header with the customer context updated from {@code newer}. */

@@ -54,6 +54,15 @@ public interface ConversationStore {
      */
     void recordDelivery(String conversationId, String messageId, DeliveryStatus status, String detail);
 
+    /**
+     * Moves {@code reader}'s read mark to message {@code messageId} (see {@link Conversation#readBy}), atomically and
+     * durably.
+     *
+     * @return the header after the change, when the mark moved; empty when the conversation or the message is unknown
+     *         or the mark was there already
+     */
+    Optional<Conversation> markRead(String conversationId, Conversation.Reader reader, String messageId);
+
     /** The message of one direction stored for an idempotency key, if any. */
     Optional<StoredMessage> find(String conversationId, Direction direction, String idempotencyKey);
 

@@ -49,7 +49,7 @@ public final class ReadConversation {
                 : conversations.page(conversation.id(), page);
         return new ConversationView(conversation.id(), CustomerAddress.parse(conversation.openedFrom()),
                 messages.messages().stream().map(ReadConversation::asThreadMessage).toList(), messages.olderCursor(),
-                ratings.asked(conversation.id()));
+                ratings.asked(conversation.id()), conversation.agentsReadUpTo());
     }
 
     static ThreadMessage asThreadMessage(StoredMessage m) {

@@ -1,6 +1,8 @@
 package dev.switchboard.hub.routes;
 
+import dev.switchboard.hub.domain.AgentAvailability;
 import dev.switchboard.hub.domain.ContactRequestHandling;
+import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerDirectory;
 import dev.switchboard.hub.domain.CustomerTokens;
@@ -34,20 +36,17 @@ public final class CamelHelpDesk implements HelpDesk {
     private final List<String> topics;
     private final ContactRequestHandling contactRequests;
     private final CustomerRatings ratings;
-
-    /** A help desk that asks no ratings. */
-    public CamelHelpDesk(CamelContext camel, ConversationStore conversations, CustomerDirectory directory,
-                         List<String> topics, ContactRequestHandling contactRequests) {
-        this(camel, conversations, directory, topics, contactRequests, CustomerRatings.NONE);
-    }
+    private final AgentAvailability agents;
 
     /**
      * @param camel   runs the hub's routes
      * @param topics  the knowledge base's topics in menu order
      * @param ratings the satisfaction questions the desk asks
+     * @param agents  the agents told what the customer does in his client (typing, reading)
      */
     public CamelHelpDesk(CamelContext camel, ConversationStore conversations, CustomerDirectory directory,
-                         List<String> topics, ContactRequestHandling contactRequests, CustomerRatings ratings) {
+                         List<String> topics, ContactRequestHandling contactRequests, CustomerRatings ratings,
+                         AgentAvailability agents) {
         // The intake endpoint is resolved once here: sending by URI would parse it on every message.
         this.producer = camel.createProducerTemplate();
         producer.setDefaultEndpointUri(HubRoutes.INTAKE);
@@ -56,6 +55,7 @@ public final class CamelHelpDesk implements HelpDesk {
         this.topics = List.copyOf(topics);
         this.contactRequests = contactRequests;
         this.ratings = ratings;
+        this.agents = agents;
     }
 
     @Override
@@ -125,5 +125,22 @@ public final class CamelHelpDesk implements HelpDesk {
     @Override
     public boolean ratingAskedByLink(String linkToken) {
         return ratings.askedByLink(linkToken);
+    }
+
+    @Override
+    public void customerTyping(String conversationId) {
+        agents.customerTyping(conversationId);
+    }
+
+    @Override
+    public boolean customerRead(String conversationId, String messageId) {
+        if (conversationId == null || messageId == null) {
+            return false;
+        }
+        boolean moved = conversations.markRead(conversationId, Conversation.Reader.CUSTOMER, messageId).isPresent();
+        if (moved) {
+            agents.customerRead(conversationId);
+        }
+        return moved;
     }
 }

@@ -1,0 +1,136 @@
+package dev.switchboard.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.adapter.testkit.RecordingHelpDesk;
+import dev.switchboard.adapter.testkit.StandInGateway;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/conversations/{id}/typing} and {@code .../read}, and the conversation's {@code readUpTo}, as the
+ * chat widget's HTTP client sees them: a real Jetty in front of an in-memory help desk.
+ */
+class CustomerActivityTest {
+    private static final ObjectMapper READER = new ObjectMapper();
+    private static final RecordingHelpDesk helpDesk = ApiServer.helpDesk();
+    private static StandInGateway server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ApiServer.start(helpDesk);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private record Opened(String id, String token) {
+    }
+
+    private static Opened open() throws Exception {
+        JsonNode body = json(send("POST", "/api/help", "{\"text\": \"hello\", \"visitorId\": \"v-" + UUID.randomUUID()
+                + "\"}", null));
+        return new Opened(body.path("conversationId").asText(), body.path("customerToken").asText());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return READER.readTree(response.body());
+    }
+
+    private static JsonNode read(Opened conversation) throws Exception {
+        HttpResponse<String> read = send("GET", "/api/conversations/" + conversation.id(), null, conversation.token());
+        assertThat(read.statusCode()).isEqualTo(200);
+        return json(read);
+    }
+
+    @Test
+    void theCustomersTypingIsToldToTheHelpDeskForTheTokenHolderOnly() throws Exception {
+        Opened conversation = open();
+
+        HttpResponse<String> typing = send("POST", "/api/conversations/" + conversation.id() + "/typing", "{}",
+                conversation.token());
+        HttpResponse<String> stranger = send("POST", "/api/conversations/" + conversation.id() + "/typing", "{}",
+                "not-the-token");
+        HttpResponse<String> anonymous = send("POST", "/api/conversations/" + conversation.id() + "/typing", null, null);
+
+        assertThat(typing.statusCode()).isEqualTo(200);
+        assertThat(json(typing).path("conversationId").asText()).isEqualTo(conversation.id());
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(json(stranger).path("error").asText()).isEqualTo("not-found");
+        assertThat(helpDesk.customerTyping()).filteredOn(conversation.id()::equals).hasSize(1);
+    }
+
+    @Test
+    void theCustomersReadMarkMovesToAMessageOfHisThreadOnce() throws Exception {
+        Opened conversation = open();
+        String answer = read(conversation).path("messages").get(1).path("id").asText();
+        String path = "/api/conversations/" + conversation.id() + "/read";
+
+        HttpResponse<String> first = send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
+        HttpResponse<String> again = send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
+        HttpResponse<String> unknown = send("POST", path, "{\"messageId\": \"m-elsewhere\"}", conversation.token());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json(first).path("moved").booleanValue()).isTrue();
+        assertThat(json(again).path("moved").booleanValue()).as("the mark is there already").isFalse();
+        assertThat(json(unknown).path("moved").booleanValue()).as("not a message of this thread").isFalse();
+        assertThat(helpDesk.customerReadUpTo(conversation.id())).hasValue(answer);
+        assertThat(send("POST", path, "{\"messageId\": \"" + answer + "\"}", "not-the-token").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aReadCallWithoutAMessageIdIs400SayingWhatIsNeeded() throws Exception {
+        Opened conversation = open();
+        String path = "/api/conversations/" + conversation.id() + "/read";
+        for (String body : new String[] {"{}", "{\"messageId\": 7}", "{\"messageId\": \" \"}", "[\"m-1\"]",
+                "{\"messageId\": \"" + "m".repeat(CustomerActivityCall.MAX_MESSAGE_ID_LENGTH + 1) + "\"}"}) {
+            HttpResponse<String> refused = send("POST", path, body, conversation.token());
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(refused).path("error").asText()).as(body).isEqualTo("invalid-request");
+            assertThat(json(refused).path("message").asText()).as(body).contains("messageId");
+        }
+        assertThat(send("GET", path, null, conversation.token()).statusCode()).isEqualTo(405);
+        assertThat(helpDesk.customerReadUpTo(conversation.id())).isEmpty();
+    }
+
+    @Test
+    void theConversationSaysHowFarTheAgentsHaveRead() throws Exception {
+        Opened conversation = open();
+        assertThat(read(conversation).get("readUpTo").isNull()).as("always reported, null before any").isTrue();
+
+        Instant upTo = Instant.parse("2026-12-07T10:15:30.123456Z");
+        helpDesk.agentsRead(conversation.id(), upTo);
+
+        assertThat(read(conversation).path("readUpTo").asText()).isEqualTo("2026-12-07T10:15:30.123456Z");
+    }
+}
