@@ -298,7 +298,7 @@ try {
   await visitor.click('button.open');
   await visitor.fill('.offline input[name=name]', 'Anna Nowak');
   await visitor.fill('.offline input[name=contact]', 'nope');
-  await visitor.fill('.offline textarea[name=message]', 'My zorblax wibbles and florps.');
+  await visitor.fill('.offline textarea[name=message]', 'What are your opening hours for zorblax repairs?');
   await visitor.click('.offline button[type=submit]');
   await visitor.locator('.offline .error', { hasText: 'email address or a phone number' }).waitFor();
   await visitor.fill('.offline input[name=contact]', 'anna@customer.example');
@@ -308,7 +308,7 @@ try {
   await visitor.locator('.log li.pending').waitFor({ state: 'detached' });
   const manager = await newPage(await browser.newContext());
   await signIn(manager, 'manager', 'boss', bossPassword);
-  await manager.locator('#offline-messages tr[data-status="open"]', { hasText: 'My zorblax wibbles and florps.' }).waitFor();
+  await manager.locator('#offline-messages tr[data-status="open"]', { hasText: 'What are your opening hours for zorblax repairs?' }).waitFor();
 
   // A site not allowed: refused, and no widget drawn; its page works.
   // The loader it is served says so (its Referer names the page), so it calls nothing; the API refuses the site anyway.

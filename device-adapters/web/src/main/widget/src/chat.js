@@ -233,8 +233,8 @@ function openChat({ config, root, available, onAvailability, closed }) {
           method: 'POST', credentials: 'omit',
           headers: Object.assign({ 'Content-Type': 'application/json', 'Idempotency-Key': next.key }, auth()),
           body: JSON.stringify(first ? { text: next.text, visitorId: state.visitorId, idempotencyKey: next.key,
-            context: { pageUrl: location.href.slice(0, 500), locale: config.lang } }
-            : { text: next.text, idempotencyKey: next.key }),
+            forAgent: Boolean(next.forAgent), context: { pageUrl: location.href.slice(0, 500), locale: config.lang } }
+            : { text: next.text, idempotencyKey: next.key, forAgent: Boolean(next.forAgent) }),
         });
         if (response.status >= 500) throw new Error('retry');
         if (response.ok) {
@@ -267,8 +267,9 @@ function openChat({ config, root, available, onAvailability, closed }) {
     flushing = false;
   }
 
-  function queue(messageText) {
-    const entry = { key: randomId('w'), text: messageText };
+  // forAgent: a message left in the offline form is for a person, never answered by the knowledge base.
+  function queue(messageText, forAgent) {
+    const entry = { key: randomId('w'), text: messageText, forAgent: Boolean(forAgent) };
     state.outbox.push(entry);
     save(state);
     const item = add({ direction: 'inbound', text: messageText });
@@ -306,7 +307,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
       return;
     }
     error.textContent = '';
-    queue(`${String(data.get('message')).trim()}\n\n— ${String(data.get('name')).trim()}, ${contact}`);
+    queue(`${String(data.get('message')).trim()}\n\n— ${String(data.get('name')).trim()}, ${contact}`, true);
     offline.hidden = true;
     compose.hidden = false;
     add({ direction: 'outbound', text: t.thanks.replace('%s', contact) });

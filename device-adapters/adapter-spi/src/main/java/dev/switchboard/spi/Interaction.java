@@ -20,6 +20,8 @@ import java.util.Objects;
  *                       given: nobody can repeat such a message, so the hub keeps no record of its outcome
  * @param request        what the customer asks the desk to do besides answering (call him back, text him),
  *                       or {@code null}: see {@link ContactRequest}
+ * @param forAgent       whether the customer asked that a person answer (an offline form: "leave a message"), so
+ *                       that the knowledge base does not answer it in an agent's place
  */
 public record Interaction(
         String idempotencyKey,
@@ -30,7 +32,8 @@ public record Interaction(
         DeviceContext context,
         Instant receivedAt,
         boolean repeatable,
-        ContactRequest request) {
+        ContactRequest request,
+        boolean forAgent) {
 
     public static final int MAX_KEY_LENGTH = 200;
 
@@ -49,6 +52,13 @@ public record Interaction(
         Objects.requireNonNull(receivedAt, "time received");
     }
 
+    /** An interaction any answer may take (see {@link #forAgent}). */
+    public Interaction(String idempotencyKey, Channel channel, DeviceProfile profile, CustomerAddress address,
+                       String text, DeviceContext context, Instant receivedAt, boolean repeatable,
+                       ContactRequest request) {
+        this(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable, request, false);
+    }
+
     /** An interaction with no {@link ContactRequest}. */
     public Interaction(String idempotencyKey, Channel channel, DeviceProfile profile, CustomerAddress address,
                        String text, DeviceContext context, Instant receivedAt, boolean repeatable) {
@@ -58,7 +68,13 @@ public record Interaction(
     /** This interaction carrying {@code request} (the message's text says it in words). */
     public Interaction withRequest(ContactRequest request) {
         return new Interaction(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable,
-                request);
+                request, forAgent);
+    }
+
+    /** This interaction for a person to answer, not the knowledge base (see {@link #forAgent}). */
+    public Interaction forAnAgent() {
+        return new Interaction(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable,
+                request, true);
     }
 
     /** An interaction whose idempotency key came from the channel or the client (the usual case). */

@@ -12,7 +12,8 @@ import dev.switchboard.spi.DeviceContext;
  * @param context        the device context from the body (without the user agent, which is a header)
  * @param idempotencyKey the key the body sent, or {@code null}
  * @param request        a call back or text the customer asks for, or {@code null}
+ * @param forAgent       whether the customer asked that a person answer (the widget's offline form)
  */
 record HelpRequest(String text, CustomerAddress sender, DeviceContext context, String idempotencyKey,
-                   ContactRequest request) {
+                   ContactRequest request, boolean forAgent) {
 }

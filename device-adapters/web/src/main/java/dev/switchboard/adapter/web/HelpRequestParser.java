@@ -29,8 +29,10 @@ import java.util.regex.Pattern;
  *  "context": {"location": {"lat": 52.2, "lon": 21.0, "accuracyMeters": 30, "source": "gps"},
  *              "locale": "pl-PL", "pageUrl": "https://...", "tv": {"service": "...", "programme": "..."},
  *              "network": "wifi"},
- *  "request": {"kind": "call-back", "phone": "+447700900123"}}
+ *  "request": {"kind": "call-back", "phone": "+447700900123"}, "forAgent": true}
  * }</pre>
+ * {@code forAgent} (default {@code false}) keeps the message for a person: the knowledge base does not answer it,
+ * and while nobody is on duty it is kept as an offline message (the widget's offline form sends it).
  * {@code request} asks to be called back ({@code call-back}) or texted ({@code text-me}, with an optional
  * {@code "text"}; without one the help desk's latest answer) on {@code phone}. Only {@code text} is
  * required, and not even it when a request is given (its words are then the request's); a {@code null} field counts as absent and unknown fields are ignored.
@@ -69,7 +71,18 @@ final class HelpRequestParser {
                 sender(root.get("visitorId"), root.get("appInstallId")),
                 context(root.get("context")),
                 idempotencyKey(root.get("idempotencyKey"), "idempotencyKey"),
-                request);
+                request,
+                forAgent(root.get("forAgent")));
+    }
+
+    private static boolean forAgent(JsonNode value) {
+        if (absent(value)) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.badRequest(JsonErrors.INVALID_REQUEST, "forAgent must be true or false");
+        }
+        return value.booleanValue();
     }
 
     /**

@@ -32,7 +32,7 @@ final class InteractionFactory {
         boolean repeatable = clientKey != null;
         return new Interaction(repeatable ? clientKey : UUID.randomUUID().toString(), channelOf(address),
                 DeviceProfile.HTML5, address, request.text(), request.context().withUserAgent(headers.userAgent()),
-                clock.instant(), repeatable, request.request());
+                clock.instant(), repeatable, request.request(), request.forAgent());
     }
 
     /** The channel of a conversation opened from {@code address}: the app's install id, else the web chat. */

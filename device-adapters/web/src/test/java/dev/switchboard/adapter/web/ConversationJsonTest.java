@@ -30,7 +30,7 @@ class ConversationJsonTest {
                    "at": "2025-11-23T10:15:30Z"},
                   {"id": "m-2", "channel": "web-chat", "direction": "outbound", "author": "Anna", "text": "Try this",
                    "at": "2025-11-23T10:16:00.250Z"}],
-                 "olderCursor": null, "ratingAsked": false}
+                 "olderCursor": null, "ratingAsked": false, "readUpTo": null}
                 """));
     }
 

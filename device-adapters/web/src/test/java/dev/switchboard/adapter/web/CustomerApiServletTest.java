@@ -254,7 +254,7 @@ class CustomerApiServletTest {
                    "at": "2025-11-23T10:15:30Z"},
                   {"id": "%s", "channel": "web-chat", "direction": "outbound", "author": "help desk",
                    "text": "Restart the router.", "at": "2025-11-23T10:15:30.001Z"}],
-                 "olderCursor": null, "ratingAsked": false}
+                 "olderCursor": null, "ratingAsked": false, "readUpTo": null}
                 """.formatted(id, questionId, answerId)));
     }
 

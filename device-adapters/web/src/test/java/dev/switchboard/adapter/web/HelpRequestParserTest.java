@@ -41,6 +41,16 @@ class HelpRequestParserTest {
     }
 
     @Test
+    void aMessageForAnAgentSaysSoAndAnyOtherValueIsRefused() {
+        assertThat(parse("{\"text\": \"hi\", \"forAgent\": true}").forAgent()).isTrue();
+        assertThat(parse("{\"text\": \"hi\", \"forAgent\": false}").forAgent()).isFalse();
+        assertThat(parse("{\"text\": \"hi\", \"forAgent\": null}").forAgent()).isFalse();
+        assertThat(parse("{\"text\": \"hi\"}").forAgent()).isFalse();
+        assertRefused("{\"text\": \"hi\", \"forAgent\": \"yes\"}", JsonErrors.INVALID_REQUEST)
+                .hasMessageContaining("forAgent");
+    }
+
+    @Test
     void readsEveryFieldAndEveryContextField() {
         HelpRequest request = parse("""
                 {"text": "My router blinks red", "visitorId": "visitor-1234", "idempotencyKey": "k-1",
@@ -78,7 +88,7 @@ class HelpRequestParserTest {
     void onlyTheTextIsRequired() {
         HelpRequest request = parse("{\"text\": \"hello\"}");
 
-        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null, null));
+        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null, null, false));
     }
 
     @Test
@@ -88,7 +98,7 @@ class HelpRequestParserTest {
                  "context": {"location": null, "locale": null, "pageUrl": null, "tv": null, "network": null, "x": 1}}
                 """);
 
-        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null, null));
+        assertThat(request).isEqualTo(new HelpRequest("hello", null, DeviceContext.EMPTY, null, null, false));
     }
 
     @Test

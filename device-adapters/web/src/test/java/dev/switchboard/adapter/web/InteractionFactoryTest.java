@@ -24,7 +24,7 @@ class InteractionFactoryTest {
 
     @Test
     void aWebMessageIsWebChatRenderedAsHtml5WithTheUserAgentAdded() {
-        HelpRequest request = new HelpRequest("hello", new WebVisitorId("visitor-1234"), context, "k-1", null);
+        HelpRequest request = new HelpRequest("hello", new WebVisitorId("visitor-1234"), context, "k-1", null, false);
 
         Interaction interaction = factory.fromVisitor(request, ClientHeaders.of("Firefox/140", null, null));
 
@@ -34,7 +34,7 @@ class InteractionFactoryTest {
 
     @Test
     void withoutAVisitorIdEachMessageGetsAFreshRandomOne() {
-        HelpRequest request = new HelpRequest("hello", null, DeviceContext.EMPTY, "k-1", null);
+        HelpRequest request = new HelpRequest("hello", null, DeviceContext.EMPTY, "k-1", null, false);
         ClientHeaders headers = ClientHeaders.of(null, null, null);
 
         String first = factory.fromVisitor(request, headers).address().value();
@@ -46,8 +46,8 @@ class InteractionFactoryTest {
 
     @Test
     void theIdempotencyKeyComesFromTheBodyThenTheHeaderThenIsRandom() {
-        HelpRequest withKey = new HelpRequest("hi", null, DeviceContext.EMPTY, "from-body", null);
-        HelpRequest withoutKey = new HelpRequest("hi", null, DeviceContext.EMPTY, null, null);
+        HelpRequest withKey = new HelpRequest("hi", null, DeviceContext.EMPTY, "from-body", null, false);
+        HelpRequest withoutKey = new HelpRequest("hi", null, DeviceContext.EMPTY, null, null, false);
         ClientHeaders headerKey = ClientHeaders.of(null, "from-header", null);
         ClientHeaders noHeaderKey = ClientHeaders.of(null, null, null);
 
@@ -64,7 +64,7 @@ class InteractionFactoryTest {
 
     @Test
     void aMessageToAConversationUsesTheConversationsAddressNotTheBodysVisitorId() {
-        HelpRequest request = new HelpRequest("more", new WebVisitorId("someone-else"), context, null, null);
+        HelpRequest request = new HelpRequest("more", new WebVisitorId("someone-else"), context, null, null, false);
 
         Interaction interaction = factory.toConversation(request, new E164Number("+447700900123"),
                 ClientHeaders.of("App/2.1", "k-9", "Bearer t"));
@@ -78,8 +78,8 @@ class InteractionFactoryTest {
 
     @Test
     void theMobileAppsMessagesGoAsChannelMobileAppOpenedAndContinued() {
-        HelpRequest opening = new HelpRequest("hello", new AppInstallId("app-1234abcd"), context, "k-1", null);
-        HelpRequest more = new HelpRequest("more", null, context, "k-2", null);
+        HelpRequest opening = new HelpRequest("hello", new AppInstallId("app-1234abcd"), context, "k-1", null, false);
+        HelpRequest more = new HelpRequest("more", null, context, "k-2", null, false);
 
         assertThat(factory.fromVisitor(opening, ClientHeaders.of(null, null, null)).channel())
                 .isEqualTo(Channel.MOBILE_APP);

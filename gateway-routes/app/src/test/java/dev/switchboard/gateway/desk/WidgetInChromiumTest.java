@@ -99,7 +99,7 @@ class WidgetInChromiumTest {
                 assertThat(node.exitValue()).as(output).isZero();
                 assertThat(output).contains("PASS widget");
                 await().atMost(Duration.ofSeconds(30)).until(() -> mail.mailsTo("ann@staff.example").stream()
-                        .anyMatch(notice -> notice.text().contains("My zorblax wibbles and florps.")));
+                        .anyMatch(notice -> notice.text().contains("What are your opening hours for zorblax repairs?")));
             } finally {
                 gateway.close();
             }

@@ -49,6 +49,15 @@ public final class DecideReply {
      *                    asking who has it (a look-up in the cluster) is skipped
      */
     public Reply decide(String conversationId, boolean newCustomer, String question, CustomerContext context) {
+        return decide(conversationId, newCustomer, false, question, context);
+    }
+
+    /**
+     * @param forAgent whether the customer asked that a person answer (an offline form): the knowledge base does not
+     *                 answer in an agent's place, so a message while nobody is on duty is kept as an offline message
+     */
+    public Reply decide(String conversationId, boolean newCustomer, boolean forAgent, String question,
+                        CustomerContext context) {
         if (question.isBlank()) {
             return Reply.answer(CHOOSE_A_TOPIC, Reply.Source.SYSTEM, firstTopics(context));
         }
@@ -60,8 +69,8 @@ public final class DecideReply {
             return Reply.queued(WAIT_FOR_AGENT, agents.queueStatus(conversationId));
         }
         Locale locale = context.locale() == null ? null : Locale.forLanguageTag(context.locale());
-        Optional<KnowledgeMatch> match =
-                knowledgeBase.bestAnswer(question, locale, context.tvService(), context.tvProgramme());
+        Optional<KnowledgeMatch> match = forAgent ? Optional.empty()
+                : knowledgeBase.bestAnswer(question, locale, context.tvService(), context.tvProgramme());
         if (match.isPresent()) {
             return Reply.answer(match.get().article().answer(), Reply.Source.KNOWLEDGE_BASE, otherTopics(match.get(), context));
         }

@@ -124,7 +124,7 @@ public final class HubSteps {
         }
         Reply decided = request == null
                 ? decideReply.decide(handling.customer().routingConversationId(), handling.customer().newCustomer(),
-                        handling.interaction().text(), context)
+                        handling.interaction().forAgent(), handling.interaction().text(), context)
                 : contactRequests.reply(handling.conversation(), request);
         handling.reply(nearbyServicePoints.to(decided, context));
     }

@@ -138,6 +138,23 @@ class DecideReplyTest {
     }
 
     @Test
+    void aMessageLeftForAnAgentIsKeptAsAnOfflineMessageEvenWhenTheKnowledgeBaseKnowsTheAnswer() {
+        List<String> kept = new ArrayList<>();
+        Desk desk = new Desk(0, 0);
+        DecideReply decide = new DecideReply(DEMO, desk,
+                (conversationId, customerId, from, message) -> kept.add(conversationId + " " + message.text()));
+
+        Reply reply = decide.decide("c-form", false, true, "what are your opening hours", CustomerContext.NONE);
+        decide.delivered("c-form", "cust-1", null, reply, ANNA, question("what are your opening hours"));
+
+        assertThat(reply.text()).isEqualTo(DecideReply.NOBODY_ON_DUTY);
+        assertThat(kept).containsExactly("c-form what are your opening hours");
+        assertThat(desk.queued).containsExactly("c-form");
+        assertThat(new DecideReply(DEMO, new Desk(2, 0)).decide("c-form", false, true, "what are your opening hours",
+                CustomerContext.NONE).queue().agentsOnDuty()).as("with agents on duty it waits for one").isTrue();
+    }
+
+    @Test
     void aCustomerWaitingWhileAgentsAreOnDutyLeavesNoOfflineMessage() {
         List<String> kept = new ArrayList<>();
         DecideReply decide = new DecideReply(DEMO, new Desk(2, 0), (conversationId, customerId, from, message) ->
