@@ -3,6 +3,7 @@ package dev.switchboard.desk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.desk.AgentDesk;
 import java.io.InputStream;
@@ -18,10 +19,13 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI description served at /api/openapi.json and the agent API's operations describe the same API. */
 public class OpenApiAgreementTest {
 
-    /** The agent API's OpenAPI description as the gateway serves it. */
+    /**
+     * The agent API's OpenAPI description as the gateway serves it; a key twice in one object (a reader keeps only one
+     * of them: a second list of parameters hid the first) fails the read.
+     */
     public static JsonNode document() throws Exception {
         try (InputStream in = OpenApiServlet.class.getClassLoader().getResourceAsStream(OpenApiServlet.RESOURCE)) {
-            return new ObjectMapper().readTree(in);
+            return new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(in);
         }
     }
 
