@@ -5,9 +5,9 @@
 // once the stream's first event came. If the gateway is down or slow, nothing is drawn and nothing
 // is logged: the page works as if there were no widget. Nothing is stored in the browser until the chat is opened,
 // except, on a site that turned invitations on, the count of pages in the visit. The gateway also writes into it the
-// look its managers saved (colour, corner, texts, invitation): the snippet is the bare tag. A data- attribute on the tag
-// wins over the saved look on that page; data-look="none" ignores the saved look (the manager page's preview of unsaved
-// values).
+// look its managers saved (colour, corner, texts, invitation): the snippet is the bare tag. A data- attribute on the
+// tag wins over the saved look on that page; data-look="none" ignores the saved look (the manager page's preview of
+// unsaved values).
 import { readEvents } from './sse.js';
 import { sheet } from './sheet.js';
 

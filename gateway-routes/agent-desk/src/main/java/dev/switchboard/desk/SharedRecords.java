@@ -3,6 +3,7 @@ package dev.switchboard.desk;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Records every gateway node sees (agents, sessions, conversation assignments), keyed by a string. A change
@@ -72,7 +73,7 @@ public interface SharedRecords<V> {
      *
      * @return closing it stops the calls
      */
-    default AutoCloseable whenChanged(java.util.function.BiConsumer<String, V> listener) {
+    default AutoCloseable whenChanged(BiConsumer<String, V> listener) {
         throw new UnsupportedOperationException("these records tell no changes");
     }
 }

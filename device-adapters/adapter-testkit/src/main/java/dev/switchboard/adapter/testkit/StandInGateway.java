@@ -245,7 +245,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         private Builder() {
         }
 
-        /** Gives the adapter the chat widget's settings through {@code saved} (default: the defaults, never changed). */
+        /** Gives the adapter the chat widget's settings through {@code saved} (default: the defaults, unchanged). */
         public Builder widgetSettings(SavedWidgetSettings saved) {
             this.widgetSettings = saved;
             return this;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** The chat widget's settings as a test saves them by hand ({@link #save}); subscribers are told each change at once. */
+/** The chat widget's settings as a test saves them by hand ({@link #save}); subscribers hear each change at once. */
 public final class StandInWidgetSettings implements SavedWidgetSettings {
     private final List<Consumer<WidgetSettings>> listeners = new CopyOnWriteArrayList<>();
     private volatile WidgetSettings settings = WidgetSettings.DEFAULTS;

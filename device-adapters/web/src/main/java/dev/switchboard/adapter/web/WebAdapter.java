@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code /api/app/conversations/{id}/events}); the chat widget's scripts ({@link WidgetFilesServlet}) and the agents'
  * availability it shows ({@link AvailabilityServlet}). Pages of other sites reach the API only from the
  * {@link AllowedOrigins} of the server's setting and those the managers saved, with the look they saved
- * ({@link WidgetSettingsInForce}, following each save). Messages go to the help desk as channel {@code web-chat}, or {@code mobile-app} for a
- * conversation the app opened with its install id, device profile HTML5.
+ * ({@link WidgetSettingsInForce}, following each save). Messages go to the help desk as channel {@code web-chat},
+ * or {@code mobile-app} for a conversation the app opened with its install id, device profile HTML5.
  *
  * <p>Every message stored through the API and every agent's answer on either channel is told to every node through a
  * cluster-wide topic; the node holding the conversation's push streams sends them the new messages.
@@ -79,10 +79,12 @@ public final class WebAdapter implements DeviceAdapter {
         context.sendsOn(Channel.WEB_CHAT, message -> changed.publish(message.conversationId()));
         context.sendsOn(Channel.MOBILE_APP, message -> changed.publish(message.conversationId()));
         LOG.info("web API at {} and {}/*, texts up to {} characters, bodies up to {} bytes; widget at {} ({}); "
-                        + "pages of {} allowed by the server's setting, {} saved by the managers; signed customer ids {}", ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
+                        + "pages of {} allowed by the server's setting, {} saved by the managers; signed customer ids {}",
+                ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
                 settings.maxTextLength(), JsonRequestBody.MAX_BYTES, WidgetFilesServlet.LOADER_PATH,
                 WidgetFilesServlet.built() ? "built" : "not built", fromServer.origins().isEmpty() ? "no other site"
-                        : fromServer.origins(), inForce.look().allowedOrigins(), signedIds.enabled() ? "taken" : "off (no " + SignedCustomerIds.SECRET_KEY + ")");
+                        : fromServer.origins(), inForce.look().allowedOrigins(),
+                signedIds.enabled() ? "taken" : "off (no " + SignedCustomerIds.SECRET_KEY + ")");
         health = AdapterHealth.up("serving " + ApiRoute.HELP_PATH + " and " + ApiRoute.CONVERSATIONS_PATH);
     }
 

@@ -86,7 +86,8 @@ final class WidgetFilesServlet extends HttpServlet {
             variant = file + "#" + state + "#" + of;
             byte[] plain = body;
             body = loaded.computeIfAbsent(variant, name -> new String(plain, StandardCharsets.UTF_8)
-                    .replace(SERVED_STATE, state).replace(ServedLook.PLACEHOLDER, look).getBytes(StandardCharsets.UTF_8));
+                    .replace(SERVED_STATE, state).replace(ServedLook.PLACEHOLDER, look)
+                    .getBytes(StandardCharsets.UTF_8));
         }
         String encoding = request.getHeader("Accept-Encoding");
         if (encoding != null && encoding.contains("gzip")) {
