@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.HttpJson;
 import io.cucumber.java.After;
-import io.cucumber.java.Then;
-import io.cucumber.java.When;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
 
 /**
  * The help desk's manager on the manager page "Embed the button", through the agent API as the page calls it: he
