@@ -3,6 +3,7 @@ package dev.switchboard.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.adapter.testkit.StandInAgents;
 import dev.switchboard.adapter.testkit.StandInGateway;
 import dev.switchboard.adapter.testkit.StandInWidgetSettings;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * The widget's settings the managers save, on the stand-in gateway's real Jetty: a saved site is allowed beside the
  * server's setting from the save on, a removed one refused at once and its open streams ended; the loader carries the
  * saved look, escaped.
+ *
+ * <p>Streams are read on threads of the common pool; a stream the gateway ends finishes its read.
  */
 class SavedWidgetSettingsTest {
     private static final String FIXED = "https://fixed.example";
@@ -79,10 +82,22 @@ class SavedWidgetSettingsTest {
                 .header("Origin", SHOP).build(), HttpResponse.BodyHandlers.ofLines());
         CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> stream.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("data: {\"available\": false}"));
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(gateway.uri("/api/help"))
+                .header("Content-Type", "application/json").header("Origin", SHOP)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"hello\", \"visitorId\": \"v-removed-1\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode chat = Json.MAPPER.readTree(opened.body());
+        HttpResponse<Stream<String>> pushes = http.send(HttpRequest.newBuilder(gateway.uri("/api/conversations/"
+                        + chat.path("conversationId").asText() + "/events")).header("Origin", SHOP)
+                .header("Authorization", "Bearer " + chat.path("customerToken").asText()).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(pushes.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> pushesEnded = CompletableFuture.runAsync(() -> pushes.body().forEach(line -> { }));
 
         saved.save(withSites("#aa0000", "Talk to us", List.of()));
 
         await().atMost(Duration.ofSeconds(5)).until(ended::isDone);
+        await().atMost(Duration.ofSeconds(5)).alias("the conversation's push stream").until(pushesEnded::isDone);
         assertThat(askFrom(SHOP)).isEqualTo(403);
         assertThat(askFrom(FIXED)).isEqualTo(201);
         assertThat(loaderFor(SHOP + "/")).contains("[\"refused\"][0]");
