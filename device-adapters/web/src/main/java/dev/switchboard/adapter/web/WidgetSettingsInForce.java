@@ -61,11 +61,17 @@ final class WidgetSettingsInForce implements AutoCloseable {
      * longer allowed; forgotten once it ends.
      */
     void streamOpened(AsyncContext async, String origin, String scheme, String host) {
-        streams.put(async, new OpenStream(origin, scheme, host));
+        OpenStream stream = new OpenStream(origin, scheme, host);
+        streams.put(async, stream);
         try {
             async.addListener(new Forget());
         } catch (IllegalStateException alreadyDone) {
             streams.remove(async);
+            return;
+        }
+        // A save that landed since the stream's CORS check may have swept the streams before this one was listed.
+        if (!origins.allows(origin, scheme, host)) {
+            end(async, stream);
         }
     }
 
@@ -79,17 +85,23 @@ final class WidgetSettingsInForce implements AutoCloseable {
         AllowedOrigins now = origins;
         streams.forEach((async, stream) -> {
             if (!now.allows(stream.origin(), stream.scheme(), stream.host())) {
-                streams.remove(async);
-                LOG.info("Stream of a page of {} ended: the site is no longer allowed", stream.origin());
-                try {
-                    async.complete();
-                } catch (IllegalStateException alreadyDone) {
-                    // the container finished it already
-                }
+                end(async, stream);
             }
         });
         for (Runnable listener : lookListeners) {
             listener.run();
+        }
+    }
+
+    private void end(AsyncContext async, OpenStream stream) {
+        if (streams.remove(async) == null) {
+            return;
+        }
+        LOG.info("Stream of a page of {} ended: the site is no longer allowed", stream.origin());
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the container finished it already
         }
     }
 
