@@ -4,7 +4,10 @@
 // opens it. A copy served for a page of a site not allowed draws nothing; one that says nothing (no Referer) draws
 // once the stream's first event came. If the gateway is down or slow, nothing is drawn and nothing
 // is logged: the page works as if there were no widget. Nothing is stored in the browser until the chat is opened,
-// except, on a site that turned invitations on, the count of pages in the visit.
+// except, on a site that turned invitations on, the count of pages in the visit. The gateway also writes into it the
+// look its managers saved (colour, corner, texts, invitation): the snippet is the bare tag. A data- attribute on the
+// tag wins over the saved look on that page; data-look="none" ignores the saved look (the manager page's preview of
+// unsaved values).
 import { readEvents } from './sse.js';
 import { sheet } from './sheet.js';
 
@@ -18,6 +21,8 @@ const FIRST_EVENT_WITHIN = 5000;
 // Replaced by the gateway as it serves this file (WidgetFilesServlet): 'available', 'unavailable' or 'refused'.
 // Read through an array so that the minifier cannot fold the comparisons below.
 const SERVED = ['__SWITCHBOARD_SERVED_STATE__'][0];
+// Replaced by the gateway with the saved look as JSON (ServedLook); left as it is by a copy served elsewhere.
+const SERVED_LOOK = ['__SWITCHBOARD_SERVED_LOOK__'][0];
 export const STORE = 'switchboard-chat';
 const VISIT = 'switchboard-visit';
 
@@ -26,16 +31,22 @@ function start(script) {
   window.__switchboardWidget = true;
   const base = new URL('./', script.src).href;
   const d = script.dataset;
-  const lang = (d.lang || document.documentElement.lang || 'en').slice(0, 2).toLowerCase() === 'pl' ? 'pl' : 'en';
-  // A text for the page's language (data-text-online-pl) before one for every language (data-text-online).
+  let look = {};
+  try { if (d.look !== 'none' && SERVED_LOOK[0] === '{') look = JSON.parse(SERVED_LOOK); } catch (e) { /* the defaults */ }
+  const lang = (d.lang || document.documentElement.lang || look.lang || 'en').slice(0, 2).toLowerCase() === 'pl' ? 'pl' : 'en';
+  // A text for the page's language (data-text-online-pl) before one for every language (data-text-online), before
+  // the saved one for the page's language.
   const suffix = lang === 'pl' ? 'Pl' : 'En';
-  const text = (name) => d[name + suffix] || d[name];
+  const saved = (look.texts && look.texts[lang]) || {};
+  const text = (name, key) => d[name + suffix] || d[name] || saved[key];
   const texts = { ...TEXTS[lang] };
-  if (text('textOnline')) texts.online = text('textOnline');
-  if (text('textOffline')) texts.offline = text('textOffline');
-  if (text('inviteText')) texts.invite = text('inviteText');
-  const color = /^#[0-9a-fA-F]{3,8}$/.test(d.color || '') ? d.color : '#1a56b0';
-  const config = { base, lang, texts, color, position: d.position === 'left' ? 'left' : 'right', greeting: text('greeting') || '' };
+  if (text('textOnline', 'online')) texts.online = text('textOnline', 'online');
+  if (text('textOffline', 'offline')) texts.offline = text('textOffline', 'offline');
+  if (text('inviteText', 'invite')) texts.invite = text('inviteText', 'invite');
+  const hex = /^#[0-9a-fA-F]{3,8}$/;
+  const color = hex.test(d.color || '') ? d.color : hex.test(look.color || '') ? look.color : '#1a56b0';
+  const position = (d.position || look.position) === 'left' ? 'left' : 'right';
+  const config = { base, lang, texts, color, position, greeting: text('greeting', 'greeting') || '' };
   // A logged-in customer as the company's server signed him (docs/channels/web.md): sent in a header, never a URL.
   if (d.customerId && d.customerIssuedAt && d.customerSignature) {
     config.customer = { id: d.customerId, signed: d.customerId + '.' + d.customerIssuedAt + '.' + d.customerSignature };
@@ -152,9 +163,11 @@ function start(script) {
     if (document.body) first(); else document.addEventListener('DOMContentLoaded', first, { once: true });
   }
   follow().then(() => {}, () => {});
-  const after = Number(d.inviteAfter);
+  // The tag's invitation, else the saved one.
+  const rules = d.inviteAfter ? { after: d.inviteAfter, minPages: d.inviteMinPages, pages: d.invitePages } : look.invite || {};
+  const after = Number(rules.after);
   if (after > 0) {
-    invite({ after, minPages: Number(d.inviteMinPages) || 1, pages: pattern(d.invitePages) });
+    invite({ after, minPages: Number(rules.minPages) || 1, pages: pattern(rules.pages) });
   }
 }
 

@@ -23,6 +23,7 @@ function signedIn(answer) {
     $(section).hidden = false;
   }
   refreshAll();
+  document.dispatchEvent(new Event('manager-signed-in'));
   connectLive(heard, refreshAll, 2000);
   // The waiting times count up on the page itself: no request.
   setInterval(showWaitingTimes, 1000);

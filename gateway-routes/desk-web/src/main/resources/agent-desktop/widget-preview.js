@@ -1,5 +1,6 @@
 // The live preview of the chat widget on the manager page: the real /widget.js, given the data- attributes the
-// manager page puts in this page's address (#data-color=...&data-lang=...); only data- attributes are taken.
+// manager page puts in this page's address (#data-look=none&data-color=...&data-lang=...): the form's unsaved values,
+// the saved look turned off; only data- attributes are taken.
 'use strict';
 
 const tag = document.createElement('script');

@@ -149,4 +149,19 @@ public class ShopVisitorSteps {
         assertThat(asked.statusCode()).isEqualTo(403);
         assertThat(asked.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
+
+    @Then("the bare script tag on that page draws the button in {string} saying {string}")
+    public void theBareTagDrawsTheSavedButton(String color, String text) throws Exception {
+        HttpResponse<String> loader = HTTP.send(HttpRequest.newBuilder(uri("widget.js"))
+                .header("Referer", world().shop.origin + "/").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loader.statusCode()).isEqualTo(200);
+        assertThat(loader.body()).as("the look the gateway wrote into the loader")
+                .contains("\\\"color\\\":\\\"" + color + "\\\"", text)
+                .contains("[\"unavailable\"][0]");
+    }
+
+    @Then("the button's open stream on that page is ended")
+    public void theOpenStreamIsEnded() {
+        await().atMost(Duration.ofSeconds(2)).until(() -> world().shop.ended.contains(world().shop.availability));
+    }
 }

@@ -49,6 +49,10 @@ final class World {
     TestMailServer.Received mailFromDesk;
     /** The address the scenario's customer reads his mail at, once he read some. */
     String mailbox;
+    /** Whether the scenario's manager saved the chat widget's settings (put back to the defaults at its end). */
+    boolean widgetSettingsSaved;
+    /** The agent API's latest answer to the scenario's manager. */
+    HttpJson.Response managerAnswer;
 
     static final class WapPhone {
         final WapBrowser browser;
@@ -103,6 +107,8 @@ final class World {
         final List<String> chat = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.net.http.HttpResponse<String> refused;
         private final List<java.util.stream.Stream<String>> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** The line lists whose stream the gateway ended. */
+        final java.util.Set<List<String>> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         /** Reads a stream's lines into {@code lines} on a thread of its own, until the scenario ends. */
         void follow(java.util.stream.Stream<String> stream, List<String> lines) {
@@ -110,6 +116,7 @@ final class World {
             Thread reader = new Thread(() -> {
                 try {
                     stream.forEach(lines::add);
+                    ended.add(lines);
                 } catch (RuntimeException closed) {
                     // the scenario ended
                 }

@@ -145,4 +145,14 @@ public interface AdapterContext {
     default AgentsAvailable agentsAvailable() {
         return AgentsAvailable.NOBODY;
     }
+
+    /**
+     * The chat widget's settings as the help desk's managers saved them (its look, its invitation, the sites allowed
+     * beside the server's setting), and news of each change, for the adapter that serves the widget. The gateway's
+     * context follows the agent desk's stored settings on every node; the default, for an adapter tested alone, is
+     * the {@linkplain SavedWidgetSettings#DEFAULTS defaults}.
+     */
+    default SavedWidgetSettings widgetSettings() {
+        return SavedWidgetSettings.DEFAULTS;
+    }
 }

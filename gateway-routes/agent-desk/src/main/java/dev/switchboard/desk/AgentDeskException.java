@@ -17,14 +17,30 @@ public final class AgentDeskException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String field;
 
     public AgentDeskException(Kind kind, String message) {
+        this(kind, null, message);
+    }
+
+    private AgentDeskException(Kind kind, String field, String message) {
         super(message);
         this.kind = kind;
+        this.field = field;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The field of the request that breaks a rule, for a form to show the message next to it; {@code null}: none. */
+    public String field() {
+        return field;
+    }
+
+    /** {@code field} of the request breaks a rule of its own, which {@code message} states. */
+    public static AgentDeskException invalidField(String field, String message) {
+        return new AgentDeskException(Kind.INVALID, field, message);
     }
 
     static AgentDeskException invalid(String message) {

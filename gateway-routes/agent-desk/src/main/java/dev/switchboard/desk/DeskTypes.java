@@ -1,5 +1,6 @@
 package dev.switchboard.desk;
 
+import dev.switchboard.spi.WidgetSettings;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ public final class DeskTypes {
     /** The records held and told. */
     public static final List<Class<?>> RECORDS = List.of(AgentAccount.class, AgentContact.class, AgentSession.class,
             AgentStatus.class, Assignment.class, Assignment.HandoverNote.class, DeskEvent.class, OfflineMessage.class,
-            PendingCallBack.class, PreferredAgent.class, QuickText.class);
+            PendingCallBack.class, PreferredAgent.class, QuickText.class,
+            WidgetSettings.class, WidgetSettings.Texts.class, WidgetSettings.Invitation.class);
 
     /** The changes, which run on the node holding the record. */
     public static final List<Class<?>> CHANGES = List.of(

@@ -3,6 +3,7 @@ package dev.switchboard.desk;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Records every gateway node sees (agents, sessions, conversation assignments), keyed by a string. A change
@@ -63,4 +64,16 @@ public interface SharedRecords<V> {
 
     /** Stores a record as it is, replacing any other. */
     void put(String key, V value);
+
+    /**
+     * Calls {@code listener} with the key and the record afterwards ({@code null}: removed) of each change made on any
+     * node from now on, in the order of the changes of each key, on a thread of the records' store: a listener should
+     * return quickly. For records every node keeps a copy of in use (the chat widget's settings); a store that tells
+     * nothing refuses it.
+     *
+     * @return closing it stops the calls
+     */
+    default AutoCloseable whenChanged(BiConsumer<String, V> listener) {
+        throw new UnsupportedOperationException("these records tell no changes");
+    }
 }

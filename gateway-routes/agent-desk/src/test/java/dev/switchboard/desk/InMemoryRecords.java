@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /** Unit tier: shared records in one JVM's memory, each change under one lock, as a Hazelcast member runs them. */
 class InMemoryRecords<V> implements SharedRecords<V> {
     private final Map<String, V> records = new LinkedHashMap<>();
+    private final List<BiConsumer<String, V>> listeners = new CopyOnWriteArrayList<>();
 
     @Override
     public synchronized Optional<V> get(String key) {
@@ -40,11 +43,19 @@ class InMemoryRecords<V> implements SharedRecords<V> {
         } else {
             records.put(key, after);
         }
+        listeners.forEach(listener -> listener.accept(key, after));
         return new Changed<>(before, after);
     }
 
     @Override
     public synchronized void put(String key, V value) {
         records.put(key, value);
+        listeners.forEach(listener -> listener.accept(key, value));
+    }
+
+    @Override
+    public AutoCloseable whenChanged(BiConsumer<String, V> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 }

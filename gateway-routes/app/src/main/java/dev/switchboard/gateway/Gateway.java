@@ -23,6 +23,7 @@ import dev.switchboard.desk.PasswordHashing;
 import dev.switchboard.desk.QuickTexts;
 import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.RoutingSettings;
+import dev.switchboard.desk.WidgetSetup;
 import dev.switchboard.desk.web.DeskWeb;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.ClusterMaps;
@@ -61,6 +62,7 @@ import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.ReplyRenderer;
 import dev.switchboard.spi.SharedTopic;
+import dev.switchboard.spi.WidgetSettings;
 import dev.switchboard.state.AdapterRecords;
 import dev.switchboard.state.AgentMaps;
 import dev.switchboard.state.ClusterSettings;
@@ -75,7 +77,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
@@ -182,7 +186,7 @@ public final class Gateway implements AutoCloseable {
         desk.routing().whenOnDutyChanges(agentsAvailable::dutyChanged);
         for (DeviceAdapter adapter : adapters) {
             adapter.start(new GatewayAdapterContext(adapter.id(), helpDesk, renderer, config, mounts, maps,
-                    adapterRecords, senders, dialers, noticeMailers, phoneTexters, agentsAvailable));
+                    adapterRecords, senders, dialers, noticeMailers, phoneTexters, agentsAvailable, desk.widgetSetup()));
             toClose.add(adapter::stop);
             LOG.info("Loaded device adapter '{}' ({}): {}", adapter.id(), adapter.getClass().getName(),
                     adapter.description());
@@ -235,9 +239,24 @@ public final class Gateway implements AutoCloseable {
                 new QuickTexts(maps.quickTexts(), clock),
                 new OfflineMessageNews(new OfflineMessageBox(maps.offlineMessages(), accounts, noticeMailers,
                         config.required(SwitchboardConfig.OFFLINE_NOTICE_SUBJECT), clock), accounts, events, clock),
-                new RecentEvents(RECENT_EVENTS_KEPT), satisfaction);
+                new RecentEvents(RECENT_EVENTS_KEPT), satisfaction, widgetSetup(config, maps));
+        toClose.add(desk.widgetSetup());
         ensureFirstManager(config, accounts);
         return desk;
+    }
+
+    /**
+     * The manager page "Embed the button": the widget's settings in the shared map, followed on this node; the sites of
+     * the server's setting shown beside (the web adapter refuses a setting that is no list of origins at its start).
+     */
+    private WidgetSetup widgetSetup(SwitchboardConfig config, AgentMaps maps) {
+        List<String> serverOrigins = Arrays.stream(config.get(SwitchboardConfig.WIDGET_ALLOWED_ORIGINS).orElse("")
+                        .split(","))
+                .map(origin -> WidgetSettings.origin(origin).orElse(null))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        return new WidgetSetup(maps.widgetSettings(), serverOrigins, clock);
     }
 
     /** The agent API, the live desktops and the desk's pages on the gateway's port, and the desk's ticks. */

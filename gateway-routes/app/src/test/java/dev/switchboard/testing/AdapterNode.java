@@ -13,6 +13,7 @@ import dev.switchboard.gateway.http.GatewayHttpServer;
 import dev.switchboard.gateway.http.ServletMounts;
 import dev.switchboard.spi.AdapterHealth;
 import dev.switchboard.spi.AgentsAvailable;
+import dev.switchboard.spi.SavedWidgetSettings;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
 import dev.switchboard.spi.OutboundMessage;
@@ -60,7 +61,8 @@ public final class AdapterNode implements AutoCloseable {
                     key -> Optional.ofNullable(values.get(key)),
                     new ServletMounts(GatewayHttpServer.newServer("127.0.0.1", 0, Duration.ofSeconds(60))), maps,
                     node.records, node.senders,
-                    new VoiceDialers(), node.noticeMailers, node.texters, AgentsAvailable.NOBODY));
+                    new VoiceDialers(), node.noticeMailers, node.texters, AgentsAvailable.NOBODY,
+                    SavedWidgetSettings.DEFAULTS));
         } catch (Exception | Error e) {
             node.close();
             throw e;

@@ -58,6 +58,17 @@ public final class AgentClient {
         return send(request);
     }
 
+    /** A PUT, with the session's CSRF header when {@code withCsrf}. */
+    public HttpJson.Response put(String path, String json, boolean withCsrf) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (withCsrf && csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return send(request);
+    }
+
     public JsonNode postOk(String path, String json) {
         HttpJson.Response response = post(path, json);
         if (response.status() / 100 != 2) {

@@ -10,6 +10,7 @@ import dev.switchboard.desk.OfflineMessage;
 import dev.switchboard.desk.PreferredAgent;
 import dev.switchboard.desk.QuickText;
 import dev.switchboard.desk.SharedRecords;
+import dev.switchboard.spi.WidgetSettings;
 import java.time.Duration;
 
 /**
@@ -46,6 +47,11 @@ public final class AgentMaps {
 
     public SharedRecords<QuickText> quickTexts() {
         return new HazelcastSharedRecords<>(instance.getMap(SharedMaps.QUICK_TEXTS));
+    }
+
+    /** The chat widget's settings, whose changes every node hears. */
+    public SharedRecords<WidgetSettings> widgetSettings() {
+        return new HazelcastSharedRecords<>(instance.getMap(SharedMaps.WIDGET_SETTINGS));
     }
 
     /** Call backs waiting for an agent to take their conversation, by conversation id. */

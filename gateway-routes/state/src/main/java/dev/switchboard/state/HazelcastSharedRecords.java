@@ -1,6 +1,10 @@
 package dev.switchboard.state;
 
+import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
@@ -12,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /** {@link SharedRecords} over a Hazelcast map: each change is an entry processor on the member that owns the key. */
 final class HazelcastSharedRecords<V> implements SharedRecords<V> {
@@ -60,6 +66,35 @@ final class HazelcastSharedRecords<V> implements SharedRecords<V> {
     @Override
     public void put(String key, V value) {
         map.set(key, value);
+    }
+
+    /**
+     * A listener of the map's entries on this member: Hazelcast tells every member's listeners of every change, in the
+     * order of the changes of each key, on its event threads. Entries loaded from the database are not changes.
+     */
+    @Override
+    public AutoCloseable whenChanged(BiConsumer<String, V> listener) {
+        UUID id = map.addEntryListener(new Changes<>(listener), true);
+        return () -> map.removeEntryListener(id);
+    }
+
+    /** Passes an entry's key and new value (none when removed) to the listener. */
+    private record Changes<V>(BiConsumer<String, V> listener) implements EntryAddedListener<String, V>,
+            EntryUpdatedListener<String, V>, EntryRemovedListener<String, V> {
+        @Override
+        public void entryAdded(EntryEvent<String, V> event) {
+            listener.accept(event.getKey(), event.getValue());
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, V> event) {
+            listener.accept(event.getKey(), event.getValue());
+        }
+
+        @Override
+        public void entryRemoved(EntryEvent<String, V> event) {
+            listener.accept(event.getKey(), null);
+        }
     }
 
     /**

@@ -50,6 +50,8 @@ final class SharedMaps {
     static final String QUICK_TEXTS = "quick-texts";
     static final String CALL_BACKS = "call-backs";
     static final String OFFLINE_MESSAGES = "offline-messages";
+    /** The chat widget's settings: one record, which every node follows through the map's news. */
+    static final String WIDGET_SETTINGS = "widget-settings";
     /** The topic of desk events, not a map: kept nowhere. */
     static final String DESK_EVENTS = "desk-events";
 
@@ -66,6 +68,7 @@ final class SharedMaps {
     private final CustomerMergeMapStore customerMerges;
     private final AccountMapStore accounts;
     private final QuickTextMapStore quickTexts;
+    private final WidgetSettingsMapStore widgetSettings;
     private final OfflineMessageMapStore offlineMessages;
     private final AssignmentMapStore assignments;
     private final TimedNameMapStore<PendingCallBack> callBacks;
@@ -79,6 +82,7 @@ final class SharedMaps {
         customerMerges = new CustomerMergeMapStore(dataSource);
         accounts = new AccountMapStore(dataSource);
         quickTexts = new QuickTextMapStore(dataSource);
+        widgetSettings = new WidgetSettingsMapStore(dataSource);
         offlineMessages = new OfflineMessageMapStore(dataSource);
         assignments = new AssignmentMapStore(dataSource, json);
         callBacks = TimedNameMapStore.callBacks(dataSource);
@@ -107,6 +111,7 @@ final class SharedMaps {
 
         config.addMapConfig(loadedWhole(ACCOUNTS, accounts));
         config.addMapConfig(loadedWhole(QUICK_TEXTS, quickTexts));
+        config.addMapConfig(loadedWhole(WIDGET_SETTINGS, widgetSettings));
         config.addMapConfig(loadedWhole(OFFLINE_MESSAGES, offlineMessages));
         config.addMapConfig(loadedWhole(CALL_BACKS, callBacks));
         // A mark matters for the preferred window only: it leaves memory then (one loaded from the database, a

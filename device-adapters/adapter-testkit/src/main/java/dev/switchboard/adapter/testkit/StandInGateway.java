@@ -4,6 +4,7 @@ import dev.switchboard.spi.AdapterContext;
 import dev.switchboard.spi.AdapterSettings;
 import dev.switchboard.spi.AdapterStore;
 import dev.switchboard.spi.AgentsAvailable;
+import dev.switchboard.spi.SavedWidgetSettings;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.DeviceAdapter;
 import dev.switchboard.spi.HelpDesk;
@@ -46,6 +47,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
     private final Supplier<? extends ConcurrentMap<String, ?>> newSharedMap;
     private final InMemoryRecords records;
     private final AgentsAvailable agents;
+    private final SavedWidgetSettings widgetSettings;
 
     private final List<String> mountedPaths = Collections.synchronizedList(new ArrayList<>());
     private final Map<Channel, OutboundSender> senders = new ConcurrentHashMap<>();
@@ -65,6 +67,7 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         this.newSharedMap = builder.newSharedMap;
         this.records = builder.records != null ? builder.records : new InMemoryRecords();
         this.agents = builder.agents;
+        this.widgetSettings = builder.widgetSettings;
     }
 
     /** A gateway with a fresh {@link RecordingHelpDesk}, the {@link PlainTextRenderer}, no settings and no HTTP. */
@@ -152,6 +155,11 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         return agents;
     }
 
+    @Override
+    public SavedWidgetSettings widgetSettings() {
+        return widgetSettings;
+    }
+
     /** The texter the test offered, else the one the adapter registered, as the gateway offers it. */
     @Override
     public Optional<PhoneTexter> phoneTexter() {
@@ -232,8 +240,15 @@ public final class StandInGateway implements AdapterContext, AutoCloseable {
         private Supplier<? extends ConcurrentMap<String, ?>> newSharedMap = ConcurrentHashMap::new;
         private InMemoryRecords records;
         private AgentsAvailable agents = AgentsAvailable.NOBODY;
+        private SavedWidgetSettings widgetSettings = SavedWidgetSettings.DEFAULTS;
 
         private Builder() {
+        }
+
+        /** Gives the adapter the chat widget's settings through {@code saved} (default: the defaults, unchanged). */
+        public Builder widgetSettings(SavedWidgetSettings saved) {
+            this.widgetSettings = saved;
+            return this;
         }
 
         /** Tells the adapter whether agents are available through {@code availability} (default: nobody, ever). */

@@ -1,9 +1,10 @@
 package dev.switchboard.adapter.web;
 
 import dev.switchboard.spi.AdapterSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.switchboard.spi.WidgetSettings;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
  * The sites whose pages may call the customer API from a browser (setting {@value #KEY}, comma-separated origins such
  * as {@code https://shop.example.com}): the pages that embed the chat widget, and the mobile app's own origins
  * ({@code https://localhost} for an app on Android). A request without an {@code Origin} header (not from a browser
- * page of another site) and one from the gateway's own origin are always let through.
+ * page of another site) and one from the gateway's own origin are always let through. The sites in force are the
+ * setting's and those the managers saved ({@link WidgetSettingsInForce}).
  */
 record AllowedOrigins(Set<String> origins) {
     static final String KEY = "switchboard.widget.allowed-origins";
@@ -34,6 +36,13 @@ record AllowedOrigins(Set<String> origins) {
                 .collect(Collectors.toSet()));
     }
 
+    /** These sites and {@code more} (already in the one form {@link WidgetSettings#origin} gives). */
+    AllowedOrigins plus(Collection<String> more) {
+        Set<String> all = new HashSet<>(origins);
+        all.addAll(more);
+        return new AllowedOrigins(all);
+    }
+
     /**
      * Whether a request with header {@code Origin: origin} to a gateway reached as {@code host} ({@code Host}) is let
      * through.
@@ -53,19 +62,8 @@ record AllowedOrigins(Set<String> origins) {
     }
 
     private static String checked(String origin) {
-        try {
-            URI uri = new URI(origin);
-            boolean plain = uri.getScheme() != null && uri.getHost() != null
-                    && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-            if (plain) {
-                return origin.toLowerCase(Locale.ROOT);
-            }
-        } catch (URISyntaxException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("setting " + KEY + " takes origins such as https://shop.example.com "
-                + "(scheme, host and an optional port, no path), comma-separated; '" + origin + "' is not one");
+        return WidgetSettings.origin(origin).orElseThrow(() -> new IllegalArgumentException("setting " + KEY
+                + " takes origins such as https://shop.example.com (scheme, host and an optional port, no path), "
+                + "comma-separated; '" + origin + "' is not one"));
     }
 }

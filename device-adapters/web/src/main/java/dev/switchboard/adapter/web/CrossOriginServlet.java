@@ -11,11 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CORS in front of a servlet of the customer API, for exactly the {@link AllowedOrigins}: a request from a page of an
+ * CORS in front of a servlet of the customer API, for exactly the {@link AllowedOrigins} in force at each request
+ * ({@link WidgetSettingsInForce}): a request from a page of an
  * allowed site gets {@code Access-Control-Allow-Origin} with its origin (and its preflight {@code OPTIONS} a 204 with
  * the methods and headers the API takes); a request whose {@code Origin} is another site is refused with
  * {@code 403 origin-not-allowed} and no CORS header, so the page learns nothing and its script reads nothing. No
- * cookie is ever involved: the customer token travels in {@code Authorization}.
+ * cookie is ever involved: the customer token travels in {@code Authorization}. A stream a page of another site opened
+ * (availability, pushes) is handed to {@link WidgetSettingsInForce}, which ends it when its site is removed.
  */
 final class CrossOriginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -23,11 +25,11 @@ final class CrossOriginServlet extends HttpServlet {
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, Last-Event-ID, " + SignedCustomerIds.HEADER;
     static final String MAX_AGE_SECONDS = "600";
 
-    private final transient AllowedOrigins allowed;
+    private final transient WidgetSettingsInForce inForce;
     private final HttpServlet inner;
 
-    CrossOriginServlet(AllowedOrigins allowed, HttpServlet inner) {
-        this.allowed = allowed;
+    CrossOriginServlet(WidgetSettingsInForce inForce, HttpServlet inner) {
+        this.inForce = inForce;
         this.inner = inner;
     }
 
@@ -40,9 +42,10 @@ final class CrossOriginServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException,
             ServletException {
         String origin = request.getHeader("Origin");
-        if (!allowed.allows(origin, request.getScheme(), request.getHeader("Host"))) {
-            LOG.warn("{} {} refused: 403 {}: origin {} is not in {}", request.getMethod(), request.getRequestURI(),
-                    JsonErrors.ORIGIN_NOT_ALLOWED, origin, AllowedOrigins.KEY);
+        if (!inForce.origins().allows(origin, request.getScheme(), request.getHeader("Host"))) {
+            LOG.warn("{} {} refused: 403 {}: origin {} is neither in {} nor among the sites the managers saved",
+                    request.getMethod(), request.getRequestURI(), JsonErrors.ORIGIN_NOT_ALLOWED, origin,
+                    AllowedOrigins.KEY);
             byte[] body = JsonErrors.body(JsonErrors.ORIGIN_NOT_ALLOWED,
                     "pages of " + origin + " may not use this help desk; its manager lists the sites allowed");
             response.setStatus(403);
@@ -65,5 +68,8 @@ final class CrossOriginServlet extends HttpServlet {
             return;
         }
         inner.service((ServletRequest) request, (ServletResponse) response);
+        if (origin != null && request.isAsyncStarted()) {
+            inForce.streamOpened(request.getAsyncContext(), origin, request.getScheme(), request.getHeader("Host"));
+        }
     }
 }

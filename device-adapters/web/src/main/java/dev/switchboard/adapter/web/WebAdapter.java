@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * conversations ({@link PushServlet}, at {@code /api/conversations/{id}/events} and, for the app,
  * {@code /api/app/conversations/{id}/events}); the chat widget's scripts ({@link WidgetFilesServlet}) and the agents'
  * availability it shows ({@link AvailabilityServlet}). Pages of other sites reach the API only from the
- * {@link AllowedOrigins}. Messages go to the help desk as channel {@code web-chat}, or {@code mobile-app} for a
- * conversation the app opened with its install id, device profile HTML5.
+ * {@link AllowedOrigins} of the server's setting and those the managers saved, with the look they saved
+ * ({@link WidgetSettingsInForce}, following each save). Messages go to the help desk as channel {@code web-chat},
+ * or {@code mobile-app} for a conversation the app opened with its install id, device profile HTML5.
  *
  * <p>Every message stored through the API and every agent's answer on either channel is told to every node through a
  * cluster-wide topic; the node holding the conversation's push streams sends them the new messages.
@@ -40,6 +41,7 @@ public final class WebAdapter implements DeviceAdapter {
     private SharedTopic.Subscription subscription;
     private SharedTopic.Subscription typingSubscription;
     private AvailabilityServlet availability;
+    private WidgetSettingsInForce inForce;
 
     /** The adapter the gateway loads. */
     public WebAdapter() {
@@ -64,7 +66,8 @@ public final class WebAdapter implements DeviceAdapter {
     @Override
     public void start(AdapterContext context) {
         WebApiSettings settings = WebApiSettings.from(context.settings());
-        AllowedOrigins origins = AllowedOrigins.from(context.settings());
+        AllowedOrigins fromServer = AllowedOrigins.from(context.settings());
+        inForce = new WidgetSettingsInForce(fromServer, context.widgetSettings());
         HelpRequestParser parser = new HelpRequestParser(settings.maxTextLength());
         InteractionFactory interactions = new InteractionFactory(clock);
         SignedCustomerIds signedIds = SignedCustomerIds.from(context.settings(), clock);
@@ -76,12 +79,12 @@ public final class WebAdapter implements DeviceAdapter {
         HttpServlet push = new PushServlet(context.helpDesk(), streams, signedIds);
         HttpServlet api = new CustomerApiServlet(context.helpDesk(), parser, interactions, signedIds, changed::publish,
                 push);
-        context.mount(ApiRoute.HELP_PATH, new CrossOriginServlet(origins, api));
-        context.mount(ApiRoute.CONVERSATIONS_PATH + "/*", new CrossOriginServlet(origins, api));
-        context.mount(PushServlet.PATH + "/*", new CrossOriginServlet(origins, push));
+        context.mount(ApiRoute.HELP_PATH, new CrossOriginServlet(inForce, api));
+        context.mount(ApiRoute.CONVERSATIONS_PATH + "/*", new CrossOriginServlet(inForce, api));
+        context.mount(PushServlet.PATH + "/*", new CrossOriginServlet(inForce, push));
         availability = new AvailabilityServlet(context.agentsAvailable());
-        context.mount(AvailabilityServlet.PATH, new CrossOriginServlet(origins, availability));
-        WidgetFilesServlet files = new WidgetFilesServlet(origins, context.agentsAvailable());
+        context.mount(AvailabilityServlet.PATH, new CrossOriginServlet(inForce, availability));
+        WidgetFilesServlet files = new WidgetFilesServlet(inForce, context.agentsAvailable());
         context.mount(WidgetFilesServlet.LOADER_PATH, files);
         context.mount(WidgetFilesServlet.FILES_PATH + "/*", files);
         OutboundSender sender = new OutboundSender() {
@@ -101,10 +104,12 @@ public final class WebAdapter implements DeviceAdapter {
         context.sendsOn(Channel.WEB_CHAT, sender);
         context.sendsOn(Channel.MOBILE_APP, sender);
         LOG.info("web API at {} and {}/*, texts up to {} characters, bodies up to {} bytes; widget at {} ({}); "
-                        + "pages of {} allowed; signed customer ids {}", ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
+                        + "pages of {} allowed by the server's setting, {} saved by the managers; signed customer ids {}",
+                ApiRoute.HELP_PATH, ApiRoute.CONVERSATIONS_PATH,
                 settings.maxTextLength(), JsonRequestBody.MAX_BYTES, WidgetFilesServlet.LOADER_PATH,
-                WidgetFilesServlet.built() ? "built" : "not built", origins.origins().isEmpty() ? "no other site"
-                        : origins.origins(), signedIds.enabled() ? "taken" : "off (no " + SignedCustomerIds.SECRET_KEY + ")");
+                WidgetFilesServlet.built() ? "built" : "not built", fromServer.origins().isEmpty() ? "no other site"
+                        : fromServer.origins(), inForce.look().allowedOrigins(),
+                signedIds.enabled() ? "taken" : "off (no " + SignedCustomerIds.SECRET_KEY + ")");
         health = AdapterHealth.up("serving " + ApiRoute.HELP_PATH + " and " + ApiRoute.CONVERSATIONS_PATH);
     }
 
@@ -124,6 +129,9 @@ public final class WebAdapter implements DeviceAdapter {
         }
         if (availability != null) {
             availability.close();
+        }
+        if (inForce != null) {
+            inForce.close();
         }
     }
 

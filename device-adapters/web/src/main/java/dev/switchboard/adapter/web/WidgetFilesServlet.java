@@ -26,7 +26,9 @@ import java.util.zip.GZIPOutputStream;
  * {@value #SERVED_STATE} when the page that asked for it ({@code Referer}, a script tag's only word of its page) is of
  * an {@linkplain AllowedOrigins allowed} site, {@code refused} when it is of another (the loader then draws nothing and
  * calls nothing), and leaves the placeholder when the request names no page (the loader then waits for the stream's
- * first event, as a copy of it served elsewhere does). So the loader is {@code no-cache}; the chat stays cacheable.
+ * first event, as a copy of it served elsewhere does). It also carries the look the managers saved ({@link ServedLook}
+ * in place of {@value ServedLook#PLACEHOLDER}), so the snippet is the bare tag; the tag's {@code data-} attributes
+ * still win on a page. So the loader is {@code no-cache}; the chat stays cacheable. A save clears the loader's copies.
  */
 final class WidgetFilesServlet extends HttpServlet {
     static final String LOADER_PATH = "/widget.js";
@@ -39,12 +41,22 @@ final class WidgetFilesServlet extends HttpServlet {
 
     private final transient Map<String, byte[]> loaded = new ConcurrentHashMap<>();
     private final transient Map<String, byte[]> gzipped = new ConcurrentHashMap<>();
-    private final transient AllowedOrigins origins;
+    private final transient WidgetSettingsInForce inForce;
     private final transient AgentsAvailable agents;
+    /** Counts the looks saved: a loader's copy is of one (a request under way as a save lands never mixes two). */
+    private volatile int generation;
 
-    WidgetFilesServlet(AllowedOrigins origins, AgentsAvailable agents) {
-        this.origins = origins;
+    WidgetFilesServlet(WidgetSettingsInForce inForce, AgentsAvailable agents) {
+        this.inForce = inForce;
         this.agents = agents;
+        inForce.whenLookChanges(this::lookChanged);
+    }
+
+    /** The loader's copies carried the look before: made again at their next request. */
+    private void lookChanged() {
+        generation++;
+        loaded.keySet().removeIf(name -> name.contains("#"));
+        gzipped.keySet().removeIf(name -> name.contains("#"));
     }
 
     /** Whether the build put the scripts in the jar. */
@@ -69,14 +81,18 @@ final class WidgetFilesServlet extends HttpServlet {
         String variant = file;
         if (loader) {
             String state = servedState(request);
-            variant = file + "#" + state;
+            int of = generation;
+            String look = ServedLook.of(inForce.look());
+            variant = file + "#" + state + "#" + of;
             byte[] plain = body;
             body = loaded.computeIfAbsent(variant, name -> new String(plain, StandardCharsets.UTF_8)
-                    .replace(SERVED_STATE, state).getBytes(StandardCharsets.UTF_8));
+                    .replace(SERVED_STATE, state).replace(ServedLook.PLACEHOLDER, look)
+                    .getBytes(StandardCharsets.UTF_8));
         }
         String encoding = request.getHeader("Accept-Encoding");
         if (encoding != null && encoding.contains("gzip")) {
-            body = gzipped.computeIfAbsent(variant, name -> gzip(loaded.get(name)));
+            byte[] plain = body;
+            body = gzipped.computeIfAbsent(variant, name -> gzip(plain));
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setStatus(200);
@@ -94,7 +110,7 @@ final class WidgetFilesServlet extends HttpServlet {
         if (page == null) {
             return SERVED_STATE;
         }
-        if (!origins.allows(page, request.getScheme(), request.getHeader("Host"))) {
+        if (!inForce.origins().allows(page, request.getScheme(), request.getHeader("Host"))) {
             return "refused";
         }
         return agents.now() ? "available" : "unavailable";

@@ -13,6 +13,7 @@ import dev.switchboard.spi.NoticeMailer;
 import dev.switchboard.spi.OutboundSender;
 import dev.switchboard.spi.PhoneTexter;
 import dev.switchboard.spi.ReplyRenderer;
+import dev.switchboard.spi.SavedWidgetSettings;
 import dev.switchboard.spi.VoiceDialer;
 import dev.switchboard.spi.SharedTopic;
 import jakarta.servlet.http.HttpServlet;
@@ -38,11 +39,13 @@ public final class GatewayAdapterContext implements AdapterContext {
     private final NoticeMailers noticeMailers;
     private final SoleProvider<PhoneTexter> phoneTexters;
     private final AgentsAvailable agentsAvailable;
+    private final SavedWidgetSettings widgetSettings;
 
     public GatewayAdapterContext(String adapterId, HelpDesk helpDesk, ReplyRenderer renderer, AdapterSettings settings,
                                  ServletMounts mounts, ClusterMaps maps, AdapterRecords records, OutboundSenders senders,
                                  VoiceDialers dialers, NoticeMailers noticeMailers,
-                                 SoleProvider<PhoneTexter> phoneTexters, AgentsAvailable agentsAvailable) {
+                                 SoleProvider<PhoneTexter> phoneTexters, AgentsAvailable agentsAvailable,
+                                 SavedWidgetSettings widgetSettings) {
         this.adapterId = adapterId;
         this.helpDesk = helpDesk;
         this.renderer = renderer;
@@ -55,6 +58,7 @@ public final class GatewayAdapterContext implements AdapterContext {
         this.noticeMailers = noticeMailers;
         this.phoneTexters = phoneTexters;
         this.agentsAvailable = agentsAvailable;
+        this.widgetSettings = widgetSettings;
     }
 
     @Override
@@ -129,5 +133,11 @@ public final class GatewayAdapterContext implements AdapterContext {
     @Override
     public AgentsAvailable agentsAvailable() {
         return agentsAvailable;
+    }
+
+    /** The agent desk's widget settings, followed on this node as managers save them on any. */
+    @Override
+    public SavedWidgetSettings widgetSettings() {
+        return widgetSettings;
     }
 }

@@ -58,6 +58,8 @@ public final class SwitchboardConfig implements AdapterSettings {
     public static final String AWAY_GRACE_SECONDS = "switchboard.agents.away-grace-seconds";
     public static final String DESK_TICK_MILLIS = "switchboard.agents.tick-millis";
     public static final String GREETING = "switchboard.agents.greeting";
+    /** The sites allowed to embed the chat widget by the server's setting (the web adapter reads it too). */
+    public static final String WIDGET_ALLOWED_ORIGINS = "switchboard.widget.allowed-origins";
     public static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
     public static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
     public static final String OFFLINE_NOTICE_SUBJECT = "switchboard.offline.notice-subject";

@@ -26,6 +26,7 @@ import dev.switchboard.desk.QuickTexts;
 import dev.switchboard.desk.OfflineMessageNews;
 import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.Role;
+import dev.switchboard.desk.WidgetSetup;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.spi.ThreadPage;
@@ -55,6 +56,7 @@ final class AgentApi {
     static final String QUICK_TEXTS = PREFIX + "/quick-texts";
     static final String OFFLINE_MESSAGES = PREFIX + "/offline-messages";
     static final String RATINGS = PREFIX + "/ratings";
+    static final String WIDGET_SETTINGS = PREFIX + "/widget-settings";
     /** The desktop's live connection: a WebSocket upgrade ({@link LiveDesktopUpgrade}); a plain GET is told so. */
     static final String LIVE = PREFIX + "/live";
 
@@ -81,6 +83,7 @@ final class AgentApi {
     private final RecentEvents recent;
     private final OfflineMessageNews offlineMessages;
     private final Satisfaction satisfaction;
+    private final WidgetSetup widgetSetup;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(AgentDesk desk, ConversationStore conversations) {
@@ -98,6 +101,7 @@ final class AgentApi {
         this.recent = desk.recentEvents();
         this.offlineMessages = desk.offlineMessages();
         this.satisfaction = desk.satisfaction();
+        this.widgetSetup = desk.widgetSetup();
         accountOperations();
         presenceOperations();
         routingOperations();
@@ -105,6 +109,7 @@ final class AgentApi {
         quickTextOperations();
         offlineMessageOperations();
         ratingOperations();
+        widgetOperations();
         add("POST", CONVERSATION + "/messages", call -> {
             AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
                     call.text("channel"), call.text("idempotencyKey"));
@@ -357,6 +362,19 @@ final class AgentApi {
             Instant to = instant(call, "to");
             return Map.of("from", from, "to", to, "counts", satisfaction.counts(call.account(), from, to).stream()
                     .map(RatingViews.CountView::of).toList());
+        });
+    }
+
+    /** The manager page "Embed the button": the chat widget's settings, in force on every node once saved. */
+    private void widgetOperations() {
+        add("GET", WIDGET_SETTINGS, call -> {
+            requireManager(call);
+            return WidgetSettingsJson.view(widgetSetup.now(), widgetSetup);
+        });
+        add("PUT", WIDGET_SETTINGS, call -> {
+            requireManager(call);
+            return WidgetSettingsJson.view(widgetSetup.save(call.account(), WidgetSettingsJson.read(call.body())),
+                    widgetSetup);
         });
     }
 

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves every {@link Operation} of the agent API under {@code /api/agent/}: finds the session from the
- * cookie, checks the CSRF header on every POST, reads the JSON body and turns refusals into
- * {@code {"error", "message"}} with a fitting status.
+ * cookie, checks the CSRF header on every POST and PUT, reads the JSON body and turns refusals into
+ * {@code {"error", "message"}} with a fitting status, and {@code "field"} when the refusal names a field of the body.
  */
 final class AgentApiServlet extends HttpServlet {
     static final String CSRF_HEADER = "X-CSRF-Token";
@@ -78,7 +78,13 @@ final class AgentApiServlet extends HttpServlet {
             answer(response, call(operation, parameters, request, response));
         } catch (AgentDeskException e) {
             LOG.info("Agent API {} {} refused: {}", method, path, e.getMessage());
-            error(response, status(e.kind()), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            Map<String, String> body = new java.util.LinkedHashMap<>();
+            body.put("error", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            body.put("message", e.getMessage());
+            if (e.field() != null) {
+                body.put("field", e.field());
+            }
+            write(response, status(e.kind()), body);
         } catch (BadRequest e) {
             LOG.info("Agent API {} {}: {}", method, path, e.getMessage());
             error(response, e.status, e.error, e.getMessage());

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * One operation of the agent API: an HTTP method, a path template ({@code /api/agent/conversations/{id}/claim})
- * and what it does. Every operation but sign-in needs a session; every POST also needs the CSRF header.
+ * and what it does. Every operation but sign-in needs a session; every POST and PUT also needs the CSRF header.
  *
- * @param method  GET or POST
+ * @param method  GET, POST, or PUT (a whole record replaced)
  * @param path    the template; a {@code {name}} segment matches one non-empty path segment
  * @param signIn  whether this is the sign-in, the one operation without a session
  * @param handler what it does
@@ -28,7 +28,7 @@ record Operation(String method, String path, boolean signIn, Handler handler) {
     }
 
     boolean changesState() {
-        return "POST".equals(method);
+        return "POST".equals(method) || "PUT".equals(method);
     }
 
     /** The path parameters when {@code requestPath} fits this template. */
