@@ -64,6 +64,8 @@ class WidgetInChromiumTest {
                         .page("/invite", page(widget, "lang=\"en\"", "data-invite-after=\"1\" data-invite-pages=\"^/invite\" "
                                 + "data-invite-text=\"Need a hand with your order?\""))
                         .page("/dead", page("http://127.0.0.1:9/widget.js", "lang=\"en\"", ""))
+                        .page("/bare", page(shop.origin() + "/bare.js", "lang=\"en\"", ""))
+                        .script("/bare.js", BARE_BUTTON)
                         .page("/slow", page(shop.origin() + ShopSite.STALLED + "widget.js", "lang=\"en\"", ""))
                         .script(ShopSite.STALLED + "widget.js", new String(plain(base.resolve("/widget.js")),
                                 StandardCharsets.UTF_8));
@@ -105,6 +107,21 @@ class WidgetInChromiumTest {
             }
         }
     }
+
+    /**
+     * The paint floor: a deferred script from the shop itself that draws the button as the loader does (a host, its
+     * shadow root, the button), with no gateway.
+     */
+    private static final String BARE_BUTTON = """
+            const host = document.createElement('div');
+            host.setAttribute('data-switchboard-widget', '');
+            host.style.cssText = 'position:fixed;bottom:16px;right:16px;';
+            const button = document.createElement('button');
+            button.className = 'open';
+            button.textContent = 'Nobody is available - leave a message';
+            host.attachShadow({ mode: 'open' }).append(button);
+            document.body.append(host);
+            """;
 
     /** A shop page with a button of its own, the load event and the widget's first paint timed, and the widget's tag. */
     private static String page(String widgetSrc, String lang, String attributes) {
