@@ -1,6 +1,7 @@
 // A company's logged-in customer, his id signed by the shop's server, on two devices (two browser contexts that share
-// no storage) in Debian's Chromium: what he wrote on the first shows on the second once he writes there, and what he
-// writes on the second is pushed to the first; an anonymous visitor on the same page gets a conversation of his own.
+// no storage) in Debian's Chromium: what he wrote on the first shows on the second as soon as he opens the chat there,
+// before he writes, and what he writes on the second is pushed to the first; an anonymous visitor on the same page gets
+// a conversation of his own.
 // Usage: node signed-customer.mjs <shop origin>  (pages /signed, whose tag carries the signed id, and /anonymous)
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -39,14 +40,22 @@ async function leave(page, text) {
 
 const shown = (page, text) => page.locator('.log li', { hasText: text }).first().waitFor();
 
+// In the chat of a conversation the device knows: the message box, not the offline form.
+async function say(page, text) {
+  await page.fill('.compose textarea', text);
+  await page.press('.compose textarea', 'Enter');
+  await page.locator('.log li.pending').waitFor({ state: 'detached' });
+}
+
 try {
   const laptop = await device('/signed');
   await leave(laptop, 'Parcel 4711 never came.');
   await shown(laptop, 'Parcel 4711 never came.');
 
   const phone = await device('/signed');
-  await leave(phone, 'Writing from my phone now.');
   await shown(phone, 'Parcel 4711 never came.');
+  assert.ok(await phone.locator('.offline').isHidden(), 'his thread goes on: no offline form on the new device');
+  await say(phone, 'Writing from my phone now.');
   await shown(laptop, 'Writing from my phone now.');
 
   const anonymous = await device('/anonymous');

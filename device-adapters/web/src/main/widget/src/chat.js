@@ -80,7 +80,8 @@ function openChat({ config, root, available, onAvailability, closed }) {
       input,textarea{border:1px solid #666;border-radius:4px;padding:4px}
       .row{display:flex;gap:4px}.row textarea{flex:1}
       button.send{background:${config.color};color:#fff;border:0;border-radius:4px;padding:6px 10px;cursor:pointer}
-      .error{color:#a00000}.sr{position:absolute;left:-9999px}`)];
+      .error{color:#a00000}.sr{position:absolute;left:-9999px}
+      [hidden]{display:none!important}`)];
   panel.innerHTML = `<header><h2></h2><span class="agent"></span><button type="button" class="close">×</button></header>
     <ol class="log" aria-live="polite" tabindex="0"></ol><p class="typing" aria-live="polite"></p>
     <form class="compose" hidden><label class="sr" for="sb-text"></label><div class="row"><textarea id="sb-text" rows="2" required maxlength="4000"></textarea><button class="send" type="submit"></button></div></form>
@@ -321,6 +322,20 @@ function openChat({ config, root, available, onAvailability, closed }) {
     closed();
   }
 
+  // A logged-in customer's device that does not know his conversation (a new device) finds his one thread by his
+  // signed id, before he writes.
+  async function findMine() {
+    if (!config.customer || state.conversationId) return;
+    try {
+      const response = await fetch(api + 'conversations/mine?limit=1', { credentials: 'omit', headers: auth() });
+      if (!response.ok || state.conversationId) return;
+      state.conversationId = (await response.json()).conversationId;
+      save(state);
+      forms();
+      follow();
+    } catch (e) { /* his first message here opens it */ }
+  }
+
   // Messages kept from an earlier page: shown pending and sent again with their keys.
   for (const entry of state.outbox) {
     const item = add({ direction: 'inbound', text: entry.text });
@@ -329,6 +344,7 @@ function openChat({ config, root, available, onAvailability, closed }) {
   }
   follow();
   flush();
+  findMine();
   (state.outbox.length || state.conversationId ? text : panel.querySelector('input, textarea')).focus();
 
   return {

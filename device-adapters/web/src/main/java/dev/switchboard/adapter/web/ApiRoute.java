@@ -10,6 +10,8 @@ record ApiRoute(Kind kind, String conversationId) {
 
     static final String HELP_PATH = "/api/help";
     static final String CONVERSATIONS_PATH = "/api/conversations";
+    /** The path segment that names the signed customer's own conversation; no conversation id is this word. */
+    static final String MINE = "mine";
 
     /** Longest conversation id looked up; longer ones are unknown without asking the help desk. */
     static final int MAX_CONVERSATION_ID_LENGTH = 200;
@@ -26,6 +28,11 @@ record ApiRoute(Kind kind, String conversationId) {
         CONVERSATION_TYPING("POST"),
         /** {@code POST /api/conversations/{id}/read}: the customer saw the thread up to a message ({@link CustomerActivityCall}). */
         CONVERSATION_READ("POST"),
+        /**
+         * {@code GET /api/conversations/mine}: the thread of the signed customer ({@link SignedCustomerIds}), for a
+         * device of his that does not know its id yet.
+         */
+        SIGNED_CONVERSATION("GET"),
         /** {@code GET /api/conversations/{id}}: the thread the token opens. */
         CONVERSATION("GET"),
         /** {@code GET /api/conversations/{id}/events}: the thread's messages pushed as server-sent events. */
@@ -65,7 +72,7 @@ record ApiRoute(Kind kind, String conversationId) {
             return UNKNOWN;
         }
         if (slash < 0) {
-            return new ApiRoute(Kind.CONVERSATION, id);
+            return id.equals(MINE) ? new ApiRoute(Kind.SIGNED_CONVERSATION, null) : new ApiRoute(Kind.CONVERSATION, id);
         }
         return switch (rest.substring(slash)) {
             case "/messages" -> new ApiRoute(Kind.CONVERSATION_MESSAGE, id);

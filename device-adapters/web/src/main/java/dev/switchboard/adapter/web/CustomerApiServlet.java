@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *       the thread up to a message ({@link CustomerActivityCall});</li>
  *   <li>{@code GET /api/conversations/{id}?before=&limit=} with the token: 200 with a page of the thread, the
  *       {@link ConversationJson} body (see {@link PageQuery});</li>
- *   <li>{@code GET /api/conversations/{id}/events} with the token: the thread pushed ({@link PushServlet}).</li>
+ *   <li>{@code GET /api/conversations/{id}/events} with the token: the thread pushed ({@link PushServlet});</li>
+ *   <li>{@code GET /api/conversations/mine} with a signed customer id: his conversation, whose id a new device of his
+ *       does not know yet.</li>
  * </ul>
  * A company's logged-in customer may send his signed id ({@link SignedCustomerIds#HEADER}) instead of the token
  * (and instead of a visitor id): {@code POST /api/help} then opens or continues his one conversation from any
@@ -99,6 +101,7 @@ final class CustomerApiServlet extends HttpServlet {
                 case HELP -> help(request);
                 case CONVERSATION_MESSAGE -> message(route.conversationId(), request);
                 case CONVERSATION -> conversation(route.conversationId(), request);
+                case SIGNED_CONVERSATION -> signedConversation(request);
                 case CONVERSATION_RATING -> new Answer(200, ratings.rate(route.conversationId(), ClientHeaders.of(request),
                         readBody(request)));
                 case CONVERSATION_TYPING -> new Answer(200,
@@ -154,6 +157,19 @@ final class CustomerApiServlet extends HttpServlet {
 
     private Answer conversation(String conversationId, HttpServletRequest request) {
         return new Answer(200, ConversationJson.write(opened(conversationId, request, PageQuery.of(request))));
+    }
+
+    /**
+     * The newest page of the signed customer's conversation, for a device of his that does not know its id (a new
+     * device, or a browser whose chat was opened before he logged in); 404 when he has none yet or sends no signed id.
+     */
+    private Answer signedConversation(HttpServletRequest request) {
+        SiteCustomerId signed = signedIds.check(request.getHeader(SignedCustomerIds.HEADER));
+        if (signed == null) {
+            throw ApiException.notFound();
+        }
+        return new Answer(200, ConversationJson.write(helpDesk.conversationOf(signed, PageQuery.of(request))
+                .orElseThrow(ApiException::notFound)));
     }
 
     /**

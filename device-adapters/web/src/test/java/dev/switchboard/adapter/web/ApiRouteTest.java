@@ -12,6 +12,12 @@ class ApiRouteTest {
     void readsTheThreeOperations() {
         assertThat(ApiRoute.of("/api/help", null)).isEqualTo(new ApiRoute(ApiRoute.Kind.HELP, null));
         assertThat(ApiRoute.of("/api/conversations", "/c-1")).isEqualTo(new ApiRoute(ApiRoute.Kind.CONVERSATION, "c-1"));
+        assertThat(ApiRoute.of("/api/conversations", "/mine"))
+                .isEqualTo(new ApiRoute(ApiRoute.Kind.SIGNED_CONVERSATION, null));
+        assertThat(ApiRoute.of("/api/conversations", "/c-1/typing"))
+                .isEqualTo(new ApiRoute(ApiRoute.Kind.CONVERSATION_TYPING, "c-1"));
+        assertThat(ApiRoute.of("/api/conversations", "/c-1/read"))
+                .isEqualTo(new ApiRoute(ApiRoute.Kind.CONVERSATION_READ, "c-1"));
         assertThat(ApiRoute.of("/api/conversations", "/c-1/messages"))
                 .isEqualTo(new ApiRoute(ApiRoute.Kind.CONVERSATION_MESSAGE, "c-1"));
         assertThat(ApiRoute.Kind.HELP.method()).isEqualTo("POST");

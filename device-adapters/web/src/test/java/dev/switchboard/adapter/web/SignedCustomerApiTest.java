@@ -85,6 +85,30 @@ class SignedCustomerApiTest {
     }
 
     @Test
+    void aNewDeviceFindsTheSignedCustomersConversationBeforeHeWritesThere() throws Exception {
+        start(Map.of(SignedCustomerIds.SECRET_KEY, SECRET));
+        HttpResponse<String> none = send(HttpRequest.newBuilder(gateway.uri("/api/conversations/mine")),
+                signed("cust-90"));
+        String id = json(post("/api/help", "{\"text\": \"my router is dead\"}", signed("cust-90")))
+                .get("conversationId").textValue();
+
+        HttpResponse<String> mine = send(HttpRequest.newBuilder(gateway.uri("/api/conversations/mine?limit=1")),
+                signed("cust-90"));
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(gateway.uri("/api/conversations/mine")), null);
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(gateway.uri("/api/conversations/mine")),
+                "cust-90." + ISSUED + "." + "00".repeat(32));
+
+        assertThat(none.statusCode()).as("no conversation yet").isEqualTo(404);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(json(mine).get("conversationId").textValue()).isEqualTo(id);
+        assertThat(json(mine).get("messages")).hasSize(1);
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(gateway.uri("/api/conversations/mine")), signed("cust-91"))
+                .statusCode()).as("another signed customer").isEqualTo(404);
+    }
+
+    @Test
     void aDeviceWithoutTheTokenFollowsTheThreadsPushStreamWithTheSignedId() throws Exception {
         start(Map.of(SignedCustomerIds.SECRET_KEY, SECRET));
         String id = json(post("/api/help", "{\"text\": \"my router is dead\"}", signed("cust-77"))).get("conversationId")
