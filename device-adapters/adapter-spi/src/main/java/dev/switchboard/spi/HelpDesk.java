@@ -118,6 +118,18 @@ public interface HelpDesk {
     }
 
     /**
+     * Records the customer's answer to the satisfaction question, as {@link #rate}, for a device that holds no token
+     * but an address the adapter vouches for (a company's signed customer id): the conversation must be the one of
+     * the customer the address belongs to.
+     *
+     * @param vouched an address that is not {@linkplain CustomerAddress#selfAsserted() self-asserted}
+     */
+    default RatingOutcome rateAsVouched(String conversationId, CustomerAddress vouched, Channel channel, Rating rating,
+                                        String idempotencyKey) {
+        throw new UnsupportedOperationException("this help desk asks no ratings");
+    }
+
+    /**
      * Records the answer to the satisfaction question named by a link's secret ({@link RatingRequest#linkToken()}),
      * for a page an adapter serves at that link (the mail channel's). As {@link #rate}.
      */

@@ -3,17 +3,14 @@ package dev.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.SignedIds;
 import dev.switchboard.testing.HttpJson.Response;
 import dev.switchboard.testing.TestGateways;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +39,8 @@ class SignedCustomerApiTest {
     }
 
     /** What the company's server puts in its page, as docs/channels/web.md shows it. */
-    private static String signed(String secret, String customerId, long issuedAt) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(
-                mac.doFinal((customerId + "." + issuedAt).getBytes(StandardCharsets.UTF_8)));
-        return customerId + "." + issuedAt + "." + signature;
+    private static String signed(String secret, String customerId, long issuedAt) {
+        return SignedIds.signed(secret, customerId, issuedAt);
     }
 
     private static Response post(HttpJson device, String path, String body, String identity) {

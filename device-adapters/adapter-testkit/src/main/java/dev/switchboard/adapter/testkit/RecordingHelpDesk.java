@@ -301,6 +301,16 @@ public final class RecordingHelpDesk implements HelpDesk {
     }
 
     @Override
+    public synchronized RatingOutcome rateAsVouched(String conversationId, CustomerAddress vouched, Channel channel,
+                                                    Rating rating, String idempotencyKey) {
+        failIfFailing();
+        if (conversations.of(vouched).filter(c -> c.view(ThreadPage.newest()).id().equals(conversationId)).isEmpty()) {
+            return RatingOutcome.notFound();
+        }
+        return answer(conversationId, channel, rating, idempotencyKey);
+    }
+
+    @Override
     public synchronized RatingOutcome rateByLink(String linkToken, Channel channel, Rating rating, String idempotencyKey) {
         failIfFailing();
         Optional<String> asked = ratingsAsked.entrySet().stream().filter(e -> e.getValue().equals(linkToken))

@@ -102,8 +102,7 @@ final class CustomerApiServlet extends HttpServlet {
                 case CONVERSATION_MESSAGE -> message(route.conversationId(), request);
                 case CONVERSATION -> conversation(route.conversationId(), request);
                 case SIGNED_CONVERSATION -> signedConversation(request);
-                case CONVERSATION_RATING -> new Answer(200, ratings.rate(route.conversationId(), ClientHeaders.of(request),
-                        readBody(request)));
+                case CONVERSATION_RATING -> rating(route.conversationId(), request);
                 case CONVERSATION_TYPING -> new Answer(200,
                         activity.typing(opened(route.conversationId(), request, ONE_MESSAGE).id()));
                 case CONVERSATION_READ -> new Answer(200,
@@ -153,6 +152,13 @@ final class CustomerApiServlet extends HttpServlet {
         Interaction interaction = interactions.toConversation(message, signed != null ? signed : conversation.address(),
                 headers);
         return submitted(helpDesk.submit(interaction, headers.customerToken()), interaction);
+    }
+
+    private Answer rating(String conversationId, HttpServletRequest request) throws IOException {
+        ClientHeaders headers = ClientHeaders.of(request);
+        SiteCustomerId signed = headers.customerToken() != null ? null
+                : signedIds.check(request.getHeader(SignedCustomerIds.HEADER));
+        return new Answer(200, ratings.rate(conversationId, headers, signed, readBody(request)));
     }
 
     private Answer conversation(String conversationId, HttpServletRequest request) {

@@ -109,6 +109,26 @@ class SignedCustomerApiTest {
     }
 
     @Test
+    void aDeviceWithoutTheTokenRatesTheHelpWithTheSignedIdAndAnotherCustomerCannot() throws Exception {
+        start(Map.of(SignedCustomerIds.SECRET_KEY, SECRET));
+        String id = json(post("/api/help", "{\"text\": \"my router is dead\"}", signed("cust-95")))
+                .get("conversationId").textValue();
+        helpDesk.askRating(id);
+
+        HttpResponse<String> stranger = post("/api/conversations/" + id + "/rating", "{\"score\": 1}", signed("cust-96"));
+        HttpResponse<String> rated = post("/api/conversations/" + id + "/rating", "{\"score\": 5, \"comment\": \"quick\"}",
+                signed("cust-95"));
+        HttpResponse<String> again = post("/api/conversations/" + id + "/rating", "{\"score\": 2}", signed("cust-95"));
+
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(rated.statusCode()).isEqualTo(200);
+        assertThat(json(rated).get("score").intValue()).isEqualTo(5);
+        assertThat(again.statusCode()).as("once").isEqualTo(409);
+        assertThat(helpDesk.ratings()).filteredOn(given -> given.conversationId().equals(id))
+                .singleElement().satisfies(given -> assertThat(given.rating().score()).isEqualTo(5));
+    }
+
+    @Test
     void aDeviceWithoutTheTokenFollowsTheThreadsPushStreamWithTheSignedId() throws Exception {
         start(Map.of(SignedCustomerIds.SECRET_KEY, SECRET));
         String id = json(post("/api/help", "{\"text\": \"my router is dead\"}", signed("cust-77"))).get("conversationId")

@@ -12,6 +12,7 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.AgentClient;
 import dev.switchboard.testing.FakeTwilioApi;
 import dev.switchboard.testing.HttpJson;
+import dev.switchboard.testing.SignedIds;
 import dev.switchboard.testing.PhonePage;
 import dev.switchboard.testing.TwilioWebhooks;
 import java.net.URI;
@@ -35,6 +36,40 @@ import org.junit.jupiter.api.io.TempDir;
 class CustomersRateTheHelpTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String QUESTION = "How did Ann help you? Reply with a number from 1 (poor) to 5 (very good).";
+
+    @Test
+    void aSignedCustomerRatesFromADeviceThatHoldsNoToken(@TempDir Path dir) throws Exception {
+        String secret = "5d1c3b7a9e2f4c6a8b0d1e3f5a7c9b2d-shop";
+        try (Gateway gateway = gateway(dir, Map.of("switchboard.widget.identity-secret", secret))) {
+            AgentClient boss = new AgentClient(gateway.baseUri()).signedIn("boss", AgentRoutingApiTest.BOSS_PASSWORD);
+            AgentClient ann = agent(gateway, boss, "ann", "[\"general\"]", 2);
+            ann.postOk("/api/agent/presence", "{\"presence\": \"available\"}");
+            String kim = SignedIds.signed(secret, "kim-4711", Instant.now().getEpochSecond());
+            HttpJson laptop = new HttpJson(gateway.baseUri());
+            String conversation = signedPost(gateway, laptop, "/api/help", "{\"text\": \"My invoice is wrong\"}", kim)
+                    .json().path("conversationId").asText();
+            assertThat(ann.claimNextOffer()).isEqualTo(conversation);
+            ann.postOk("/api/agent/conversations/" + conversation + "/finish", "{}");
+
+            HttpJson phone = new HttpJson(gateway.baseUri());
+            String rating = "/api/conversations/" + conversation + "/rating";
+            HttpJson.Response stranger = signedPost(gateway, phone, rating, "{\"score\": 1}",
+                    SignedIds.signed(secret, "lee-1", Instant.now().getEpochSecond()));
+            HttpJson.Response rated = signedPost(gateway, phone, rating, "{\"score\": 4}", kim);
+
+            assertThat(stranger.status()).isEqualTo(404);
+            assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ann.getOk("/api/agent/conversations/" + conversation)
+                    .path("ratings").get(0).path("score").asInt()).isEqualTo(4));
+        }
+    }
+
+    private static HttpJson.Response signedPost(Gateway gateway, HttpJson device, String path, String body,
+                                                String signedId) {
+        return device.send(java.net.http.HttpRequest.newBuilder(gateway.baseUri().resolve(path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header(SignedIds.HEADER, signedId).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
 
     @Test
     void aWebCustomerRatesOnceWithACommentAndTheAgentSeesItCounted(@TempDir Path dir) throws Exception {

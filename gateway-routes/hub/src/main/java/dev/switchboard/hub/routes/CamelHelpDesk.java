@@ -118,6 +118,14 @@ public final class CamelHelpDesk implements HelpDesk {
     }
 
     @Override
+    public RatingOutcome rateAsVouched(String conversationId, CustomerAddress vouched, Channel channel, Rating rating,
+                                       String idempotencyKey) {
+        boolean his = conversationOf(vouched, new ThreadPage(null, 1))
+                .filter(conversation -> conversation.id().equals(conversationId)).isPresent();
+        return his ? ratings.rate(conversationId, channel.id(), rating, idempotencyKey) : RatingOutcome.notFound();
+    }
+
+    @Override
     public RatingOutcome rateByLink(String linkToken, Channel channel, Rating rating, String idempotencyKey) {
         return ratings.rateByLink(linkToken, channel.id(), rating, idempotencyKey);
     }
