@@ -18,8 +18,9 @@ public final class DeskTypes {
 
     /** The records held and told. */
     public static final List<Class<?>> RECORDS = List.of(AgentAccount.class, AgentContact.class, AgentSession.class,
-            AgentStatus.class, Assignment.class, Assignment.HandoverNote.class, DeskEvent.class, OfflineMessage.class,
-            PendingCallBack.class, PreferredAgent.class, QuickText.class);
+            AgentStatus.class, Assignment.class, Assignment.HandoverNote.class, Assignment.RoutedBy.class,
+            DeskEvent.class, OfflineMessage.class, PendingCallBack.class, PreferredAgent.class, QuickText.class,
+            RoutingRuleBook.class, RoutingRule.class, RuleConditions.class, RuleActions.class);
 
     /** The changes, which run on the node holding the record. */
     public static final List<Class<?>> CHANGES = List.of(

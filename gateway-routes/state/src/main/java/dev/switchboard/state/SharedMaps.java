@@ -50,6 +50,7 @@ final class SharedMaps {
     static final String QUICK_TEXTS = "quick-texts";
     static final String CALL_BACKS = "call-backs";
     static final String OFFLINE_MESSAGES = "offline-messages";
+    static final String ROUTING_RULES = "routing-rules";
     /** The topic of desk events, not a map: kept nowhere. */
     static final String DESK_EVENTS = "desk-events";
 
@@ -67,6 +68,7 @@ final class SharedMaps {
     private final AccountMapStore accounts;
     private final QuickTextMapStore quickTexts;
     private final OfflineMessageMapStore offlineMessages;
+    private final RoutingRuleMapStore routingRules;
     private final AssignmentMapStore assignments;
     private final TimedNameMapStore<PendingCallBack> callBacks;
     private final TimedNameMapStore<PreferredAgent> preferredAgents;
@@ -80,6 +82,7 @@ final class SharedMaps {
         accounts = new AccountMapStore(dataSource);
         quickTexts = new QuickTextMapStore(dataSource);
         offlineMessages = new OfflineMessageMapStore(dataSource);
+        routingRules = new RoutingRuleMapStore(dataSource, json);
         assignments = new AssignmentMapStore(dataSource, json);
         callBacks = TimedNameMapStore.callBacks(dataSource);
         preferredAgents = TimedNameMapStore.preferredAgents(dataSource);
@@ -108,6 +111,8 @@ final class SharedMaps {
         config.addMapConfig(loadedWhole(ACCOUNTS, accounts));
         config.addMapConfig(loadedWhole(QUICK_TEXTS, quickTexts));
         config.addMapConfig(loadedWhole(OFFLINE_MESSAGES, offlineMessages));
+        // One record, the whole ordered list: a manager's new list replaces the old at once on every node.
+        config.addMapConfig(loadedWhole(ROUTING_RULES, routingRules));
         config.addMapConfig(loadedWhole(CALL_BACKS, callBacks));
         // A mark matters for the preferred window only: it leaves memory then (one loaded from the database, a
         // window after it was loaded), and RowRetention deletes its row.

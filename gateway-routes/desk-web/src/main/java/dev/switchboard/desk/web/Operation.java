@@ -28,7 +28,7 @@ record Operation(String method, String path, boolean signIn, Handler handler) {
     }
 
     boolean changesState() {
-        return "POST".equals(method);
+        return "POST".equals(method) || "PUT".equals(method);
     }
 
     /** The path parameters when {@code requestPath} fits this template. */
