@@ -42,9 +42,12 @@ public record RuleConditions(List<String> channels, List<String> senders, List<S
     public static final RuleConditions ANY = new RuleConditions(List.of(), List.of(), List.of(), List.of(), List.of(),
             null, null, List.of(), List.of());
 
-    /** Lists default to empty (a record read from an older form has them {@code null}); blank times to none. */
+    /**
+     * Lists default to empty (a record read from an older form has them {@code null}), their entries stripped; channels
+     * and languages in lower case, days in upper case; blank times are none.
+     */
     public RuleConditions {
-        channels = listOf(channels);
+        channels = listOf(channels).stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         senders = listOf(senders);
         writtenTo = listOf(writtenTo);
         words = listOf(words);

@@ -28,7 +28,11 @@ class OpenApiServedTest {
                 String method = operation.substring(0, operation.indexOf(' '));
                 String path = operation.substring(operation.indexOf(' ') + 1).replace("{id}", "c-none")
                         .replace("{username}", "nobody");
-                HttpJson.Response answer = method.equals("GET") ? stranger.get(path) : stranger.post(path, "{}");
+                HttpJson.Response answer = switch (method) {
+                    case "GET" -> stranger.get(path);
+                    case "PUT" -> stranger.put(path, "{}");
+                    default -> stranger.post(path, "{}");
+                };
                 assertThat(answer.status()).as(operation).isIn(400, 401);
             }
             HttpJson.Response unknown = stranger.get("/api/agent/nothing-here");
