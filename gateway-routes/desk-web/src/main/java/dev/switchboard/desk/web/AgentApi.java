@@ -26,6 +26,7 @@ import dev.switchboard.desk.QuickTexts;
 import dev.switchboard.desk.OfflineMessageNews;
 import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.Role;
+import dev.switchboard.desk.RoutingRules;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.spi.ThreadPage;
@@ -372,7 +373,7 @@ final class AgentApi {
                 routingRules().replace(call.account(), RoutingRuleJson.rules(call.body()))));
     }
 
-    private dev.switchboard.desk.RoutingRules routingRules() {
+    private RoutingRules routingRules() {
         if (routing.rules() == null) {
             throw new AgentDeskException(AgentDeskException.Kind.NOT_FOUND, "this desk keeps no routing rules");
         }
