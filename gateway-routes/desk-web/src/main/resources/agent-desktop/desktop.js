@@ -133,7 +133,7 @@ async function refresh() {
   }
   const offerItems = (offers.json.offers || []).map((o) => {
     const li = item('Customer waiting since ' + new Date(o.queuedAt).toLocaleTimeString()
-        + (o.team ? ' for team ' + o.team : '') + (o.reservedFor ? ' (for you)' : ''),
+        + (o.team ? ' for team ' + o.team : '') + (o.reservedFor ? ' (for you)' : '') + routedBy(o),
       [['Accept', () => claim(o.conversationId)]]);
     li.dataset.conversation = o.conversationId;
     return li;
@@ -153,6 +153,12 @@ async function refresh() {
   if (state.selected) {
     await show(state.selected);
   }
+}
+
+// Which routing rule routed a conversation, and the tags it put on it; nothing when none did.
+function routedBy(a) {
+  return a.routingRule ? ' · routed by rule "' + a.routingRule + '"'
+    + (a.tags && a.tags.length ? ' (tags: ' + a.tags.join(', ') + ')' : '') : '';
 }
 
 async function loadQuickTexts() {
@@ -236,6 +242,7 @@ async function show(conversationId) {
   $('conversation').hidden = false;
   $('conversation-id').textContent = c.conversationId;
   $('stage').textContent = c.stage;
+  $('routed-by').textContent = routedBy(c);
   const counts = {};
   const channels = new Set();
   const readUpTo = micros(c.customerReadUpTo);

@@ -19,9 +19,10 @@ function signedIn(answer) {
     notice('Choose your own password on the agent desktop at /agent first.');
     return;
   }
-  for (const section of ['waiting', 'agents', 'offline', 'embed']) {
+  for (const section of ['waiting', 'agents', 'offline', 'rules', 'embed']) {
     $(section).hidden = false;
   }
+  loadRoutingRules();
   refreshAll();
   document.dispatchEvent(new Event('manager-signed-in'));
   connectLive(heard, refreshAll, 2000);

@@ -22,6 +22,8 @@ import java.util.Objects;
  *                       or {@code null}: see {@link ContactRequest}
  * @param forAgent       whether the customer asked that a person answer (an offline form: "leave a message"), so
  *                       that the knowledge base does not answer it in an agent's place
+ * @param writtenTo      the address the customer wrote to, when the channel has more than one (the help desk's
+ *                       mailbox an email reached), or {@code null}; routing rules may go by it
  */
 public record Interaction(
         String idempotencyKey,
@@ -33,7 +35,8 @@ public record Interaction(
         Instant receivedAt,
         boolean repeatable,
         ContactRequest request,
-        boolean forAgent) {
+        boolean forAgent,
+        String writtenTo) {
 
     public static final int MAX_KEY_LENGTH = 200;
 
@@ -52,6 +55,14 @@ public record Interaction(
         Objects.requireNonNull(receivedAt, "time received");
     }
 
+    /** An interaction that does not tell the address it was written to. */
+    public Interaction(String idempotencyKey, Channel channel, DeviceProfile profile, CustomerAddress address,
+                       String text, DeviceContext context, Instant receivedAt, boolean repeatable,
+                       ContactRequest request, boolean forAgent) {
+        this(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable, request, forAgent,
+                null);
+    }
+
     /** An interaction any answer may take (see {@link #forAgent}). */
     public Interaction(String idempotencyKey, Channel channel, DeviceProfile profile, CustomerAddress address,
                        String text, DeviceContext context, Instant receivedAt, boolean repeatable,
@@ -68,13 +79,19 @@ public record Interaction(
     /** This interaction carrying {@code request} (the message's text says it in words). */
     public Interaction withRequest(ContactRequest request) {
         return new Interaction(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable,
-                request, forAgent);
+                request, forAgent, writtenTo);
     }
 
     /** This interaction for a person to answer, not the knowledge base (see {@link #forAgent}). */
     public Interaction forAnAgent() {
         return new Interaction(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable,
-                request, true);
+                request, true, writtenTo);
+    }
+
+    /** This interaction written to {@code to} (see {@link #writtenTo}). */
+    public Interaction sentTo(String to) {
+        return new Interaction(idempotencyKey, channel, profile, address, text, context, receivedAt, repeatable,
+                request, forAgent, to);
     }
 
     /** An interaction whose idempotency key came from the channel or the client (the usual case). */

@@ -27,11 +27,13 @@ import java.util.Set;
  * @param reservedUntil  until when that holds
  * @param notes          handover notes, oldest first
  * @param wrapUp         the wrap-up tag it was finished with, or {@code null}
+ * @param routedBy       the routing rule that routed it, with its priority and tags, or {@code null} when none did
+ *                       (and in a record an earlier version wrote)
  */
 public record Assignment(String conversationId, String customerId, Stage stage, String owner, String ownerName,
                          Set<String> participants, Set<String> invited, Set<String> offeredTo, Set<String> passedOver,
                          Instant queuedAt, Instant offerExpiresAt, String skill, String team, String reservedFor,
-                         Instant reservedUntil, List<HandoverNote> notes, String wrapUp) {
+                         Instant reservedUntil, List<HandoverNote> notes, String wrapUp, RoutedBy routedBy) {
 
     public enum Stage { QUEUED, ACTIVE, SUSPENDED, FINISHED }
 
@@ -45,6 +47,28 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
     public record HandoverNote(String from, String to, String text, Instant at) {
     }
 
+    /**
+     * The routing rule a conversation was routed by.
+     *
+     * @param rule     its name
+     * @param priority its priority: a higher one waits ahead in the queue
+     * @param tags     the tags it put on the conversation
+     */
+    public record RoutedBy(String rule, int priority, List<String> tags) {
+        public RoutedBy {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /** An assignment no routing rule routed. */
+    public Assignment(String conversationId, String customerId, Stage stage, String owner, String ownerName,
+                      Set<String> participants, Set<String> invited, Set<String> offeredTo, Set<String> passedOver,
+                      Instant queuedAt, Instant offerExpiresAt, String skill, String team, String reservedFor,
+                      Instant reservedUntil, List<HandoverNote> notes, String wrapUp) {
+        this(conversationId, customerId, stage, owner, ownerName, participants, invited, offeredTo, passedOver, queuedAt,
+                offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp, null);
+    }
+
     public Assignment {
         participants = Set.copyOf(participants);
         invited = Set.copyOf(invited);
@@ -55,8 +79,28 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
 
     static Assignment queued(String conversationId, String customerId, String skill, String team, Instant now,
                              String reservedFor, Instant reservedUntil, List<HandoverNote> notes) {
+        return queued(conversationId, customerId, skill, team, now, reservedFor, reservedUntil, notes, null);
+    }
+
+    static Assignment queued(String conversationId, String customerId, String skill, String team, Instant now,
+                             String reservedFor, Instant reservedUntil, List<HandoverNote> notes, RoutedBy routedBy) {
         return new Assignment(conversationId, customerId, Stage.QUEUED, null, null, Set.of(), Set.of(), Set.of(),
-                Set.of(), now, null, skill, team, reservedFor, reservedUntil, notes, null);
+                Set.of(), now, null, skill, team, reservedFor, reservedUntil, notes, null, routedBy);
+    }
+
+    /** Its priority in the queue: its routing rule's, 0 when none routed it. */
+    public int priority() {
+        return routedBy == null ? 0 : routedBy.priority();
+    }
+
+    /** The name of the routing rule that routed it, or {@code null}. */
+    public String routingRule() {
+        return routedBy == null ? null : routedBy.rule();
+    }
+
+    /** The tags its routing rule put on it. */
+    public List<String> tags() {
+        return routedBy == null ? List.of() : routedBy.tags();
     }
 
     public boolean isQueued() {
@@ -94,36 +138,36 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
 
     Assignment offered(Set<String> to, Set<String> passed, Instant expires) {
         return new Assignment(conversationId, customerId, stage, owner, ownerName, participants, invited, to, passed,
-                queuedAt, expires, skill, team, reservedFor, reservedUntil, notes, wrapUp);
+                queuedAt, expires, skill, team, reservedFor, reservedUntil, notes, wrapUp, routedBy);
     }
 
     Assignment ownedBy(String username, String displayName) {
         return new Assignment(conversationId, customerId, Stage.ACTIVE, username, displayName, Set.of(username), Set.of(),
-                Set.of(), Set.of(), queuedAt, null, skill, team, null, null, notes, null);
+                Set.of(), Set.of(), queuedAt, null, skill, team, null, null, notes, null, routedBy);
     }
 
     /** Parked: nobody holds a seat for it; the owner keeps it. */
     Assignment suspended() {
         return new Assignment(conversationId, customerId, Stage.SUSPENDED, owner, ownerName, Set.of(), Set.of(),
-                offeredTo, passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp);
+                offeredTo, passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp, routedBy);
     }
 
     /** Taken up again by its owner alone. */
     Assignment resumed() {
         return new Assignment(conversationId, customerId, Stage.ACTIVE, owner, ownerName, Set.of(owner), Set.of(),
-                offeredTo, passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp);
+                offeredTo, passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp, routedBy);
     }
 
     Assignment finished(String tag) {
         return new Assignment(conversationId, customerId, Stage.FINISHED, owner, ownerName, Set.of(), Set.of(), Set.of(),
-                Set.of(), queuedAt, null, skill, team, null, null, notes, tag);
+                Set.of(), queuedAt, null, skill, team, null, null, notes, tag, routedBy);
     }
 
     /** Back in the queue for a team or an agent, with a note; nobody holds it meanwhile. */
     Assignment transferred(String toTeam, String toAgent, Instant reservedUntilAt, HandoverNote note) {
         return new Assignment(conversationId, customerId, Stage.QUEUED, null, null, Set.of(), Set.of(), Set.of(),
                 Set.of(), queuedAt, null, skill, toTeam != null ? toTeam : team, toAgent,
-                toAgent == null ? null : reservedUntilAt, plus(notes, note), null);
+                toAgent == null ? null : reservedUntilAt, plus(notes, note), null, routedBy);
     }
 
     Assignment inviting(String username, HandoverNote note) {
@@ -131,7 +175,7 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
         more.add(username);
         return new Assignment(conversationId, customerId, stage, owner, ownerName, participants, more, offeredTo,
                 passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil,
-                note == null ? notes : plus(notes, note), wrapUp);
+                note == null ? notes : plus(notes, note), wrapUp, routedBy);
     }
 
     Assignment joinedBy(String username) {
@@ -140,7 +184,7 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
         Set<String> more = new HashSet<>(participants);
         more.add(username);
         return new Assignment(conversationId, customerId, stage, owner, ownerName, more, fewerInvited, offeredTo,
-                passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp);
+                passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp, routedBy);
     }
 
     /** Without this participant; the ownership passes to another participant when the owner leaves. */
@@ -148,7 +192,7 @@ public record Assignment(String conversationId, String customerId, Stage stage, 
         Set<String> fewer = new HashSet<>(participants);
         fewer.remove(username);
         return new Assignment(conversationId, customerId, stage, newOwner, newOwnerName, fewer, invited, offeredTo,
-                passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp);
+                passedOver, queuedAt, offerExpiresAt, skill, team, reservedFor, reservedUntil, notes, wrapUp, routedBy);
     }
 
     private static List<HandoverNote> plus(List<HandoverNote> notes, HandoverNote note) {

@@ -1,12 +1,15 @@
 package dev.switchboard.desk;
 
 import dev.switchboard.hub.domain.AgentAvailability;
+import dev.switchboard.hub.domain.FirstMessage;
+import dev.switchboard.hub.domain.RoutingChoice;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,16 +43,31 @@ public final class ConversationRouting implements AgentAvailability {
     private final RoutingSettings settings;
     private final DeskEvents events;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(0, List.of());
+    private final RoutingRules rules;
+    private volatile Snapshot snapshot = new Snapshot(0, List.of(), Map.of());
     private final List<Runnable> onDutyListeners = new CopyOnWriteArrayList<>();
 
-    /** What the hot path reads: how many agents are available and the queue in order. */
-    record Snapshot(int agentsOnDuty, List<String> queue) {
+    /**
+     * What the hot path reads: how many agents are available, the queue in order, and the priority of each waiting
+     * conversation that has one above 0.
+     */
+    record Snapshot(int agentsOnDuty, List<String> queue, Map<String, Integer> priorities) {
+        int priorityOf(String conversationId) {
+            return priorities.getOrDefault(conversationId, 0);
+        }
     }
 
+    /** Routing without routing rules: every new conversation by the defaults. */
     public ConversationRouting(SharedRecords<Assignment> assignments, SharedRecords<PreferredAgent> preferred,
                                SharedRecords<AgentStatus> statuses, AgentPresence presence, RoutingSettings settings,
                                DeskEvents events, Clock clock) {
+        this(assignments, preferred, statuses, presence, settings, events, clock, null);
+    }
+
+    /** @param rules the managers' routing rules, or {@code null} for none */
+    public ConversationRouting(SharedRecords<Assignment> assignments, SharedRecords<PreferredAgent> preferred,
+                               SharedRecords<AgentStatus> statuses, AgentPresence presence, RoutingSettings settings,
+                               DeskEvents events, Clock clock, RoutingRules rules) {
         this.assignments = assignments;
         this.preferred = preferred;
         this.presence = presence;
@@ -57,6 +75,7 @@ public final class ConversationRouting implements AgentAvailability {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+        this.rules = rules;
         presence.onChange(this::presenceChanged);
         presence.holdingFrom(this::takingPart);
     }
@@ -75,9 +94,35 @@ public final class ConversationRouting implements AgentAvailability {
 
     @Override
     public int queuePosition(String conversationId) {
-        List<String> queue = snapshot.queue();
-        int index = queue.indexOf(conversationId);
-        return index >= 0 ? index + 1 : queue.size() + 1;
+        return queuePosition(conversationId, 0);
+    }
+
+    /** Where it waits; one not waiting joins behind every conversation of its priority or higher. */
+    @Override
+    public int queuePosition(String conversationId, int priority) {
+        Snapshot now = snapshot;
+        int index = now.queue().indexOf(conversationId);
+        if (index >= 0) {
+            return index + 1;
+        }
+        return (int) now.queue().stream().filter(id -> now.priorityOf(id) >= priority).count() + 1;
+    }
+
+    /**
+     * The routing rules' choice for a conversation that does not wait yet (this node's snapshot of the queue); one
+     * that waits keeps the routing of its first message.
+     */
+    @Override
+    public RoutingChoice routingFor(String conversationId, FirstMessage message) {
+        if (rules == null || snapshot.queue().contains(conversationId)) {
+            return RoutingChoice.DEFAULT;
+        }
+        return rules.choose(message);
+    }
+
+    /** The managers' routing rules; {@code null} when this desk has none. */
+    public RoutingRules rules() {
+        return rules;
     }
 
     @Override
@@ -99,18 +144,31 @@ public final class ConversationRouting implements AgentAvailability {
      */
     @Override
     public void waitForAgent(String conversationId, String customerId, String region) {
+        waitForAgent(conversationId, customerId, region, RoutingChoice.DEFAULT);
+    }
+
+    /**
+     * {@link #waitForAgent(String, String, String)} as a routing rule chose: its team instead of the region's, its
+     * skill instead of the default, its priority and tags, and its name for the agent to see.
+     */
+    @Override
+    public void waitForAgent(String conversationId, String customerId, String region, RoutingChoice routing) {
         Instant now = clock.instant();
         String reservedFor = preferred.get(customerId)
                 .filter(p -> p.markedAt().plus(settings.preferredAgentWindow()).isAfter(now))
                 .map(PreferredAgent::username)
                 .orElse(null);
-        Assignment fresh = Assignment.queued(conversationId, customerId, settings.defaultSkill(), regionTeam(region),
-                now, reservedFor, reservedFor == null ? null : now.plus(settings.offerTimeout()), List.of());
+        Assignment fresh = Assignment.queued(conversationId, customerId,
+                routing.skill() != null ? routing.skill() : settings.defaultSkill(),
+                routing.team() != null ? routing.team() : regionTeam(region),
+                now, reservedFor, reservedFor == null ? null : now.plus(settings.offerTimeout()), List.of(),
+                routing.rule() == null ? null
+                        : new Assignment.RoutedBy(routing.rule(), routing.priority(), routing.tags()));
         SharedRecords.Changed<Assignment> queued = assignments.change(conversationId, new Enqueue(fresh));
         if (queued.changed()) {
             events.publish(new DeskEvent(DeskEvent.Type.QUEUED, conversationId, Set.of(), now));
             offer(conversationId);
-            joinedQueue(conversationId);
+            joinedQueue(conversationId, fresh.priority());
         }
     }
 
@@ -144,7 +202,8 @@ public final class ConversationRouting implements AgentAvailability {
             return;
         }
         List<AgentStatus> able = presence.ableToTakeMore();
-        waiting.forEach((conversationId, assignment) -> offer(conversationId, assignment, able));
+        sorted(List.copyOf(waiting.values()))
+                .forEach(assignment -> offer(assignment.conversationId(), assignment, able));
     }
 
     private void presenceChanged(Presence chosen) {
@@ -296,9 +355,12 @@ public final class ConversationRouting implements AgentAvailability {
     /** Reads the cluster again for the hot path's snapshot (and the agents on duty). */
     public void refresh() {
         presence.reload();
-        List<String> queue = queue().stream().map(Assignment::conversationId).toList();
+        List<Assignment> waiting = queue();
+        List<String> queue = waiting.stream().map(Assignment::conversationId).toList();
+        Map<String, Integer> priorities = waiting.stream().filter(a -> a.priority() > 0)
+                .collect(Collectors.toUnmodifiableMap(Assignment::conversationId, Assignment::priority));
         Snapshot before = snapshot;
-        snapshot = new Snapshot(presence.availableCount(), queue);
+        snapshot = new Snapshot(presence.availableCount(), queue, priorities);
         tellIfOnDutyChanged(before);
     }
 
@@ -327,7 +389,7 @@ public final class ConversationRouting implements AgentAvailability {
             Snapshot before;
             synchronized (this) {
                 before = snapshot;
-                snapshot = new Snapshot(presence.availableCount(), before.queue());
+                snapshot = new Snapshot(presence.availableCount(), before.queue(), before.priorities());
             }
             tellIfOnDutyChanged(before);
             if (status.canTakeMore()) {
@@ -336,13 +398,17 @@ public final class ConversationRouting implements AgentAvailability {
         });
     }
 
-    /** Queued here just now: the newest of the queue, so it goes to its end. */
-    private synchronized void joinedQueue(String conversationId) {
+    /** Queued here just now: the newest of the queue, so it goes behind every one of its priority or higher. */
+    private synchronized void joinedQueue(String conversationId, int priority) {
         Snapshot before = snapshot;
         if (!before.queue().contains(conversationId)) {
             List<String> queue = new ArrayList<>(before.queue());
-            queue.add(conversationId);
-            snapshot = new Snapshot(before.agentsOnDuty(), List.copyOf(queue));
+            queue.add(queuePosition(conversationId, priority) - 1, conversationId);
+            Map<String, Integer> priorities = new HashMap<>(before.priorities());
+            if (priority > 0) {
+                priorities.put(conversationId, priority);
+            }
+            snapshot = new Snapshot(before.agentsOnDuty(), List.copyOf(queue), Map.copyOf(priorities));
         }
     }
 
@@ -352,13 +418,18 @@ public final class ConversationRouting implements AgentAvailability {
         if (before.queue().contains(conversationId)) {
             List<String> queue = new ArrayList<>(before.queue());
             queue.remove(conversationId);
-            snapshot = new Snapshot(before.agentsOnDuty(), List.copyOf(queue));
+            Map<String, Integer> priorities = new HashMap<>(before.priorities());
+            priorities.remove(conversationId);
+            snapshot = new Snapshot(before.agentsOnDuty(), List.copyOf(queue), Map.copyOf(priorities));
         }
     }
 
+    /** In the order they are served: the higher priority first, then the longest waiting. */
     private static List<Assignment> sorted(List<Assignment> list) {
         return list.stream()
-                .sorted(Comparator.comparing(Assignment::queuedAt).thenComparing(Assignment::conversationId))
+                .sorted(Comparator.comparing(Assignment::priority, Comparator.reverseOrder())
+                        .thenComparing(Assignment::queuedAt)
+                        .thenComparing(Assignment::conversationId))
                 .toList();
     }
 

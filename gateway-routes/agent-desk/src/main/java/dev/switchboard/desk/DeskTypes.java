@@ -19,8 +19,9 @@ public final class DeskTypes {
 
     /** The records held and told. */
     public static final List<Class<?>> RECORDS = List.of(AgentAccount.class, AgentContact.class, AgentSession.class,
-            AgentStatus.class, Assignment.class, Assignment.HandoverNote.class, DeskEvent.class, OfflineMessage.class,
-            PendingCallBack.class, PreferredAgent.class, QuickText.class,
+            AgentStatus.class, Assignment.class, Assignment.HandoverNote.class, Assignment.RoutedBy.class,
+            DeskEvent.class, OfflineMessage.class, PendingCallBack.class, PreferredAgent.class, QuickText.class,
+            RoutingRuleBook.class, RoutingRule.class, RuleConditions.class, RuleActions.class,
             WidgetSettings.class, WidgetSettings.Texts.class, WidgetSettings.Invitation.class);
 
     /** The changes, which run on the node holding the record. */

@@ -22,6 +22,7 @@ import dev.switchboard.desk.OfflineMessageNews;
 import dev.switchboard.desk.PasswordHashing;
 import dev.switchboard.desk.QuickTexts;
 import dev.switchboard.desk.RecentEvents;
+import dev.switchboard.desk.RoutingRules;
 import dev.switchboard.desk.RoutingSettings;
 import dev.switchboard.desk.WidgetSetup;
 import dev.switchboard.desk.web.DeskWeb;
@@ -221,7 +222,8 @@ public final class Gateway implements AutoCloseable {
                 config.required(SwitchboardConfig.DEFAULT_SKILL),
                 Duration.ofSeconds(config.requiredInt(SwitchboardConfig.AVERAGE_HANDLING_SECONDS)));
         ConversationRouting routing = new ConversationRouting(maps.assignments(), maps.preferredAgents(),
-                maps.statuses(), presence, settings, events, clock);
+                maps.statuses(), presence, settings, events, clock,
+                new RoutingRules(maps.routingRules(), accounts, config.routingTimeZone()));
         CustomerMerging merging = new CustomerMerging(member.customerMerges(), member.customerDirectory(),
                 conversations, maps.assignments(), clock);
         AgentReplies replies = new AgentReplies(maps.assignments(), conversations,

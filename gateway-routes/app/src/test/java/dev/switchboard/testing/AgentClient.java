@@ -69,6 +69,11 @@ public final class AgentClient {
         return send(request);
     }
 
+    /** A PUT with the session's CSRF header. */
+    public HttpJson.Response put(String path, String json) {
+        return put(path, json, true);
+    }
+
     public JsonNode postOk(String path, String json) {
         HttpJson.Response response = post(path, json);
         if (response.status() / 100 != 2) {

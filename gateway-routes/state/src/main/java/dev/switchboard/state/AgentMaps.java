@@ -9,6 +9,7 @@ import dev.switchboard.desk.PendingCallBack;
 import dev.switchboard.desk.OfflineMessage;
 import dev.switchboard.desk.PreferredAgent;
 import dev.switchboard.desk.QuickText;
+import dev.switchboard.desk.RoutingRuleBook;
 import dev.switchboard.desk.SharedRecords;
 import dev.switchboard.spi.WidgetSettings;
 import java.time.Duration;
@@ -61,6 +62,11 @@ public final class AgentMaps {
 
     public SharedRecords<OfflineMessage> offlineMessages() {
         return new HazelcastSharedRecords<>(instance.getMap(SharedMaps.OFFLINE_MESSAGES));
+    }
+
+    /** The routing rules, one record under {@link RoutingRuleBook#KEY}. */
+    public SharedRecords<RoutingRuleBook> routingRules() {
+        return new HazelcastSharedRecords<>(instance.getMap(SharedMaps.ROUTING_RULES));
     }
 
     public SharedRecords<PreferredAgent> preferredAgents() {

@@ -37,7 +37,7 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
     };
     private static final String COLUMNS = "customer_id = ?, stage = ?, owner = ?, owner_name = ?, participants = ?,"
             + " invited = ?, queued_at = ?, skill = ?, team = ?, reserved_for = ?, reserved_until = ?, notes_json = ?,"
-            + " wrap_up = ?";
+            + " wrap_up = ?, routing_rule = ?, priority = ?, tags = ?";
 
     private final ObjectMapper json;
 
@@ -56,16 +56,17 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE assignments SET " + COLUMNS + " WHERE conversation_id = ?")) {
             setColumns(update, a);
-            update.setString(14, key);
+            update.setString(17, key);
             if (update.executeUpdate() > 0) {
                 return;
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO assignments (customer_id, stage,"
                 + " owner, owner_name, participants, invited, queued_at, skill, team, reserved_for, reserved_until,"
-                + " notes_json, wrap_up, conversation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " notes_json, wrap_up, routing_rule, priority, tags, conversation_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             setColumns(insert, a);
-            insert.setString(14, key);
+            insert.setString(17, key);
             insert.executeUpdate();
         }
     }
@@ -89,6 +90,9 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
         }
         statement.setString(12, notesJson(a));
         statement.setString(13, a.wrapUp());
+        statement.setString(14, a.routingRule());
+        statement.setInt(15, a.priority());
+        statement.setString(16, String.join(" ", a.tags()));
     }
 
     /** The notes as a JSON array of objects of strings, the time as ISO-8601 (whatever modules the mapper has). */
@@ -122,8 +126,8 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
     @Override
     Assignment read(Connection connection, String key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, stage, owner, owner_name,"
-                + " participants, invited, queued_at, skill, team, reserved_for, reserved_until, notes_json, wrap_up"
-                + " FROM assignments WHERE conversation_id = ?")) {
+                + " participants, invited, queued_at, skill, team, reserved_for, reserved_until, notes_json, wrap_up,"
+                + " routing_rule, priority, tags FROM assignments WHERE conversation_id = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -136,7 +140,7 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
                         row.getString("owner_name"), names(row.getString("participants")),
                         names(row.getString("invited")), Set.of(), Set.of(), SqlTimes.get(row, "queued_at"), null,
                         row.getString("skill"), row.getString("team"), row.getString("reserved_for"), reservedUntil,
-                        notes(row.getString("notes_json")), row.getString("wrap_up"));
+                        notes(row.getString("notes_json")), row.getString("wrap_up"), routedBy(row));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the handover notes of " + key + " are not valid JSON", e);
@@ -147,6 +151,17 @@ final class AssignmentMapStore extends JdbcMapStore<Assignment> {
     @Override
     public Iterable<String> loadAllKeys() {
         return keys("SELECT conversation_id FROM assignments WHERE stage <> '" + Assignment.Stage.FINISHED.name() + "'");
+    }
+
+    /** The routing rule that routed it, or {@code null} when none did. */
+    private static Assignment.RoutedBy routedBy(ResultSet row) throws SQLException {
+        String rule = row.getString("routing_rule");
+        if (rule == null) {
+            return null;
+        }
+        String tags = row.getString("tags");
+        return new Assignment.RoutedBy(rule, row.getInt("priority"),
+                tags.isEmpty() ? List.of() : List.of(tags.split(" ")));
     }
 
     private static String names(Set<String> names) {

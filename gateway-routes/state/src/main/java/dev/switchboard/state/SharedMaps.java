@@ -52,6 +52,7 @@ final class SharedMaps {
     static final String OFFLINE_MESSAGES = "offline-messages";
     /** The chat widget's settings: one record, which every node follows through the map's news. */
     static final String WIDGET_SETTINGS = "widget-settings";
+    static final String ROUTING_RULES = "routing-rules";
     /** The topic of desk events, not a map: kept nowhere. */
     static final String DESK_EVENTS = "desk-events";
 
@@ -70,6 +71,7 @@ final class SharedMaps {
     private final QuickTextMapStore quickTexts;
     private final WidgetSettingsMapStore widgetSettings;
     private final OfflineMessageMapStore offlineMessages;
+    private final RoutingRuleMapStore routingRules;
     private final AssignmentMapStore assignments;
     private final TimedNameMapStore<PendingCallBack> callBacks;
     private final TimedNameMapStore<PreferredAgent> preferredAgents;
@@ -84,6 +86,7 @@ final class SharedMaps {
         quickTexts = new QuickTextMapStore(dataSource);
         widgetSettings = new WidgetSettingsMapStore(dataSource);
         offlineMessages = new OfflineMessageMapStore(dataSource);
+        routingRules = new RoutingRuleMapStore(dataSource, json);
         assignments = new AssignmentMapStore(dataSource, json);
         callBacks = TimedNameMapStore.callBacks(dataSource);
         preferredAgents = TimedNameMapStore.preferredAgents(dataSource);
@@ -113,6 +116,8 @@ final class SharedMaps {
         config.addMapConfig(loadedWhole(QUICK_TEXTS, quickTexts));
         config.addMapConfig(loadedWhole(WIDGET_SETTINGS, widgetSettings));
         config.addMapConfig(loadedWhole(OFFLINE_MESSAGES, offlineMessages));
+        // One record, the whole ordered list: a manager's new list replaces the old at once on every node.
+        config.addMapConfig(loadedWhole(ROUTING_RULES, routingRules));
         config.addMapConfig(loadedWhole(CALL_BACKS, callBacks));
         // A mark matters for the preferred window only: it leaves memory then (one loaded from the database, a
         // window after it was loaded), and RowRetention deletes its row.

@@ -8,6 +8,10 @@ import dev.switchboard.desk.Assignment.HandoverNote;
 import dev.switchboard.desk.Assignment.Stage;
 import dev.switchboard.desk.PendingCallBack;
 import dev.switchboard.desk.PreferredAgent;
+import dev.switchboard.desk.RoutingRule;
+import dev.switchboard.desk.RoutingRuleBook;
+import dev.switchboard.desk.RuleActions;
+import dev.switchboard.desk.RuleConditions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -81,6 +85,50 @@ class DeskMapStoresTest {
             assertThat(store.read(connection, "cv-3").wrapUp()).isEqualTo("solved");
             assertThat(store.read(connection, "cv-4")).isNull();
             assertThat(store.loadAllKeys()).containsExactlyInAnyOrder("cv-1", "cv-2");
+        }
+    }
+
+    @Test
+    void theRuleThatRoutedAnAssignmentReadsBackWithItsPriorityAndTagsAndNoneForAnUnroutedOne() throws Exception {
+        try (Database database = Database.open("", dataDir, "sa", "");
+             Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            AssignmentMapStore store = new AssignmentMapStore(database.dataSource(), new ObjectMapper());
+            Assignment owned = ownedAsKept("cv-1");
+            Assignment routed = new Assignment(owned.conversationId(), owned.customerId(), owned.stage(), owned.owner(),
+                    owned.ownerName(), owned.participants(), owned.invited(), Set.of(), Set.of(), owned.queuedAt(),
+                    null, "billing", "enterprise", null, null, owned.notes(), null,
+                    new Assignment.RoutedBy("BigCorp \u2013 mails", 7, List.of("vip", "billing")));
+            store.write(connection, "cv-1", routed);
+            store.write(connection, "cv-2", owned("cv-2"));
+            connection.commit();
+
+            assertThat(store.read(connection, "cv-1")).isEqualTo(routed);
+            assertThat(store.read(connection, "cv-1").priority()).isEqualTo(7);
+            assertThat(store.read(connection, "cv-2").routedBy()).isNull();
+            assertThat(store.read(connection, "cv-2").tags()).isEmpty();
+        }
+    }
+
+    @Test
+    void routingRulesReadBackInTheirOrderAndANewListReplacesTheOld() throws Exception {
+        try (Database database = Database.open("", dataDir, "sa", "");
+             Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            RoutingRuleMapStore store = new RoutingRuleMapStore(database.dataSource(), new ObjectMapper());
+            assertThat(store.read(connection, RoutingRuleBook.KEY).rules()).isEmpty();
+            RoutingRule bigcorp = new RoutingRule("BigCorp \"mails\" <b>", true, new RuleConditions(List.of("email"),
+                    List.of("*@bigcorp.example"), List.of("sales@desk.example"), List.of("invoice", "faktura"),
+                    List.of("pl"), "22:00", "06:00", List.of("MON", "SUN"), List.of("Lesser Poland")),
+                    new RuleActions("enterprise", "billing", 9, "About {wait}, number {position}.", List.of("vip")));
+            RoutingRule off = new RoutingRule("off", false, RuleConditions.ANY,
+                    new RuleActions(null, "general", 0, null, List.of()));
+            store.write(connection, RoutingRuleBook.KEY, new RoutingRuleBook(List.of(off, bigcorp)));
+            store.write(connection, RoutingRuleBook.KEY, new RoutingRuleBook(List.of(bigcorp, off)));
+            connection.commit();
+
+            assertThat(store.read(connection, RoutingRuleBook.KEY).rules()).containsExactly(bigcorp, off);
+            assertThat(store.loadAllKeys()).containsExactly(RoutingRuleBook.KEY);
         }
     }
 

@@ -6,7 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import dev.switchboard.desk.Accounts;
 import dev.switchboard.desk.AgentAccount;
+import dev.switchboard.desk.PasswordHashing;
+import dev.switchboard.desk.RoutingRule;
+import dev.switchboard.desk.RoutingRules;
+import dev.switchboard.desk.RuleActions;
+import dev.switchboard.desk.RuleConditions;
+import dev.switchboard.hub.domain.FirstMessage;
 import dev.switchboard.desk.AgentPresence;
 import dev.switchboard.desk.AgentStatus;
 import dev.switchboard.desk.ClaimResult;
@@ -186,6 +193,29 @@ class TwoMembersComponentTest {
             assertThatThrownBy(() -> onB.get(key)).isInstanceOf(HazelcastSerializationException.class)
                     .rootCause().isInstanceOf(SecurityException.class).hasMessageContaining(Stray.class.getName());
         }
+    }
+
+    @Test
+    void routingRulesSavedOnOneMemberAreInForceOnTheOtherAtOnce() {
+        AgentAccount manager = new AgentAccount("boss", "Boss", Role.MANAGER, "$2a$04$x", false, Set.of(), Set.of(), 1,
+                AT);
+        a.agentMaps().accounts().put("boss", manager);
+        RoutingRules onA = rules(a);
+        RoutingRules onB = rules(b);
+        FirstMessage invoice = new FirstMessage("sms", "+48601000001", null, "my invoice", null, null, AT);
+        assertThat(onB.choose(invoice).rule()).isNull();
+
+        onA.replace(manager, List.of(new RoutingRule("billing", true, new RuleConditions(List.of(), List.of(),
+                List.of(), List.of("invoice"), List.of(), null, null, List.of(), List.of()),
+                new RuleActions(null, "billing", 0, null, List.of("billing")))));
+
+        assertThat(onB.choose(invoice).skill()).isEqualTo("billing");
+        assertThat(onB.list()).extracting(RoutingRule::name).containsExactly("billing");
+    }
+
+    private static RoutingRules rules(HazelcastMember member) {
+        return new RoutingRules(member.agentMaps().routingRules(), new Accounts(member.agentMaps().accounts(),
+                new PasswordHashing(4), Clock.systemUTC()), java.time.ZoneOffset.UTC);
     }
 
     private static AgentPresence presence(HazelcastMember member) {

@@ -15,9 +15,11 @@ import java.util.List;
  * @param references the Message-IDs of the thread before it, oldest first
  * @param receivedAt when the desk's mail server received it: the sender's {@code Date} header is his clock's
  *                   word, and a wrong one would put the mail out of place in the thread
+ * @param writtenTo  the first address of its {@code To} header, lower case (which of the desk's addresses the
+ *                   customer wrote to, for routing rules), or {@code null} when it has none
  */
 record InboundMail(String key, String messageId, EmailAddress from, String subject, String text,
-                   List<String> references, Instant receivedAt) {
+                   List<String> references, Instant receivedAt, String writtenTo) {
 
     InboundMail {
         references = List.copyOf(references);

@@ -59,9 +59,20 @@ final class MailReader {
             }
             String subject = message.getSubject() == null ? "" : message.getSubject().strip();
             return new InboundMail(key(messageId, message), messageId, from, subject, text, references(message),
-                    receivedAt(message));
+                    receivedAt(message), writtenTo(message));
         } catch (MessagingException e) {
             throw new UnreadableMailException("its headers cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first address the mail was written to ({@code To}), lower case; {@code null} when unreadable or none. */
+    private static String writtenTo(MimeMessage message) {
+        try {
+            Address[] to = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+            return to != null && to.length > 0 && to[0] instanceof InternetAddress address && address.getAddress() != null
+                    ? address.getAddress().toLowerCase(Locale.ROOT) : null;
+        } catch (MessagingException e) {
+            return null;
         }
     }
 

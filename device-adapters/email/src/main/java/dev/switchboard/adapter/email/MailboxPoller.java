@@ -133,7 +133,7 @@ final class MailboxPoller {
         Outcome outcome;
         try {
             outcome = helpDesk.submit(new Interaction(mail.key(), Channel.EMAIL, DeviceProfile.EMAIL, mail.from(),
-                    mail.question(), DeviceContext.EMPTY, mail.receivedAt()), null);
+                    mail.question(), DeviceContext.EMPTY, mail.receivedAt()).sentTo(mail.writtenTo()), null);
         } catch (IllegalArgumentException e) {
             setAside(store, inbox, message, "the help desk refused it: " + e.getMessage());
             return Fate.SET_ASIDE;

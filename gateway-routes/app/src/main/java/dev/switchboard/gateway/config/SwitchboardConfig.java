@@ -62,6 +62,7 @@ public final class SwitchboardConfig implements AdapterSettings {
     public static final String WIDGET_ALLOWED_ORIGINS = "switchboard.widget.allowed-origins";
     public static final String OFFER_TIMEOUT_SECONDS = "switchboard.routing.offer-timeout-seconds";
     public static final String DEFAULT_SKILL = "switchboard.routing.default-skill";
+    public static final String ROUTING_TIME_ZONE = "switchboard.routing.time-zone";
     public static final String OFFLINE_NOTICE_SUBJECT = "switchboard.offline.notice-subject";
 
     private final Properties defaults;
@@ -169,6 +170,17 @@ public final class SwitchboardConfig implements AdapterSettings {
     /** How long after an agent marked himself a customer's preferred agent the customer's next contact goes to him. */
     public Duration preferredAgentWindow() {
         return atLeastOne(PREFERRED_AGENT_WINDOW_HOURS, ChronoUnit.HOURS);
+    }
+
+    /** The desk's time zone, in which routing rules read the time of day and the day of the week. */
+    public java.time.ZoneId routingTimeZone() {
+        String zone = required(ROUTING_TIME_ZONE);
+        try {
+            return java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(ROUTING_TIME_ZONE + " must be a time zone such as UTC or Europe/Warsaw, was '"
+                    + zone + "'", e);
+        }
     }
 
     /** How long an agent whose desktop went silent stays available. */

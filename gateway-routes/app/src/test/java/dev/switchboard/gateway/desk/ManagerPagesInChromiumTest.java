@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The manager pages at /manager in Debian's Chromium, driven by playwright-core (src/test/playwright): the page is
  * live without polling; an offline message appears while the page is open, shown as text, and the manager
- * resolves it; an agent's presence and load and a waiting customer show as they change.
+ * resolves it; an agent's presence and load and a waiting customer show as they change; routing rules added and
+ * ordered in the page are saved and route the next customer.
  */
 class ManagerPagesInChromiumTest {
     private static final Path SCRIPT = Path.of("src/test/playwright/manager-pages.mjs").toAbsolutePath();
@@ -38,6 +39,10 @@ class ManagerPagesInChromiumTest {
             assertThat(run.exitValue()).as(run.output()).isZero();
             assertThat(run.output()).contains("PASS manager pages");
             assertThat(boss.getOk("/api/agent/offline-messages?status=resolved").path("offlineMessages")).hasSize(1);
+            assertThat(boss.getOk("/api/agent/routing-rules").path("rules")).extracting(r -> r.path("name").asText())
+                    .containsExactly("Invoices", "Catch-all <b>off</b>");
+            assertThat(boss.getOk("/api/agent/queue").path("waiting")).extracting(w -> w.path("routingRule").asText())
+                    .contains("Invoices");
             HttpJson.Response page = new HttpJson(gateway.baseUri()).get("/manager", null);
             assertThat(page.contentType()).startsWith("text/html");
         }

@@ -27,6 +27,7 @@ import dev.switchboard.desk.OfflineMessageNews;
 import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.Role;
 import dev.switchboard.desk.WidgetSetup;
+import dev.switchboard.desk.RoutingRules;
 import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.spi.ThreadPage;
@@ -57,6 +58,7 @@ final class AgentApi {
     static final String OFFLINE_MESSAGES = PREFIX + "/offline-messages";
     static final String RATINGS = PREFIX + "/ratings";
     static final String WIDGET_SETTINGS = PREFIX + "/widget-settings";
+    static final String ROUTING_RULES = PREFIX + "/routing-rules";
     /** The desktop's live connection: a WebSocket upgrade ({@link LiveDesktopUpgrade}); a plain GET is told so. */
     static final String LIVE = PREFIX + "/live";
 
@@ -110,6 +112,7 @@ final class AgentApi {
         offlineMessageOperations();
         ratingOperations();
         widgetOperations();
+        routingRuleOperations();
         add("POST", CONVERSATION + "/messages", call -> {
             AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
                     call.text("channel"), call.text("idempotencyKey"));
@@ -378,6 +381,23 @@ final class AgentApi {
         });
     }
 
+    /** The routing rules: managers read them and replace the whole ordered list (see {@link RoutingRuleJson}). */
+    private void routingRuleOperations() {
+        add("GET", ROUTING_RULES, call -> {
+            requireManager(call);
+            return Map.of("rules", routingRules().list());
+        });
+        add("PUT", ROUTING_RULES, call -> Map.of("rules",
+                routingRules().replace(call.account(), RoutingRuleJson.rules(call.body()))));
+    }
+
+    private RoutingRules routingRules() {
+        if (routing.rules() == null) {
+            throw new AgentDeskException(AgentDeskException.Kind.NOT_FOUND, "this desk keeps no routing rules");
+        }
+        return routing.rules();
+    }
+
     private static Instant instant(ApiCall call, String name) {
         String value = call.query().get(name);
         if (value == null || value.isBlank()) {
@@ -429,6 +449,9 @@ final class AgentApi {
         view.put("reservedFor", a.reservedFor());
         view.put("notes", a.notes());
         view.put("wrapUp", a.wrapUp());
+        view.put("routingRule", a.routingRule());
+        view.put("priority", a.priority());
+        view.put("tags", a.tags());
         return view;
     }
 

@@ -54,6 +54,7 @@ final class DeskPagesServlet extends HttpServlet {
                 "/", new PageFile("agent-desktop/manager.html", HTML),
                 "/manager.js", new PageFile("agent-desktop/manager.js", SCRIPT),
                 "/embed.js", new PageFile("agent-desktop/embed.js", SCRIPT),
+                "/rules.js", new PageFile("agent-desktop/rules.js", SCRIPT),
                 WIDGET_PREVIEW, new PageFile("agent-desktop/widget-preview.html", HTML),
                 "/widget-preview.js", new PageFile("agent-desktop/widget-preview.js", SCRIPT)));
     }

@@ -58,6 +58,23 @@ public final class DecideReply {
      */
     public Reply decide(String conversationId, boolean newCustomer, boolean forAgent, String question,
                         CustomerContext context) {
+        return decide(conversationId, newCustomer, forAgent, question, context, RoutingChoice.DEFAULT);
+    }
+
+    /**
+     * What the routing rules choose for this message, should it open the conversation with the agents (see {@link
+     * AgentAvailability#routingFor}); the same choice goes to {@link #decide} and {@link #delivered}.
+     */
+    public RoutingChoice routing(String conversationId, FirstMessage message) {
+        return agents.routingFor(conversationId, message);
+    }
+
+    /**
+     * @param routing what a routing rule chose: a customer told to wait hears its acknowledgement, and his place in
+     *                the queue counts its priority
+     */
+    public Reply decide(String conversationId, boolean newCustomer, boolean forAgent, String question,
+                        CustomerContext context, RoutingChoice routing) {
         if (question.isBlank()) {
             return Reply.answer(CHOOSE_A_TOPIC, Reply.Source.SYSTEM, firstTopics(context));
         }
@@ -66,7 +83,8 @@ public final class DecideReply {
             return Reply.answer(WITH_AGENT.formatted(agent.get()), Reply.Source.SYSTEM, List.of());
         }
         if (agents.agentsOnDuty() > 0) {
-            return Reply.queued(WAIT_FOR_AGENT, agents.queueStatus(conversationId));
+            QueueStatus status = agents.queueStatus(conversationId, routing);
+            return Reply.queued(routing.acknowledge(WAIT_FOR_AGENT, status), status);
         }
         Locale locale = context.locale() == null ? null : Locale.forLanguageTag(context.locale());
         Optional<KnowledgeMatch> match = forAgent ? Optional.empty()
@@ -88,8 +106,14 @@ public final class DecideReply {
      */
     public void delivered(String conversationId, String customerId, String region, Reply reply, CustomerAddress from,
                           StoredMessage question) {
+        delivered(conversationId, customerId, region, reply, from, question, RoutingChoice.DEFAULT);
+    }
+
+    /** {@link #delivered(String, String, String, Reply, CustomerAddress, StoredMessage)} routed as {@code routing}. */
+    public void delivered(String conversationId, String customerId, String region, Reply reply, CustomerAddress from,
+                          StoredMessage question, RoutingChoice routing) {
         if (reply.view() == Reply.View.QUEUE_STATUS) {
-            agents.waitForAgent(conversationId, customerId, region);
+            agents.waitForAgent(conversationId, customerId, region, routing);
             if (reply.queue() != null && !reply.queue().agentsOnDuty()) {
                 offlineMessages.leave(conversationId, customerId, from, question);
             }

@@ -4,6 +4,7 @@ import dev.switchboard.hub.domain.Conversation;
 import dev.switchboard.hub.domain.CustomerContext;
 import dev.switchboard.hub.domain.IdentifiedCustomer;
 import dev.switchboard.hub.domain.RecordedOutcome;
+import dev.switchboard.hub.domain.RoutingChoice;
 import dev.switchboard.hub.domain.StoredMessage;
 import dev.switchboard.spi.Interaction;
 import dev.switchboard.spi.Outcome;
@@ -28,6 +29,7 @@ public final class Handling {
     private StoredMessage question;
     private Rating rating;
     private Reply reply;
+    private RoutingChoice routing = RoutingChoice.DEFAULT;
     private RenderedReply rendered;
     private Outcome outcome;
 
@@ -130,6 +132,15 @@ public final class Handling {
 
     void rating(Rating given) {
         this.rating = given;
+    }
+
+    /** What the routing rules chose for the message, should it queue the customer ({@link RoutingChoice#DEFAULT}). */
+    public RoutingChoice routing() {
+        return routing;
+    }
+
+    void routing(RoutingChoice chosen) {
+        this.routing = chosen;
     }
 
     public Reply reply() {

@@ -6,6 +6,7 @@ import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.hub.domain.CustomerRatings;
 import dev.switchboard.hub.domain.DecideReply;
 import dev.switchboard.hub.domain.EnrichContext;
+import dev.switchboard.hub.domain.FirstMessage;
 import dev.switchboard.hub.domain.IdempotencyLog;
 import dev.switchboard.hub.domain.IdempotencyScope;
 import dev.switchboard.hub.domain.IdentifiedCustomer;
@@ -122,9 +123,17 @@ public final class HubSteps {
             handling.reply(CustomerRatings.thanks(rating));
             return;
         }
+        Interaction interaction = handling.interaction();
+        String routingId = handling.customer().routingConversationId();
+        if (request == null) {
+            handling.routing(decideReply.routing(routingId, new FirstMessage(interaction.channel().id(),
+                    interaction.address().value(), interaction.writtenTo(), interaction.text(),
+                    context == null ? null : context.locale(), context == null ? null : context.region(),
+                    interaction.receivedAt())));
+        }
         Reply decided = request == null
-                ? decideReply.decide(handling.customer().routingConversationId(), handling.customer().newCustomer(),
-                        handling.interaction().forAgent(), handling.interaction().text(), context)
+                ? decideReply.decide(routingId, handling.customer().newCustomer(), interaction.forAgent(),
+                        interaction.text(), context, handling.routing())
                 : contactRequests.reply(handling.conversation(), request);
         handling.reply(nearbyServicePoints.to(decided, context));
     }
@@ -155,7 +164,7 @@ public final class HubSteps {
         if (handling.rating() == null) {
             decideReply.delivered(customer.routingConversationId(), customer.primary().id(),
                     handling.context() == null ? null : handling.context().region(), reply, interaction.address(),
-                    handling.question());
+                    handling.question(), handling.routing());
         }
         if (interaction.request() != null) {
             contactRequests.act(handling.conversation(), interaction.request(), interaction.idempotencyKey());

@@ -99,6 +99,23 @@ class DecideReplyTest {
     }
 
     @Test
+    void aRoutingRulesAcknowledgementIsWhatAWaitingCustomerIsToldWithHisWaitAndPlace() {
+        RoutingChoice enterprise = new RoutingChoice("bigcorp", "enterprise", null, 5,
+                "Our enterprise desk answers in about {wait}; you are number {position}.", List.of("vip"));
+
+        Reply reply = new DecideReply(DEMO, new Desk(2, 3))
+                .decide("c-1", true, false, "help", CustomerContext.NONE, enterprise);
+        Reply standard = new DecideReply(DEMO, new Desk(2, 3))
+                .decide("c-1", true, false, "help", CustomerContext.NONE, RoutingChoice.DEFAULT);
+
+        assertThat(reply.text()).isEqualTo("Our enterprise desk answers in about 6 minutes; you are number 4.");
+        assertThat(reply.queue().position()).isEqualTo(4);
+        assertThat(standard.text()).isEqualTo(DecideReply.WAIT_FOR_AGENT);
+        assertThat(RoutingChoice.minutes(Duration.ofSeconds(61))).isEqualTo("2 minutes");
+        assertThat(RoutingChoice.minutes(Duration.ofSeconds(20))).isEqualTo("1 minute");
+    }
+
+    @Test
     void aConversationAnAgentHasGoesToHimAndJoinsNoQueue() {
         Desk desk = new Desk(2, 3, "Ann Smith");
         DecideReply decide = new DecideReply(DEMO, desk);
