@@ -23,6 +23,8 @@ import dev.switchboard.desk.PasswordHashing;
 import dev.switchboard.desk.QuickTexts;
 import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.RoutingSettings;
+import dev.switchboard.desk.SuggestedAnswers;
+import dev.switchboard.desk.SuggestionChoices;
 import dev.switchboard.desk.web.DeskWeb;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.ClusterMaps;
@@ -69,6 +71,7 @@ import dev.switchboard.state.HazelcastDeskEvents;
 import dev.switchboard.state.HazelcastMember;
 import dev.switchboard.state.KeepTimes;
 import dev.switchboard.state.SqlRatings;
+import dev.switchboard.state.SqlSuggestionChoices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -150,10 +153,10 @@ public final class Gateway implements AutoCloseable {
         SoleProvider<PhoneTexter> phoneTexters = new SoleProvider<>("texts outside conversations (one-time codes)");
         HazelcastDeskEvents deskEvents = member.agentMaps().deskEvents();
         toClose.add(deskEvents);
-        AgentDesk desk = agentDesk(config, member, new SqlRatings(database.dataSource()), conversations, deskEvents,
-                senders, dialers, noticeMailers);
-
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
+        AgentDesk desk = agentDesk(config, member, new SqlRatings(database.dataSource()), conversations, deskEvents,
+                senders, dialers, noticeMailers, knowledgeBase, new SqlSuggestionChoices(database.dataSource()));
+
         NearbyServicePoints servicePoints = new NearbyServicePoints(
                 ServicePointsSource.load(config.dataDir(), config.required(SwitchboardConfig.SERVICE_POINTS)));
         ReplyRenderer renderer = new VelocityReplyRenderer();
@@ -202,7 +205,8 @@ public final class Gateway implements AutoCloseable {
     private AgentDesk agentDesk(SwitchboardConfig config, HazelcastMember member, RatingStore ratings,
                                 ConversationStore conversations,
                                 HazelcastDeskEvents events, OutboundSenders senders, VoiceDialers dialers,
-                                NoticeMailers noticeMailers) {
+                                NoticeMailers noticeMailers, KnowledgeBase knowledgeBase,
+                                SuggestionChoices suggestionChoices) {
         AgentMaps maps = member.agentMaps();
         Accounts accounts = new Accounts(maps.accounts(),
                 new PasswordHashing(config.requiredInt(SwitchboardConfig.PASSWORD_HASH_COST)), clock);
@@ -235,7 +239,8 @@ public final class Gateway implements AutoCloseable {
                 new QuickTexts(maps.quickTexts(), clock),
                 new OfflineMessageNews(new OfflineMessageBox(maps.offlineMessages(), accounts, noticeMailers,
                         config.required(SwitchboardConfig.OFFLINE_NOTICE_SUBJECT), clock), accounts, events, clock),
-                new RecentEvents(RECENT_EVENTS_KEPT), satisfaction);
+                new RecentEvents(RECENT_EVENTS_KEPT), satisfaction,
+                new SuggestedAnswers(knowledgeBase, conversations, merging, suggestionChoices, clock));
         ensureFirstManager(config, accounts);
         return desk;
     }
