@@ -3,11 +3,17 @@
 // The answer is typed with the shared quick text /parcel. The desktops are live: while their WebSocket is open
 // they make no request to the agent API by themselves, and the offer reaches them as a pushed frame. A third
 // desktop whose live connection cannot stay up polls instead, tries again, and still gets the next offer.
+// Beside the reply box the winner sees the suggested answers for the customer's message and inserts one into the
+// answer box (not sent; the choice is told to the desk); axe-core finds no serious violation in that list.
 // Usage: node agent-desktop.mjs <gateway base URL> <screenshot dir>
 // (agents ann and bob and the shared quick text /parcel must exist)
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [base, shots] = process.argv.slice(2);
 const TIMEOUT = 20_000;
 // Three times the polling interval the desktop had before it went live (and still has while its socket is down).
@@ -94,9 +100,33 @@ try {
   assert.match(await winner.page.textContent('#thread'), /My order 1234 has not arrived/);
   assert.match(await winner.page.textContent('#context'), /shop\.example/);
   assert.match(await winner.page.textContent('#context'), /near .+ \(Lesser Poland\)/, 'the agent sees where the customer is');
+  // Suggested answers for "My order 1234 has not arrived": Insert puts the first in the answer box, not sent.
+  const suggestion = '#suggestion-list li';
+  await winner.page.waitForSelector(suggestion);
+  const suggestedCount = await winner.page.locator(suggestion).count();
+  assert.ok(suggestedCount >= 1 && suggestedCount <= 3, 'one to three suggestions, was ' + suggestedCount);
+  assert.equal(await winner.page.isHidden('#suggestions-none'), true);
+  const first = winner.page.locator(suggestion).first();
+  const suggestedAnswer = await first.locator('.suggested-answer').textContent();
+  const chosenArticle = await first.getAttribute('data-article');
   if (shots) {
     await winner.page.screenshot({ path: shots + '/agent-desktop-claimed.png', fullPage: true });
   }
+  const [chosen] = await Promise.all([
+    winner.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/suggestions/'
+      + encodeURIComponent(chosenArticle) + '/chosen')),
+    first.locator('button[data-action="insert"]').click(),
+  ]);
+  assert.equal(await winner.page.inputValue('#reply-text'), suggestedAnswer);
+  assert.equal(chosen.status(), 200);
+  assert.equal((await chosen.json()).counted, true, 'the choice is counted');
+  assert.ok(!(await winner.page.textContent('#thread')).includes(suggestedAnswer), 'inserted, not sent');
+  await winner.page.evaluate(AXE); // through the DevTools protocol: the page's policy refuses inline scripts
+  const violations = await winner.page.evaluate(async () => (await window.axe.run('#suggestions',
+    { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id));
+  assert.deepEqual(violations, [], 'no serious accessibility violation in the suggested answers');
+  await winner.page.fill('#reply-text', '');
   await winner.page.fill('#transfer-agent', loser.username);
   await winner.page.fill('#transfer-note', 'order 1234, courier lost it');
   await winner.page.click('#transfer button[type=submit]');
@@ -158,8 +188,8 @@ try {
   await down.waitForSelector(`#offers li[data-conversation="${next.conversationId}"]`);
   assert.equal(await down.getAttribute('body', 'data-live'), 'down', 'the offer came by polling');
 
-  console.log('PASS agent desktop: ' + winner.username + ' won the claim, transferred to ' + loser.username
-    + ', who answered; a desktop without its live connection polled and got the next offer');
+  console.log('PASS agent desktop: ' + winner.username + ' won the claim, inserted the suggested answer '
+    + chosenArticle + ', transferred to ' + loser.username + ', who answered; a desktop without its live connection polled and got the next offer');
 } finally {
   await browser.close();
 }

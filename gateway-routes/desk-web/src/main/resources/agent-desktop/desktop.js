@@ -269,6 +269,7 @@ async function show(conversationId) {
     return li;
   }));
   markRead(c);
+  suggestFor(c); // suggestions.js
   $('counters').textContent = Object.entries(counts).map(([ch, n]) => ch.toUpperCase() + ' ' + n).join(' · ');
   const ctx = c.context || {};
   $('context').textContent = [ctx.pageUrl && 'page ' + ctx.pageUrl, ctx.tvProgramme && 'watching ' + ctx.tvProgramme,

@@ -161,7 +161,7 @@ public class AgentDeskSteps {
         assertThat(offeredIds(other)).doesNotContain(conversationId());
         JsonNode everyone = agent(preferred).getOk("/api/agent/agents").path("agents");
         assertThat(StreamSupport.stream(everyone.spliterator(), false)
-                .filter(a -> a.path("displayName").asText().equals(other))
+                .filter(a -> a.path("username").asText().equals(other.toLowerCase(Locale.ROOT) + world().agentSuffix))
                 .map(a -> a.path("presence").asText() + " " + a.path("load").asInt())).containsExactly("AVAILABLE 0");
     }
 
@@ -248,5 +248,61 @@ public class AgentDeskSteps {
         assertThat(own).as("%s's own ratings", name).hasSize(1);
         assertThat(own.get(0).path("id").asText()).isEqualTo(ratings.get(0).path("id").asText());
         return ratings.get(0);
+    }
+
+    /** The suggestions beside the agent's reply box, best first. */
+    private static List<JsonNode> suggestions(String name) {
+        return StreamSupport.stream(agent(name).getOk("/api/agent/conversations/" + conversationId() + "/suggestions")
+                .path("suggestions").spliterator(), false).toList();
+    }
+
+    private static JsonNode suggestion(String name, String topic) {
+        return suggestions(name).stream().filter(s -> s.path("topic").asText().equals(topic)).findFirst()
+                .orElseThrow(() -> new AssertionError("no suggestion \"" + topic + "\" for " + name + ": "
+                        + suggestions(name)));
+    }
+
+    @Then("{word} accepts the conversation whose message reads {string} and {string}")
+    public void acceptsTheConversationWhoseMessageReads(String name, String first, String second) {
+        await().atMost(WAIT).until(() -> offeredIds(name).stream().anyMatch(id -> reads(name, id, first, second)));
+        world().conversationId = offeredIds(name).stream().filter(id -> reads(name, id, first, second)).findFirst()
+                .orElseThrow();
+        accepts(name);
+    }
+
+    private static boolean reads(String name, String conversationId, String first, String second) {
+        return StreamSupport.stream(agent(name).getOk("/api/agent/conversations/" + conversationId).path("messages")
+                .spliterator(), false).map(m -> m.path("text").asText())
+                .anyMatch(text -> text.contains(first) && text.contains(second));
+    }
+
+    @Then("{word} is suggested at most {int} articles, {string} first")
+    public void isSuggestedFirst(String name, int most, String topic) {
+        List<JsonNode> shown = suggestions(name);
+        assertThat(shown).as("suggestions %s", shown).isNotEmpty().hasSizeLessThanOrEqualTo(most);
+        assertThat(shown.get(0).path("topic").asText()).isEqualTo(topic);
+        assertThat(shown.get(0).path("answer").asText()).isNotBlank();
+    }
+
+    @When("{word} inserts the suggested answer {string}, clicking twice")
+    public void insertsTheSuggestedAnswer(String name, String topic) {
+        JsonNode chosen = suggestion(name, topic);
+        world().insertedAnswer = chosen.path("answer").asText();
+        world().insertedScore = chosen.path("score").asDouble();
+        String path = "/api/agent/conversations/" + conversationId() + "/suggestions/"
+                + chosen.path("articleId").asText() + "/chosen";
+        assertThat(agent(name).postOk(path, "{}").path("counted").asBoolean()).as("the first click").isTrue();
+        assertThat(agent(name).postOk(path, "{}").path("counted").asBoolean()).as("the second click").isFalse();
+    }
+
+    @Then("{word}'s choice is counted once and {string} scores higher than before")
+    public void herChoiceRaisesIt(String name, String topic) {
+        assertThat(suggestion(name, topic).path("score").asDouble()).isGreaterThan(world().insertedScore);
+    }
+
+    @When("{word} sends the inserted answer on his last channel")
+    public void sendsTheInsertedAnswer(String name) {
+        assertThat(world().insertedAnswer).as("an answer she inserted").isNotNull();
+        answer(name, world().insertedAnswer, null);
     }
 }

@@ -85,6 +85,12 @@ public class CustomerOnEveryChannelSteps {
         world().mailbox = address;
     }
 
+    @When("a customer mails the desk from {string} with the subject {string} and the text {string}")
+    public void aCustomerMailsTheDesk(String address, String subject, String text) {
+        gateway().mail().mailTheDesk(address, subject, text, "<" + UUID.randomUUID() + "@example.com>");
+        world().mailbox = address;
+    }
+
     @When("he answers that mail with {string}")
     public void heAnswersThatMail(String text) {
         TestMailServer.Received read = world().mailFromDesk;

@@ -43,6 +43,9 @@ final class World {
     final String agentSuffix = "-" + NUMBERS.incrementAndGet();
     /** The conversation the scenario's agents work on, once one was offered. */
     String conversationId;
+    /** The suggested answer an agent inserted into her reply box, and its score before she chose it. */
+    String insertedAnswer;
+    double insertedScore;
     /** The call the scenario's customer made to the help number, once he called. */
     String callSid;
     /** The latest mail from the help desk the scenario's customer read. */

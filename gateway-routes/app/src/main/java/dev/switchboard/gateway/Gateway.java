@@ -25,6 +25,8 @@ import dev.switchboard.desk.RecentEvents;
 import dev.switchboard.desk.RoutingRules;
 import dev.switchboard.desk.RoutingSettings;
 import dev.switchboard.desk.WidgetSetup;
+import dev.switchboard.desk.SuggestedAnswers;
+import dev.switchboard.desk.SuggestionChoices;
 import dev.switchboard.desk.web.DeskWeb;
 import dev.switchboard.gateway.adapters.AdapterRegistry;
 import dev.switchboard.gateway.adapters.ClusterMaps;
@@ -72,6 +74,7 @@ import dev.switchboard.state.HazelcastDeskEvents;
 import dev.switchboard.state.HazelcastMember;
 import dev.switchboard.state.KeepTimes;
 import dev.switchboard.state.SqlRatings;
+import dev.switchboard.state.SqlSuggestionChoices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -155,10 +158,10 @@ public final class Gateway implements AutoCloseable {
         SoleProvider<PhoneTexter> phoneTexters = new SoleProvider<>("texts outside conversations (one-time codes)");
         HazelcastDeskEvents deskEvents = member.agentMaps().deskEvents();
         toClose.add(deskEvents);
-        AgentDesk desk = agentDesk(config, member, new SqlRatings(database.dataSource()), conversations, deskEvents,
-                senders, dialers, noticeMailers);
-
         KnowledgeBase knowledgeBase = KnowledgeBaseSource.load(config.required(SwitchboardConfig.KNOWLEDGE_BASE));
+        AgentDesk desk = agentDesk(config, member, new SqlRatings(database.dataSource()), conversations, deskEvents,
+                senders, dialers, noticeMailers, knowledgeBase, new SqlSuggestionChoices(database.dataSource()));
+
         NearbyServicePoints servicePoints = new NearbyServicePoints(
                 ServicePointsSource.load(config.dataDir(), config.required(SwitchboardConfig.SERVICE_POINTS)));
         ReplyRenderer renderer = new VelocityReplyRenderer();
@@ -207,7 +210,8 @@ public final class Gateway implements AutoCloseable {
     private AgentDesk agentDesk(SwitchboardConfig config, HazelcastMember member, RatingStore ratings,
                                 ConversationStore conversations,
                                 HazelcastDeskEvents events, OutboundSenders senders, VoiceDialers dialers,
-                                NoticeMailers noticeMailers) {
+                                NoticeMailers noticeMailers, KnowledgeBase knowledgeBase,
+                                SuggestionChoices suggestionChoices) {
         AgentMaps maps = member.agentMaps();
         Accounts accounts = new Accounts(maps.accounts(),
                 new PasswordHashing(config.requiredInt(SwitchboardConfig.PASSWORD_HASH_COST)), clock);
@@ -241,7 +245,8 @@ public final class Gateway implements AutoCloseable {
                 new QuickTexts(maps.quickTexts(), clock),
                 new OfflineMessageNews(new OfflineMessageBox(maps.offlineMessages(), accounts, noticeMailers,
                         config.required(SwitchboardConfig.OFFLINE_NOTICE_SUBJECT), clock), accounts, events, clock),
-                new RecentEvents(RECENT_EVENTS_KEPT), satisfaction, widgetSetup(config, maps));
+                new RecentEvents(RECENT_EVENTS_KEPT), satisfaction, widgetSetup(config, maps),
+                new SuggestedAnswers(knowledgeBase, conversations, merging, suggestionChoices, clock));
         toClose.add(desk.widgetSetup());
         ensureFirstManager(config, accounts);
         return desk;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent desktop at /agent in Debian's Chromium, driven by playwright-core (src/test/playwright, installed by
  * the build's npm ci): two agents sign in, a web customer asks, both are offered, the first accept wins, the
- * winner transfers to the other, who answers with a shared quick text, and the customer sees the answer.
+ * winner inserts a suggested answer, transfers to the other, who answers with a shared quick text, and the customer
+ * sees the answer.
  */
 class AgentDesktopInChromiumTest {
     private static final Path SCRIPT = Path.of("src/test/playwright/agent-desktop.mjs").toAbsolutePath();

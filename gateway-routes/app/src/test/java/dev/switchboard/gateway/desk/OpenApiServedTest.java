@@ -27,7 +27,7 @@ class OpenApiServedTest {
             for (String operation : documented(document())) {
                 String method = operation.substring(0, operation.indexOf(' '));
                 String path = operation.substring(operation.indexOf(' ') + 1).replace("{id}", "c-none")
-                        .replace("{username}", "nobody");
+                        .replaceAll("\\{[A-Za-z]+}", "nobody");
                 HttpJson.Response answer = switch (method) {
                     case "GET" -> stranger.get(path);
                     case "PUT" -> stranger.put(path, "{}", true);

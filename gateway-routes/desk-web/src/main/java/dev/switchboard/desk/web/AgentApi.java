@@ -22,6 +22,7 @@ import dev.switchboard.desk.OfflineMessage;
 import dev.switchboard.desk.Presence;
 import dev.switchboard.desk.QuickText;
 import dev.switchboard.desk.Satisfaction;
+import dev.switchboard.desk.SuggestedAnswers;
 import dev.switchboard.desk.QuickTexts;
 import dev.switchboard.desk.OfflineMessageNews;
 import dev.switchboard.desk.RecentEvents;
@@ -33,6 +34,7 @@ import dev.switchboard.hub.domain.ConversationStore;
 import dev.switchboard.spi.ThreadPage;
 import dev.switchboard.hub.domain.CustomerMerge;
 import dev.switchboard.hub.domain.StoredMessage;
+import dev.switchboard.hub.knowledge.KnowledgeMatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,6 +88,7 @@ final class AgentApi {
     private final OfflineMessageNews offlineMessages;
     private final Satisfaction satisfaction;
     private final WidgetSetup widgetSetup;
+    private final SuggestedAnswers suggestions;
     private final List<Operation> operations = new ArrayList<>();
 
     AgentApi(AgentDesk desk, ConversationStore conversations) {
@@ -104,6 +107,7 @@ final class AgentApi {
         this.offlineMessages = desk.offlineMessages();
         this.satisfaction = desk.satisfaction();
         this.widgetSetup = desk.widgetSetup();
+        this.suggestions = desk.suggestions();
         accountOperations();
         presenceOperations();
         routingOperations();
@@ -113,6 +117,7 @@ final class AgentApi {
         ratingOperations();
         widgetOperations();
         routingRuleOperations();
+        suggestionOperations();
         add("POST", CONVERSATION + "/messages", call -> {
             AgentReplies.Sent sent = replies.send(call.account(), call.parameter("id"), call.text("text"),
                     call.text("channel"), call.text("idempotencyKey"));
@@ -398,6 +403,25 @@ final class AgentApi {
         return routing.rules();
     }
 
+    /**
+     * Suggested answers for the conversation's last customer message, and an agent's choice of one. A choice counts
+     * once per agent, conversation and article, so a double click (or a repeated request) answers alike and counts
+     * once: {@code counted} tells whether this call counted it.
+     */
+    private void suggestionOperations() {
+        add("GET", CONVERSATION + "/suggestions", call -> {
+            Assignment assignment = participating(call);
+            return Map.of("conversationId", assignment.conversationId(), "suggestions",
+                    suggestions.forConversation(assignment.conversationId()).stream().map(SuggestionView::of).toList());
+        });
+        add("POST", CONVERSATION + "/suggestions/{articleId}/chosen", call -> {
+            Assignment assignment = participating(call);
+            boolean counted = suggestions.chosen(call.account(), assignment.conversationId(), call.parameter("articleId"));
+            return Map.of("conversationId", assignment.conversationId(), "articleId", call.parameter("articleId"),
+                    "counted", counted);
+        });
+    }
+
     private static Instant instant(ApiCall call, String name) {
         String value = call.query().get(name);
         if (value == null || value.isBlank()) {
@@ -495,6 +519,14 @@ final class AgentApi {
     record MessageView(String id, String channel, String direction, String author, String text, Instant at) {
         static MessageView of(StoredMessage m) {
             return new MessageView(m.id(), m.channel(), m.direction().name(), m.author(), m.text(), m.at());
+        }
+    }
+
+    /** A knowledge-base article suggested for an agent's reply, with its score (boosted by agents' choices). */
+    record SuggestionView(String articleId, String topic, String question, String answer, double score) {
+        static SuggestionView of(KnowledgeMatch match) {
+            return new SuggestionView(match.article().id(), match.article().topic(), match.article().question(),
+                    match.article().answer(), match.score());
         }
     }
 

@@ -40,6 +40,7 @@ final class DeskPagesServlet extends HttpServlet {
                 "/", new PageFile("agent-desktop/index.html", HTML),
                 "/desktop.js", new PageFile("agent-desktop/desktop.js", SCRIPT),
                 "/desk-api.js", new PageFile("agent-desktop/desk-api.js", SCRIPT),
+                "/suggestions.js", new PageFile("agent-desktop/suggestions.js", SCRIPT),
                 "/desktop.css", new PageFile("agent-desktop/desktop.css", STYLE)));
     }
 

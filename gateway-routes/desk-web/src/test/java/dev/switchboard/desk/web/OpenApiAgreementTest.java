@@ -30,7 +30,7 @@ public class OpenApiAgreementTest {
     }
 
     private static List<Operation> operations() {
-        return new AgentApi(new AgentDesk(null, null, null, null, null, null, null, null, null, null, null, null, null, null), null)
+        return new AgentApi(new AgentDesk(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), null)
                 .operations();
     }
 

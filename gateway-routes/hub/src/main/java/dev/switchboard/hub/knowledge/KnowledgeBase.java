@@ -1,6 +1,7 @@
 package dev.switchboard.hub.knowledge;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +17,20 @@ import java.util.Set;
  * by TF-IDF with IDF taken over the articles. {@link #bestAnswer} averages a question's cosine
  * similarity with the whole article and with its closest phrasing, scales it down when the shared
  * words are all common ones, and returns the best article only if it reaches the threshold, so the
- * caller can hand over to a person when nothing fits well.
+ * caller can hand over to a person when nothing fits well. {@link #bestMatches} ranks the same scores for an
+ * agent's suggestions, raised by how often agents chose each article ({@link ChoiceBoost}).
  */
 public final class KnowledgeBase {
 
     /** Minimum score for {@link #bestAnswer} to return an article unless another is configured. */
     public static final double DEFAULT_THRESHOLD = 0.40;
+
+    /**
+     * Minimum textual score, before any boost, for {@link #bestMatches} to offer an article to an agent: half the
+     * default threshold, since an agent reads a suggestion before it goes out, but high enough that one shared common
+     * word ("tv", "app") does not fill his list.
+     */
+    public static final double SUGGESTION_FLOOR = 0.20;
 
     /** The tag of articles about television, offered first to a viewer. */
     public static final String TV_TAG = "tv";
@@ -183,20 +192,67 @@ public final class KnowledgeBase {
      * @param tvProgramme the TV programme the customer is watching, or null
      */
     public Optional<KnowledgeMatch> bestAnswer(String question, Locale locale, String tvService, String tvProgramme) {
-        if (question == null || question.isBlank()) {
+        double[] scores = scores(question, locale, tvService, tvProgramme);
+        int best = -1;
+        for (int a = 0; a < scores.length; a++) {
+            if (scores[a] > 0.0 && (best < 0 || scores[a] > scores[best])) {
+                best = a;
+            }
+        }
+        if (best < 0 || scores[best] < threshold) {
             return Optional.empty();
+        }
+        return Optional.of(new KnowledgeMatch(articles.get(best), scores[best]));
+    }
+
+    /**
+     * Up to {@code limit} articles that match {@code text}, best first: the suggestions an agent is offered beside
+     * his reply box. Each article is scored exactly as {@link #bestAnswer} scores it; those below
+     * {@link #SUGGESTION_FLOOR} are left out, and the rest are raised by {@link ChoiceBoost} for the times agents
+     * chose them. The boost multiplies a textual score, so an article that does not match the text is never offered,
+     * however often it was chosen. Ties keep the menu order.
+     *
+     * @param timesChosen how often agents chose each article, by article id; an article absent was never chosen
+     * @return the matches with their boosted scores (at most 1)
+     */
+    public List<KnowledgeMatch> bestMatches(String text, Locale locale, String tvService, String tvProgramme,
+                                            int limit, Map<String, Integer> timesChosen) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+        }
+        double[] scores = scores(text, locale, tvService, tvProgramme);
+        List<KnowledgeMatch> matches = new ArrayList<>();
+        for (int a = 0; a < scores.length; a++) {
+            if (scores[a] >= SUGGESTION_FLOOR) {
+                KnowledgeArticle article = articles.get(a);
+                double boost = ChoiceBoost.factor(timesChosen.getOrDefault(article.id(), 0));
+                matches.add(new KnowledgeMatch(article, Math.min(1.0, scores[a] * boost)));
+            }
+        }
+        // A stable sort: equal scores keep the menu order.
+        matches.sort(Comparator.comparingDouble(KnowledgeMatch::score).reversed());
+        return List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
+    }
+
+    /**
+     * Every article's score for {@code question}, by menu index, within 0..1: the one place a question is scored.
+     * 0 means no match, or an article the TV context excludes.
+     */
+    private double[] scores(String question, Locale locale, String tvService, String tvProgramme) {
+        double[] scores = new double[articles.size()];
+        if (question == null || question.isBlank()) {
+            return scores;
         }
         String service = blankToNull(tvService);
         String programme = blankToNull(tvProgramme);
 
         int direct = directIndex(question);
         if (direct >= 0) {
-            KnowledgeArticle article = articles.get(direct);
-            return allowed(article, service, programme)
-                    ? Optional.of(new KnowledgeMatch(article, 1.0))
-                    : Optional.empty();
+            if (allowed(articles.get(direct), service, programme)) {
+                scores[direct] = 1.0;
+            }
+            return scores;
         }
-
         List<String> terms = TextAnalyzer.terms(question);
         if (programme != null) {
             // The programme is already known, so its name says nothing about which help topic is
@@ -208,7 +264,7 @@ public final class KnowledgeBase {
             }
         }
         if (terms.isEmpty()) {
-            return Optional.empty();
+            return scores;
         }
         Map<String, Integer> counts = new HashMap<>(terms.size() * 2);
         for (String term : terms) {
@@ -263,8 +319,6 @@ public final class KnowledgeBase {
 
         double queryLength = Math.sqrt(queryNorm);
         String language = locale == null || locale.getLanguage().isEmpty() ? null : locale.getLanguage();
-        int best = -1;
-        double bestScore = 0.0;
         for (int a = 0; a < n; a++) {
             if (whole[a] <= 0.0) {
                 continue;
@@ -280,16 +334,9 @@ public final class KnowledgeBase {
             if (language != null && language.equals(articleLanguages[a])) {
                 score *= LANGUAGE_BOOST;
             }
-            score = Math.min(1.0, score);
-            if (score > bestScore) {
-                best = a;
-                bestScore = score;
-            }
+            scores[a] = Math.min(1.0, score);
         }
-        if (best < 0 || bestScore < threshold) {
-            return Optional.empty();
-        }
-        return Optional.of(new KnowledgeMatch(articles.get(best), bestScore));
+        return scores;
     }
 
     /** The topic labels in menu order; the first is menu number 1. */
