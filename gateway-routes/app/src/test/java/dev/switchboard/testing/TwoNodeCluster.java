@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Two gateways in a cluster of their own on loopback, started side by side (each joins the other) and handed
@@ -32,16 +31,14 @@ public record TwoNodeCluster(Gateway a, Gateway b, String database) implements A
         shared.put(SwitchboardConfig.DB_URL, postgres.jdbcUrl(database));
         shared.put(SwitchboardConfig.DB_USER, postgres.user());
         shared.put(SwitchboardConfig.DB_PASSWORD, postgres.password());
-        CompletableFuture<Gateway> startingA =
-                CompletableFuture.supplyAsync(() -> node(dirA, cluster, portA, portB, shared));
-        CompletableFuture<Gateway> startingB =
-                CompletableFuture.supplyAsync(() -> node(dirB, cluster, portB, portA, shared));
+        // One after the other: a member joining while the other creates its maps can leave Hazelcast's eager initial
+        // load waiting for ever (hazelcast/hazelcast#11407; see docs/operations.md).
+        Gateway a = node(dirA, cluster, portA, portB, shared);
         TwoNodeCluster both;
         try {
-            both = new TwoNodeCluster(startingA.get(), startingB.get(), database);
-        } catch (Exception e) {
-            startingA.thenAccept(Gateway::close);
-            startingB.thenAccept(Gateway::close);
+            both = new TwoNodeCluster(a, node(dirB, cluster, portB, portA, shared), database);
+        } catch (RuntimeException e) {
+            a.close();
             throw e;
         }
         try {
