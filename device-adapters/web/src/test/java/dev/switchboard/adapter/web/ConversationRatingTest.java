@@ -1,20 +1,16 @@
 package dev.switchboard.adapter.web;
 
+import static dev.switchboard.adapter.web.CustomerApiClient.READER;
+import static dev.switchboard.adapter.web.CustomerApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.adapter.testkit.RecordingHelpDesk;
-import dev.switchboard.adapter.testkit.StandInGateway;
+import dev.switchboard.adapter.web.CustomerApiClient.Opened;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.Rating;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,50 +20,30 @@ import org.junit.jupiter.api.Test;
  * served by a real Jetty in front of an in-memory help desk that asks a rating when the test says an agent finished.
  */
 class ConversationRatingTest {
-    private static final ObjectMapper READER = new ObjectMapper();
     private static final RecordingHelpDesk helpDesk = ApiServer.helpDesk();
-    private static StandInGateway server;
-    private static HttpClient client;
+    private static CustomerApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApiServer.start(helpDesk);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        api = CustomerApiClient.start(helpDesk);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-    }
-
-    private record Opened(String id, String token) {
+        api.close();
     }
 
     private static Opened open() throws Exception {
-        JsonNode body = json(send("POST", "/api/help", "{\"text\": \"hello\", \"visitorId\": \"v-" + UUID.randomUUID()
-                + "\"}", null));
-        return new Opened(body.path("conversationId").asText(), body.path("customerToken").asText());
+        return api.open();
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String token)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return client.send(request.build(), BodyHandlers.ofString());
+        return api.send(method, path, body, token);
     }
 
     private static HttpResponse<String> rate(Opened conversation, String body) throws Exception {
         return send("POST", "/api/conversations/" + conversation.id() + "/rating", body, conversation.token());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return READER.readTree(response.body());
     }
 
     private static boolean ratingAsked(Opened conversation) throws Exception {
