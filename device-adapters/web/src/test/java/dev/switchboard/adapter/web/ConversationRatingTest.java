@@ -9,7 +9,6 @@ import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.adapter.web.CustomerApiClient.Opened;
 import dev.switchboard.spi.Channel;
 import dev.switchboard.spi.Rating;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,29 +32,20 @@ class ConversationRatingTest {
         api.close();
     }
 
-    private static Opened open() throws Exception {
-        return api.open();
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body, String token)
-            throws IOException, InterruptedException {
-        return api.send(method, path, body, token);
-    }
-
     private static HttpResponse<String> rate(Opened conversation, String body) throws Exception {
-        return send("POST", "/api/conversations/" + conversation.id() + "/rating", body, conversation.token());
+        return api.send("POST", "/api/conversations/" + conversation.id() + "/rating", body, conversation.token());
     }
 
     private static boolean ratingAsked(Opened conversation) throws Exception {
-        HttpResponse<String> read = send("GET", "/api/conversations/" + conversation.id(), null, conversation.token());
+        HttpResponse<String> read = api.send("GET", "/api/conversations/" + conversation.id(), null, conversation.token());
         assertThat(read.statusCode()).isEqualTo(200);
         return json(read).path("ratingAsked").booleanValue();
     }
 
     @Test
     void aRatingAskedIsShownInTheConversationAndGivenOnceWithItsComment() throws Exception {
-        Opened conversation = open();
-        assertThat(json(send("GET", "/api/conversations/" + conversation.id(), null, conversation.token()))
+        Opened conversation = api.open();
+        assertThat(json(api.send("GET", "/api/conversations/" + conversation.id(), null, conversation.token()))
                 .get("ratingAsked").isBoolean()).as("always reported").isTrue();
         assertThat(ratingAsked(conversation)).isFalse();
         helpDesk.askRating(conversation.id());
@@ -86,7 +76,7 @@ class ConversationRatingTest {
 
     @Test
     void withoutAQuestionARatingIs409AndNothingIsStored() throws Exception {
-        Opened conversation = open();
+        Opened conversation = api.open();
         HttpResponse<String> refused = rate(conversation, "{\"score\": 5}");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).path("error").asText()).isEqualTo("rating-not-asked");
@@ -95,7 +85,7 @@ class ConversationRatingTest {
 
     @Test
     void aBadScoreOrCommentIs400InvalidRatingNamingTheField() throws Exception {
-        Opened conversation = open();
+        Opened conversation = api.open();
         helpDesk.askRating(conversation.id());
         for (String body : new String[] {"{}", "{\"score\": 0}", "{\"score\": 6}", "{\"score\": \"4\"}",
                 "{\"score\": 4.5}", "{\"score\": 4, \"comment\": 7}", "[4]"}) {
@@ -116,19 +106,19 @@ class ConversationRatingTest {
 
     @Test
     void aWrongOrMissingTokenGetsTheApisNotFoundAndAnotherMethod405() throws Exception {
-        Opened conversation = open();
+        Opened conversation = api.open();
         helpDesk.askRating(conversation.id());
-        Opened other = open();
+        Opened other = api.open();
 
-        HttpResponse<String> noToken = send("POST", "/api/conversations/" + conversation.id() + "/rating",
+        HttpResponse<String> noToken = api.send("POST", "/api/conversations/" + conversation.id() + "/rating",
                 "{\"score\": 5}", null);
-        HttpResponse<String> wrongToken = send("POST", "/api/conversations/" + conversation.id() + "/rating",
+        HttpResponse<String> wrongToken = api.send("POST", "/api/conversations/" + conversation.id() + "/rating",
                 "{\"score\": 5}", other.token());
         for (HttpResponse<String> refused : java.util.List.of(noToken, wrongToken)) {
             assertThat(refused.statusCode()).isEqualTo(404);
             assertThat(json(refused).path("error").asText()).isEqualTo("not-found");
         }
-        HttpResponse<String> get = send("GET", "/api/conversations/" + conversation.id() + "/rating", null,
+        HttpResponse<String> get = api.send("GET", "/api/conversations/" + conversation.id() + "/rating", null,
                 conversation.token());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");

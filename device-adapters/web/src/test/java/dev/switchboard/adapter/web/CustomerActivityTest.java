@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.adapter.testkit.RecordingHelpDesk;
 import dev.switchboard.adapter.web.CustomerApiClient.Opened;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -31,30 +30,21 @@ class CustomerActivityTest {
         api.close();
     }
 
-    private static Opened open() throws Exception {
-        return api.open();
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body, String token)
-            throws IOException, InterruptedException {
-        return api.send(method, path, body, token);
-    }
-
     private static JsonNode read(Opened conversation) throws Exception {
-        HttpResponse<String> read = send("GET", "/api/conversations/" + conversation.id(), null, conversation.token());
+        HttpResponse<String> read = api.send("GET", "/api/conversations/" + conversation.id(), null, conversation.token());
         assertThat(read.statusCode()).isEqualTo(200);
         return json(read);
     }
 
     @Test
     void theCustomersTypingIsToldToTheHelpDeskForTheTokenHolderOnly() throws Exception {
-        Opened conversation = open();
+        Opened conversation = api.open();
 
-        HttpResponse<String> typing = send("POST", "/api/conversations/" + conversation.id() + "/typing", "{}",
+        HttpResponse<String> typing = api.send("POST", "/api/conversations/" + conversation.id() + "/typing", "{}",
                 conversation.token());
-        HttpResponse<String> stranger = send("POST", "/api/conversations/" + conversation.id() + "/typing", "{}",
+        HttpResponse<String> stranger = api.send("POST", "/api/conversations/" + conversation.id() + "/typing", "{}",
                 "not-the-token");
-        HttpResponse<String> anonymous = send("POST", "/api/conversations/" + conversation.id() + "/typing", null, null);
+        HttpResponse<String> anonymous = api.send("POST", "/api/conversations/" + conversation.id() + "/typing", null, null);
 
         assertThat(typing.statusCode()).isEqualTo(200);
         assertThat(json(typing).path("conversationId").asText()).isEqualTo(conversation.id());
@@ -66,41 +56,41 @@ class CustomerActivityTest {
 
     @Test
     void theCustomersReadMarkMovesToAMessageOfHisThreadOnce() throws Exception {
-        Opened conversation = open();
+        Opened conversation = api.open();
         String answer = read(conversation).path("messages").get(1).path("id").asText();
         String path = "/api/conversations/" + conversation.id() + "/read";
 
-        HttpResponse<String> first = send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
-        HttpResponse<String> again = send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
-        HttpResponse<String> unknown = send("POST", path, "{\"messageId\": \"m-elsewhere\"}", conversation.token());
+        HttpResponse<String> first = api.send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
+        HttpResponse<String> again = api.send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
+        HttpResponse<String> unknown = api.send("POST", path, "{\"messageId\": \"m-elsewhere\"}", conversation.token());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(json(first).path("moved").booleanValue()).isTrue();
         assertThat(json(again).path("moved").booleanValue()).as("the mark is there already").isFalse();
         assertThat(json(unknown).path("moved").booleanValue()).as("not a message of this thread").isFalse();
         assertThat(helpDesk.customerReadUpTo(conversation.id())).hasValue(answer);
-        assertThat(send("POST", path, "{\"messageId\": \"" + answer + "\"}", "not-the-token").statusCode())
+        assertThat(api.send("POST", path, "{\"messageId\": \"" + answer + "\"}", "not-the-token").statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void aReadCallWithoutAMessageIdIs400SayingWhatIsNeeded() throws Exception {
-        Opened conversation = open();
+        Opened conversation = api.open();
         String path = "/api/conversations/" + conversation.id() + "/read";
         for (String body : new String[] {"{}", "{\"messageId\": 7}", "{\"messageId\": \" \"}", "[\"m-1\"]",
                 "{\"messageId\": \"" + "m".repeat(CustomerActivityCall.MAX_MESSAGE_ID_LENGTH + 1) + "\"}"}) {
-            HttpResponse<String> refused = send("POST", path, body, conversation.token());
+            HttpResponse<String> refused = api.send("POST", path, body, conversation.token());
             assertThat(refused.statusCode()).as(body).isEqualTo(400);
             assertThat(json(refused).path("error").asText()).as(body).isEqualTo("invalid-request");
             assertThat(json(refused).path("message").asText()).as(body).contains("messageId");
         }
-        assertThat(send("GET", path, null, conversation.token()).statusCode()).isEqualTo(405);
+        assertThat(api.send("GET", path, null, conversation.token()).statusCode()).isEqualTo(405);
         assertThat(helpDesk.customerReadUpTo(conversation.id())).isEmpty();
     }
 
     @Test
     void theConversationSaysHowFarTheAgentsHaveRead() throws Exception {
-        Opened conversation = open();
+        Opened conversation = api.open();
         assertThat(read(conversation).get("readUpTo").isNull()).as("always reported, null before any").isTrue();
 
         Instant upTo = Instant.parse("2026-12-07T10:15:30.123456Z");
