@@ -31,7 +31,8 @@ class CustomerActivityTest {
     }
 
     private static JsonNode read(Opened conversation) throws Exception {
-        HttpResponse<String> read = api.send("GET", "/api/conversations/" + conversation.id(), null, conversation.token());
+        HttpResponse<String> read = api.send("GET", "/api/conversations/" + conversation.id(), null,
+                conversation.token());
         assertThat(read.statusCode()).isEqualTo(200);
         return json(read);
     }
@@ -44,7 +45,8 @@ class CustomerActivityTest {
                 conversation.token());
         HttpResponse<String> stranger = api.send("POST", "/api/conversations/" + conversation.id() + "/typing", "{}",
                 "not-the-token");
-        HttpResponse<String> anonymous = api.send("POST", "/api/conversations/" + conversation.id() + "/typing", null, null);
+        HttpResponse<String> anonymous = api.send("POST", "/api/conversations/" + conversation.id() + "/typing",
+                null, null);
 
         assertThat(typing.statusCode()).isEqualTo(200);
         assertThat(json(typing).path("conversationId").asText()).isEqualTo(conversation.id());
@@ -60,8 +62,10 @@ class CustomerActivityTest {
         String answer = read(conversation).path("messages").get(1).path("id").asText();
         String path = "/api/conversations/" + conversation.id() + "/read";
 
-        HttpResponse<String> first = api.send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
-        HttpResponse<String> again = api.send("POST", path, "{\"messageId\": \"" + answer + "\"}", conversation.token());
+        HttpResponse<String> first = api.send("POST", path, "{\"messageId\": \"" + answer + "\"}",
+                conversation.token());
+        HttpResponse<String> again = api.send("POST", path, "{\"messageId\": \"" + answer + "\"}",
+                conversation.token());
         HttpResponse<String> unknown = api.send("POST", path, "{\"messageId\": \"m-elsewhere\"}", conversation.token());
 
         assertThat(first.statusCode()).isEqualTo(200);
