@@ -55,8 +55,8 @@ class ConversationRatingTest {
         HttpResponse<String> rated = rate(conversation, "{\"score\": 4, \"comment\": \"  Quick <b>and</b> kind \", "
                 + "\"idempotencyKey\": \"rate-1\"}");
         assertThat(rated.statusCode()).isEqualTo(200);
-
-                       assertThat(rated.headers().firstValue("Content-Type")).hasValueSatisfying(type -> type.startsWith("application/json"));
+        assertThat(rated.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> type.startsWith("application/json"));
         assertThat(json(rated)).isEqualTo(READER.createObjectNode().put("conversationId", conversation.id())
                 .put("score", 4).put("comment", "Quick <b>and</b> kind"));
         assertThat(ratingAsked(conversation)).isFalse();
